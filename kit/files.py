@@ -1,0 +1,135 @@
+"""Reading text files whatever their encoding, and writing files so that a crash never leaves half a file."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import KitError
+
+#: Largest file the kit reads as one article or corpus. Bigger files are almost always a mistake
+#: (a video, a database dump) and would freeze a classroom kernel.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, path: str | Path = "<text>") -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252.
+
+    Returns the text and the name of the encoding used. Raises KitError for binary data.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as e:
+                raise KitError(
+                    f"the file starts with a {name} byte-order mark but is not valid {name} "
+                    f"(bad bytes at position {e.start})",
+                    path=path,
+                    fix="save it again from your editor as UTF-8",
+                ) from None
+    if b"\x00" in data:
+        raise KitError(
+            "this looks like a binary file (it contains NUL bytes), not text",
+            path=path,
+            fix="give the kit a .txt, .md, .html, .json or .csv file saved as text",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise KitError(
+            f"the text is neither UTF-8 nor Windows-1252 (undecodable byte at position {e.start})",
+            path=path,
+            fix="open it in a text editor and save it as UTF-8",
+        ) from None
+    return text, "cp1252"
+
+
+def read_bytes(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """Read a whole file, refusing missing, unreadable and oversized files with a KitError."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise KitError(
+            "no such file", path=p, fix="check the name and the folder (spelling, extension)"
+        ) from None
+    except OSError as e:
+        raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+    if p.is_dir():
+        raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
+    if size > max_bytes:
+        raise KitError(
+            f"the file is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.0f} MB the kit reads",
+            path=p,
+            fix="split it into smaller files or check that it is the right file",
+        )
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+
+
+def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, str]:
+    """Read and decode a text file; returns (text, encoding name). Line endings become '\\n'."""
+    data = read_bytes(path, max_bytes)
+    text, encoding = decode(data, path)
+    return normalise_newlines(text), encoding
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows and old Mac line endings (and Unicode line/paragraph separators) become '\\n'."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    return text
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write text to path atomically: temp file in the same folder, fsync, rename.
+
+    Either the old content or the new content is on disk afterwards, never a mix. Raises
+    KitError (with the old file intact) when the disk is full or the folder is not writable.
+    """
+    p = Path(path)
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise KitError(
+            f"could not save ({e.strerror or e}); the previous version is unchanged",
+            path=p,
+            fix="free some disk space or ask your teacher, then try again",
+        ) from None
+    try:
+        dfd = os.open(p.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
