@@ -24,6 +24,8 @@ from .segment import Paragraph, Sentence, Span, paragraph_spans, segment
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".csv")
 _FORMATS_HELP = "use .txt, .md, .html, .json or .csv"
 PARAGRAPH_SEPARATOR = "\n\n"
+# Fewer words than this from a web page means trafilatura found menus or a cookie notice, not news.
+MIN_HTML_WORDS = 15
 
 # Spaces that editors and web pages leave in text; all become one plain space.
 _ODD_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -85,9 +87,21 @@ class Article:
         )
 
     def _repr_html_(self) -> str:
-        from .render import render_article
+        from html import escape
 
-        return render_article(self).html
+        facts = [
+            f"id: {self.id}",
+            f"{sum(p.role == 'body' for p in self.paragraphs)} paragraphs",
+            f"{len(self.sentences)} sentences",
+            f"{self.word_count} words",
+        ]
+        facts += [v for v in (self.outlet, self.published) if v]
+        return (
+            '<div class="kit-article-card" style="font-family:sans-serif;border:1px solid #ccc;'
+            'border-radius:4px;padding:0.4em 0.8em;max-width:46em">'
+            f"<strong>{escape(self.title or '(no headline)')}</strong><br>"
+            f'<span style="color:#444;font-size:0.9em">{escape(" · ".join(facts))}</span></div>'
+        )
 
 
 def clean_paragraph(text: str) -> str:
@@ -298,14 +312,14 @@ def _load_html(path: Path, text: str) -> list[Article]:
         raise KitError(
             "found no article text in this web page",
             path=path,
-            fix="save the article's own page (not a home or search page), or paste the text into a .txt file",
+            fix="save the article's own page (not a home page), or paste the text into a .txt file",
         )
     data = json.loads(result)
     body = [p for p in (data.get("text") or "").split("\n") if p.strip()]
     title = data.get("title") or ""
     if body and clean_paragraph(body[0]) == clean_paragraph(title):
         body = body[1:]
-    if not body:
+    if sum(len(p.split()) for p in body) < MIN_HTML_WORDS:
         raise KitError(
             "found no article text in this web page",
             path=path,
