@@ -1,13 +1,22 @@
 """Media-literacy kit: news articles, sources, claims and quizzes for JupyterLab classes."""
 
+from pathlib import Path
+from typing import Any
+
 from .articles import Article, load_article, load_articles, make_article
+from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
+from .demo import demo_class
 from .errors import KitError
 from .render import Notice, SafeHTML, render_article, show_article
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
+    "ClassWork",
+    "dashboard",
+    "demo_class",
+    "load_class",
     "Corpus",
     "KitError",
     "Notice",
@@ -24,3 +33,10 @@ __all__ = [
     "render_article",
     "show_article",
 ]
+
+
+def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
+    """The class dashboard widget for a class folder (see kit.widgets.dashboard.dashboard)."""
+    from .widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
+
+    return _dashboard(class_dir, **kwargs)

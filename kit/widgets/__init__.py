@@ -1,0 +1,1 @@
+"""Notebook widgets (ipywidgets + anywidget): thin views over the kit's core."""
