@@ -27,8 +27,8 @@ import yaml
 
 from . import agreement as agr
 from .annotations import Annotation, reanchor
-from .articles import SUFFIXES, Article, read_file
-from .course import BANK_SUFFIXES, KEYS_FOLDER, Course, load_course
+from .articles import Article, read_file
+from .course import BANK_SUFFIXES, Course, load_course, seed_files
 from .errors import KitError
 from .files import atomic_write_text, read_text
 from .render import Mark, SafeHTML, render_heatmap
@@ -165,44 +165,43 @@ class Materials:
 
 
 def load_materials(seeds: str | Path | None) -> Materials:
-    """Articles (files right in `seeds`), keys (`seeds/keys/`), quiz banks (`*.quiz.yaml`).
+    """The articles, answer keys and quiz banks in a seeds folder (see `course.seed_files`).
 
     A key is either a work file the teacher made with the widgets (the teacher's own answers,
     `seeds/keys/<article_id>.json`) or a key file in kit.feedback's format (YAML or JSON with
-    `items:`).
+    `items:`, e.g. `<article>.key.yaml` beside the article).
     """
     if seeds is None:
         return Materials()
     root = Path(seeds)
     if not root.is_dir():
         raise KitError("this folder does not exist", path=root, fix="give the seeds folder")
+    files = seed_files(root)
     articles: dict[str, Article] = {}
     keys: dict[str, tuple[Annotation, ...]] = {}
     banks: dict[str, BankInfo] = {}
     problems: list[str] = []
-    for f in sorted(root.iterdir()):
-        if not f.is_file() or f.name.startswith("."):
-            continue
+    for f in files.articles:
         try:
-            if f.name.endswith(BANK_SUFFIXES):
-                bank = read_bank(f)
-                banks[bank.id] = bank
-            elif f.suffix.lower() in SUFFIXES:
-                for a in read_file(f):
-                    articles.setdefault(a.id, a)
+            for a in read_file(f):
+                articles.setdefault(a.id, a)
         except KitError as e:
             problems.append(e.message)
-    key_dir = root / KEYS_FOLDER
-    if key_dir.is_dir():
-        for f in sorted(key_dir.iterdir()):
-            if f.suffix.lower() not in (".json", ".yaml", ".yml") or f.name.startswith("."):
-                continue
-            try:
-                article_id, anns = read_key(f, articles)
-            except KitError as e:
-                problems.append(e.message)
-                continue
-            keys[article_id] = anns
+    for f in files.banks:
+        try:
+            bank = read_bank(f)
+            banks[bank.id] = bank
+        except KitError as e:
+            problems.append(e.message)
+    for f in files.keys:
+        if f.suffix.lower() not in (".json", ".yaml", ".yml"):
+            continue
+        try:
+            article_id, anns = read_key(f, articles)
+        except KitError as e:
+            problems.append(e.message)
+            continue
+        keys[article_id] = anns
     return Materials(articles, keys, banks, tuple(problems))
 
 
@@ -224,7 +223,7 @@ def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annot
     except (yaml.YAMLError, json.JSONDecodeError, RecursionError):
         raise KitError("this key file cannot be read (check its syntax)", path=path) from None
     named = raw.get("article") if isinstance(raw, dict) else None
-    article_id = str(named or path.name.split(".")[0])
+    article_id = str(named or path.name.split(".")[0])  # `<article_id>.key.yaml`
     if article_id not in articles:
         raise KitError(f"no article '{article_id}' in the seeds folder for this key", path=path)
     article = articles[article_id]

@@ -6,19 +6,22 @@ lessons' notebooks and articles; the class dashboard reads the same list for its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .articles import SUFFIXES
 from .errors import KitError
 from .files import read_text
 
 FORMAT = "kit-course/1"
-#: Where the teacher's materials sit in the seeds folder: answer keys, and quiz bank file names.
+#: How the teacher's materials are named in the seeds folder: answer keys (in `keys/` or named
+#: `*.key.yaml` beside their article) and quiz banks (`*.quiz.yaml`).
 KEYS_FOLDER = "keys"
+KEY_SUFFIXES = (".key.yaml", ".key.yml", ".key.json")
 BANK_SUFFIXES = (".quiz.yaml", ".quiz.yml")
 STEP_KINDS = ("response", "quiz", "tagged")
 MAX_COURSE_BYTES = 1024 * 1024
@@ -172,3 +175,34 @@ def _lesson(raw: Any, where: str, path: Path | None) -> Lesson:
         articles=tuple(articles),
         done=tuple(steps),
     )
+
+
+@dataclass(frozen=True)
+class SeedFiles:
+    """The files of a seeds folder, sorted by what they are (paths in a stable order)."""
+
+    articles: tuple[Path, ...] = ()
+    banks: tuple[Path, ...] = ()
+    keys: tuple[Path, ...] = field(default=())
+
+
+def seed_files(seeds: str | Path) -> SeedFiles:
+    """Every article, quiz bank and answer key in a seeds folder and its subfolders.
+
+    Hidden files and README files are left out. This is the one place that decides what is an
+    answer key, so a release can never mistake one for an article.
+    """
+    root = Path(seeds)
+    articles, banks, keys = [], [], []
+    for f in sorted(root.rglob("*")):
+        rel = f.relative_to(root)
+        if not f.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue
+        name = f.name.lower()
+        if rel.parts[0] == KEYS_FOLDER or name.endswith(KEY_SUFFIXES):
+            keys.append(f)
+        elif name.endswith(BANK_SUFFIXES):
+            banks.append(f)
+        elif f.suffix.lower() in SUFFIXES and not name.startswith("readme"):
+            articles.append(f)
+    return SeedFiles(tuple(articles), tuple(banks), tuple(keys))

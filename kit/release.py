@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from .articles import SUFFIXES, read_file
-from .course import BANK_SUFFIXES, KEYS_FOLDER, Course, Lesson, load_course
+from .articles import read_file
+from .course import BANK_SUFFIXES, KEY_SUFFIXES, Course, Lesson, load_course, seed_files
 from .errors import KitError
 from .files import atomic_write_text, read_text
 from .store import FORMAT, safe_name
@@ -104,17 +104,23 @@ def _build(
         report.notebooks.append(lesson.notebook)
 
     wanted = {a for le in chosen for a in le.articles}
-    for f, ids in _article_files(seed_dir):
-        if wanted & set(ids):
+    files = seed_files(seed_dir)
+    for f in files.articles:
+        try:
+            ids = {a.id for a in read_file(f)}
+        except KitError:
+            continue
+        if wanted & ids:
             _refuse_work_file(f)
-            (target / "seeds").mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(f, target / "seeds" / f.name)
-            report.articles.extend(sorted(wanted & set(ids)))
+            dst = target / "seeds" / f.relative_to(seed_dir)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, dst)
+            report.articles.extend(sorted(wanted & ids))
     missing = sorted(wanted - set(report.articles))
     if missing:
         report.notes.append(f"no article file in {seed_dir} for: {', '.join(missing)}")
 
-    for bank in _bank_files(seed_dir):
+    for bank in files.banks:
         dst = target / "seeds" / bank.relative_to(seed_dir)
         dst.parent.mkdir(parents=True, exist_ok=True)
         release_bank(bank, dst)
@@ -155,6 +161,8 @@ def check_release(folder: Path) -> None:
     for f in sorted(folder.rglob("*")):
         if not f.is_file():
             continue
+        if f.name.lower().endswith(KEY_SUFFIXES):
+            raise KitError("an answer key is in the student copy", path=f)
         if f.suffix == ".json" and f'"{FORMAT}"' in f.read_text(encoding="utf-8", errors="replace"):
             raise KitError("a work file (an answer key?) is in the student copy", path=f)
         if f.name.endswith(BANK_SUFFIXES):
@@ -171,32 +179,6 @@ def _check_replaceable(target: Path) -> None:
             path=target,
             fix="remove it, or choose another OUT_DIR or --assignment",
         )
-
-
-def _article_files(seed_dir: Path) -> list[tuple[Path, list[str]]]:
-    """Article files directly in the seeds folder, with the ids of the articles each holds."""
-    out = []
-    for f in sorted(seed_dir.iterdir()):
-        if not f.is_file() or f.name.startswith(".") or f.name.endswith(BANK_SUFFIXES):
-            continue
-        if f.suffix.lower() not in SUFFIXES:
-            continue
-        try:
-            ids = [a.id for a in read_file(f)]
-        except KitError:
-            continue
-        out.append((f, ids))
-    return out
-
-
-def _bank_files(seed_dir: Path) -> list[Path]:
-    keys = seed_dir / KEYS_FOLDER
-    return sorted(
-        f
-        for suffix in BANK_SUFFIXES
-        for f in seed_dir.rglob(f"*{suffix}")
-        if f.is_file() and not f.is_relative_to(keys)
-    )
 
 
 def _refuse_work_file(f: Path) -> None:
