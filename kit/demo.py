@@ -31,7 +31,7 @@ from .articles import Article
 from .classroom import TOKEN, BankInfo, QuestionInfo, load_materials
 from .course import Course, Lesson, Step, load_course
 from .errors import KitError
-from .store import FORMAT, safe_name, text_fingerprint
+from .store import FORMAT, safe_name, text_fingerprint, work_dir
 
 MARKER = ".kit-demo-class"
 CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
@@ -55,7 +55,7 @@ START = datetime(2025, 5, 12, 9, 0, tzinfo=UTC)
 
 
 def demo_class(
-    folder: str | Path,
+    folder: str | Path | None = None,
     students: int = 30,
     seed: int = 0,
     *,
@@ -65,12 +65,13 @@ def demo_class(
 ) -> Path:
     """Write a synthetic class of `students` into `folder` (emptied first if it is a demo class).
 
-    `seeds` gives the articles, keys and quiz banks (as for `load_class`); `articles` adds more
-    articles (with synthetic keys). Returns the folder.
+    `folder` defaults to `demo-class` in the work folder. `seeds` gives the articles, keys and
+    quiz banks (as for `load_class`); `articles` adds more articles (with synthetic keys).
+    Returns the folder.
     """
     if students < 1:
         raise KitError("a demo class needs at least one student")
-    root = Path(folder)
+    root = Path(folder) if folder is not None else work_dir() / "demo-class"
     _prepare(root)
     materials = load_materials(seeds)
     pool = dict(materials.articles)
