@@ -10,6 +10,7 @@ main ones as safe HTML. Pure Python and pandas: no widgets here (see `kit.widget
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
@@ -30,11 +31,11 @@ from .annotations import Annotation, reanchor
 from .articles import Article, read_file
 from .course import BANK_SUFFIXES, Course, load_course, seed_files
 from .errors import KitError
-from .files import atomic_write_text, read_text
+from .files import atomic_write_text, read_bytes, read_text
 from .render import Mark, SafeHTML, render_heatmap
 from .show import bar_chart, html_table, stack
 from .store import FORMAT as WORK_FORMAT
-from .store import read_document, text_fingerprint
+from .store import MAX_WORK_FILE_BYTES, parse_work, read_document, text_fingerprint
 
 STATUSES = ("done", "partly done", "not started")
 COLLECT_REPORT = "collect-report.csv"
@@ -233,14 +234,31 @@ def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annot
 # ---------------------------------------------------------------- the class's work
 
 
+def _memo(method: Any) -> Any:
+    """Compute a table once per ClassWork; callers get a copy (they may change it freely)."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any) -> Any:
+        cache = self.__dict__.setdefault("_memo_cache", {})
+        key = (name, args)
+        if key not in cache:
+            cache[key] = method(self, *args)
+        value = cache[key]
+        return value.copy() if isinstance(value, pd.DataFrame) else value
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class WorkFile:
-    """One student's work file on one article."""
+    """One student's work file on one article (`annotations`: as parsed, None to parse again)."""
 
     student: str
     article_id: str
     doc: dict[str, Any]
     path: Path | None = None
+    annotations: tuple[Annotation, ...] | None = field(default=None, repr=False)
 
 
 def read_class_folder(class_dir: str | Path) -> tuple[list[WorkFile], list[str]]:
@@ -257,11 +275,12 @@ def read_class_folder(class_dir: str | Path) -> tuple[list[WorkFile], list[str]]
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for path in sorted(folder.glob("*.json")):
             try:
-                doc = read_document(path)
+                doc, anns = parse_work(read_bytes(path, MAX_WORK_FILE_BYTES), path)
             except KitError as e:
                 problems.append(e.message)
                 continue
-            files.append(WorkFile(folder.name, str(doc.get("article_id") or path.stem), doc, path))
+            article_id = str(doc.get("article_id") or path.stem)
+            files.append(WorkFile(folder.name, article_id, doc, path, anns))
     return files, problems
 
 
@@ -399,9 +418,14 @@ class ClassWork:
     def _annotations(self) -> tuple[tuple[WorkFile, tuple[Annotation, ...]], ...]:
         out = []
         for f in self.files:
-            out.append((f, _anchored(f.doc, self.articles.get(f.article_id))))
+            anns = f.annotations
+            if anns is None:
+                anns = tuple(Annotation.from_w3c(a) for a in f.doc.get("annotations", []))
+            article = self.articles.get(f.article_id)
+            out.append((f, _anchor_all(anns, f.doc.get("text_sha"), article)))
         return tuple(out)
 
+    @_memo
     def _by_student(self, article_id: str, kind: str) -> dict[str, list[Annotation]]:
         """Each student's annotations with a tag of this kind on one article (students who did
         the task at all)."""
@@ -425,47 +449,37 @@ class ClassWork:
 
     # ------------------------------------------------------------ tidy tables
 
+    @_memo
     def highlights(self) -> pd.DataFrame:
         """One row per annotation: student, article_id, id, motivation, start, end, exact,
         label, tags, comment, modified."""
-        rows = [
-            {
-                "student": f.student,
-                "article_id": f.article_id,
-                "annotation_id": a.id,
-                "motivation": a.motivation,
-                "start": a.start,
-                "end": a.end,
-                "exact": a.exact,
-                "label": a.tags[0] if a.tags else "",
-                "tags": "; ".join(a.tags),
-                "comment": a.comment,
-                "modified": a.modified,
-            }
-            for f, anns in self._annotations
-            for a in anns
-        ]
-        return _frame(rows, _HIGHLIGHT_COLUMNS)
+        cols: dict[str, list[Any]] = {c: [] for c in _HIGHLIGHT_COLUMNS}
+        for f, anns in self._annotations:
+            for a in anns:
+                for col, value in zip(
+                    _HIGHLIGHT_COLUMNS,
+                    (f.student, f.article_id, a.id, a.motivation, a.start, a.end, a.exact,
+                     a.tags[0] if a.tags else "", "; ".join(a.tags), a.comment, a.modified),
+                ):  # fmt: skip
+                    cols[col].append(value)
+        return pd.DataFrame(cols, columns=_HIGHLIGHT_COLUMNS)
 
+    @_memo
     def tags(self) -> pd.DataFrame:
         """One row per tag of each annotation: student, article_id, annotation_id, start, end,
         exact, kind (`source`), value (`anonymous`)."""
-        rows = [
-            {
-                "student": f.student,
-                "article_id": f.article_id,
-                "annotation_id": a.id,
-                "start": a.start,
-                "end": a.end,
-                "exact": a.exact,
-                "kind": t.split(":", 1)[0] if ":" in t else "",
-                "value": t.split(":", 1)[-1],
-            }
-            for f, anns in self._annotations
-            for a in anns
-            for t in a.tags
-        ]
-        return _frame(rows, _TAG_COLUMNS)
+        cols: dict[str, list[Any]] = {c: [] for c in _TAG_COLUMNS}
+        for f, anns in self._annotations:
+            for a in anns:
+                for t in a.tags:
+                    kind, sep, value = t.partition(":")
+                    for col, v in zip(
+                        _TAG_COLUMNS,
+                        (f.student, f.article_id, a.id, a.start, a.end, a.exact,
+                         kind if sep else "", value if sep else kind),
+                    ):  # fmt: skip
+                        cols[col].append(v)
+        return pd.DataFrame(cols, columns=_TAG_COLUMNS)
 
     @cached_property
     def _quiz_rows(self) -> list[dict[str, Any]]:
@@ -499,11 +513,13 @@ class ClassWork:
                         )
         return rows
 
+    @_memo
     def quiz_answers(self) -> pd.DataFrame:
         """One row per quiz attempt: student, article_id, bank, question, attempt (1 = first),
         response (as saved, JSON), answer (in words), correct, points, at."""
         return _frame(self._quiz_rows, _QUIZ_COLUMNS)
 
+    @_memo
     def reflections(self) -> pd.DataFrame:
         """One row per written answer: student, article_id, key, lesson, value, words, modified."""
         lesson_of = {
@@ -604,6 +620,7 @@ class ClassWork:
             totals.setdefault(b, len(qs))
         return totals
 
+    @_memo
     def progress(self) -> pd.DataFrame:
         """One row per student and tracked lesson: student, lesson, title, status, steps_done,
         steps (status is done, partly done or not started)."""
@@ -649,6 +666,7 @@ class ClassWork:
                 out += [(bank, q, 1.0) for q in sorted(seen.get(bank, []))]
         return out
 
+    @_memo
     def scores(self) -> pd.DataFrame:
         """One row per student: answered, right_first_try, right (best try), points, max_points,
         score (percent of all quiz points in scope; empty for a student who answered nothing)."""
@@ -673,6 +691,7 @@ class ClassWork:
             )
         return _frame(rows, _SCORE_COLUMNS)
 
+    @_memo
     def summary(self) -> pd.DataFrame:
         """One row per student: the status of each tracked lesson, counts, and the quiz score."""
         progress = self.progress()
@@ -688,6 +707,7 @@ class ClassWork:
         wide["score"] = wide["student"].map(scores["score"]) if len(scores) else math.nan
         return wide.reset_index(drop=True)
 
+    @_memo
     def lesson_progress(self) -> pd.DataFrame:
         """One row per tracked lesson: how many students are done, partly done, not started."""
         progress = self.progress()
@@ -711,6 +731,7 @@ class ClassWork:
 
     # ------------------------------------------------------------ per-item views
 
+    @_memo
     def confusion(self) -> pd.DataFrame:
         """Quiz questions by how often the first try was wrong, with the wrong answer most chosen.
 
@@ -747,6 +768,7 @@ class ClassWork:
         df = _frame(rows, _CONFUSION_COLUMNS)
         return df.sort_values("wrong_pct", ascending=False, kind="stable").reset_index(drop=True)
 
+    @_memo
     def sources_missed(self) -> pd.DataFrame:
         """Each source in the key, by how many students missed it; with the type they gave.
 
@@ -792,6 +814,7 @@ class ClassWork:
         df = _frame(rows, _MISSED_COLUMNS)
         return df.sort_values("missed_pct", ascending=False, kind="stable").reset_index(drop=True)
 
+    @_memo
     def _sentence_labels(self, article: Article, kind: str) -> dict[str, list[str | None]]:
         """Each student's label of this kind for every sentence (None where not tagged)."""
         starts = [s.start for s in article.sentences]
@@ -800,6 +823,7 @@ class ClassWork:
             out[student] = _labels_per_sentence(article, starts, anns, kind)
         return out
 
+    @_memo
     def claim_disagreement(self) -> pd.DataFrame:
         """Sentences by how much students disagree on the claim type (most disagreement first).
 
@@ -842,6 +866,7 @@ class ClassWork:
 
     # ------------------------------------------------------------ agreement
 
+    @_memo
     def claim_agreement(self, article_id: str) -> agr.Agreement:
         """Krippendorff's alpha on claim types (units: sentences), between students and vs key."""
         article = self._article(article_id)
@@ -851,18 +876,20 @@ class ClassWork:
         key = _labels_per_sentence(article, starts, key_anns, "claim") if key_anns else None
         return _agreement(article_id, "claim types", labels, key)
 
+    @_memo
     def source_agreement(self, article_id: str) -> agr.Agreement:
         """Krippendorff's alpha on source highlights (units: word tokens, value: type or none)."""
         article = self._article(article_id)
         tokens = _tokens(article.text)
-        labels = {
-            s: _labels_per_token(tokens, anns, "source")
-            for s, anns in self._by_student(article_id, "source").items()
-        }
+        index = {NONE: 0.0}
+        by_student = self._by_student(article_id, "source")
+        students = tuple(sorted(by_student))
+        rows = [_token_codes(tokens, by_student[s], "source", index) for s in students]
         key_anns = self._key_annotations(article_id, "source")
-        key = _labels_per_token(tokens, key_anns, "source") if key_anns is not None else None
-        return _agreement(article_id, "source highlights", labels, key)
+        key = _token_codes(tokens, key_anns, "source", index) if key_anns is not None else None
+        return _agreement_of(article_id, "source highlights", students, rows, key, len(tokens))
 
+    @_memo
     def agreement(self) -> pd.DataFrame:
         """Alpha for claim types and source highlights in every article, with a reading."""
         rows = []
@@ -877,6 +904,7 @@ class ClassWork:
                     rows.append(result.as_row())
         return _frame(rows, _AGREEMENT_COLUMNS)
 
+    @_memo
     def agreement_by_student(self) -> pd.DataFrame:
         """Each student's alpha against the key, per article and task."""
         rows = []
@@ -1171,10 +1199,17 @@ def _status(parts: Sequence[tuple[int, int]]) -> str:
 
 def _anchored(doc: dict[str, Any], article: Article | None) -> tuple[Annotation, ...]:
     """A work document's annotations, moved onto the article's current text if it changed."""
+    anns = tuple(Annotation.from_w3c(raw) for raw in doc.get("annotations", []))
+    return _anchor_all(anns, doc.get("text_sha"), article)
+
+
+def _anchor_all(
+    annotations: Iterable[Annotation], text_sha: Any, article: Article | None
+) -> tuple[Annotation, ...]:
+    """Annotations moved onto the article's current text when it changed; sorted by position."""
     anns = []
-    moved = article is not None and doc.get("text_sha") != text_fingerprint(article.text)
-    for raw in doc.get("annotations", []):
-        a = Annotation.from_w3c(raw)
+    moved = article is not None and text_sha != text_fingerprint(article.text)
+    for a in annotations:
         if moved:
             assert article is not None
             a = reanchor(a, article.text)
@@ -1200,17 +1235,21 @@ def _token_range(
     return lo, max(lo, hi)
 
 
-def _labels_per_token(
-    tokens: list[tuple[int, int]], anns: Sequence[Annotation], kind: str
-) -> list[str | None]:
-    """Each token's label from the first annotation of this kind over it, else 'none'."""
-    out: list[str | None] = [NONE] * len(tokens)
+def _token_codes(
+    tokens: list[tuple[int, int]],
+    anns: Sequence[Annotation],
+    kind: str,
+    index: dict[str, float],
+) -> np.ndarray:
+    """Each token's label code from the first annotation of this kind over it (0: 'none').
+
+    `index` maps labels to codes and grows as new labels are met.
+    """
+    out = np.zeros(len(tokens))
     starts = [t[0] for t in tokens]
     for a in sorted(anns, key=lambda a: (a.start, a.end), reverse=True):
         lo, hi = _token_range(starts, tokens, a.start, a.end)
-        label = a.tag(kind)
-        for i in range(lo, hi):
-            out[i] = label
+        out[lo:hi] = index.setdefault(str(a.tag(kind)), float(len(index)))
     return out
 
 
@@ -1219,7 +1258,7 @@ def _labels_per_sentence(
 ) -> list[str | None]:
     """Each sentence's label: the tag of this kind covering most of it (None if untagged)."""
     sentences = article.sentences
-    cover: list[Counter[str]] = [Counter() for _ in sentences]
+    cover: list[dict[str, int] | None] = [None] * len(sentences)
     for a in anns:
         label = a.tag(kind)
         if label is None:
@@ -1229,9 +1268,13 @@ def _labels_per_sentence(
             s = sentences[i]
             overlap = min(s.end, a.end) - max(s.start, a.start)
             if overlap > 0:
-                cover[i][label] += overlap
+                here = cover[i]
+                if here is None:
+                    cover[i] = {label: overlap}
+                else:
+                    here[label] = here.get(label, 0) + overlap
             i += 1
-    return [sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else None for c in cover]
+    return [None if c is None else min(c, key=lambda k: (-c[k], k)) for c in cover]
 
 
 def _agreement(
@@ -1240,16 +1283,33 @@ def _agreement(
     labels: dict[str, list[str | None]],
     key: list[str | None] | None,
 ) -> agr.Agreement:
+    """Agreement from label lists (None: no answer), one list per student."""
     students = tuple(sorted(labels))
     if not students:
         return agr.Agreement(article_id, what, 0, (), math.nan)
-    rows = [labels[s] for s in students]
-    matrix = agr.codes(rows + ([key] if key is not None else []))
-    units = matrix.shape[1]
-    between = agr.alpha(matrix[: len(students)])
+    matrix = agr.codes([labels[s] for s in students] + ([key] if key is not None else []))
+    rows = list(matrix[: len(students)])
+    return _agreement_of(
+        article_id, what, students, rows, matrix[-1] if key is not None else None, matrix.shape[1]
+    )
+
+
+def _agreement_of(
+    article_id: str,
+    what: str,
+    students: tuple[str, ...],
+    rows: list[np.ndarray],
+    key: np.ndarray | None,
+    units: int,
+) -> agr.Agreement:
+    """Agreement from code rows (NaN: no answer), one row per student, and the key's row."""
+    if not students:
+        return agr.Agreement(article_id, what, units, (), math.nan)
+    matrix = np.vstack(rows)
+    between = agr.alpha(matrix)
     vs_key: tuple[float, ...] = ()
     if key is not None:
-        vs_key = tuple(float(x) for x in agr.pair_alphas(matrix[-1], matrix[: len(students)]))
+        vs_key = tuple(float(x) for x in agr.pair_alphas(key, matrix))
     return agr.Agreement(article_id, what, units, students, between, vs_key)
 
 

@@ -153,10 +153,15 @@ def collect(
     for item in inputs:
         for cand in _candidates(Path(item), out_dir, budget, report):
             _classify(cand, known, student_from_zip, groups, report)
+    folders: dict[str, Path] = {}
     for (student, article_id), found in sorted(groups.items()):
         doc_text = _resolve(student, article_id, found, report)
-        target = work_path(student, article_id, out_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if student not in folders:  # checked once per student: inside the class folder
+            folders[student] = work_path(student, article_id, out_dir).parent
+            folders[student].mkdir(parents=True, exist_ok=True)
+        target = folders[student] / f"{article_id}.json"
+        if target.is_symlink():
+            raise KitError("a link is in the class folder", path=target, fix="remove it")
         _write(target, doc_text)
         report.written.append(target)
     atomic_write_text(out_dir / REPORT_NAME, report.to_frame().to_csv(index=False))
@@ -350,13 +355,14 @@ def _classify(
     groups: dict[tuple[str, str], list[tuple[_Candidate, dict[str, Any]]]],
     report: CollectReport,
 ) -> None:
-    try:
-        doc = json.loads(cand.data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        doc = None
-    if isinstance(doc, dict) and doc.get("format") != FORMAT:
-        report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
-        return
+    if FORMAT.encode() not in cand.data:  # not a work file: say so, or that it is broken
+        try:
+            other = json.loads(cand.data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            other = None
+        if other is not None:
+            report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
+            return
     try:
         doc = parse_document(cand.data, cand.source)
     except KitError as e:
@@ -399,7 +405,10 @@ def _resolve(
     report: CollectReport,
 ) -> str:
     """The text to write for one student's article, reporting duplicates and merges."""
-    first, _ = found[0]
+    if len(found) == 1:
+        cand = found[0][0]
+        report.entries.append(Entry(cand.source, student, article_id, "collected"))
+        return cand.data.decode("utf-8")
     distinct: dict[str, tuple[_Candidate, dict[str, Any]]] = {}
     for cand, doc in found:
         canon = json.dumps(doc, sort_keys=True, ensure_ascii=False)
