@@ -390,7 +390,7 @@ class ClassWork:
     ) -> ClassWork:
         """The same class narrowed to some students and/or one lesson."""
         files = self.files
-        roster = self.roster
+        roster = self.students  # everyone stays listed, even with no work in the lesson
         course = self.course
         if students is not None:
             wanted = {students} if isinstance(students, str) else set(students)
