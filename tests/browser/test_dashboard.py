@@ -114,15 +114,17 @@ def test_dashboard_runs_as_a_voila_app(app_page, voila):
 
 def test_student_notebook_runs_as_a_voila_app_and_its_text_can_be_selected(app_page, voila):
     app_page.goto(voila.render_url(START), timeout=APP_TIMEOUT_MS)
+    # the kernel ran every cell (the last one says where the work goes): the page is still now
+    last = app_page.get_by_text("your work is saved in").first
+    expect(last).to_be_visible(timeout=APP_TIMEOUT_MS)
+    assert (voila.work_dir / ".student").read_text().strip() == "student"
     para = app_page.locator(".kit-article p", has_text="Downing Street").first
-    expect(para).to_be_visible(timeout=APP_TIMEOUT_MS)
+    para.evaluate("(el) => el.scrollIntoView({block: 'center', behavior: 'instant'})")
+    app_page.wait_for_timeout(300)  # Voila's page scrolls smoothly: let it settle first
     text = para.text_content()
     start = text.index("Downing Street")
     select_text(app_page, para, start, start + len("Downing Street"))
     assert app_page.evaluate("() => window.getSelection().toString()") == "Downing Street"
-    # the kernel ran every cell: notebook 0 signed in and says where the work goes
-    expect(app_page.get_by_text("your work is saved in").first).to_be_visible()
-    assert (voila.work_dir / ".student").read_text().strip() == "student"
 
 
 needs_widgets = pytest.mark.skipif(
@@ -152,11 +154,13 @@ def test_student_highlights_a_source_and_answers_a_question_in_voila(app_page, v
     (voila.root / "tests").mkdir(exist_ok=True)
     nbformat.write(nb, voila.root / "tests" / "student_app.ipynb")
     app_page.goto(voila.render_url("tests/student_app.ipynb"), timeout=APP_TIMEOUT_MS)
-    app_page.wait_for_selector(".kit-hl[data-ready]", timeout=APP_TIMEOUT_MS)
+    app_page.wait_for_selector(".kit-hl .kit-hl-ptext", timeout=APP_TIMEOUT_MS)
     work = voila.work_dir / "voila-kid" / "000_8e915a2399968c01.json"
 
     app_page.locator(".kit-hl-chip", has_text="Institution").click()
     para = app_page.locator(".kit-hl-ptext", has_text="Downing Street").first
+    para.evaluate("(el) => el.scrollIntoView({block: 'center', behavior: 'instant'})")
+    app_page.wait_for_timeout(300)
     text = para.text_content()
     start = text.index("Downing Street")
     select_text(app_page, para, start, start + len("Downing Street"))
