@@ -27,8 +27,10 @@ import pandas as pd
 import yaml
 
 from . import agreement as agr
+from . import class_index
 from .annotations import Annotation, reanchor
 from .articles import Article, read_file
+from .class_index import IndexedAnnotation
 from .course import BANK_SUFFIXES, Course, load_course, seed_files
 from .errors import KitError
 from .files import atomic_write_text, read_bytes, read_text
@@ -258,11 +260,17 @@ class WorkFile:
     article_id: str
     doc: dict[str, Any]
     path: Path | None = None
-    annotations: tuple[Annotation, ...] | None = field(default=None, repr=False)
+    annotations: tuple[Annotation | IndexedAnnotation, ...] | None = field(default=None, repr=False)
 
 
-def read_class_folder(class_dir: str | Path) -> tuple[list[WorkFile], list[str]]:
-    """Every `<student>/<article>.json` in a class folder, and one message per unreadable file."""
+def read_class_folder(
+    class_dir: str | Path, fingerprints: dict[str, str] | None = None
+) -> tuple[list[WorkFile], list[str]]:
+    """Every `<student>/<article>.json` in a class folder, and one message per unreadable file.
+
+    Files collect has indexed are taken from its index, unless their article's text has
+    changed since (`fingerprints`: article id -> text fingerprint).
+    """
     root = Path(class_dir)
     if not root.is_dir():
         raise KitError(
@@ -272,10 +280,15 @@ def read_class_folder(class_dir: str | Path) -> tuple[list[WorkFile], list[str]]
         )
     files: list[WorkFile] = []
     problems: list[str] = []
+    index = class_index.read(root)
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for path in sorted(folder.glob("*.json")):
+            known = class_index.lookup(index, f"{folder.name}/{path.name}", path.stat())
+            if known and fingerprints:
+                sha = fingerprints.get(known[0]["article_id"])
+                known = None if sha and sha != known[0]["text_sha"] else known
             try:
-                doc, anns = parse_work(read_bytes(path, MAX_WORK_FILE_BYTES), path)
+                doc, anns = known or parse_work(read_bytes(path, MAX_WORK_FILE_BYTES), path)
             except KitError as e:
                 problems.append(e.message)
                 continue
@@ -296,8 +309,9 @@ def load_class(
     `course` is a Course or a course file (default: the kit's course); `roster` lists students
     who should appear even with no work yet.
     """
-    files, problems = read_class_folder(class_dir)
     materials = load_materials(seeds)
+    fingerprints = {a.id: text_fingerprint(a.text) for a in materials.articles.values()}
+    files, problems = read_class_folder(class_dir, fingerprints)
     crs = course if isinstance(course, Course) else load_course(course)
     report = Path(class_dir) / COLLECT_REPORT
     collect_problems = _collect_problems(report) if report.is_file() else ()

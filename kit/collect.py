@@ -20,7 +20,6 @@ import io
 import json
 import os
 import stat
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,9 +28,11 @@ from typing import Any
 
 import pandas as pd
 
+from . import class_index
+from .annotations import Annotation
 from .errors import KitError
 from .files import atomic_write_text
-from .store import FORMAT, MAX_WORK_FILE_BYTES, parse_document, safe_name, work_path
+from .store import FORMAT, MAX_WORK_FILE_BYTES, parse_work, safe_name, work_path
 
 #: Most files the kit looks at in one zip, and in one folder tree.
 MAX_ZIP_MEMBERS = 20_000
@@ -130,6 +131,10 @@ class _Candidate:
     zip_name: str | None = None  # the zip it came from (for --student-from-zip)
 
 
+#: One work file found: where, its content, and its annotations (parsed once).
+_Found = tuple[_Candidate, dict[str, Any], tuple[Annotation, ...]]
+
+
 def collect(
     inputs: Sequence[str | Path],
     out: str | Path,
@@ -149,13 +154,14 @@ def collect(
     report = CollectReport(out_dir)
     known = set(known_articles) if known_articles is not None else None
     budget = _Budget()
-    groups: dict[tuple[str, str], list[tuple[_Candidate, dict[str, Any]]]] = {}
+    groups: dict[tuple[str, str], list[_Found]] = {}
     for item in inputs:
         for cand in _candidates(Path(item), out_dir, budget, report):
             _classify(cand, known, student_from_zip, groups, report)
     folders: dict[str, Path] = {}
+    index: dict[str, dict[str, Any]] = {}
     for (student, article_id), found in sorted(groups.items()):
-        doc_text = _resolve(student, article_id, found, report)
+        doc_text, doc, anns = _resolve(student, article_id, found, report)
         if student not in folders:  # checked once per student: inside the class folder
             folders[student] = work_path(student, article_id, out_dir).parent
             folders[student].mkdir(parents=True, exist_ok=True)
@@ -164,6 +170,8 @@ def collect(
             raise KitError("a link is in the class folder", path=target, fix="remove it")
         _write(target, doc_text)
         report.written.append(target)
+        index[f"{target.parent.name}/{target.name}"] = class_index.entry(doc, anns, target)
+    class_index.write(out_dir, index)
     atomic_write_text(out_dir / REPORT_NAME, report.to_frame().to_csv(index=False))
     return report
 
@@ -352,7 +360,7 @@ def _classify(
     cand: _Candidate,
     known: set[str] | None,
     student_from_zip: bool,
-    groups: dict[tuple[str, str], list[tuple[_Candidate, dict[str, Any]]]],
+    groups: dict[tuple[str, str], list[_Found]],
     report: CollectReport,
 ) -> None:
     if FORMAT.encode() not in cand.data:  # not a work file: say so, or that it is broken
@@ -364,7 +372,7 @@ def _classify(
             report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
             return
     try:
-        doc = parse_document(cand.data, cand.source)
+        doc, anns = parse_work(cand.data, cand.source)
     except KitError as e:
         report.entries.append(Entry(cand.source, "", "", "corrupt", e.problem))
         return
@@ -382,7 +390,7 @@ def _classify(
             Entry(cand.source, student, article_id, "unknown article", "not in the course")
         )
         return
-    groups.setdefault((student, article_id), []).append((cand, doc))
+    groups.setdefault((student, article_id), []).append((cand, doc, anns))
 
 
 def _student(cand: _Candidate, doc: dict[str, Any], student_from_zip: bool) -> str:
@@ -401,16 +409,17 @@ def _student(cand: _Candidate, doc: dict[str, Any], student_from_zip: bool) -> s
 def _resolve(
     student: str,
     article_id: str,
-    found: list[tuple[_Candidate, dict[str, Any]]],
+    found: list[_Found],
     report: CollectReport,
-) -> str:
-    """The text to write for one student's article, reporting duplicates and merges."""
+) -> tuple[str, dict[str, Any], tuple[Annotation, ...]]:
+    """The text to write for one student's article (and its content), reporting duplicates
+    and merges."""
     if len(found) == 1:
-        cand = found[0][0]
+        cand, doc, anns = found[0]
         report.entries.append(Entry(cand.source, student, article_id, "collected"))
-        return cand.data.decode("utf-8")
-    distinct: dict[str, tuple[_Candidate, dict[str, Any]]] = {}
-    for cand, doc in found:
+        return cand.data.decode("utf-8"), doc, anns
+    distinct: dict[str, _Found] = {}
+    for cand, doc, anns in found:
         canon = json.dumps(doc, sort_keys=True, ensure_ascii=False)
         if canon in distinct:
             same = distinct[canon][0].source
@@ -418,21 +427,22 @@ def _resolve(
                 Entry(cand.source, student, article_id, "duplicate", f"same as {same}")
             )
         else:
-            distinct[canon] = (cand, doc)
+            distinct[canon] = (cand, doc, anns)
     kept = list(distinct.values())
     if len(kept) == 1:
-        cand, _ = kept[0]
+        cand, doc, anns = kept[0]
         report.entries.append(Entry(cand.source, student, article_id, "collected"))
-        return cand.data.decode("utf-8")
-    merged = merge_documents([doc for _, doc in kept])
+        return cand.data.decode("utf-8"), doc, anns
+    merged = merge_documents([doc for _, doc, _ in kept])
     merged["student"] = student
-    names = ", ".join(c.source for c, _ in kept)
+    names = ", ".join(c.source for c, _, _ in kept)
     report.entries.append(Entry(kept[0][0].source, student, article_id, "collected"))
-    for cand, _ in kept[1:]:
+    for cand, _, _ in kept[1:]:
         report.entries.append(
             Entry(cand.source, student, article_id, "merged", f"{len(kept)} versions: {names}")
         )
-    return json.dumps(merged, ensure_ascii=False, indent=1)
+    anns = tuple(Annotation.from_w3c(a) for a in merged["annotations"])
+    return json.dumps(merged, ensure_ascii=False, indent=1), merged, anns
 
 
 def merge_documents(docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -490,8 +500,11 @@ def _unique_attempts(attempts: list[Any]) -> list[Any]:
 def _write(path: Path, text: str) -> None:
     """Write via a temp file and rename (no half-written file; no fsync per file: the sources
     stay where they are, so a collection can always be run again)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        fd = os.open(
+            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644
+        )
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)

@@ -35,7 +35,7 @@ def statuses(report) -> list[tuple[str, str]]:
 
 
 def collected(out: Path) -> list[str]:
-    return sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*.json") if p.name[0] != ".")
 
 
 # ---------------------------------------------------------------- layouts
