@@ -439,17 +439,31 @@ class ClassWork:
             out.append((f, _anchor_all(anns, f.doc.get("text_sha"), article)))
         return tuple(out)
 
+    @cached_property
+    def _kinds(self) -> tuple[dict[str, list[Annotation]], ...]:
+        """For each work file (as in `_annotations`), its annotations by tag kind."""
+        out = []
+        for _, anns in self._annotations:
+            by_kind: dict[str, list[Annotation]] = {}
+            for a in anns:
+                for t in a.tags:
+                    kind, sep, _ = t.partition(":")
+                    if not sep:
+                        continue
+                    same = by_kind.setdefault(kind, [])
+                    if not same or same[-1] is not a:
+                        same.append(a)
+            out.append(by_kind)
+        return tuple(out)
+
     @_memo
     def _by_student(self, article_id: str, kind: str) -> dict[str, list[Annotation]]:
         """Each student's annotations with a tag of this kind on one article (students who did
         the task at all)."""
         out: dict[str, list[Annotation]] = {}
-        for f, anns in self._annotations:
-            if f.article_id != article_id:
-                continue
-            tagged = [a for a in anns if a.tag(kind) is not None]
-            if tagged:
-                out.setdefault(f.student, []).extend(tagged)
+        for (f, _), by_kind in zip(self._annotations, self._kinds):
+            if f.article_id == article_id and by_kind.get(kind):
+                out.setdefault(f.student, []).extend(by_kind[kind])
         return out
 
     def _key_annotations(self, article_id: str, kind: str) -> list[Annotation] | None:
@@ -467,33 +481,26 @@ class ClassWork:
     def highlights(self) -> pd.DataFrame:
         """One row per annotation: student, article_id, id, motivation, start, end, exact,
         label, tags, comment, modified."""
-        cols: dict[str, list[Any]] = {c: [] for c in _HIGHLIGHT_COLUMNS}
-        for f, anns in self._annotations:
-            for a in anns:
-                for col, value in zip(
-                    _HIGHLIGHT_COLUMNS,
-                    (f.student, f.article_id, a.id, a.motivation, a.start, a.end, a.exact,
-                     a.tags[0] if a.tags else "", "; ".join(a.tags), a.comment, a.modified),
-                ):  # fmt: skip
-                    cols[col].append(value)
-        return pd.DataFrame(cols, columns=_HIGHLIGHT_COLUMNS)
+        rows = [
+            (f.student, f.article_id, a.id, a.motivation, a.start, a.end, a.exact,
+             a.tags[0] if a.tags else "", "; ".join(a.tags), a.comment, a.modified)
+            for f, anns in self._annotations
+            for a in anns
+        ]  # fmt: skip
+        return pd.DataFrame.from_records(rows, columns=_HIGHLIGHT_COLUMNS)
 
     @_memo
     def tags(self) -> pd.DataFrame:
         """One row per tag of each annotation: student, article_id, annotation_id, start, end,
         exact, kind (`source`), value (`anonymous`)."""
-        cols: dict[str, list[Any]] = {c: [] for c in _TAG_COLUMNS}
-        for f, anns in self._annotations:
-            for a in anns:
-                for t in a.tags:
-                    kind, sep, value = t.partition(":")
-                    for col, v in zip(
-                        _TAG_COLUMNS,
-                        (f.student, f.article_id, a.id, a.start, a.end, a.exact,
-                         kind if sep else "", value if sep else kind),
-                    ):  # fmt: skip
-                        cols[col].append(v)
-        return pd.DataFrame(cols, columns=_TAG_COLUMNS)
+        rows = [
+            (f.student, f.article_id, a.id, a.start, a.end, a.exact,
+             *((kind, value) if sep else ("", kind)))
+            for f, anns in self._annotations
+            for a in anns
+            for kind, sep, value in (t.partition(":") for t in a.tags)
+        ]  # fmt: skip
+        return pd.DataFrame.from_records(rows, columns=_TAG_COLUMNS)
 
     @cached_property
     def _quiz_rows(self) -> list[dict[str, Any]]:
@@ -593,9 +600,9 @@ class ClassWork:
     @cached_property
     def _step_counts(self) -> dict[tuple[str, str, int], tuple[int, int]]:
         """(student, lesson id, step index) -> (progress, needed) for every tracked step."""
-        by_student: dict[str, list[tuple[WorkFile, tuple[Annotation, ...]]]] = {}
-        for f, anns in self._annotations:
-            by_student.setdefault(f.student, []).append((f, anns))
+        by_student: dict[str, list[tuple[WorkFile, dict[str, list[Annotation]]]]] = {}
+        for (f, _), by_kind in zip(self._annotations, self._kinds):
+            by_student.setdefault(f.student, []).append((f, by_kind))
         question_totals = self._question_totals
         out: dict[tuple[str, str, int], tuple[int, int]] = {}
         for student in self.students:
@@ -608,8 +615,7 @@ class ClassWork:
                         got = any(_filled(f.doc, step.target) for f, _ in in_lesson)
                         out[(student, lesson.id, i)] = (int(got), 1)
                     elif step.kind == "tagged":
-                        kind = step.target
-                        n = sum(1 for _, anns in in_lesson for a in anns if a.tag(kind) is not None)
+                        n = sum(len(by_kind.get(step.target, ())) for _, by_kind in in_lesson)
                         out[(student, lesson.id, i)] = (min(n, step.min), step.min)
                     else:
                         answered = set()
