@@ -353,6 +353,8 @@ class ClassWork:
     collect_problems: tuple[str, ...] = ()
     root: Path | None = None
     lesson_id: str | None = None
+    # per work file (by identity): anchored annotations and their kinds, shared with subsets
+    _per_file: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self) -> str:
         scope = f", lesson {self.lesson_id}" if self.lesson_id else ""
@@ -424,37 +426,43 @@ class ClassWork:
             collect_problems=self.collect_problems,
             root=self.root,
             lesson_id=lesson if lesson is not None else self.lesson_id,
+            _per_file=self._per_file,
         )
 
     # ------------------------------------------------------------ annotations
 
     @cached_property
     def _annotations(self) -> tuple[tuple[WorkFile, tuple[Annotation, ...]], ...]:
-        out = []
-        for f in self.files:
-            anns = f.annotations
-            if anns is None:
-                anns = tuple(Annotation.from_w3c(a) for a in f.doc.get("annotations", []))
-            article = self.articles.get(f.article_id)
-            out.append((f, _anchor_all(anns, f.doc.get("text_sha"), article)))
-        return tuple(out)
+        """Each work file with its annotations, anchored in the article's current text."""
+        return tuple((f, self._file_parts(f)[0]) for f in self.files)
 
     @cached_property
     def _kinds(self) -> tuple[dict[str, list[Annotation]], ...]:
         """For each work file (as in `_annotations`), its annotations by tag kind."""
-        out = []
-        for _, anns in self._annotations:
-            by_kind: dict[str, list[Annotation]] = {}
-            for a in anns:
-                for t in a.tags:
-                    kind, sep, _ = t.partition(":")
-                    if not sep:
-                        continue
-                    same = by_kind.setdefault(kind, [])
-                    if not same or same[-1] is not a:
-                        same.append(a)
-            out.append(by_kind)
-        return tuple(out)
+        return tuple(self._file_parts(f)[1] for f in self.files)
+
+    def _file_parts(
+        self, f: WorkFile
+    ) -> tuple[tuple[Annotation, ...], dict[str, list[Annotation]]]:
+        """A file's anchored annotations and the same by tag kind (computed once per file)."""
+        cached = self._per_file.get(id(f))
+        if cached is not None and cached[0] is f:
+            return cached[1], cached[2]
+        anns = f.annotations
+        if anns is None:
+            anns = tuple(Annotation.from_w3c(a) for a in f.doc.get("annotations", []))
+        anchored = _anchor_all(anns, f.doc.get("text_sha"), self.articles.get(f.article_id))
+        by_kind: dict[str, list[Annotation]] = {}
+        for a in anchored:
+            for t in a.tags:
+                kind, sep, _ = t.partition(":")
+                if not sep:
+                    continue
+                same = by_kind.setdefault(kind, [])
+                if not same or same[-1] is not a:
+                    same.append(a)
+        self._per_file[id(f)] = (f, anchored, by_kind)
+        return anchored, by_kind
 
     @_memo
     def _by_student(self, article_id: str, kind: str) -> dict[str, list[Annotation]]:

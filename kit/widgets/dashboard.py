@@ -82,6 +82,8 @@ class Dashboard(widgets.VBox):
     @property
     def selection(self) -> ClassWork:
         """The class narrowed to the chosen student and lesson."""
+        if not self.student.value and not self.lesson.value:
+            return self.work
         return self.work.subset(
             students=self.student.value or None, lesson=self.lesson.value or None
         )
