@@ -1,11 +1,30 @@
 """Who is speaking: attributions (cue, source, content) found in an article.
 
-Placeholder contract; the detector is being built (issue 3).
+Pure-Python rules over words and quotation marks; no model, no network. The reporting verbs and
+phrases (with their stance) are in `data/reporting_cues.yaml`, the source words (titles,
+institutions, outlets, anonymous and document words) in `data/source_words.yaml`.
+
+How it works, per article:
+1. quotations are found first (straight and curly, nested, over several sentences; a paragraph
+   that opens a quotation without closing it goes on in the next paragraph that opens one);
+2. each cue word outside a quotation is tied to a source: the noun phrase before it ("Downing
+   Street would not confirm"), after it ("..., says Zelensky"; "according to officials"; "as
+   reported by Reuters"), or the subject of the clause it continues (", adding: ...");
+3. the content is the quotation or clause after the cue, or before it when nothing follows;
+4. people are tracked through the text (names, titles, roles), so "He", "Mr Putin" and "The
+   Ukrainian president" resolve to a full name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from .articles import Article, article_from_text
 from .segment import Span
@@ -33,14 +52,1376 @@ class Attribution:
     source_type: str
     direct: bool
     stance: str
+    cue_lemma: str | None = None
+    paragraph: int | None = None
+    sentence: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as DESIGN.md's JSON: spans as [start, end] lists or null."""
+
+        def span(s: Span | None) -> list[int] | None:
+            return None if s is None else [s.start, s.end]
+
+        return {
+            "source": span(self.source),
+            "cue": span(self.cue),
+            "content": span(self.content),
+            "speaker": self.speaker,
+            "source_type": self.source_type,
+            "direct": self.direct,
+            "stance": self.stance,
+        }
+
+
+# ------------------------------------------------------------------------------ word lists
+
+
+@dataclass(frozen=True)
+class _Form:
+    lemma: str
+    stance: str
+    frame: str
+    kind: str  # base, s, past, ing, pp
+
+
+@dataclass
+class _Lexicon:
+    forms: dict[str, _Form]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, stance)
+    audiences: frozenset[str]
+    words: dict[str, frozenset[str]]
+    phrase_sets: dict[str, frozenset[str]]
+    gender: dict[str, str]
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+
+
+def _regular_forms(lemma: str) -> list[tuple[str, str]]:
+    if lemma.endswith("e"):
+        s, ed, ing = lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        s, ed, ing = lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        s, ed, ing = lemma + "es", lemma + "ed", lemma + "ing"
+    else:
+        s, ed, ing = lemma + "s", lemma + "ed", lemma + "ing"
+    return [(lemma, "base"), (s, "s"), (ed, "past"), (ing, "ing")]
+
+
+def _read_yaml(name: str) -> Any:
+    import yaml
+
+    raw = resources.files("kit").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    cues = _read_yaml("reporting_cues.yaml")
+    words = _read_yaml("source_words.yaml")
+    forms: dict[str, _Form] = {}
+    for stance, verbs in cues["verbs"].items():
+        for lemma, spec in verbs.items():
+            spec = spec or {}
+            frame = spec.get("frame", "clause")
+            if "forms" in spec:
+                parts = spec["forms"].split("|")
+                kinds = ["base", "s", "past", "ing", "pp"]
+                listed = list(zip(parts, kinds))
+            else:
+                listed = _regular_forms(lemma)
+            for form, kind in listed:
+                forms.setdefault(form, _Form(lemma, stance, frame, kind))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for stance, items in cues["phrases"].items():
+        for p in items or []:
+            ws = tuple(p.lower().split())
+            phrases.setdefault(ws[0], []).append((ws, stance))
+    for lst in phrases.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    single: dict[str, frozenset[str]] = {}
+    multi: dict[str, frozenset[str]] = {}
+    for key, value in words.items():
+        if isinstance(value, list):
+            vals = [str(v).lower() for v in value]
+            single[key] = frozenset(v for v in vals if " " not in v)
+            multi[key] = frozenset(v for v in vals if " " in v)
+    gender = {}
+    for g, ws in words["honorifics"].items():
+        for w in ws:
+            gender[w.rstrip(".")] = g
+    pron = words["pronouns"]
+    single["pronouns"] = frozenset(w for ws in pron.values() for w in ws)
+    heads = (
+        single["anonymous"]
+        | single["person_heads"]
+        | single["institutions"]
+        | single["documents"]
+        | single["social_posts"]
+        | single["outlets"]
+        | single["roles"]
+    )
+    modifiers = single["nationalities"] | single["roles"] | frozenset(gender)
+    return _Lexicon(
+        forms=forms,
+        phrases=phrases,
+        audiences=frozenset(a.lower() for a in cues["audiences"]),
+        words=single,
+        phrase_sets=multi,
+        gender=gender,
+        heads=heads,
+        modifiers=modifiers,
+    )
+
+
+# ------------------------------------------------------------------------------ quotations
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_QUOTE_CHARS = re.compile(r"[\"“”„«»‘’']")
+_QUOTE_MARKS = "\"“”„«»‘’'"
+
+
+def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Span]:
+    """Quotations in the text as spans that include their quotation marks, in order.
+
+    Single quotes count only outside double quotes (inside, they are nested quotes). A paragraph
+    that leaves a double quote open goes on into the next paragraph when that one opens with a
+    quotation mark (the news convention for long quotes); otherwise it ends at the paragraph end.
+    """
+    paras = list(paragraphs) if paragraphs is not None else _line_spans(text)
+    quotes: list[Span] = []
+    carry: int | None = None
+    for n, p in enumerate(paras):
+        open_d: int | None = None
+        open_s: int | None = None
+        skip_first = False
+        if carry is not None:
+            first = text[p.start : p.start + 1]
+            if first in _OPEN_DOUBLE or first == '"':
+                open_d, skip_first = carry, True
+            else:
+                quotes.append(Span(carry, _rstrip_end(text, paras[n - 1])))
+            carry = None
+        for m in _QUOTE_CHARS.finditer(text, p.start, p.end):
+            i = m.start()
+            ch = text[i]
+            if skip_first and i == p.start:
+                continue
+            prev = text[i - 1] if i > p.start else " "
+            nxt = text[i + 1] if i + 1 < p.end else " "
+            if ch in _OPEN_DOUBLE:
+                if open_d is None:
+                    open_d, open_s = i, None
+            elif ch in _CLOSE_DOUBLE:
+                if open_d is not None:
+                    quotes.append(Span(open_d, i + 1))
+                    open_d = None
+            elif ch == '"':
+                if open_d is None:
+                    if not (nxt.isspace() and not prev.isspace()):
+                        open_d, open_s = i, None
+                else:
+                    quotes.append(Span(open_d, i + 1))
+                    open_d = None
+            elif open_d is None:
+                # Single quotes: opening after a space or bracket, closing before a non-letter.
+                if ch in "‘'" and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
+                    if open_s is None:
+                        open_s = i
+                elif ch in "’'" and open_s is not None and not nxt.isalnum():
+                    if i - open_s > 1:
+                        quotes.append(Span(open_s, i + 1))
+                    open_s = None
+        if open_d is not None:
+            carry = open_d
+    if carry is not None and paras:
+        quotes.append(Span(carry, _rstrip_end(text, paras[-1])))
+    quotes.sort(key=lambda s: s.start)
+    return quotes
+
+
+def _rstrip_end(text: str, p: Span) -> int:
+    return p.start + len(text[p.start : p.end].rstrip())
+
+
+def _line_spans(text: str) -> list[Span]:
+    from .segment import paragraph_spans
+
+    return paragraph_spans(text)
+
+
+# ------------------------------------------------------------------------------ tokens
+
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-.]*\w)?|[^\w\s]")
+_SPEECH_INTRO = re.compile(r"[\s,:;—–-]*$")
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december yesterday today tonight tomorrow "
+    "morning afternoon evening night week weekend month year day days weeks months years "
+    "last this next earlier later early late recently previously meanwhile however also "
+    "additionally furthermore moreover nevertheless namely separately still now then again "
+    "further initially eventually reportedly allegedly already publicly privately repeatedly "
+    "once first finally instead subsequently afterwards later on in at during since ago the "
+    "past same".split()
+)
+_AUX = frozenset(
+    "has have had having is was were are be been would will could can may might should shall "
+    "did does do not n't never also later previously reportedly further initially eventually "
+    "then again earlier today yesterday publicly privately repeatedly recently allegedly "
+    "already still once always even just firmly strongly openly formally officially "
+    "separately apparently clearly reportedly originally immediately quickly swiftly "
+    "subsequently ultimately later first finally now".split()
+)
+_BOUNDARY_WORDS = frozenset(
+    "and but or while as when because although though after before since if whether that "
+    "which who whom whose where despite with without than so amid until unless whereas nor "
+    "yet once".split()
+)
+_DETS = frozenset(
+    "the a an his her its their our my your this that these those some one two three four "
+    "five six seven eight nine ten several many multiple other another both all each any no "
+    "over more than most few dozens hundreds thousands".split()
+)
+_PREPS = frozenset("of for in at from on to".split())
+_RELATIVE = frozenset("who whom which that".split())
+_ADVERBIAL_NOUNS = frozenset(
+    "statement interview address speech tweet post conference briefing letter message email "
+    "e-mail blog broadcast programme program show television radio rally meeting hearing "
+    "session debate article op-ed column podcast video livestream call announcement report "
+    "filing court parliament congress senate summit event ceremony visit trip".split()
+)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    word: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        word = t[0].isalnum()
+        out.append(_Token(m.start(), m.end(), t, t.lower(), word and t[0].isupper(), word))
+    return out
+
+
+def _fold(s: str) -> str:
+    """Lower case without accents, for matching names ("Erdoğan" = "Erdogan")."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def _strip_possessive(w: str) -> str:
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+# ------------------------------------------------------------------------------ people
+
+
+@dataclass
+class _Person:
+    name: str
+    key: tuple[str, ...]
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    confirmed: bool = False
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    person: _Person
+    possessive: bool
+    sentence: int
+
+
+# ------------------------------------------------------------------------------ the detector
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    ti: int  # first token
+    tj: int  # token after the cue
+    lemma: str
+    stance: str
+    frame: str
+    kind: str
+
+
+@dataclass
+class _Source:
+    span: Span
+    speaker: str | None
+    type: str
+    person: _Person | None = None
+
+
+class _Doc:
+    """One article under analysis: tokens, quotations, sentences, people."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.lex = _lexicon()
+        self.tokens = _tokens(self.text)
+        self.tstarts = [t.start for t in self.tokens]
+        self.quotes = find_quotes(self.text, article.paragraphs)
+        self.qstarts = [q.start for q in self.quotes]
+        sents = article.sentences
+        self.sents = [(s.start, s.end, s.paragraph) for s in sents] or [(0, len(self.text), 0)]
+        self.sstarts = [s[0] for s in self.sents]
+        self.people: dict[tuple[str, ...], _Person] = {}
+        self.mentions: list[_Mention] = []
+        self.found: list[Attribution] = []
+        self.source_history: list[tuple[int, int, _Source]] = []  # (pos, sentence, source)
+        self._find_people()
+
+    # -------------------------------------------------------------- helpers
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect_right(self.tstarts, pos - 1)
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.sstarts, pos) - 1)
+
+    def quote_around(self, pos: int) -> Span | None:
+        i = bisect_right(self.qstarts, pos) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q.start < pos < q.end - 1:
+                return q
+            if q.end < pos - 2000:
+                break
+            i -= 1
+        return None
+
+    def quote_ending_at(self, pos: int, lo: int) -> Span | None:
+        """A quotation whose end is at `pos` give or take commas and spaces."""
+        before = self.text[lo:pos]
+        stripped = len(_SPEECH_INTRO.sub("", before))
+        end = lo + stripped
+        i = bisect_right(self.qstarts, end) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q.end == end or (q.end < end and not self.text[q.end : end].strip(",.;: ")):
+                return q if q.end >= end - 2 else None
+            if q.end < end - 3:
+                return None
+            i -= 1
+        return None
+
+    def quote_starting_at(self, pos: int, hi: int) -> Span | None:
+        """A quotation opening at `pos` after spaces, a colon, comma or dash."""
+        m = re.compile(r"[\s,:;—–-]*").match(self.text, pos, hi)
+        start = m.end() if m else pos
+        i = bisect_right(self.qstarts, start) - 1
+        if i >= 0 and self.quotes[i].start == start:
+            return self.quotes[i]
+        return None
+
+    # -------------------------------------------------------------- people
+
+    def _find_people(self) -> None:
+        lex = self.lex
+        w = lex.words
+        toks = self.tokens
+        n = len(toks)
+        i = 0
+        singles: list[tuple[int, int, str, set[str], str | None, bool]] = []
+        particles = {"bin", "bint", "ibn", "al", "de", "da", "van", "von", "der", "le", "la"}
+        particles |= {"del", "di", "du", "dos", "abu", "el"}
+        not_name = w["not_names"] | w["institutions"] | w["countries"] | w["outlets"]
+        not_name |= w["metonyms"] | w["documents"]
+        while i < n:
+            t = toks[i]
+            if not (t.cap and t.word):
+                i += 1
+                continue
+            j = i
+            group = []
+            while j < n:
+                tj = toks[j]
+                if tj.word and (tj.cap or (tj.low in particles and group)):
+                    if group and self.text[toks[j - 1].end : tj.start] not in (" ",):
+                        if not (toks[j - 1].text == "." and len(toks[j - 2].text) == 1):
+                            break
+                    group.append(j)
+                    j += 1
+                elif tj.text == "." and group and len(toks[j - 1].text) <= 2:
+                    j += 1  # an initial or "Dr."
+                else:
+                    break
+            i = max(j, i + 1)
+            if not group:
+                continue
+            roles: set[str] = set()
+            gender = None
+            # Lower-case roles just before the name: "Chinese president Xi Jinping".
+            k = group[0] - 1
+            while k >= 0 and k >= group[0] - 3 and toks[k].word and not toks[k].cap:
+                if toks[k].low in w["roles"] or toks[k].low in w["person_heads"]:
+                    roles.add(toks[k].low)
+                    k -= 1
+                else:
+                    break
+            names = []
+            titled = bool(roles)
+            for g in group:
+                low = toks[g].low.rstrip(".")
+                if not names and (low in lex.modifiers or low in w["not_names"]):
+                    if low in lex.gender:
+                        gender = gender or (lex.gender[low] if lex.gender[low] != "any" else None)
+                    if low in w["roles"] or low in lex.gender:
+                        titled = True
+                    if low not in lex.gender and low not in w["not_names"]:
+                        roles.add(low)
+                    continue
+                names.append(g)
+            if not names:
+                continue
+            possessive = toks[names[-1]].low.endswith(("'s", "’s"))
+            parts = [_strip_possessive(toks[g].text) for g in names]
+            lows = [_fold(p) for p in parts]
+            if any(
+                p in not_name or (len(p) > 1 and toks[g].text.isupper())
+                for p, g in zip(lows, names)
+            ):
+                continue
+            if any(ch.isdigit() for p in parts for ch in p):
+                continue
+            start, end = toks[names[0]].start, toks[names[-1]].end - (2 if possessive else 0)
+            if len(names) >= 2:
+                key = tuple(lows)
+                person = self.people.get(key)
+                if person is None:
+                    person = self.people[key] = _Person(" ".join(parts), key)
+                person.roles |= roles
+                person.gender = person.gender or gender
+                person.confirmed |= titled
+                self.mentions.append(
+                    _Mention(start, end, person, possessive, self.sentence_of(start))
+                )
+            elif titled:
+                singles.append((start, end, lows[0], roles, gender, possessive))
+        # Lone names: "Mr Putin", "Sir Keir", "Zelensky" -> the full name used elsewhere.
+        by_last: dict[str, _Person] = {}
+        by_first: dict[str, _Person] = {}
+        for p in self.people.values():
+            by_last.setdefault(p.key[-1], p)
+            by_first.setdefault(p.key[0], p)
+        for start, end, low, roles, gender, possessive in singles:
+            person = by_last.get(low) or by_first.get(low)
+            if person is None:
+                key = (low,)
+                person = self.people.setdefault(key, _Person(self.text[start:end], key))
+                by_last.setdefault(low, person)
+            person.roles |= roles
+            person.gender = person.gender or gender
+            person.confirmed = True
+            self.mentions.append(_Mention(start, end, person, possessive, self.sentence_of(start)))
+        seen = {(m.start, m.end) for m in self.mentions}
+        for t in toks:
+            if t.cap and t.word:
+                low = _fold(_strip_possessive(t.text))
+                person = by_last.get(low)
+                if person is not None and (t.start, t.end) not in seen:
+                    if any(m.start <= t.start < m.end for m in self.mentions):
+                        continue
+                    poss = t.low.endswith(("'s", "’s"))
+                    end = t.end - (2 if poss else 0)
+                    self.mentions.append(
+                        _Mention(t.start, end, person, poss, self.sentence_of(t.start))
+                    )
+        self.mentions.sort(key=lambda m: m.start)
+        self.mstarts = [m.start for m in self.mentions]
+
+    def person_in(self, lo: int, hi: int) -> _Person | None:
+        """The person named inside [lo, hi) (an appositive name wins over a possessive one)."""
+        i = bisect_right(self.mstarts, lo - 1)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            m = self.mentions[i]
+            if m.end <= hi and not m.possessive:
+                best = m.person
+            i += 1
+        return best
+
+    def resolve_pronoun(self, gender: str | None, pos: int, sent: int) -> _Person | None:
+        """The person "he"/"she" at `pos` most likely means: subjects of the sentences before."""
+        for s in range(sent, max(-1, sent - 6), -1):
+            cands: list[tuple[int, _Person]] = []
+            for hp, hs, src in self.source_history:
+                if hs == s and hp < pos and src.person is not None:
+                    cands.append((hp, src.person))
+            if s < sent:
+                lo, hi = self.sents[s][0], self.sents[s][1]
+                i = bisect_right(self.mstarts, lo - 1)
+                while i < len(self.mentions) and self.mentions[i].start < hi:
+                    m = self.mentions[i]
+                    if not m.possessive or len(m.person.key) > 1:
+                        cands.append((m.start, m.person))
+                    i += 1
+            cands.sort(key=lambda c: c[0])
+            for _, p in cands:
+                if gender is None or p.gender in (None, gender):
+                    if gender and p.gender is None:
+                        p.gender = gender
+                    return p
+        return None
+
+    def resolve_role(self, head: str, mods: list[str], pos: int) -> _Person | None:
+        """The person a description ("the Ukrainian president") most likely refers to."""
+        weak = None
+        seen: set[int] = set()
+        cands = [(m.start, m.person) for m in self.mentions if m.start < pos]
+        cands += [(hp, s.person) for hp, _, s in self.source_history if s.person and hp < pos]
+        cands.sort(key=lambda c: -c[0])
+        for _, p in cands:
+            if id(p) in seen:
+                continue
+            seen.add(id(p))
+            if head in p.roles:
+                if all(m in p.roles for m in mods):
+                    return p
+                continue
+            if weak is None and p.confirmed and not (p.roles & self.lex.words["person_heads"]):
+                weak = p
+        return weak
+
+    # -------------------------------------------------------------- cues
+
+    def find_cues(self) -> list[_Cue]:
+        lex = self.lex
+        toks = self.tokens
+        out: list[_Cue] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            if not t.word:
+                i += 1
+                continue
+            low = t.low
+            matched = False
+            for words, stance in lex.phrases.get(low, ()):
+                k = len(words)
+                if i + k <= n and all(toks[i + x].low == words[x] for x in range(k)):
+                    lemma = " ".join(words)
+                    form = lex.forms.get(words[0])
+                    kind = form.kind if form else "base"
+                    frame = "according" if lemma == "according to" else "clause"
+                    out.append(
+                        _Cue(t.start, toks[i + k - 1].end, i, i + k, lemma, stance, frame, kind)
+                    )
+                    i += k
+                    matched = True
+                    break
+            if matched:
+                continue
+            form = lex.forms.get(low)
+            if form is not None and (not t.cap or i == 0):
+                out.append(
+                    _Cue(t.start, t.end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
+                )
+            i += 1
+        return out
+
+    # -------------------------------------------------------------- noun phrases
+
+    def np_end(self, i: int, hi: int) -> int:
+        """Token index just after the noun phrase that starts at token i (i when there is none)."""
+        toks = self.tokens
+        lex = self.lex
+        w = lex.words
+        n = len(toks)
+        last = i
+        head = False
+        unknown = 0
+        j = i
+        while j < n and toks[j].start < hi:
+            t = toks[j]
+            low = t.low
+            if t.word:
+                if t.cap and (
+                    low not in w["not_names"] or (j > i and toks[j - 1].cap and toks[j - 1].word)
+                ):
+                    if low in _DETS and j == i:
+                        j += 1
+                        continue
+                    head = not low.endswith(("'s", "’s"))
+                    j += 1
+                    if head:
+                        last = j
+                    continue
+                if low in _DETS or low.isdigit():
+                    if head and low not in ("than",):
+                        break
+                    j += 1
+                    continue
+                core = _strip_possessive(low)
+                if core in lex.heads or core in w["anonymous"] or core in lex.audiences:
+                    if low != core:
+                        head = False
+                        j += 1
+                        continue
+                    head = True
+                    j += 1
+                    last = j
+                    continue
+                if core in lex.modifiers and not head:
+                    j += 1
+                    continue
+                if low in _PREPS and head and j + 1 < n:
+                    nxt = toks[j + 1]
+                    k = j + 1
+                    if nxt.low in ("the", "a", "an") and k + 1 < n:
+                        k += 1
+                    if toks[k].cap or toks[k].low in lex.heads:
+                        end = self.np_end(k, hi)
+                        if end > k:
+                            j = last = end
+                            continue
+                    break
+                if low in ("close", "familiar") and head and j + 1 < n:
+                    j += 2
+                    end = self.np_end(j, hi)
+                    if end > j:
+                        j = last = end
+                        continue
+                    break
+                if low == "and" and head and j + 1 < n:
+                    end = self.np_end(j + 1, hi)
+                    if end > j + 1:
+                        j = last = end
+                        continue
+                    break
+                if not head and j > i and unknown < 2 and not t.cap:
+                    unknown += 1
+                    j += 1
+                    continue
+                break
+            if t.text == "(" and head and j + 2 < n and toks[j + 2].text == ")":
+                j += 3
+                last = j
+                continue
+            if t.text == "." and j > i and len(toks[j - 1].text) <= 3 and toks[j - 1].cap:
+                j += 1
+                continue
+            if t.text in "–-" and j > i and toks[j - 1].cap and j + 1 < n and toks[j + 1].cap:
+                j += 1
+                continue
+            break
+        return last
+
+    def np_backwards(self, lo: int, end_pos: int) -> tuple[int, int] | None:
+        """The longest noun phrase in text[lo:end_pos] that ends exactly at end_pos."""
+        i = self.tok_at(lo)
+        j = self.tok_at(end_pos)
+        for k in range(i, j):
+            t = self.tokens[k]
+            if k == j - 1 and t.low in self.lex.words["pronouns"] and t.end == end_pos:
+                return t.start, end_pos
+            if not t.word or (t.low in _TIME_WORDS and not t.cap) or t.low in _BOUNDARY_WORDS:
+                continue
+            if t.cap and t.low in self.lex.words["not_names"] and t.low not in _DETS:
+                continue
+            e = self.np_end(k, end_pos)
+            if e > k and self.tokens[e - 1].end == end_pos:
+                return t.start, end_pos
+        return None
+
+    def strip_back(self, lo: int, pos: int) -> int:
+        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday")."""
+        k = self.tok_at(pos) - 1
+        while k >= 0 and self.tokens[k].start >= lo:
+            t = self.tokens[k]
+            if t.word and (t.low in _AUX or (t.low in _TIME_WORDS and t.low != "the")):
+                k -= 1
+                continue
+            if t.word and t.low in ("on", "in", "at") and k + 1 < len(self.tokens):
+                k -= 1
+                continue
+            break
+        return self.tokens[k].end if k >= 0 else lo
+
+    def boundary(self, lo: int, pos: int) -> tuple[int, str]:
+        """Start of the clause that ends at pos, and what marks it (',', 'and', 'start')."""
+        k = self.tok_at(pos) - 1
+        depth = 0
+        while k >= 0 and self.tokens[k].start >= lo:
+            t = self.tokens[k]
+            if t.text == ")":
+                depth += 1
+            elif t.text == "(":
+                depth -= 1
+            elif depth == 0 and (t.text in ",;:—–" or t.text in _QUOTE_MARKS):
+                return t.end, t.text
+            elif depth == 0 and t.word and t.low in _BOUNDARY_WORDS and not t.cap:
+                return t.end, t.low
+            k -= 1
+        return lo, "start"
+
+    def sentence_subject(self, s: int) -> tuple[int, int] | None:
+        """The noun phrase a sentence opens with, after introductory words and phrases."""
+        lo, hi, _ = self.sents[s]
+        i = self.tok_at(lo)
+        toks = self.tokens
+        tries = 0
+        while i < len(toks) and toks[i].start < hi and tries < 3:
+            k = i
+            while k < len(toks) and toks[k].start < hi:
+                t = toks[k]
+                if t.word and (t.low in _TIME_WORDS or t.low in _BOUNDARY_WORDS) or t.low in (
+                    "but",
+                    "and",
+                ):
+                    k += 1
+                    continue
+                if not t.word and t.text not in _QUOTE_MARKS:
+                    k += 1
+                    continue
+                break
+            if k >= len(toks) or toks[k].start >= hi:
+                return None
+            e = self.np_end(k, hi)
+            if e > k and self.classify(toks[k].start, toks[e - 1].end, probe=True):
+                return toks[k].start, toks[e - 1].end
+            # Skip an introductory phrase up to its comma and try again.
+            c = k
+            while c < len(toks) and toks[c].start < hi and toks[c].text != ",":
+                c += 1
+            i = c + 1
+            tries += 1
+        return None
+
+    # -------------------------------------------------------------- classification
+
+    def classify(self, lo: int, hi: int, probe: bool = False) -> _Source | None:
+        """Type and speaker of the noun phrase text[lo:hi]; None when it cannot be a source."""
+        lex = self.lex
+        w = lex.words
+        text = self.text
+        phrase = text[lo:hi]
+        low = phrase.lower()
+        span = Span(lo, hi)
+        toks = [t for t in self.tokens[self.tok_at(lo) : self.tok_at(hi)] if t.end <= hi]
+        if not toks:
+            return None
+        if len(toks) == 1 and toks[0].low in w["pronouns"]:
+            return self._pronoun(span, toks[0].low, probe)
+        if any(p in low for p in lex.phrase_sets["anonymous_phrases"]) or any(
+            t.low in ("anonymous", "unnamed") for t in toks
+        ):
+            return _Source(span, _core_name(self, toks), "anonymous")
+        person = self.person_in(lo, hi)
+        # The core: tokens before a preposition, appositive comma, bracket or relative pronoun.
+        core = []
+        for t in toks:
+            if t.low in ("of", "in", "for", "from", "at", "who", "whom", "which", ",", "(", "to"):
+                if core:
+                    break
+            core.append(t)
+        core_words = [t for t in core if t.word]
+        if not core_words:
+            return None
+        head = _strip_possessive(core_words[-1].low)
+        core_text = text[core[0].start : core[-1].end]
+        bare = _strip_det(core_text)
+        bare_low = bare.lower()
+        full_low = core_text.lower()
+        if core_words[-1].low.endswith(".com") or core_words[-1].low.endswith((".org", ".net")):
+            return _Source(span, bare, "other_outlet")
+        if bare_low in w["outlets"] or bare_low in lex.phrase_sets["outlets"]:
+            return _Source(span, bare, "other_outlet")
+        if full_low in lex.phrase_sets["outlets"] or full_low in w["outlets"]:
+            return _Source(span, bare, "other_outlet")
+        if head in w["social_posts"]:
+            return _Source(span, person.name if person else bare, "social_post")
+        if person is not None and head not in w["documents"]:
+            return _Source(span, person.name, "named_person", person)
+        if full_low in w["metonyms"] or full_low in lex.phrase_sets["metonyms"]:
+            return _Source(span, bare, "institution")
+        if bare_low in w["metonyms"] or bare_low in lex.phrase_sets["metonyms"]:
+            return _Source(span, bare, "institution")
+        if bare_low in w["countries"] or bare_low in lex.phrase_sets["countries"]:
+            return _Source(span, bare, "institution")
+        owner = next((t for t in core_words[:-1] if t.cap and t.low.endswith(("'s", "’s"))), None)
+        if head in w["documents"]:
+            name = _strip_possessive(owner.text) if owner else bare
+            return _Source(span, name, "document")
+        caps = [t for t in core_words if t.cap and t.low not in _DETS]
+        if head in w["institutions"] or any(
+            _strip_possessive(t.low) in w["institutions"] and t.cap for t in core_words
+        ):
+            if caps or probe:
+                return _Source(span, _institution_name(bare), "institution")
+            named = self.resolve_institution(head, lo)
+            return _Source(span, named or bare, "institution")
+        if any(len(t.text) > 1 and t.text.isupper() and t.text.isalpha() for t in core_words):
+            return _Source(span, bare, "institution")
+        if head in w["anonymous"] or head in w["person_heads"] or head in w["roles"]:
+            first = core_words[0].low
+            plural = head.endswith("s") and head not in w["person_heads"]
+            if first in ("a", "an") or plural or head in ("official", "source", "sources"):
+                return _Source(span, bare, "anonymous")
+            if head in w["person_heads"] or head in w["roles"]:
+                if probe:
+                    return _Source(span, bare, "named_person")
+                mods = [t.low for t in core_words[:-1] if t.low in lex.modifiers and t.low not in _DETS]
+                mods = [m for m in mods if m not in ("former", "current", "the")]
+                who = self.resolve_role(head, mods, lo)
+                if who is not None:
+                    who.roles.add(head)
+                    who.roles.update(mods)
+                    return _Source(span, who.name, "named_person", who)
+                return _Source(span, bare, "named_person")
+            return _Source(span, bare, "anonymous")
+        if caps:
+            if len(caps) == 1 and caps[0] is core_words[0] and caps[0].start == self._sent_start(lo):
+                # A capitalised first word of a sentence is not a name by itself.
+                if caps[0].low in w["not_names"]:
+                    return None
+            return _Source(span, bare, "unknown")
+        return None
+
+    def _sent_start(self, pos: int) -> int:
+        s = self.sents[self.sentence_of(pos)][0]
+        return s + len(self.text[s:pos]) - len(self.text[s:pos].lstrip("\"“‘'( "))
+
+    def _pronoun(self, span: Span, low: str, probe: bool) -> _Source | None:
+        if probe:
+            return _Source(span, low, "unknown")
+        w = self.lex.words
+        sent = self.sentence_of(span.start)
+        if low in ("he", "she"):
+            gender = "male" if low == "he" else "female"
+            p = self.resolve_pronoun(gender, span.start, sent)
+            if p is None:
+                return _Source(span, None, "named_person")
+            return _Source(span, p.name, "named_person", p)
+        # "they", "it": the last non-person source, or the subject of the sentence before.
+        for hp, hs, src in reversed(self.source_history):
+            if hp < span.start and hs >= sent - 2 and src.type != "named_person":
+                return _Source(span, src.speaker, src.type)
+            if hs < sent - 2:
+                break
+        if sent > 0:
+            subj = self.sentence_subject(sent - 1)
+            if subj:
+                src = self.classify(*subj)
+                if src and src.type not in ("named_person", "unknown"):
+                    return _Source(span, src.speaker, src.type)
+        del w
+        return _Source(span, None, "unknown") if low == "they" else None
+
+    def resolve_institution(self, head: str, pos: int) -> str | None:
+        """The named institution "the ministry" most likely refers to (an earlier capitalised one)."""
+        pat = re.compile(
+            r"((?:[A-Z][\w'’-]+ ){0,4}" + re.escape(head.capitalize()) + r"(?: of(?: the)?(?: [A-Z][\w-]+)+)?)"
+        )
+        found = None
+        for m in pat.finditer(self.text, 0, pos):
+            found = m.group(1)
+        return _strip_det(found) if found else None
+
+    # -------------------------------------------------------------- attribution
+
+    def attribute(self, cue: _Cue, prev: list[tuple[_Cue, Attribution]]) -> Attribution | None:
+        text = self.text
+        toks = self.tokens
+        if self.quote_around(cue.start) is not None:
+            return None
+        sent = self.sentence_of(cue.start)
+        s_lo, s_hi, para = self.sents[sent]
+        # A quote can straddle sentence boundaries: widen the window to the quotes around.
+        prev_cue = prev[-1][0] if prev else None
+        lo = s_lo
+        if prev_cue is not None:
+            lo = max(lo, prev_cue.end)
+        before = toks[cue.ti - 1] if cue.ti > 0 else None
+        after_i = cue.tj
+        if cue.frame == "that":
+            k = after_i
+            while k < len(toks) and toks[k].word and toks[k].low in _TIME_WORDS | _AUX:
+                k += 1
+            if k >= len(toks) or toks[k].low != "that":
+                return None
+        source: _Source | None = None
+        content: Span | None = None
+        direct = False
+        inherited = False
+
+        # "according to X"
+        if cue.lemma == "according to":
+            j = self.np_end(after_i, s_hi)
+            if j <= after_i:
+                return None
+            src_hi = toks[j - 1].end
+            source = self.classify(toks[after_i].start, src_hi)
+            if source is None:
+                return None
+            rest_lo = src_hi
+            rest = text[rest_lo:s_hi]
+            m = re.match(r"\s*,\s*", rest)
+            clause_start = self.boundary(lo, cue.start)
+            head_part = text[clause_start[0] : cue.start].strip(" ,")
+            if head_part and len(head_part.split()) >= 3:
+                q = self.quote_ending_at(cue.start, lo)
+                content = q or _trim(text, clause_start[0], cue.start)
+                if q and q.start < clause_start[0]:
+                    content = q
+            elif m or rest.strip(" .,;"):
+                start = rest_lo + (m.end() if m else 0)
+                content = _trim(text, start, s_hi)
+            if content is None and clause_start[0] > s_lo:
+                content = _trim(text, s_lo, clause_start[0])
+            if content is None:
+                return None
+            content = _strip_lead(text, content)
+            q = self.quote_starting_at(content.start, s_hi)
+            direct = bool(q and q.end >= content.end - 1)
+            return self._make(cue, source, content, direct, sent, para)
+
+        # Passive: "was told by X", "as reported by X"
+        passive = False
+        if cue.kind in ("past", "pp") and before is not None:
+            k = cue.ti - 1
+            steps = 0
+            while k >= 0 and steps < 4 and toks[k].word and (
+                toks[k].low in _AUX or toks[k].low in _TIME_WORDS
+            ):
+                if toks[k].low in ("was", "were", "is", "are", "been", "be", "being", "as"):
+                    passive = True
+                    break
+                k -= 1
+                steps += 1
+            if before.low == "as":
+                passive = True
+        if passive:
+            k = after_i
+            while k < len(toks) and toks[k].start < s_hi and toks[k].low != "by":
+                k += 1
+            if k >= len(toks) or toks[k].start >= s_hi or k - after_i > 8:
+                return None
+            j = self.np_end(k + 1, s_hi)
+            if j <= k + 1:
+                return None
+            source = self.classify(toks[k + 1].start, toks[j - 1].end)
+            if source is None:
+                return None
+            between = text[toks[after_i].start : toks[k].start].strip(" ,") if k > after_i else ""
+            if between:
+                content = _trim(text, toks[after_i].start, toks[k].start)
+            else:
+                pos = toks[j - 1].end
+                m = re.match(r"\s*(?:of|that)\b", text[pos:s_hi])
+                if m:
+                    pos += m.end()
+                q = self.quote_starting_at(pos, len(text))
+                if q is not None:
+                    content, direct = q, True
+                elif before.low == "as":
+                    q = self.quote_ending_at(before.start, max(0, s_lo - 2000))
+                    if q is not None:
+                        content, direct = q, True
+                    else:
+                        content = _trim(text, s_lo, before.start)
+                elif text[pos:s_hi].strip(" .,"):
+                    content = _trim(text, pos, s_hi)
+            if content is None:
+                return None
+            return self._make(cue, source, content, direct, sent, para)
+
+        # Inverted: "..., says Zelensky" / "“...,” said his father, Abdullah Kurdi"
+        gap_before = text[before.end : cue.start] if before else ""
+        inverted = False
+        if (
+            before is not None
+            and cue.kind != "ing"
+            and (before.text in ",”\"’" or before.text == "'")
+            and not gap_before.strip()
+        ):
+            j = self.np_end(after_i, s_hi)
+            if j > after_i:
+                end_tok = toks[j] if j < len(toks) else None
+                if end_tok is None or end_tok.text in ",.;:!?" or end_tok.start >= s_hi or (
+                    end_tok.low in ("on", "in", "following", "who", "after", "at", "during")
+                ):
+                    hi = toks[j - 1].end
+                    hi = self._appositive(j, s_hi, hi)
+                    source = self.classify(toks[after_i].start, hi)
+                    if source is not None:
+                        inverted = True
+        if not inverted:
+            src_end = self.strip_back(lo, cue.start)
+            src = self._subject_before(lo, src_end, s_lo)
+            if src is not None and cue.kind == "ing" and before is not None and before.text == ",":
+                src = None
+            if src is not None:
+                k = self.tok_at(src[0]) - 1
+                if k >= 0 and self.tokens[k].low in ("whether", "if"):
+                    return None  # "would not confirm whether Sir Keir planned to": a question
+                source = self.classify(*src)
+            if source is None:
+                b, mark = self.boundary(lo, src_end)
+                empty = not text[b:src_end].strip(" ,")
+                if cue.kind == "ing" and (before is not None and before.text == ","):
+                    inherited = True
+                elif empty and mark in (",", "and", "but", "while", "start") and (
+                    mark != "start" or prev_cue is not None
+                ):
+                    if mark == "start" and not prev:
+                        return None
+                    inherited = True
+                elif empty and mark == "start" and b == s_lo and cue.kind == "ing":
+                    inherited = True
+                if not inherited:
+                    return None
+                if prev:
+                    last = prev[-1][1]
+                    if last.source is None:
+                        return None
+                    source = _Source(last.source, last.speaker, last.source_type)
+                else:
+                    subj = self.sentence_subject(sent)
+                    if subj is None:
+                        return None
+                    source = self.classify(*subj)
+                    if source is None:
+                        return None
+                if src_end < lo or (source.span.start > cue.start):
+                    return None
+        if source is None:
+            return None
+
+        # Content after the cue.
+        pos = toks[after_i - 1].end if after_i > 0 else cue.end
+        if inverted:
+            pos = source.span.end
+        else:
+            pos = self._skip_after_cue(cue, after_i, s_hi)
+        post = None if inverted else self.quote_starting_at(pos, len(text))
+        pre_anchor = source.span.start if source.span.start < cue.start else cue.start
+        if inverted:
+            pre_anchor = cue.start
+        pre = self.quote_ending_at(pre_anchor, max(0, s_lo - 3000))
+        if pre is not None and pre.end < s_lo - 2:
+            # Only a quotation that ends in the same sentence, or the one just before.
+            gap = text[pre.end : pre_anchor]
+            if gap.strip(" ,\n") or "\n" in gap:
+                pre = None
+        if pre is not None and not inverted and source.span.start > cue.start:
+            pre = None
+        if post is not None and (pre is None or not inverted):
+            if pre is not None:
+                content = Span(pre.start, post.end)
+            else:
+                content = post
+            direct = True
+        elif not inverted and text[pos:s_hi].strip(" .,;:!?\"”’"):
+            m = re.match(r"\s*that\b\s*", text[pos:s_hi])
+            start = pos + (m.end() if m else 0)
+            content = _trim(text, start, s_hi)
+            if content is not None:
+                q = self.quote_starting_at(content.start, s_hi)
+                direct = bool(q and q.end >= content.end - 1)
+            if pre is not None and content is not None and len(content) < 3:
+                content, direct = pre, True
+        elif pre is not None:
+            content, direct = pre, True
+        else:
+            # "Leaders ... are set to travel, Volodymyr Zelensky has said."
+            anchor = min(source.span.start, cue.start)
+            b, mark = self.boundary(s_lo, anchor)
+            if mark == "," and b > s_lo:
+                head_lo = s_lo
+                content = _trim(text, head_lo, b - 1)
+                if content is not None:
+                    content = _strip_lead(text, content)
+        if content is None:
+            return None
+        return self._make(cue, source, content, direct, sent, para)
+
+    def _appositive(self, j: int, s_hi: int, hi: int) -> int:
+        """Extend an inverted source over ", Name," ("said his father, Abdullah Kurdi,")."""
+        toks = self.tokens
+        if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].cap:
+            e = self.np_end(j + 1, s_hi)
+            if e > j + 1 and (e >= len(toks) or toks[e].text in ",.;" or toks[e].start >= s_hi):
+                if self.person_in(toks[j + 1].start, toks[e - 1].end) is not None:
+                    return toks[e - 1].end
+        return hi
+
+    def _subject_before(self, lo: int, end: int, s_lo: int) -> tuple[int, int] | None:
+        """The noun phrase that is the subject of a cue, ending at `end`."""
+        text = self.text
+        if end <= lo:
+            return None
+        # "X, Y, said": X and its appositive or relative clause Y.
+        if text[:end].rstrip().endswith(","):
+            inner_end = len(text[:end].rstrip()) - 1
+            b, mark = self.boundary(lo, inner_end)
+            if mark == ",":
+                head_end = b - 1
+                hb, _ = self.boundary(lo, head_end)
+                np = self.np_backwards(hb, head_end)
+                if np is not None:
+                    return np[0], inner_end
+            np = self.np_backwards(b, inner_end)
+            if np is not None:
+                return np
+            return None
+        # "X who said": the subject is X.
+        k = self.tok_at(end) - 1
+        if k >= 0 and self.tokens[k].low in _RELATIVE and self.tokens[k].start >= lo:
+            end = self.tokens[k].start
+            end = len(text[:end].rstrip())
+            if text[:end].endswith(","):
+                return None
+        b, _ = self.boundary(lo, end)
+        return self.np_backwards(b, end)
+
+    def _skip_after_cue(self, cue: _Cue, i: int, s_hi: int) -> int:
+        """Position where the content starts: after a listener, time words and "in a statement"."""
+        toks = self.tokens
+        text = self.text
+        n = len(toks)
+        if cue.frame == "object" and cue.lemma != "accuse" and i < n:
+            t = toks[i]
+            if t.low in self.lex.audiences or t.low in _DETS or t.cap:
+                e = self.np_end(i, s_hi)
+                if e > i and toks[e - 1].low in self.lex.audiences or t.cap or t.low in (
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                ):
+                    i = max(e, i + 1)
+        # Adverbials: "on Friday", "in a video address to ... that", "on Twitter".
+        for _ in range(4):
+            if i >= n or toks[i].start >= s_hi:
+                break
+            t = toks[i]
+            if t.word and (t.low in _TIME_WORDS - {"the", "in", "on", "at"} or t.low in _AUX):
+                i += 1
+                continue
+            if t.word and t.low in ("on", "in", "at", "during", "via", "through", "to", "with"):
+                j = i + 1
+                while j < n and toks[j].start < s_hi and toks[j].word and j - i < 8:
+                    if toks[j].low in _TIME_WORDS or toks[j].low in _ADVERBIAL_NOUNS or toks[j].cap:
+                        j += 1
+                        if toks[j - 1].low in _ADVERBIAL_NOUNS or toks[j - 1].cap:
+                            break
+                        continue
+                    if toks[j].low in _DETS:
+                        j += 1
+                        continue
+                    break
+                if j > i + 1 and (
+                    toks[j - 1].low in _ADVERBIAL_NOUNS
+                    or toks[j - 1].low in _TIME_WORDS
+                    or toks[j - 1].cap
+                ):
+                    # Jump to "that" if one follows in the sentence; else after the phrase.
+                    k = j
+                    while k < n and toks[k].start < s_hi and k - j < 25:
+                        if toks[k].low == "that" or toks[k].text in ":\"“":
+                            break
+                        if toks[k].text == "," and k + 1 < n and toks[k + 1].text in "\"“":
+                            break
+                        k += 1
+                    if k < n and toks[k].start < s_hi and k - j < 25:
+                        i = k + 1 if toks[k].low == "that" else k
+                    else:
+                        i = j
+                    continue
+            break
+        return toks[i].start if i < n else len(text)
+
+    def _make(
+        self,
+        cue: _Cue,
+        source: _Source,
+        content: Span,
+        direct: bool,
+        sent: int,
+        para: int,
+    ) -> Attribution | None:
+        if content.end <= content.start:
+            return None
+        self.source_history.append((source.span.start, self.sentence_of(source.span.start), source))
+        return Attribution(
+            cue=Span(cue.start, cue.end),
+            source=source.span,
+            content=content,
+            speaker=source.speaker,
+            source_type=source.type,
+            direct=direct,
+            stance=cue.stance,
+            cue_lemma=cue.lemma,
+            paragraph=para,
+            sentence=sent,
+        )
+
+    # -------------------------------------------------------------- the whole article
+
+    def run(self) -> list[Attribution]:
+        cues = self.find_cues()
+        by_sentence: dict[int, list[_Cue]] = {}
+        for c in cues:
+            by_sentence.setdefault(self.sentence_of(c.start), []).append(c)
+        found: list[Attribution] = []
+        for s in sorted(by_sentence):
+            done: list[tuple[_Cue, Attribution]] = []
+            for cue in by_sentence[s]:
+                if any(a.content and a.content.start <= cue.start < a.content.end and a.direct for _, a in done):
+                    continue
+                a = self.attribute(cue, done)
+                if a is not None:
+                    done.append((cue, a))
+            found.extend(self._cut_contents(done))
+        found.extend(self._follow_up_quotes(found))
+        found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
+        return found
+
+    def _cut_contents(self, done: list[tuple[_Cue, Attribution]]) -> list[Attribution]:
+        """End each content before the next cue of the same sentence that continues it
+        (", adding", " and claimed", ", but said", ", according to")."""
+        out = []
+        for n, (cue, a) in enumerate(done):
+            content = a.content
+            if content is not None and not a.direct:
+                for later, b in done[n + 1 :]:
+                    if content.start < later.start < content.end:
+                        if b.source == a.source or later.lemma == "according to" or (
+                            b.source is not None and b.source.start >= later.start
+                        ):
+                            cut = self._clause_start(content.start, later.start)
+                            if b.source is not None and content.start < b.source.start < later.start:
+                                cut = min(cut, self._clause_start(content.start, b.source.start))
+                            if cut > content.start:
+                                content = _trim(self.text, content.start, cut) or content
+                            break
+            if content is not a.content:
+                from dataclasses import replace
+
+                a = replace(a, content=content)
+            out.append(a)
+        return out
+
+    def _clause_start(self, lo: int, pos: int) -> int:
+        b, mark = self.boundary(lo, self.strip_back(lo, pos))
+        if mark in ("and", "but", "while", "or"):
+            k = self.tok_at(b) - 1
+            return self.tokens[k].start
+        if mark == ",":
+            return b - 1
+        return pos
+
+    def _follow_up_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """A further quoted sentence in the same paragraph, with no cue, is the same speaker's."""
+        out = []
+        used = [a.content for a in found if a.content is not None]
+        cues = sorted(a.cue.start for a in found if a.cue is not None)
+        directs = sorted(
+            (a for a in found if a.direct and a.content is not None and a.source is not None),
+            key=lambda a: a.content.end,
+        )
+        for q in self.quotes:
+            if len(q) < 20 or any(u.overlaps(q) for u in used):
+                continue
+            s = self.sentence_of(q.start)
+            s_lo = self.sents[s][0]
+            if self.text[s_lo : q.start].strip():
+                continue
+            para = self.sents[s][2]
+            prior = [a for a in directs if a.content.end <= q.start and a.paragraph == para]
+            if not prior:
+                continue
+            last = prior[-1]
+            if any(last.content.end <= c < q.start for c in cues):
+                continue
+            out.append(
+                Attribution(
+                    cue=None,
+                    source=last.source,
+                    content=q,
+                    speaker=last.speaker,
+                    source_type=last.source_type,
+                    direct=True,
+                    stance="neutral",
+                    cue_lemma=None,
+                    paragraph=para,
+                    sentence=s,
+                )
+            )
+        return out
+
+
+def _first(a: Attribution) -> int:
+    spans = [s.start for s in (a.source, a.cue, a.content) if s is not None]
+    return min(spans) if spans else 0
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """[start, end) without surrounding spaces and trailing sentence punctuation."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip(" ,;:—–-\n"))
+    body = chunk.rstrip()
+    while body and body[-1] in ".,;:!?—–" and not body.endswith("..."):
+        body = body[:-1].rstrip()
+    s, e = start + lead, start + len(body)
+    # Keep a closing quotation mark if the content opens one.
+    if e < end and text[e : e + 1] in "”\"’" and text[s : s + 1] in "“\"‘":
+        e += 1
+    if e <= s:
+        return None
+    return Span(s, e)
+
+
+def _strip_lead(text: str, span: Span) -> Span:
+    m = re.match(r"(?:But|And|Meanwhile|However|So|Yet|Also)\b,?\s*", text[span.start : span.end])
+    if m and m.end() < len(span):
+        return Span(span.start + m.end(), span.end)
+    return span
+
+
+def _strip_det(s: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.I)
+
+
+def _institution_name(s: str) -> str:
+    return s
+
+
+def _core_name(doc: _Doc, toks: list[_Token]) -> str:
+    core = []
+    for t in toks:
+        if t.low in (",", "who", "whom", "speaking"):
+            break
+        core.append(t)
+    return _strip_det(doc.text[core[0].start : core[-1].end]) if core else ""
 
 
 def find_attributions(article_or_text: Article | str) -> list[Attribution]:
-    """Every attribution in the article, in text order."""
+    """Every attribution in the article (or text), in text order."""
     article = (
         article_or_text
         if isinstance(article_or_text, Article)
         else article_from_text(article_or_text)
     )
-    del article
-    return []
+    if not article.text.strip():
+        return []
+    return _Doc(article).run()
