@@ -154,6 +154,7 @@ def _lexicon() -> _Lexicon:
             vals = [str(v).lower() for v in value]
             single[key] = frozenset(v for v in vals if " " not in v)
             multi[key] = frozenset(v for v in vals if " " in v)
+    single["person_singular"] = single["person_heads"]
     for key in (
         "anonymous",
         "person_heads",
@@ -322,6 +323,18 @@ _SUBORDINATE = re.compile(
 )
 _INSERTED_ACCORDING = re.compile(r",\s*according to [^,]{1,80},?\s*$")
 _GERUND_PREPS = frozenset("in of for by about after before on without from into than".split())
+# Capitalised function words and dates: never the start of a name ("On Friday", "The").
+_FUNCTION_CAPS = frozenset(
+    "the a an this that these those on in at by for of and but or as if when while after before "
+    "since during last next earlier later meanwhile however also yesterday today tomorrow "
+    "speaking according it he she they we i you his her its their our my your there here what "
+    "who why how where which does did do is are was were has have had can could would will "
+    "should shall might must so then now although though because despite with without from to "
+    "into over under about monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december some many "
+    "several both all one two three".split()
+)
+_OTHER_ROLE = frozenset("vice deputy former ex acting elect president-elect vice-president".split())
 _PUBLISHED_PP = frozenset("published released issued posted dated signed written filed".split())
 _PP_BY = frozenset("by in on last this".split())
 _PUBLISHED = frozenset(
@@ -856,7 +869,7 @@ class _Doc:
                         titled = True
                     elif low in _PERSON_TITLES:
                         titled = True
-                    if low not in lex.gender and low not in w["not_names"]:
+                    if low in w["roles"] or (low not in lex.gender and low not in w["not_names"]):
                         roles.add(low)
             names = group[cut:]
             if not names:
@@ -956,14 +969,15 @@ class _Doc:
             for hp, hs, src in self.source_history:
                 if hs == s and hp < pos and src.person is not None:
                     cands.append((hp, src.person))
-            if s < sent:
-                lo, hi = self.sents[s][0], self.sents[s][1]
-                i = bisect_right(self.mstarts, lo - 1)
-                while i < len(self.mentions) and self.mentions[i].start < hi:
-                    m = self.mentions[i]
-                    if not m.possessive or len(m.person.key) > 1:
-                        cands.append((m.start, m.person))
-                    i += 1
+            lo, hi = self.sents[s][0], min(self.sents[s][1], pos)
+            i = bisect_right(self.mstarts, lo - 1)
+            while i < len(self.mentions) and self.mentions[i].start < hi:
+                m = self.mentions[i]
+                k = self.tok_at(m.start) - 1
+                obj = k >= 0 and self.tokens[k].low in _PREPS | {"by", "with", "about"}
+                if (not m.possessive or len(m.person.key) > 1) and not (s == sent and obj):
+                    cands.append((m.start, m.person))
+                i += 1
             cands.sort(key=lambda c: c[0])
             for _, p in cands:
                 if gender is None or p.gender in (None, gender):
@@ -972,7 +986,9 @@ class _Doc:
                     return p
         return None
 
-    def resolve_role(self, head: str, mods: list[str], pos: int) -> _Person | None:
+    def resolve_role(
+        self, head: str, mods: list[str], pos: int, definite: bool = True
+    ) -> _Person | None:
         """The person a description ("the Ukrainian president") most likely refers to."""
         weak = None
         seen: set[int] = set()
@@ -984,10 +1000,17 @@ class _Doc:
                 continue
             seen.add(id(p))
             if head in p.roles:
+                if p.roles & _OTHER_ROLE and not set(mods) & _OTHER_ROLE:
+                    continue  # a vice-president or former president is not "the president"
                 if all(m in p.roles for m in mods):
                     return p
                 continue
-            if weak is None and p.confirmed and not (p.roles & self.lex.words["person_heads"]):
+            if (
+                definite
+                and weak is None
+                and p.confirmed
+                and not (p.roles & self.lex.words["person_heads"])
+            ):
                 weak = p
         return weak
 
@@ -1065,7 +1088,7 @@ class _Doc:
             if t.word:
                 name_like = t.cap or (low.startswith(("al-", "el-")) and j > i and toks[j - 1].cap)
                 if name_like and (
-                    low not in w["not_names"] or (j > i and toks[j - 1].cap and toks[j - 1].word)
+                    low not in _FUNCTION_CAPS or (j > i and toks[j - 1].cap and toks[j - 1].word)
                 ):
                     head = not low.endswith(("'s", "’s"))
                     j += 1
@@ -1257,6 +1280,9 @@ class _Doc:
         # The core: tokens before a preposition, "and", an appositive comma or a bracket.
         core: list[_Token] = []
         rest = len(toks)
+        # "One of the users", "some of the officials": the phrase after "of".
+        if len(toks) > 2 and toks[0].low in _DETS and toks[1].low == "of":
+            toks = toks[2:]
         for x, t in enumerate(toks):
             if core and t.low in _CORE_STOP:
                 rest = x
@@ -1322,7 +1348,7 @@ class _Doc:
             return _Source(span, _institution_name(text, toks, rest), "institution")
         if head in w["anonymous"] or head in w["person_heads"] or head in w["roles"]:
             first = core_words[0].low
-            plural = head.endswith("s") and head not in w["person_heads"]
+            plural = head.endswith("s") and head not in w["person_singular"]
             if first in ("a", "an") or plural or head in ("official", "source", "sources"):
                 return _Source(span, bare, "anonymous")
             if head in w["person_heads"] or head in w["roles"]:
@@ -1332,7 +1358,7 @@ class _Doc:
                     t.low for t in core_words[:-1] if t.low in lex.modifiers and t.low not in _DETS
                 ]
                 mods = [m for m in mods if m not in ("former", "current", "the")]
-                who = self.resolve_role(head, mods, lo)
+                who = self.resolve_role(head, mods, lo, definite=first == "the")
                 if who is not None:
                     who.roles.add(head)
                     who.roles.update(mods)
@@ -1751,7 +1777,7 @@ class _Doc:
                 np = self.np_backwards(hb, rel_at)
                 if np is None:
                     return None
-                if text[:np[0]].rstrip().endswith(","):
+                if text[: np[0]].rstrip().endswith(","):
                     # "Agnès Callamard, a UN rapporteur ... who had investigated the case,"
                     comma = len(text[: np[0]].rstrip()) - 1
                     hb2, _ = self.boundary(lo, comma)
