@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -334,6 +334,8 @@ _FUNCTION_CAPS = frozenset(
     "february march april may june july august september october november december some many "
     "several both all one two three".split()
 )
+_MODALS = frozenset("would will could can may might should shall must".split())
+_COORDINATORS = frozenset("and but while whereas or ;".split())
 _OTHER_ROLE = frozenset("vice deputy former ex acting elect president-elect vice-president".split())
 _PUBLISHED_PP = frozenset("published released issued posted dated signed written filed".split())
 _PP_BY = frozenset("by in on last this".split())
@@ -1095,6 +1097,10 @@ class _Doc:
                     if head:
                         last = j
                     continue
+                if low.isdigit() and j > i and toks[j - 1].cap and toks[j - 1].word:
+                    j += 1  # "Number 10", "Apollo 11"
+                    last = j if head else last
+                    continue
                 if low in _DETS or low.isdigit():
                     if head:
                         break
@@ -1300,7 +1306,8 @@ class _Doc:
         if any(p in low for p in lex.phrase_sets["anonymous_phrases"]) or any(
             t.low in ("anonymous", "unnamed") for t in toks
         ):
-            return _Source(span, bare, "anonymous")
+            whole = any(x in low for x in ("close to", "familiar with"))
+            return _Source(span, _bare(text[lo:hi]) if whole else bare, "anonymous")
         # A person named in the core or in an appositive, not in a prepositional phrase:
         # "Associates of Navalny" are not Navalny.
         person = self.person_in(core[0].start, core[-1].end)
@@ -1374,7 +1381,7 @@ class _Doc:
                 # A capitalised first word of a sentence is not a name by itself.
                 if caps[0].low in w["not_names"]:
                     return None
-            name = self.resolve_name(bare, lo)
+            name = self.resolve_name(_institution_name(text, toks, rest) or bare, lo)
             return _Source(span, name, "unknown")
         return None
 
@@ -1498,6 +1505,8 @@ class _Doc:
         after_i = cue.tj
         if cue.frame == "that" and not self._that_follows(cue, before, s_hi):
             return None
+        if self._hypothetical(cue):
+            return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
         if self._is_passive(cue, before):
@@ -1585,6 +1594,24 @@ class _Doc:
             return True
         if before is not None and before.text in ',”"’':
             return self.quote_ending_at(cue.start, max(0, cue.start - 3000)) is not None
+        return False
+
+    def _hypothetical(self, cue: _Cue) -> bool:
+        """ "would demand", "could reveal": not an act of reporting ("would not confirm" is)."""
+        k = cue.ti - 1
+        toks = self.tokens
+        steps = 0
+        negated = False
+        while k >= 0 and steps < 3 and toks[k].word:
+            low = toks[k].low
+            if low in ("not", "n't", "never"):
+                negated = True
+            elif low in _MODALS:
+                return not negated
+            elif low not in _AUX:
+                return False
+            k -= 1
+            steps += 1
         return False
 
     def _is_passive(self, cue: _Cue, before: _Token | None) -> bool:
@@ -1953,33 +1980,34 @@ class _Doc:
 
     def _cut_contents(self, done: list[tuple[_Cue, Attribution]]) -> list[Attribution]:
         """End each content before the next cue of the same sentence that continues it
-        (", adding", " and claimed", ", but said", ", according to")."""
+        (", adding", " and claimed", ", according to") or starts a clause of its own
+        (", but officials insist")."""
         out = []
         for n, (_cue, a) in enumerate(done):
             content = a.content
             if content is not None and not a.direct:
                 for later, b in done[n + 1 :]:
-                    if content.start < later.start < content.end:
-                        if (
-                            b.source == a.source
-                            or later.lemma == "according to"
-                            or (b.source is not None and b.source.start >= later.start)
-                        ):
-                            cut = self._clause_start(content.start, later.start)
-                            if (
-                                b.source is not None
-                                and content.start < b.source.start < later.start
-                            ):
-                                cut = min(
-                                    cut,
-                                    self._clause_start(content.start, b.source.start),
-                                )
-                            if cut > content.start:
-                                content = _trim(self.text, content.start, cut) or content
-                            break
+                    if not content.start < later.start < content.end:
+                        continue
+                    own_clause = (
+                        b.source is not None
+                        and content.start < b.source.start < later.start
+                        and self.boundary(content.start, b.source.start)[1] in _COORDINATORS
+                    )
+                    if not (
+                        b.source == a.source
+                        or later.lemma == "according to"
+                        or own_clause
+                        or (b.source is not None and b.source.start >= later.start)
+                    ):
+                        continue
+                    cut = self._clause_start(content.start, later.start)
+                    if b.source is not None and content.start < b.source.start < later.start:
+                        cut = min(cut, self._clause_start(content.start, b.source.start))
+                    if cut > content.start:
+                        content = _trim(self.text, content.start, cut) or content
+                    break
             if content is not a.content:
-                from dataclasses import replace
-
                 a = replace(a, content=content)
             out.append(a)
         return out
@@ -2068,7 +2096,7 @@ def _strip_det(s: str) -> str:
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|his|her|its|their|our|some|several|many|multiple|other|another|one of the|"
-    r"some of the|over \d+|more than \d+|about \d+|\d+|[a-z]+['’]s)\s+)+",
+    r"some of the|over \d+|more than \d+|about \d+|\d+|(?-i:[a-z]+['’]s))\s+)+",
     re.IGNORECASE,
 )
 
