@@ -89,6 +89,7 @@ _BASE_CSS = (
     "user-select:none}}"
 )
 
+
 def _scope_id(article: Article, marks: Sequence[Mark], labels: Sequence[str]) -> str:
     """A deterministic element id, distinct for different renderings on one page."""
     digest = hashlib.blake2b(repr((article.text, marks, labels)).encode(), digest_size=6)
@@ -139,7 +140,8 @@ def render_article(
     parts = [f'<div class="kit-article" id="{scope}"><style>{css}</style>']
     if legend:
         keys = "".join(
-            f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>' for lab, desc in legend
+            f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>'
+            for lab, desc in legend
         )
         parts.append(f'<div class="kit-legend" aria-label="legend">{keys}</div>')
     body_no = 0

@@ -334,6 +334,15 @@ _FUNCTION_CAPS = frozenset(
     "february march april may june july august september october november december some many "
     "several both all one two three".split()
 )
+_ANON_TAIL = re.compile(
+    r"\s+(?:with (?:direct )?knowledge of|familiar with|close to|briefed on|involved in|aware of|"
+    r"knowledgeable about|with (?:direct )?access to)\s+(?:the |a |an |his |her |its |their )?"
+    r"[\w-]+(?: of(?: the)? [\w-]+)?"
+)
+_NOUN_BEFORE = frozenset(
+    "the a an his her its their our my your this these those of in for to with any no every "
+    "such".split()
+)
 _MODALS = frozenset("would will could can may might should shall must".split())
 _COORDINATORS = frozenset("and but while whereas or ;".split())
 _OTHER_ROLE = frozenset("vice deputy former ex acting elect president-elect vice-president".split())
@@ -601,7 +610,8 @@ _DETS = frozenset(
 _PREPS = frozenset(["of", "for", "in", "at", "from", "on", "to"])
 _RELATIVE = frozenset(["who", "whom", "which", "that"])
 _ADVERBIAL_NOUNS = frozenset(
-    [
+    "note memo newsletter affidavit submission testimony filing complaint lawsuit ".split()
+    + [
         "statement",
         "interview",
         "address",
@@ -649,7 +659,7 @@ _ADVERBIAL_NOUNS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -659,15 +669,53 @@ class _Token:
     word: bool
 
 
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        word = t[0].isalnum()
-        out.append(_Token(m.start(), m.end(), t, t.lower(), word and t[0].isupper(), word))
-    return out
+class _Tokens:
+    """The text's tokens, made into `_Token` objects only when looked at (most never are)."""
+
+    __slots__ = ("text", "starts", "ends", "made")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.made: list[_Token | None] = [None] * len(spans)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, k: int) -> _Token:
+        t = self.made[k]
+        if t is None:
+            if k < 0:
+                k += len(self.starts)
+            a, b = self.starts[k], self.ends[k]
+            w = self.text[a:b]
+            word = w[0].isalnum()
+            t = self.made[k] = _Token(a, b, w, w.lower(), word and w[0].isupper(), word)
+        return t
+
+    def slice(self, i: int, j: int) -> list[_Token]:
+        return [self[k] for k in range(max(0, i), min(j, len(self.starts)))]
 
 
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
+_MULTI_CAP = re.compile(
+    rf"(?<![\w'’.\-])[{_UPPER}][\w'’.\-]*\.? (?=[{_UPPER}]|(?:al|el|bin|ibn|de|van|von)[ -])"
+)
+_WORD_RUN = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=256)
+def _institution_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(
+        r"((?:[A-Z][\w'’-]+ ){0,4}"
+        + re.escape(head.capitalize())
+        + r"(?: of(?: the)?(?: [A-Z][\w-]+)+)?)"
+    )
+
+
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
     """Lower case without accents, for matching names ("Erdoğan" = "Erdogan")."""
     s = unicodedata.normalize("NFKD", s)
@@ -729,8 +777,8 @@ class _Doc:
         self.article = article
         self.text = article.text
         self.lex = _lexicon()
-        self.tokens = _tokens(self.text)
-        self.tstarts = [t.start for t in self.tokens]
+        self.tokens = _Tokens(self.text)
+        self.tstarts = self.tokens.starts
         self.quotes = find_quotes(self.text, article.paragraphs)
         self.qstarts = [q.start for q in self.quotes]
         sents = article.sentences
@@ -809,12 +857,16 @@ class _Doc:
             "la",
         }
         particles |= {"del", "di", "du", "dos", "abu", "el"}
+        skip_to = 0
         not_name = w["not_names"] | w["institutions"] | w["countries"] | w["outlets"]
         not_name |= w["metonyms"] | w["documents"]
-        while i < n:
+        # Only runs of two or more capitalised words can hold a name ("Mr Putin", "John Healey").
+        starts = sorted({self.tok_at(m.start()) for m in _MULTI_CAP.finditer(self.text)})
+        for i in starts:
+            if i < skip_to or i >= n:
+                continue
             t = toks[i]
             if not (t.cap and t.word):
-                i += 1
                 continue
             j = i
             group: list[int] = []
@@ -833,14 +885,15 @@ class _Doc:
                     j += 1  # an initial or "Dr."
                 else:
                     break
-            i = max(j, i + 1)
+            skip_to = max(j, i + 1)
             if not group:
                 continue
             # Part of an institution's name: "Commission on International Religious Freedom",
             # "Freedom (USCIRF)".
             after = group[-1] + 1
-            if after + 2 < n and toks[after].text == "(" and toks[after + 1].text.isupper():
-                continue
+            if after + 2 < n and toks[after].text == "(" and toks[after + 2].text == ")":
+                if toks[after + 1].cap:
+                    continue
             roles: set[str] = set()
             gender = None
             # Lower-case roles just before the name: "Chinese president Xi Jinping".
@@ -928,13 +981,26 @@ class _Doc:
             person.gender = person.gender or gender
             person.confirmed = True
             self.mentions.append(_Mention(start, end, person, possessive, self.sentence_of(start)))
-        seen = {(m.start, m.end) for m in self.mentions}
-        for t in toks:
+        covered = sorted((m.start, m.end) for m in self.mentions)
+        cstarts = [c[0] for c in covered]
+        surnames = {p.name.split()[-1] for p in self.people.values() if len(p.key) > 1}
+        hits = []
+        for name in surnames:
+            at = self.text.find(name)
+            while at >= 0:
+                hits.append(at)
+                at = self.text.find(name, at + len(name))
+        for at in sorted(hits):
+            k = self.tok_at(at)
+            if k >= n or self.tokens.starts[k] != at:
+                continue
+            t = toks[k]
             if t.cap and t.word:
                 low = _fold(_strip_possessive(t.text))
                 person = by_last.get(low)
-                if person is not None and (t.start, t.end) not in seen:
-                    if any(m.start <= t.start < m.end for m in self.mentions):
+                if person is not None:
+                    c = bisect_right(cstarts, t.start) - 1
+                    if c >= 0 and covered[c][0] <= t.start < covered[c][1]:
                         continue
                     poss = t.low.endswith(("'s", "’s"))
                     end = t.end - (2 if poss else 0)
@@ -1019,57 +1085,39 @@ class _Doc:
     # -------------------------------------------------------------- cues
 
     def find_cues(self) -> list[_Cue]:
+        """Reporting verbs and phrases, in text order (a phrase wins over its first word)."""
         lex = self.lex
         toks = self.tokens
-        out: list[_Cue] = []
-        i = 0
         n = len(toks)
-        while i < n:
-            t = toks[i]
-            if not t.word:
-                i += 1
+        out: list[_Cue] = []
+        next_free = 0
+        for m in _WORD_RUN.finditer(self.text):
+            low = m.group().lower()
+            phrases = lex.phrases.get(low)
+            form = lex.forms.get(low)
+            if phrases is None and form is None:
                 continue
-            low = t.low
-            matched = False
-            for words, stance in lex.phrases.get(low, ()):
+            i = self.tok_at(m.start())
+            if i < next_free or i >= n or toks[i].start != m.start() or toks[i].low != low:
+                continue  # inside a longer token ("re-said") or a phrase already taken
+            t = toks[i]
+            found = False
+            for words, stance in phrases or ():
                 k = len(words)
                 if i + k <= n and all(toks[i + x].low == words[x] for x in range(k)):
                     lemma = " ".join(words)
-                    form = lex.forms.get(words[0])
-                    kind = form.kind if form else _suffix_kind(words[0])
+                    f = lex.forms.get(words[0])
+                    kind = f.kind if f else _suffix_kind(words[0])
                     frame = "according" if lemma == "according to" else "clause"
-                    out.append(
-                        _Cue(
-                            t.start,
-                            toks[i + k - 1].end,
-                            i,
-                            i + k,
-                            lemma,
-                            stance,
-                            frame,
-                            kind,
-                        )
-                    )
-                    i += k
-                    matched = True
+                    end = toks[i + k - 1].end
+                    out.append(_Cue(t.start, end, i, i + k, lemma, stance, frame, kind))
+                    next_free = i + k
+                    found = True
                     break
-            if matched:
-                continue
-            form = lex.forms.get(low)
-            if form is not None and (not t.cap or i == 0):
+            if not found and form is not None and (not t.cap or i == 0):
                 out.append(
-                    _Cue(
-                        t.start,
-                        t.end,
-                        i,
-                        i + 1,
-                        form.lemma,
-                        form.stance,
-                        form.frame,
-                        form.kind,
-                    )
+                    _Cue(t.start, t.end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
                 )
-            i += 1
         return out
 
     # -------------------------------------------------------------- noun phrases
@@ -1146,6 +1194,11 @@ class _Doc:
                             j = last = end
                             continue
                     break
+                if head and _strip_possessive(toks[j - 1].low) in w["anonymous"]:
+                    m = _ANON_TAIL.match(self.text, toks[j - 1].end)
+                    if m is not None and m.end() <= hi:
+                        j = last = self.tok_at(m.end())
+                        continue
                 if low in ("close", "familiar") and head and j + 1 < n:
                     j += 2
                     end = self.np_end(j, hi)
@@ -1278,7 +1331,7 @@ class _Doc:
         text = self.text
         low = text[lo:hi].lower()
         span = Span(lo, hi)
-        toks = [t for t in self.tokens[self.tok_at(lo) : self.tok_at(hi)] if t.end <= hi]
+        toks = [t for t in self.tokens.slice(self.tok_at(lo), self.tok_at(hi)) if t.end <= hi]
         if not toks:
             return None
         if len(toks) == 1 and toks[0].low in w["pronouns"]:
@@ -1289,10 +1342,16 @@ class _Doc:
         # "One of the users", "some of the officials": the phrase after "of".
         if len(toks) > 2 and toks[0].low in _DETS and toks[1].low == "of":
             toks = toks[2:]
+            if toks[0].low in ("them", "those"):
+                # "One of them": one of the people just quoted.
+                earlier = self._earlier_source("anonymous", lo)
+                return _Source(span, earlier or text[lo:hi], "anonymous")
         for x, t in enumerate(toks):
             if core and t.low in _CORE_STOP:
-                rest = x
-                break
+                joined = t.low == "and" and core[-1].cap and x + 1 < len(toks) and toks[x + 1].cap
+                if not joined:
+                    rest = x
+                    break
             core.append(t)
         core_words = [t for t in core if t.word]
         if not core_words:
@@ -1399,7 +1458,7 @@ class _Doc:
                     person = self.person_in(lo, hi)
                     if person is not None:
                         return person.name
-                    return _institution_name(self.text, self.tokens[k:e], e - k)
+                    return _institution_name(self.text, self.tokens.slice(k, e), e - k)
         return None
 
     def _outlet_name(self, core_words: list[_Token], bare: str) -> str | None:
@@ -1415,7 +1474,12 @@ class _Doc:
             tail = " ".join(words[k:])
             if tail in w["outlets"] or tail in sets["outlets"]:
                 # Keep the capitalised name, drop descriptions: "television broadcaster PBS".
-                caps = [t.text for t in core_words if t.cap and t.low not in _DETS]
+                caps = []
+                for t in core_words:
+                    if t.low == "and" and caps:
+                        break
+                    if t.cap and t.low not in _DETS:
+                        caps.append(t.text)
                 if caps:
                     name = " ".join(_strip_possessive(c) for c in caps)
                     return self.resolve_name(name, core_words[0].start)
@@ -1474,11 +1538,7 @@ class _Doc:
 
     def resolve_institution(self, head: str, pos: int) -> str | None:
         """The named institution "the ministry" most likely means (an earlier capitalised one)."""
-        pat = re.compile(
-            r"((?:[A-Z][\w'’-]+ ){0,4}"
-            + re.escape(head.capitalize())
-            + r"(?: of(?: the)?(?: [A-Z][\w-]+)+)?)"
-        )
+        pat = _institution_pattern(head)
         found = None
         for m in pat.finditer(self.text, 0, pos):
             found = m.group(1)
@@ -1502,6 +1562,8 @@ class _Doc:
         if prev_cue is not None and prev_cue.lemma != "according to":
             lo = max(lo, prev_cue.end)
         before = toks[cue.ti - 1] if cue.ti > 0 else None
+        if before is not None and cue.lemma != "according to" and before.low in _NOUN_BEFORE:
+            return None  # "the report", "its plans", "of claims": a noun, not a cue
         after_i = cue.tj
         if cue.frame == "that" and not self._that_follows(cue, before, s_hi):
             return None
@@ -1812,12 +1874,26 @@ class _Doc:
                     if np2 is not None and self.person_in(np2[0], np2[1]) is not None:
                         return np2[0], inner_end
                 return np[0], inner_end
-            if mark == ",":
+            if mark != ",":
+                # "One of them, who asked not to be named because ..., said": find the comma
+                # that opens the aside, past the clause words inside it.
+                c = text.rfind(",", lo, inner_end)
+                if c > lo and re.match(
+                    r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)", text[c + 1 :]
+                ):
+                    b, mark = c + 1, ","
+            for _ in range(3):
+                if mark != ",":
+                    break
                 head_end = b - 1
-                hb, _ = self.boundary(lo, head_end)
+                hb, mark = self.boundary(lo, head_end)
                 np = self.np_backwards(hb, head_end)
                 if np is not None:
                     return np[0], inner_end
+                # "Doe, 54, who joined Acme in 2019,": step over a short aside.
+                if not re.fullmatch(r"\s*[\w-]+\s*", text[hb:head_end]):
+                    break
+                b = hb
             return self.np_backwards(b, inner_end)
         b, mark = self.boundary(lo, end)
         np = self.np_backwards(b, end)
@@ -1831,6 +1907,11 @@ class _Doc:
                 prev = self.tokens[k] if k >= 0 and self.tokens[k].start >= lo else None
                 if prev is None or not prev.word or prev.low in _BOUNDARY_WORDS | _TIME_WORDS:
                     return wider
+        if np is None and mark in ("with", "that", "who") and b > lo:
+            # "people with knowledge of the matter told": the boundary word is inside the NP.
+            k = self.tok_at(b) - 1
+            b2, _ = self.boundary(lo, self.tokens[k].start)
+            np = self.np_backwards(b2, end)
         return np
 
     def _skip_after_cue(self, cue: _Cue, i: int, s_hi: int) -> int:
@@ -2096,7 +2177,8 @@ def _strip_det(s: str) -> str:
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|his|her|its|their|our|some|several|many|multiple|other|another|one of the|"
-    r"some of the|over \d+|more than \d+|about \d+|\d+|(?-i:[a-z]+['’]s))\s+)+",
+    r"some of the|over \d+|more than \d+|about \d+|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
+    r"thousands of|(?-i:[a-z]+['’]s))\s+)+",
     re.IGNORECASE,
 )
 
