@@ -4,10 +4,13 @@ from .articles import Article, load_article, load_articles, make_article
 from .corpus import Corpus, load_corpus
 from .errors import KitError
 from .render import Notice, SafeHTML, render_article, show_article
+from .show import show_sources
+from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
+    "Attribution",
     "Corpus",
     "KitError",
     "Notice",
@@ -17,10 +20,12 @@ __all__ = [
     "sign_in",
     "where_is_my_work",
     "SafeHTML",
+    "find_attributions",
     "load_article",
     "load_articles",
     "load_corpus",
     "make_article",
     "render_article",
     "show_article",
+    "show_sources",
 ]

@@ -1184,7 +1184,8 @@ class _Doc:
                             j = last = end
                             continue
                     break
-                if low in _PREPS and head and j + 1 < n:
+                by_doc = low == "by" and _strip_possessive(toks[j - 1].low) in w["documents"]
+                if (low in _PREPS or by_doc) and head and j + 1 < n:
                     k = j + 1
                     if toks[k].low in ("the", "a", "an") and k + 1 < n:
                         k += 1
@@ -2112,7 +2113,8 @@ class _Doc:
             key=lambda a: a.content.end,
         )
         for q in self.quotes:
-            if len(q) < 20 or any(u.overlaps(q) for u in used):
+            sentence_like = self.text[q.end - 2 : q.end - 1] in ".!?,…"
+            if not (len(q) >= 20 or sentence_like) or any(u.overlaps(q) for u in used):
                 continue
             s = self.sentence_of(q.start)
             s_lo = self.sents[s][0]
@@ -2237,3 +2239,48 @@ def find_attributions(article_or_text: Article | str) -> list[Attribution]:
     if not article.text.strip():
         return []
     return _Doc(article).run()
+
+
+# ------------------------------------------------------------------------------ display helpers
+
+SOURCE_LEGEND = (
+    ("source", "who is speaking (source)"),
+    ("cue", "reporting word (cue)"),
+    ("quote", "quoted words (direct)"),
+    ("paraphrase", "reported in the writer's words"),
+)
+TYPE_NAMES = {
+    "named_person": "named person",
+    "institution": "institution",
+    "anonymous": "unnamed source",
+    "document": "document",
+    "other_outlet": "other news outlet",
+    "social_post": "social media post",
+    "unknown": "unclear",
+}
+
+
+def describe(a: Attribution) -> str:
+    """One line about an attribution for a tooltip: speaker, source type, quote or paraphrase,
+    stance."""
+    who = a.speaker or "unknown speaker"
+    how = "direct quote" if a.direct else "paraphrase"
+    stance = f"stance: {a.stance}" if a.cue is not None else "no reporting word"
+    return f"{who} ({TYPE_NAMES.get(a.source_type, a.source_type)}) · {how} · {stance}"
+
+
+def source_marks(attributions: Iterable[Attribution]) -> list[Any]:
+    """Highlights for kit.render: each attribution's source, cue and content, with hover text."""
+    from .render import Mark
+
+    marks = []
+    for a in attributions:
+        title = describe(a)
+        if a.source is not None:
+            marks.append(Mark(a.source.start, a.source.end, "source", title))
+        if a.cue is not None:
+            marks.append(Mark(a.cue.start, a.cue.end, "cue", title))
+        if a.content is not None:
+            label = "quote" if a.direct else "paraphrase"
+            marks.append(Mark(a.content.start, a.content.end, label, title))
+    return marks
