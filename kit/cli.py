@@ -142,7 +142,7 @@ def _read_jsonl(path: str) -> list[tuple[object, str]]:
         if not isinstance(obj, dict):
             raise KitError("this line is not a JSON object", path=where, line=n, fix=example)
         if not isinstance(obj.get("text"), str):
-            problem = "the object has no \"text\"" if "text" not in obj else "\"text\" is not a string"
+            problem = 'the object has no "text"' if "text" not in obj else '"text" is not a string'
             raise KitError(problem, path=where, line=n, fix=example)
         items.append((obj.get("id"), obj["text"]))
     return items

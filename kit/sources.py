@@ -1248,7 +1248,11 @@ class _Doc:
             t = self.tokens[k]
             if k == j - 1 and t.low in self.lex.words["pronouns"] and t.end == end_pos:
                 return t.start, end_pos
-            if not t.word or (t.low in _TIME_WORDS and not t.cap) or t.low in _BOUNDARY_WORDS:
+            if (
+                not t.word
+                or (t.low in _TIME_WORDS and not t.cap and t.low != "the")
+                or t.low in _BOUNDARY_WORDS
+            ):
                 continue
             if t.cap and t.low in self.lex.words["not_names"] and t.low not in _DETS:
                 continue
@@ -1357,6 +1361,8 @@ class _Doc:
         core_words = [t for t in core if t.word]
         if not core_words:
             return None
+        if len(core_words) == 1 and len(core_words[0].text) == 1:
+            return None  # a lone letter is no source
         if len(core_words) == 2 and core_words[0].low in ("a", "an") and core_words[1].cap:
             return None  # "a UN (report)": the noun is the cue word itself
         head = _strip_possessive(core_words[-1].low)
