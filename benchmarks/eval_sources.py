@@ -163,7 +163,7 @@ def evaluate(dev: list[tuple[object, dict]], show_errors: bool = False) -> Repor
             mg = {gi for gi, _ in pairs}
             mp = {pi for _, pi in pairs}
 
-            def cut(span: list[int] | None) -> str:
+            def cut(span: list[int] | None, text: str = text) -> str:
                 return "-" if span is None else repr(text[span[0] : span[1]][:70])
 
             for gi, g in enumerate(gold):

@@ -2185,8 +2185,8 @@ def _strip_det(s: str) -> str:
 
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|his|her|its|their|our|some|several|many|multiple|other|another|one of the|"
-    r"some of the|over \d+|more than \d+|about \d+|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
-    r"thousands of|(?-i:[a-z]+['’]s))\s+)+",
+    r"some of the|over \d+|more than \d+|about \d+|\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|dozens of|hundreds of|thousands of|(?-i:[a-z]+['’]s))\s+)+",
     re.IGNORECASE,
 )
 

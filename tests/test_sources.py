@@ -227,7 +227,10 @@ def test_mr_and_title_mentions_resolve_to_the_full_name():
 
 
 def test_institutions_and_metonyms_are_institutions():
-    text = "The Kremlin denied the report. The health ministry said cases fell. Police said no one was hurt."
+    text = (
+        "The Kremlin denied the report. The health ministry said cases fell. "
+        "Police said no one was hurt."
+    )
     found = only(text)
     assert {a.source_type for a in found} == {"institution"}
     assert [a.speaker for a in found] == ["Kremlin", "health ministry", "Police"]
