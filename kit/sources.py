@@ -343,6 +343,7 @@ _NOUN_BEFORE = frozenset(
     "the a an his her its their our my your this these those of in for to with any no every "
     "such".split()
 )
+_RECENT = 40  # how far back (mentions, sources) names and descriptions are looked up
 _MODALS = frozenset("would will could can may might should shall must".split())
 _COORDINATORS = frozenset("and but while whereas or ;".split())
 _OTHER_ROLE = frozenset("vice deputy former ex acting elect president-elect vice-president".split())
@@ -366,7 +367,6 @@ _GENERIC_OUTLETS = frozenset(
     ["website", "newspaper", "paper", "magazine", "station", "broadcaster", "agency"]
 )
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.]*\w)?|[^\w\s]")
-_SPEECH_INTRO = re.compile(r"[\s,:;—–-]*$")
 _TIME_WORDS = frozenset(
     [
         "monday",
@@ -788,6 +788,7 @@ class _Doc:
         self.mentions: list[_Mention] = []
         self.found: list[Attribution] = []
         self.source_history: list[tuple[int, int, _Source]] = []  # (pos, sentence, source)
+        self.sources_in: dict[int, list[tuple[int, _Source]]] = {}  # sentence -> sources
         self._find_people()
 
     # -------------------------------------------------------------- helpers
@@ -812,9 +813,7 @@ class _Doc:
 
     def quote_ending_at(self, pos: int, lo: int) -> Span | None:
         """A quotation whose end is at `pos` give or take commas and spaces."""
-        before = self.text[lo:pos]
-        stripped = len(_SPEECH_INTRO.sub("", before))
-        end = lo + stripped
+        end = max(lo, _rstrip_at(self.text, pos, " \t\n,:;—–-"))
         i = bisect_right(self.qstarts, end) - 1
         while i >= 0:
             q = self.quotes[i]
@@ -1034,8 +1033,8 @@ class _Doc:
         """The person "he"/"she" at `pos` most likely means: subjects of the sentences before."""
         for s in range(sent, max(-1, sent - 6), -1):
             cands: list[tuple[int, _Person]] = []
-            for hp, hs, src in self.source_history:
-                if hs == s and hp < pos and src.person is not None:
+            for hp, src in self.sources_in.get(s, ()):
+                if hp < pos and src.person is not None:
                     cands.append((hp, src.person))
             lo, hi = self.sents[s][0], min(self.sents[s][1], pos)
             i = bisect_right(self.mstarts, lo - 1)
@@ -1060,8 +1059,12 @@ class _Doc:
         """The person a description ("the Ukrainian president") most likely refers to."""
         weak = None
         seen: set[int] = set()
-        cands = [(m.start, m.person) for m in self.mentions if m.start < pos]
-        cands += [(hp, s.person) for hp, _, s in self.source_history if s.person and hp < pos]
+        # The last mentions and sources before pos: a description refers back, not far back.
+        i = bisect_right(self.mstarts, pos - 1)
+        cands = [(m.start, m.person) for m in self.mentions[max(0, i - _RECENT) : i]]
+        cands += [
+            (hp, s.person) for hp, _, s in self.source_history[-_RECENT:] if s.person and hp < pos
+        ]
         cands.sort(key=lambda c: -c[0])
         for _, p in cands:
             if id(p) in seen:
@@ -1498,7 +1501,7 @@ class _Doc:
         return None
 
     def _earlier_source(self, kind: str, pos: int) -> str | None:
-        for hp, _, src in reversed(self.source_history):
+        for hp, _, src in reversed(self.source_history[-_RECENT:]):
             if hp < pos and src.type == kind and src.speaker:
                 return src.speaker
         return None
@@ -1509,7 +1512,7 @@ class _Doc:
         if not bare or " " in bare and len(bare.split()) > 2:
             return bare
         words = bare.split()
-        for _, _, src in reversed(self.source_history):
+        for _, _, src in reversed(self.source_history[-_RECENT:]):
             sp = src.speaker or ""
             if sp != bare and len(sp) > len(bare) and sp.split()[-len(words) :] == words:
                 return sp
@@ -1547,10 +1550,10 @@ class _Doc:
         """The named institution "the ministry" most likely means (an earlier capitalised one)."""
         pat = _institution_pattern(head)
         found = None
-        for m in pat.finditer(self.text, 0, pos):
+        for m in pat.finditer(self.text, max(0, pos - 4000), pos):
             found = m.group(1)
         if found is None:
-            for _, _, src in reversed(self.source_history):
+            for _, _, src in reversed(self.source_history[-_RECENT:]):
                 if src.type == "institution" and src.speaker and head in src.speaker.lower():
                     return src.speaker
         return _bare(found) if found else None
@@ -1856,26 +1859,26 @@ class _Doc:
         # "X who said" / "X, who said": the subject is X.
         k = self.tok_at(end) - 1
         if k >= 0 and self.tokens[k].low in _RELATIVE and self.tokens[k].start >= lo:
-            end = len(text[: self.tokens[k].start].rstrip())
-            if text[:end].endswith(","):
+            end = _rstrip_at(text, self.tokens[k].start)
+            if text[end - 1 : end] == ",":
                 end -= 1
             b, _ = self.boundary(lo, end)
             return self.np_backwards(b, end)
         # "X, Y, said": X and its appositive or relative clause Y.
-        if text[:end].rstrip().endswith(","):
-            inner_end = len(text[:end].rstrip()) - 1
+        if text[_rstrip_at(text, end) - 1 : _rstrip_at(text, end)] == ",":
+            inner_end = _rstrip_at(text, end) - 1
             b, mark = self.boundary(lo, inner_end)
             if mark in _RELATIVE:
                 # "President Trump, who appointed Murphy ..., responded"
                 k = self.tok_at(b) - 1
-                rel_at = len(text[: self.tokens[k].start].rstrip(" ,"))
+                rel_at = _rstrip_at(text, self.tokens[k].start, " ,")
                 hb, _ = self.boundary(lo, rel_at)
                 np = self.np_backwards(hb, rel_at)
                 if np is None:
                     return None
-                if text[: np[0]].rstrip().endswith(","):
+                if text[_rstrip_at(text, np[0]) - 1 : _rstrip_at(text, np[0])] == ",":
                     # "Agnès Callamard, a UN rapporteur ... who had investigated the case,"
-                    comma = len(text[: np[0]].rstrip()) - 1
+                    comma = _rstrip_at(text, np[0]) - 1
                     hb2, _ = self.boundary(lo, comma)
                     np2 = self.np_backwards(hb2, comma)
                     if np2 is not None and self.person_in(np2[0], np2[1]) is not None:
@@ -2024,7 +2027,9 @@ class _Doc:
     ) -> Attribution | None:
         if content.end <= content.start:
             return None
-        self.source_history.append((source.span.start, self.sentence_of(source.span.start), source))
+        s_of = self.sentence_of(source.span.start)
+        self.source_history.append((source.span.start, s_of, source))
+        self.sources_in.setdefault(s_of, []).append((source.span.start, source))
         return Attribution(
             cue=Span(cue.start, cue.end),
             source=source.span,
@@ -2112,27 +2117,35 @@ class _Doc:
     def _follow_up_quotes(self, found: list[Attribution]) -> list[Attribution]:
         """A further quoted sentence in the same paragraph, with no cue, is the same speaker's."""
         out = []
-        used = [a.content for a in found if a.content is not None]
-        cues = sorted(a.cue.start for a in found if a.cue is not None)
-        directs = sorted(
-            (a for a in found if a.direct and a.content is not None and a.source is not None),
-            key=lambda a: a.content.end,
-        )
+        by_para: dict[int, list[Attribution]] = {}
+        for a in found:
+            if a.paragraph is not None:
+                by_para.setdefault(a.paragraph, []).append(a)
         for q in self.quotes:
             sentence_like = self.text[q.end - 2 : q.end - 1] in ".!?,…"
-            if not (len(q) >= 20 or sentence_like) or any(u.overlaps(q) for u in used):
+            if not (len(q) >= 20 or sentence_like):
                 continue
             s = self.sentence_of(q.start)
-            s_lo = self.sents[s][0]
+            s_lo, _, para = self.sents[s]
             if self.text[s_lo : q.start].strip():
                 continue
-            para = self.sents[s][2]
-            prior = [a for a in directs if a.content.end <= q.start and a.paragraph == para]
+            here = by_para.get(para, ())
+            if any(a.content is not None and a.content.overlaps(q) for a in here):
+                continue
+            prior = [
+                a
+                for a in here
+                if a.direct and a.source is not None and a.content and a.content.end <= q.start
+            ]
             if not prior:
                 continue
-            last = prior[-1]
-            own = last.cue.start if last.cue is not None else -1
-            if any(last.content.end <= c < q.start and c != own for c in cues):
+            last = max(prior, key=lambda a: a.content.end)
+            between = [
+                a.cue.start
+                for a in here
+                if a.cue is not None and a is not last and last.content.end <= a.cue.start < q.start
+            ]
+            if between:
                 continue
             out.append(
                 Attribution(
@@ -2149,6 +2162,13 @@ class _Doc:
                 )
             )
         return out
+
+
+def _rstrip_at(text: str, end: int, chars: str = " \t\n") -> int:
+    """Where text[:end].rstrip(chars) ends, without copying the text."""
+    while end > 0 and text[end - 1] in chars:
+        end -= 1
+    return end
 
 
 def _first(a: Attribution) -> int:
