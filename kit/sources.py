@@ -94,6 +94,7 @@ class _Lexicon:
     gender: dict[str, str]
     heads: frozenset[str]
     modifiers: frozenset[str]
+    first_words: frozenset[str] = frozenset()
 
 
 def _regular_forms(lemma: str) -> list[tuple[str, str]]:
@@ -188,6 +189,7 @@ def _lexicon() -> _Lexicon:
         gender=gender,
         heads=heads,
         modifiers=modifiers,
+        first_words=frozenset(forms) | frozenset(phrases),
     )
 
 
@@ -672,14 +674,12 @@ class _Token:
 class _Tokens:
     """The text's tokens, made into `_Token` objects only when looked at (most never are)."""
 
-    __slots__ = ("text", "starts", "ends", "made")
+    __slots__ = ("text", "starts", "made")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-        self.made: list[_Token | None] = [None] * len(spans)
+        self.starts = [m.start() for m in _TOKEN.finditer(text)]
+        self.made: list[_Token | None] = [None] * len(self.starts)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -689,8 +689,9 @@ class _Tokens:
         if t is None:
             if k < 0:
                 k += len(self.starts)
-            a, b = self.starts[k], self.ends[k]
-            w = self.text[a:b]
+            a = self.starts[k]
+            w = _TOKEN.match(self.text, a).group()
+            b = a + len(w)
             word = w[0].isalnum()
             t = self.made[k] = _Token(a, b, w, w.lower(), word and w[0].isupper(), word)
         return t
@@ -703,7 +704,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _MULTI_CAP = re.compile(
     rf"(?<![\w'’.\-])[{_UPPER}][\w'’.\-]*\.? (?=[{_UPPER}]|(?:al|el|bin|ibn|de|van|von)[ -])"
 )
-_WORD_RUN = re.compile(r"[A-Za-z]+")
+_WORD_RUN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=256)
@@ -860,7 +861,13 @@ class _Doc:
         not_name = w["not_names"] | w["institutions"] | w["countries"] | w["outlets"]
         not_name |= w["metonyms"] | w["documents"]
         # Only runs of two or more capitalised words can hold a name ("Mr Putin", "John Healey").
-        starts = sorted({self.tok_at(m.start()) for m in _MULTI_CAP.finditer(self.text)})
+        starts = sorted(
+            {
+                self.tok_at(m.start())
+                for m in _MULTI_CAP.finditer(self.text)
+                if m.group().split(" ", 1)[0].lower() not in _FUNCTION_CAPS
+            }
+        )
         for i in starts:
             if i < skip_to or i >= n:
                 continue
@@ -1094,12 +1101,13 @@ class _Doc:
         n = len(toks)
         out: list[_Cue] = []
         next_free = 0
-        for m in _WORD_RUN.finditer(self.text):
-            low = m.group().lower()
+        first = lex.first_words
+        for m in _WORD_RUN.finditer(self.text.lower()):
+            low = m.group()
+            if low not in first:
+                continue
             phrases = lex.phrases.get(low)
             form = lex.forms.get(low)
-            if phrases is None and form is None:
-                continue
             i = self.tok_at(m.start())
             if i < next_free or i >= n or toks[i].start != m.start() or toks[i].low != low:
                 continue  # inside a longer token ("re-said") or a phrase already taken
