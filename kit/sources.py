@@ -991,11 +991,14 @@ class _Doc:
         cstarts = [c[0] for c in covered]
         surnames = {p.name.split()[-1] for p in self.people.values() if len(p.key) > 1}
         hits = []
-        for name in surnames:
-            at = self.text.find(name)
-            while at >= 0:
-                hits.append(at)
-                at = self.text.find(name, at + len(name))
+        for surname in surnames:
+            plain = unicodedata.normalize("NFKD", surname)
+            plain = "".join(c for c in plain if not unicodedata.combining(c))
+            for name in {surname, plain}:  # "Erdoğan" is also written "Erdogan"
+                at = self.text.find(name)
+                while at >= 0:
+                    hits.append(at)
+                    at = self.text.find(name, at + len(name))
         for at in sorted(hits):
             k = self.tok_at(at)
             if k >= n or self.tokens.starts[k] != at:
