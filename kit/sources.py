@@ -1391,6 +1391,8 @@ class _Doc:
         # A person named in the core or in an appositive, not in a prepositional phrase:
         # "Associates of Navalny" are not Navalny.
         person = self.person_in(core[0].start, core[-1].end)
+        if person is not None and self.mention_ending(core[-1].end) is None:
+            person = None  # "the El Paso mayor": the name only describes the head
         if person is None:
             # "US Ambassador to Germany Richard Grenell": a name that closes the phrase, not
             # the object of a preposition ("Associates of Navalny").
@@ -1738,21 +1740,39 @@ class _Doc:
                 if not (toks[k].low.isdigit() or toks[k].cap and toks[k].low in _TIME_WORDS):
                     break
             k += 1
+        # "according to police, who ...," / "according to the mayor, Dee Margo,": the aside
+        # belongs to the source, not to the content.
+        m = re.match(r"\s*,\s*([^,]{1,90}),", text[src_hi:s_hi])
+        if m is not None:
+            aside = m.group(1)
+            k = self.tok_at(src_hi + m.start(1))
+            e = self.np_end(k, src_hi + m.end(1))
+            is_np = e > k and toks[e - 1].end == src_hi + m.end(1)
+            if aside.split(" ", 1)[0] in ("who", "which", "whose") or is_np:
+                src_hi = src_hi + m.end(1)
+        else:
+            # "..., according to prosecutor Josh Bash, the U.S. Attorney for Texas."
+            m = re.match(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$", text[src_hi:s_hi])
+            if m is not None:
+                k = self.tok_at(src_hi + m.start(1))
+                e = self.np_end(k, src_hi + m.end(1))
+                if e > k and toks[e - 1].end == src_hi + m.end(1):
+                    src_hi = src_hi + m.end(1)
         source = self.classify(toks[after_i].start, src_hi)
         if source is None:
             return None
         content = None
         rest = text[src_hi:s_hi]
         m = re.match(r"\s*,\s*", rest)
-        clause_lo, _ = self.boundary(lo, cue.start)
-        head_part = text[clause_lo : cue.start].strip(" ,")
-        if head_part and len(head_part.split()) >= 3:
+        ends = not rest.strip(' .,;:!?"”’') or re.match(r"\s*,\s*(?:who|which)\b", rest)
+        if ends:
+            # "X happened, according to police(, who said ...)": the clause before.
             q = self.quote_ending_at(cue.start, max(0, s_lo - 3000))
-            content = q or _trim(text, clause_lo, cue.start)
-        elif m or rest.strip(" .,;"):
+            end = _rstrip_at(text, cue.start, " \t\n,")
+            content = q if q is not None else _trim(text, lo, end)
+        else:
+            # "According to X, Y." or "Rescuers, ..., according to the ministry recovered ..."
             content = _trim(text, src_hi + (m.end() if m else 0), s_hi)
-        if content is None and clause_lo > s_lo:
-            content = _trim(text, s_lo, clause_lo)
         if content is None:
             return None
         content = _strip_lead(text, content)
