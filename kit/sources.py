@@ -1769,7 +1769,7 @@ class _Doc:
             # "X happened, according to police(, who said ...)": the clause before.
             q = self.quote_ending_at(cue.start, max(0, s_lo - 3000))
             end = _rstrip_at(text, cue.start, " \t\n,")
-            content = q if q is not None else _trim(text, lo, end)
+            content = q if q is not None else _trim(text, s_lo, end)
         else:
             # "According to X, Y." or "Rescuers, ..., according to the ministry recovered ..."
             content = _trim(text, src_hi + (m.end() if m else 0), s_hi)
