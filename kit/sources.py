@@ -95,6 +95,7 @@ class _Lexicon:
     heads: frozenset[str]
     modifiers: frozenset[str]
     first_words: frozenset[str] = frozenset()
+    not_name: frozenset[str] = frozenset()
 
 
 def _regular_forms(lemma: str) -> list[tuple[str, str]]:
@@ -190,6 +191,12 @@ def _lexicon() -> _Lexicon:
         heads=heads,
         modifiers=modifiers,
         first_words=frozenset(forms) | frozenset(phrases),
+        not_name=single["not_names"]
+        | single["institutions"]
+        | single["countries"]
+        | single["outlets"]
+        | single["metonyms"]
+        | single["documents"],
     )
 
 
@@ -858,8 +865,7 @@ class _Doc:
         }
         particles |= {"del", "di", "du", "dos", "abu", "el"}
         skip_to = 0
-        not_name = w["not_names"] | w["institutions"] | w["countries"] | w["outlets"]
-        not_name |= w["metonyms"] | w["documents"]
+        not_name = lex.not_name
         # Only runs of two or more capitalised words can hold a name ("Mr Putin", "John Healey").
         starts = sorted(
             {
