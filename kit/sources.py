@@ -1262,8 +1262,8 @@ class _Doc:
 
     def np_backwards(self, lo: int, end_pos: int) -> tuple[int, int] | None:
         """The longest noun phrase in text[lo:end_pos] that ends exactly at end_pos."""
-        i = self.tok_at(lo)
         j = self.tok_at(end_pos)
+        i = max(self.tok_at(lo), j - 24)  # a subject is rarely longer than two dozen tokens
         for k in range(i, j):
             t = self.tokens[k]
             if k == j - 1 and t.low in self.lex.words["pronouns"] and t.end == end_pos:
