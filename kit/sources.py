@@ -1014,6 +1014,16 @@ class _Doc:
                 low = _fold(_strip_possessive(t.text))
                 person = by_last.get(low)
                 if person is not None:
+                    # Two Smiths: the one named most recently before this "Smith".
+                    namesakes = [p for p in self.people.values() if p.key[-1] == low]
+                    if len(namesakes) > 1:
+                        earlier = [
+                            (m.start, m.person)
+                            for m in self.mentions
+                            if m.start < at and m.person in namesakes
+                        ]
+                        if earlier:
+                            person = max(earlier, key=lambda x: x[0])[1]
                     c = bisect_right(cstarts, t.start) - 1
                     if c >= 0 and covered[c][0] <= t.start < covered[c][1]:
                         continue
@@ -1453,7 +1463,11 @@ class _Doc:
                     t.low for t in core_words[:-1] if t.low in lex.modifiers and t.low not in _DETS
                 ]
                 mods = [m for m in mods if m not in ("former", "current", "the")]
-                who = self.resolve_role(head, mods, lo, definite=first == "the")
+                # In the headline the person is named later: "..., says climate envoy".
+                head_para = self.article.headline_span
+                in_headline = head_para is not None and head_para.start <= lo < head_para.end
+                at = len(self.text) if in_headline else lo
+                who = self.resolve_role(head, mods, at, definite=first == "the" or in_headline)
                 if who is not None:
                     who.roles.add(head)
                     who.roles.update(mods)

@@ -285,6 +285,36 @@ def test_nouns_that_look_like_cues_are_not_cues():
     assert only(text) == []
 
 
+def test_british_single_quotes_with_apostrophes_inside_are_quotes():
+    text = "Maria Santos spoke.\n\n‘It’s over for coal,’ she said. ‘Nobody can stop that now.’"
+    found = only(text)
+    assert [cut(text, a.content) for a in found] == [
+        "‘It’s over for coal,’",
+        "‘Nobody can stop that now.’",
+    ]
+    assert {a.speaker for a in found} == {"Maria Santos"}
+
+
+def test_a_role_in_the_headline_resolves_to_the_person_named_below():
+    article = kit.make_article(
+        "‘We must act now,’ says climate envoy",
+        ["Climate envoy Maria Santos said the talks had stalled."],
+    )
+    first = find_attributions(article)[0]
+    assert cut(article.text, first.source) == "climate envoy"
+    assert first.speaker == "Maria Santos"
+
+
+def test_a_surname_means_the_namesake_named_most_recently():
+    text = (
+        "Paul Smith said the plan was reckless. The chief executive, Jane Smith, told investors "
+        "the outlook was good. Prices rose sharply last year, Smith told the Guardian."
+    )
+    found = only(text)
+    assert [a.speaker for a in found] == ["Paul Smith", "Jane Smith", "Jane Smith"]
+    assert cut(text, found[1].content) == "the outlook was good"
+
+
 def test_find_quotes_continues_an_open_quote_into_the_next_paragraph():
     text = "He said: “One.\n\n“Two.”\n\nThree “four” five."
     quotes = [text[q.start : q.end] for q in find_quotes(text)]
