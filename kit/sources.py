@@ -1484,7 +1484,9 @@ class _Doc:
                 if caps[0].low in w["not_names"]:
                     return None
             name = self.resolve_name(_institution_name(text, toks, rest) or bare, lo)
-            return _Source(span, name, "unknown")
+            # People do not take "the": "The Taliban", "the Hajo assembly" are organisations.
+            kind = "institution" if core_words[0].low == "the" else "unknown"
+            return _Source(span, name, kind)
         return None
 
     def _owner(self, toks: list[_Token], rest: int, core_words: list[_Token]) -> str | None:
