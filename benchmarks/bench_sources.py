@@ -1,99 +1,82 @@
-"""Speed of kit.sources: articles per second over the Wikinews corpus, time against length, and
-the Python time of show_sources on the seed article.
+"""Find sources: articles/s over the Wikinews corpus, time against article length, and the Python
+time of show_sources on the seed article.
 
-Usage: python benchmarks/bench_sources.py [--repeat N]
+Run: .venv/bin/python benchmarks/bench_sources.py
 
-CPU time of this process (time.process_time), best of N runs, so other work on a shared machine
-counts less. "detector" times find_attributions on articles whose sentences are already split;
-"end to end" also splits sentences (a fresh Article each time), as the CLI does.
+Times are CPU time of this process (time.process_time), the fastest of several runs, so other work
+on a shared machine disturbs them less than wall time. "detector" times find_attributions on
+articles whose sentences are already split; "split + detect" also splits the sentences (a fresh
+Article each time), as the command line does.
 """
 
 from __future__ import annotations
 
-import argparse
-import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews"
-SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-sys.path.insert(0, str(ROOT))
+from _common import SEED, machine, table, wikinews_files  # noqa: E402
+
+import kit  # noqa: E402
+from kit.articles import make_article  # noqa: E402
+from kit.sources import _lexicon, find_attributions  # noqa: E402
 
 
-def best_of(repeat: int, fn) -> float:
-    """Smallest CPU time of `repeat` calls of fn()."""
+def cpu_best_of(fn: Callable[[], object], repeat: int = 5) -> float:
+    """The smallest CPU time of `repeat` runs, in seconds."""
     times = []
     for _ in range(repeat):
-        t = time.process_time()
+        t0 = time.process_time()
         fn()
-        times.append(time.process_time() - t)
+        times.append(time.process_time() - t0)
     return min(times)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-
-    import kit
-    from kit.articles import make_article
-    from kit.show import show_sources
-    from kit.sources import _lexicon, find_attributions
-
-    _lexicon()  # word lists load once per process; not part of the per-article cost
-    if not CORPUS.is_dir():
-        print(f"no corpus at {CORPUS}", file=sys.stderr)
-        return 2
-    articles = kit.load_articles(sorted(CORPUS.glob("*.csv"))).articles
+def main() -> None:
+    _lexicon()  # the word lists load once per process, not once per article
+    articles = kit.load_articles(wikinews_files()).articles
+    n = len(articles)
     words = sum(a.word_count for a in articles)
     for a in articles:
-        a.sentences  # noqa: B018 - split once so "detector" times the detector alone
+        a.sentences  # noqa: B018 - split once, so "detector" times the detector alone
 
     def detector() -> None:
         for a in articles:
             find_attributions(a)
 
-    def end_to_end() -> None:
+    def split_and_detect() -> None:
         for a in articles:
             find_attributions(make_article(a.title, a.body, standfirst=a.standfirst))
 
     rows = []
-    n = len(articles)
-    for name, fn in (("detector", detector), ("end to end", end_to_end)):
-        dt = best_of(args.repeat, fn)
-        rows.append((name, n / dt, dt / n * 1000, words / dt))
-    print(f"Wikinews corpus: {n} articles, {words} words ({words / n:.0f} words per article)")
-    print(f"{'':12} {'articles/s':>11} {'ms/article':>11} {'words/s':>10}")
-    for name, rate, ms, wps in rows:
-        print(f"{name:12} {rate:11.0f} {ms:11.2f} {wps:10.0f}")
+    for name, fn in (("detector", detector), ("split + detect", split_and_detect)):
+        dt = cpu_best_of(fn, 3)
+        rows.append((name, f"{dt:.3f} s", f"{n / dt:.0f}", f"{dt / n * 1000:.2f}"))
+    print(f"Find sources ({machine()}): {n} Wikinews articles, {words / n:.0f} words each")
+    print(table(rows, ("what", "CPU time", "articles/s", "ms/article")))
 
-    # Time against length: one long article made of the corpus's first article repeated.
     base = articles[0]
-    print(f"\nlength scaling ({base.id}, {base.word_count} words, repeated)")
-    print(f"{'copies':>7} {'words':>8} {'ms':>9} {'ms per copy':>12}")
+    rows = []
+    first = None
     for copies in (1, 10, 100):
         big = make_article(base.title, list(base.body) * copies)
         big.sentences  # noqa: B018
-        dt = best_of(max(1, args.repeat if copies < 100 else 1), lambda b=big: find_attributions(b))
-        print(f"{copies:7d} {big.word_count:8d} {dt * 1000:9.1f} {dt * 1000 / copies:12.2f}")
+        dt = cpu_best_of(lambda b=big: find_attributions(b), 5 if copies < 100 else 2)
+        first = first or dt
+        rows.append((f"{copies}x", big.word_count, f"{dt * 1000:.1f} ms", f"{dt / first:.1f}x"))
+    print(f"\nTime against length ({base.id} repeated)")
+    print(table(rows, ("article", "words", "CPU time", "time vs 1x")))
 
     seed = kit.load_article(SEED)
     seed.sentences  # noqa: B018
-    show_sources(seed)  # warm: imports pandas views once
-    runs = []
-    for _ in range(max(5, args.repeat)):
-        t = time.process_time()
-        show_sources(seed)
-        runs.append(time.process_time() - t)
-    print(
-        f"\nshow_sources(seed): best {min(runs) * 1000:.1f} ms, "
-        f"median {statistics.median(runs) * 1000:.1f} ms (Python CPU time)"
-    )
-    return 0
+    kit.show_sources(seed)  # the first call imports pandas' HTML helpers
+    dt = cpu_best_of(lambda: kit.show_sources(seed), 10)
+    print(f"\nshow_sources(seed article): {dt * 1000:.1f} ms of Python time")
+    print("targets: >= 500 articles/s of ~750 words; linear in length; show_sources < 20 ms")
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

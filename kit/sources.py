@@ -882,21 +882,24 @@ class _Doc:
                 continue
             j = i
             group: list[int] = []
+            prev: _Token | None = None
+            prev2: _Token | None = None
             while j < n:
                 tj = toks[j]
                 is_particle = tj.low in particles or tj.low.startswith(("al-", "el-", "bin-"))
                 if tj.word and (tj.cap or (is_particle and group)):
-                    if group and self.text[toks[j - 1].end : tj.start] != " ":
-                        if not (toks[j - 1].text == "." and len(toks[j - 2].text) == 1):
+                    if group and prev is not None and self.text[prev.end : tj.start] != " ":
+                        if not (prev.text == "." and prev2 is not None and len(prev2.text) == 1):
                             break
                     group.append(j)
                     j += 1
                     if tj.low.endswith(("'s", "’s")):
                         break  # "Angela Merkel's spokesperson": the owner is a name of its own
-                elif tj.text == "." and group and len(toks[j - 1].text) <= 2:
+                elif tj.text == "." and group and prev is not None and len(prev.text) <= 2:
                     j += 1  # an initial or "Dr."
                 else:
                     break
+                prev2, prev = prev, tj
             skip_to = max(j, i + 1)
             if not group:
                 continue
@@ -921,12 +924,13 @@ class _Doc:
             # "Deputy Emergency Situations Minister Alexander Chupriyan" -> "Alexander Chupriyan".
             cut = 0
             for x, g in enumerate(group):
-                low = _strip_possessive(toks[g].low).rstrip(".")
+                tg = toks[g]
+                low = _strip_possessive(tg.low).rstrip(".")
                 if (
                     low in lex.modifiers
                     or low in not_name
                     or low in lex.gender
-                    or (len(toks[g].text) > 1 and toks[g].text.isupper())
+                    or (len(tg.text) > 1 and tg.text.isupper())
                 ):
                     if x < len(group) - 1 or low in lex.gender:
                         cut = x + 1
@@ -993,6 +997,12 @@ class _Doc:
             person.gender = person.gender or gender
             person.confirmed = True
             self.mentions.append(_Mention(start, end, person, possessive, self.sentence_of(start)))
+        same_last: dict[str, list[_Person]] = {}
+        for p in self.people.values():
+            same_last.setdefault(p.key[-1], []).append(p)
+        seen_by: dict[int, list[int]] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            seen_by.setdefault(id(m.person), []).append(m.start)
         covered = sorted((m.start, m.end) for m in self.mentions)
         cstarts = [c[0] for c in covered]
         surnames = {p.name.split()[-1] for p in self.people.values() if len(p.key) > 1}
@@ -1015,15 +1025,14 @@ class _Doc:
                 person = by_last.get(low)
                 if person is not None:
                     # Two Smiths: the one named most recently before this "Smith".
-                    namesakes = [p for p in self.people.values() if p.key[-1] == low]
+                    namesakes = same_last.get(low, ())
                     if len(namesakes) > 1:
-                        earlier = [
-                            (m.start, m.person)
-                            for m in self.mentions
-                            if m.start < at and m.person in namesakes
-                        ]
-                        if earlier:
-                            person = max(earlier, key=lambda x: x[0])[1]
+                        latest = -1
+                        for p in namesakes:
+                            seen_at = seen_by.get(id(p), [])
+                            x = bisect_right(seen_at, at) - 1
+                            if x >= 0 and seen_at[x] > latest:
+                                latest, person = seen_at[x], p
                     c = bisect_right(cstarts, t.start) - 1
                     if c >= 0 and covered[c][0] <= t.start < covered[c][1]:
                         continue
