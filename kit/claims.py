@@ -41,6 +41,8 @@ REPORTER = "the reporter"
 # Ties go to the type earlier in this list.
 _PRIORITY = ("not_a_claim", "opinion", "prediction", "number", "cause", "policy", "event")
 _RANK = {t: i for i, t in enumerate(_PRIORITY)}
+_MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "plan"))
+_VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise", "compare"))
 _CW_RANK = {"yes": 0, "minor": 1, "no": 2}
 
 
@@ -310,11 +312,12 @@ _NUMBER = re.compile(
     r"|(?P<pct>\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))"
     r"|(?P<time>\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\b\.?|o[’']clock\b)|\b\d{1,2}:\d\d\b)"
     r"|(?P<ord>\b\d+(?:st|nd|rd|th)\b)"
-    r"|(?P<digits>\b\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?\b)"
-    r"|(?P<words>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|"
-    r"half|twice|a\s+quarter|a\s+third)\b)",
+    r"|(?P<digits>(?<![A-Za-z][-‐])(?<![A-Za-z.])\b\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?\b)"
+    r"|(?P<words>\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|a\s+quarter|"
+    r"a\s+third)\b)",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -323,9 +326,30 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s+)$")
 _DATE_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|by|from|to|the|and|during|before|after)\s+|[,–(-]\s*)$", re.I)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|of|since|until|by|from|to|the|a|and|during|before|after|its|his|her|their)\s+"
+    r"|[,–(-]\s*)$",
+    re.I,
+)
 _CLOCK_AFTER = re.compile(r"\s?(?:UTC|GMT|ET|EST|EDT|BST|CET|IST|hrs\b|hours\s+(?:UTC|GMT|local))")
 _UNIT_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?(?:-old)?\b", re.I)
+_DURATION_AFTER = re.compile(
+    r"\s+(?:more\s+|full\s+|long\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
+    r"decades?|centuries|nights?)\b",
+    re.I,
+)
+_MONEY_AFTER = re.compile(
+    r"\s+(?:million\s+|billion\s+|trillion\s+)?(?:dollars|pounds|euros|yen|rupees|cents|pence|"
+    r"francs|yuan|roubles|rubles)\b",
+    re.I,
+)
+_ID_BEFORE = re.compile(r"\b(?:version|v|no|number|route|flight|article|section|chapter|page|"
+                        r"room|level|tier|grade|category|phase|stage|part|episode|season)\.?\s+$",
+                        re.I)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_SCORE_AFTER = re.compile(
+    r"\s*(?:to|[–-])\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
 _NEXT_WORD = re.compile(r"\s+(?:of\s+)?([A-Za-z][A-Za-z-]*)")
 _STOP_NEXT = frozenset(
     "are is was were be been am of in on at to and or but the a an for with from by as that this "
@@ -351,6 +375,14 @@ _PRONOUN_I = re.compile(r"(?<![\w'’-])(?:I|me|my|mine|myself)(?![\w-])|(?<![\w
 _PRONOUN_WE = re.compile(r"(?<![\w'’-])(?:we|our|ours|us|ourselves)(?![\w'’-])|\bwe['’](?:re|ve|ll|d)\b", re.I)
 _PRONOUN_YOU = re.compile(r"(?<![\w'’-])(?:you|your|yours)(?![\w'’-])|\byou['’](?:re|ve|ll|d)\b", re.I)
 _HEADLINE_TO = re.compile(r"(?<![\w'’-])to\s+([a-z]{2,})\b")
+_PRONOUN_VERB = re.compile(
+    r"(?<![\w'’-])(?:I|[Ww]e|[Tt]hey|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]ho)\s+"
+    r"(?:also\s+|just\s+|never\s+|still\s+|really\s+|only\s+|all\s+)?([a-z]{2,})\b"
+)
+_NOT_AFTER_TO = frozenset(
+    "them the a an be his her their its this that him me us you it my our your be".split()
+)
+_NOT_BEFORE_TO = re.compile(r"\b(?:according|due|thanks|owing|next|close|up|prior|as|so|how|what)\s+$", re.I)
 _S_VERB = re.compile(r"(?<![\w'’-])([a-z]{3,}(?:s|es))\s+[\w$£€“\"‘]")
 _NOT_S_VERB = frozenset(
     "this his its was is has does yes us as plus less unless across always perhaps various "
@@ -363,10 +395,20 @@ _DATELINE = re.compile(
 )
 _CAPTION = re.compile(r"\b(?:Image|Photo|Picture|Pictured|File|Credit|Source)\s*:", re.I)
 _GREETING = re.compile(
-    r"^\W*(?:\(\([^)]*\)\)\s*)?(?:thank\s+you|thanks|hello|hi|good\s+(?:morning|evening|afternoon|"
-    r"night)|okay|ok|yeah|yes|no|sure|right|bye|goodbye|welcome|congratulations)\b",
+    r"^\W*(?:thank\s+you|thanks(?!\s+to\b)|hello|hi|good\s+(?:morning|evening|afternoon|night)|"
+    r"okay|ok|yeah|yes|no|sure|right|bye|goodbye|welcome|congratulations)\b",
     re.I,
 )
+_THANKS = re.compile(r"^\W*(?:thank\s+you|thanks(?!\s+to\b))\b", re.I)
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)[\s\"”’')\]]*$")
+_LET_ME = re.compile(r"^\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
+_IMPERATIVE = re.compile(
+    r"^\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|stop|"
+    r"think|please|tell|ask|join|vote|help|keep|make|take|give|try|go|come|never|support|call|"
+    r"watch|get|bring|leave|send|don['’]t|do\s+not|let['’]s|let\s+us)\b(?!\s+(?:is|are|was|were|has|had)\b)",
+    re.I,
+)
+_TOO = re.compile(r"(?<![\w'’-])too\s+(?!many\b|much\b|few\b|little\b|late\b|early\b|soon\b|far\b|long\b)[a-z]{3,}", re.I)
 _SPEAKER_TAG = re.compile(r"^\s*\(\(([^)]*)\)\)\s*:?\s*")
 _INTERVIEWER = re.compile(r"^(?:WN|Wikinews|Q|Interviewer|[A-Z]{2,4})$")
 _RHETORICAL = re.compile(
@@ -381,10 +423,13 @@ _RHETORICAL = re.compile(
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:which|who|whom|whether|if|unless)\b[^,.;:!?“”\"]{0,40}$", re.I)
 _REFUSAL_AFTER = re.compile(
-    r"(?:\s+not|n['’]t)\s+(?:say|confirm|comment|disclose|reveal|discuss|elaborate|answer|"
-    r"specify|give|name|identify|release)\b",
+    r"(?:\s+not|n['’]t|\s+never)\s+(?:say|confirm|comment|disclose|reveal|discuss|elaborate|answer|"
+    r"specify|give|name|identify|release|endorse|accept|recognise|recognize|allow|agree|sign|"
+    r"support|meet|attend|rule\s+out|let)\b"
+    r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
     re.I,
 )
+_PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(r"\b(?:the|a|free|political|popular|good|ill|his|her|their|its|of)\s+$", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _EXCLAIM = re.compile(r"!")
@@ -475,11 +520,28 @@ def _classify_number(text: str, m: re.Match[str], lo: int, hi: int) -> tuple[str
         return "when", 0.0, e
     if kind == "words":
         word = m.group().lower()
+        pct = _PERCENT_AFTER.match(text, e, hi)
+        if pct:
+            return "quantity", 2.5, pct.end()
+        score = _SCORE_AFTER.match(text, e, hi)
+        if score:
+            return "quantity", 2.0, score.end()
+        if _DURATION_AFTER.match(text, e, hi):
+            end = _DURATION_AFTER.match(text, e, hi).end()  # type: ignore[union-attr]
+            return "duration", 1.0, end
         if word in _VAGUE_COUNTS:
             return "quantity", 1.5, _with_next_word(text, e, hi)
         end = _with_next_word(text, e, hi)
         return ("quantity", 2.0, end) if end > e or word in ("half", "twice") else ("none", 0.0, e)
     digits = m.group()
+    money = _MONEY_AFTER.match(text, e, hi)
+    if money:
+        return "quantity", 2.5, money.end()
+    if _ID_BEFORE.search(text, max(lo, s - 10), s):
+        return "none", 0.0, e
+    duration = _DURATION_AFTER.match(text, e, hi)
+    if duration:
+        return "duration", 1.0, duration.end()
     if _UNIT_AFTER.match(text, e, hi):
         return "quantity", 1.0, _UNIT_AFTER.match(text, e, hi).end()  # type: ignore[union-attr]
     if _CLOCK_AFTER.match(text, e, hi):
@@ -501,6 +563,11 @@ def _with_next_word(text: str, end: int, hi: int) -> int:
     return end
 
 
+def hi_of(text: str, e: int) -> int:
+    """A short look-ahead limit after offset `e`."""
+    return min(len(text), e + 30)
+
+
 def _applies(text: str, s: int, e: int, g: _Group, lo: int) -> float:
     """The weight a cue really has here (0 when the word is used in another sense)."""
     word = text[s:e]
@@ -510,7 +577,9 @@ def _applies(text: str, s: int, e: int, g: _Group, lo: int) -> float:
     if g.name == "future" and low == "will" and _NOUN_BEFORE_WILL.search(text, max(lo, s - 12), s):
         return 0.0
     if g.name == "conditional" and _REFUSAL_AFTER.match(text, e, min(len(text), e + 30)):
-        return 0.0
+        return 0.0  # "would not confirm", "would sometimes kill": the past, not the future
+    if low in ("could", "couldn't", "couldn’t") and _PAST_ABILITY_AFTER.match(text, e, hi_of(text, e)):
+        return 0.0  # "could not lift": what was not possible, not a prediction
     if low == "may" and word[0] == "M" and not language.keep_match(text, s, e, "hedge", len(text)):
         return 0.0
     if g.name == "when" and low in _TIME_WORDS and not word[0].isupper():
@@ -530,6 +599,9 @@ def _judge(
     stakes: list[tuple[int, int]] = []
     verbs: list[tuple[int, int]] = []
     modal = False
+    when_seen = False
+    verb_like = False
+    inside_phrases: list[tuple[int, int]] = []
     lang_opinion = 0.0
     for s, e, groups in _window(scan.lex, scan.lex_starts, lo, hi):
         if e > hi:
@@ -550,10 +622,17 @@ def _judge(
                 stakes.append((s, e))
             elif pt == "verb":
                 verbs.append((s, e))
+            elif g.name == "when":
+                if w > 0 and not when_seen:
+                    when_seen = True
+                    tally.add(pt, w, Reason(g.reason.format(word=text[s:e]), Span(s, e)))
             elif w > 0:
                 tally.add(pt, w, Reason(g.reason.format(word=text[s:e]), Span(s, e)))
-                if g.name in ("future", "conditional", "possibility", "ought"):
+                if g.name in _MODAL_GROUPS:
                     modal = True
+                    inside_phrases.append((s, e))
+                elif g.name in _VERB_GROUPS:
+                    verb_like = True
 
     # Numbers: a quantity is a number claim; dates and times only say when.
     quantity = 0.0
@@ -562,13 +641,18 @@ def _judge(
         if m.end() > hi:
             continue
         kind, weight, end = _classify_number(text, m, lo, hi)
-        if kind == "quantity":
+        if kind == "duration":
+            tally.add("number", weight, Reason(
+                f"'{text[m.start():end]}' is a length of time you could check", Span(m.start(), end)))
+            quantity = max(quantity, weight)
+        elif kind == "quantity":
             if quantity < 4.0:
                 tally.add("number", weight, Reason(
                     f"'{text[m.start():end]}' is a number you could check", Span(m.start(), end)))
             quantity = max(quantity, weight)
             first_quantity = first_quantity or Span(m.start(), end)
-        elif kind == "when":
+        elif kind == "when" and not when_seen:
+            when_seen = True
             tally.add("event", 0.5, Reason(
                 f"'{m.group()}' says when it happened: you could check it", Span(m.start(), m.end())))
 
@@ -577,7 +661,11 @@ def _judge(
         tally.add("opinion", w, Reason(language.explain("scare_quote", inner), Span(s, e)))
         lang_opinion += w
 
-    past = [p for p in _window(scan.past, scan.past_starts, lo, hi) if p[1] <= hi]
+    past = [
+        p
+        for p in _window(scan.past, scan.past_starts, lo, hi)
+        if p[1] <= hi and not any(a <= p[0] < b for a, b in inside_phrases)
+    ]
     names = [
         (s, e)
         for s, e, multi in _window(scan.names, scan.name_starts, lo, hi)
@@ -591,65 +679,85 @@ def _judge(
     body = chunk[tag.end():] if tag else chunk
     interviewer = bool(tag and _INTERVIEWER.match(tag.group(1).strip()))
 
-    finite = bool(verbs or past or modal)
+    finite = bool(verbs or past or modal or verb_like)
+    s_verb = None
     headline_future = None
     if not finite:
-        headline_future = _HEADLINE_TO.search(chunk)
-        if headline_future:
-            s = lo + headline_future.start()
+        s_verb = next(
+            (m for m in _S_VERB.finditer(chunk) if m.group(1).lower() not in _NOT_S_VERB), None
+        ) or _PRONOUN_VERB.search(chunk)
+        m = _HEADLINE_TO.search(chunk)
+        if (
+            m
+            and m.group(1) not in _NOT_AFTER_TO
+            and not _NOT_BEFORE_TO.search(chunk, 0, m.start())
+            and (s_verb is None or s_verb.start() > m.start())
+        ):
+            headline_future = m
+            s_verb = None
             tally.add("prediction", 2.0, Reason(
-                f"'{headline_future.group()}' with no other verb means it is going to happen",
-                Span(s, lo + headline_future.end())))
-    s_verb = None
-    if not finite and not headline_future:
-        s_verb = next((m for m in _S_VERB.finditer(chunk) if m.group(1) not in _NOT_S_VERB), None)
+                f"'{m.group()}' with no other verb means it is going to happen",
+                Span(lo + m.start(), lo + m.end())))
     claim_like = finite or bool(reporting) or bool(headline_future) or bool(s_verb)
 
-    # Voice: first and second person, exclamations.
-    if _PRONOUN_I.search(body):
-        m = _PRONOUN_I.search(body)
-        assert m is not None
-        off = lo + (len(chunk) - len(body)) + m.start()
-        tally.add("opinion", 0.5, Reason(
-            f"'{m.group()}' — the speaker talks about themselves", Span(off, off + len(m.group()))))
-    m = _PRONOUN_WE.search(body)
-    if m:
-        off = lo + (len(chunk) - len(body)) + m.start()
-        tally.add("opinion", 0.5, Reason(
-            f"'{m.group()}' — the speaker speaks for a group", Span(off, off + len(m.group()))))
-    m = _PRONOUN_YOU.search(body)
-    if m:
-        off = lo + (len(chunk) - len(body)) + m.start()
-        tally.add("opinion", 0.5, Reason(
-            f"'{m.group()}' speaks to the reader directly", Span(off, off + len(m.group()))))
+    # Voice: first and second person, exclamations, "too ...".
+    shift = lo + (len(chunk) - len(body))
+    for pattern, phrase in (
+        (_PRONOUN_I, "the speaker talks about themselves"),
+        (_PRONOUN_WE, "the speaker speaks for a group"),
+        (_PRONOUN_YOU, "speaks to the reader or listener directly"),
+    ):
+        m = pattern.search(body)
+        if m:
+            span = Span(shift + m.start(), shift + m.end())
+            tally.add("opinion", 0.5, Reason(f"'{m.group()}' — {phrase}", span))
     m = _EXCLAIM.search(chunk)
     if m:
         tally.add("opinion", 1.5, Reason("'!' shows strong feeling", Span(lo + m.start(), lo + m.end())))
+    m = _TOO.search(chunk)
+    if m:
+        tally.add("opinion", 1.0, Reason(
+            f"'{m.group()}' judges it as more than it should be", Span(lo + m.start(), lo + m.end())))
 
     # Not a claim: date lines, captions, greetings, questions, fragments.
-    qm = _QUESTION_END.search(chunk)
+    qm = _QUESTION_END.search(body)
+    n_body = len(_WORDS.findall(body)) if tag else n_words
     if _DATELINE.match(chunk):
         tally.add("not_a_claim", 5.0, Reason("a date line: it tells when the article was written"))
     elif _CAPTION.search(chunk):
         tally.add("not_a_claim", 4.0, Reason("a picture caption, not a claim"))
-    elif _GREETING.match(chunk) and n_words <= 8:
-        g = _GREETING.match(chunk)
+    elif (_THANKS.match(body) or _GREETING.match(body) and n_body <= 8) and not qm:
+        g = _GREETING.match(body)
         assert g is not None
-        word = g.group().strip(" \t\"“(").split("))")[-1].strip()
+        word = g.group().strip(" \t\"“(")
+        end = shift + g.end()
         tally.add("not_a_claim", 3.0, Reason(f"'{word}' is a courtesy, not a claim",
-                                             Span(lo + g.end() - len(word), lo + g.end())))
+                                             Span(end - len(word), end)))
     elif qm:
-        q = Span(lo + qm.start(), lo + qm.start() + 1)
+        q = Span(shift + qm.start(), shift + qm.start() + 1)
         rhetorical = _RHETORICAL.match(body)
         if not interviewer and (rhetorical or tally.scores["opinion"] >= 1.5):
             tally.add("opinion", 2.5, Reason(
                 "a question that expects no answer pushes a view (a rhetorical question)", q))
         else:
-            tally.add("not_a_claim", 3.0, Reason("'?' — it asks a question instead of claiming something", q))
-    elif n_words <= 2 or not claim_like:
+            tally.add("not_a_claim", 3.0, Reason(
+                "'?' — it asks a question instead of claiming something", q))
+    elif _CUT_OFF.search(body):
+        tally.add("not_a_claim", 2.5, Reason("the sentence breaks off before it claims anything"))
+    elif _LET_ME.match(body):
+        tally.add("not_a_claim", 2.5, Reason("'let me' asks to speak: it claims nothing"))
+    elif _IMPERATIVE.match(body):
+        m = _IMPERATIVE.match(body)
+        assert m is not None
+        word = m.group().strip(" \t\"“(,")
+        tally.add("opinion", 2.0, Reason(
+            f"'{word}' tells someone what to do: that urges, it does not report",
+            Span(shift + m.end() - len(word), shift + m.end())))
+    elif not claim_like:
         tally.add("not_a_claim", 3.0, Reason(
-            "there is no verb: it names something but claims nothing about it"
-            if n_words > 2 else "too short to claim anything on its own"))
+            "there is no verb: it names something but claims nothing about it"))
+    elif n_body <= 3 and not past and not quantity:
+        tally.add("not_a_claim", 2.0, Reason("too short to claim anything on its own"))
 
     # Event: a sentence with a verb tells what happened or what is the case.
     if claim_like and n_words > 2:
@@ -658,16 +766,24 @@ def _judge(
             tally.add("event", 1.25, Reason(f"'{text[s:e]}' tells what happened", Span(s, e)))
         elif verbs:
             s, e = verbs[0]
-            tally.add("event", 1.0, Reason(f"'{text[s:e]}' says what happened or what is the case",
-                                           Span(s, e)))
+            tally.add("event", 1.0, Reason(
+                f"'{text[s:e]}' says what happened or what is the case", Span(s, e)))
         elif s_verb:
             s = lo + s_verb.start(1)
             tally.add("event", 1.0, Reason(f"'{s_verb.group(1)}' says what is happening",
                                            Span(s, s + len(s_verb.group(1)))))
         else:
             tally.add("event", 1.0, Reason("it states something as a fact"))
+        if stakes and (past or verbs):
+            s, e = stakes[0]
+            tally.add("event", 0.5, Reason(f"'{text[s:e]}' is something that happened", Span(s, e)))
 
     scores = tally.scores
+    # A lone weak cue does not make an opinion or a number claim.
+    if scores["opinion"] < 1.5:
+        scores["opinion"] = min(scores["opinion"], 0.9)
+    if quantity < 1.5 and scores["number"] - quantity < 1.0:
+        scores["number"] = min(scores["number"], 0.9)
     kit_type = min(CLAIM_TYPES, key=lambda t: (-scores[t], _RANK[t]))
     if scores[kit_type] <= 0:
         kit_type = "event" if claim_like else "not_a_claim"
@@ -677,7 +793,7 @@ def _judge(
 
     reasons = [r for _, _, r in sorted(tally.why[kit_type], key=lambda x: (-x[0], x[1]))][:4]
     cw, cw_reasons = _checkworthy(
-        text, kit_type, quantity, first_quantity, stakes, names, n_words, body, tally, reporting
+        text, kit_type, quantity, first_quantity, stakes, names, n_words, body, tally, bool(past)
     )
     return kit_type, cw, confidence, reasons + cw_reasons
 
@@ -692,7 +808,7 @@ def _checkworthy(
     n_words: int,
     body: str,
     tally: _Tally,
-    reporting: list[tuple[int, int]],
+    past_action: bool,
 ) -> tuple[str, list[Reason]]:
     """Check-worthiness and its reasons (only the ones not already given for the type)."""
     about = "checkworthy"
@@ -710,22 +826,27 @@ def _checkworthy(
     reasons: list[Reason] = []
     if quantity >= 2:
         points += 2.0
-    elif quantity > 0:
+    elif quantity > 0 or tally.scores["number"] > 0:
         points += 1.0
     if stakes:
         s, e = stakes[0]
         points += 1.5 if len(stakes) == 1 else 2.0
-        reasons.append(Reason(f"'{text[s:e]}' is about something that matters to the public", Span(s, e), about))
+        reasons.append(Reason(
+            f"'{text[s:e]}' is about something that matters to the public", Span(s, e), about))
     if kit_type in ("policy", "cause"):
+        points += 1.5
+    elif kit_type == "number":
         points += 1.0
+    if past_action:
+        points += 0.5
     if names:
         s, e = max(names, key=lambda n: n[1] - n[0])
         points += 0.5 if len(names) < 3 else 1.0
         reasons.append(Reason(f"'{text[s:e]}' is named, so you can look it up", Span(s, e), about))
     if _PRONOUN_I.search(body) and not names:
-        points -= 1.5
+        points -= 0.5 if stakes else 1.5
         reasons.append(Reason("a personal story: hard for anyone else to check", None, about))
-    if n_words < 6:
+    if n_words < 4:
         points -= 1.0
     if points >= 2.5:
         cw = "yes"
