@@ -5,8 +5,8 @@ opinion-vs-rest (subjectivity) macro-F1 and check-worthy F1.
     python benchmarks/eval_claims.py --errors   # also list the disagreements
 
 The sets and the labelling guide are described in tests/data/README.md:
-- dev_claims.jsonl: 280 Wikinews sentences (offsets into ../shared/corpora/wikinews/*.csv, loaded with
-  kit.load_articles; the corpus is not part of the project),
+- dev_claims.jsonl: 280 Wikinews sentences (offsets into ../shared/corpora/wikinews/*.csv,
+  loaded with kit.load_articles; the corpus is not part of the project),
 - dev_style.jsonl: 90 sentences written for the kit in political-speech and opinion styles.
 
 Every sentence is sent alone through `python -m kit claims --jsonl` (run in-process), one sentence
@@ -94,9 +94,9 @@ def predict_via_cli(texts: list[str]) -> list[tuple[str, str]]:
 
 def prf(gold: list[str], pred: list[str], label: str) -> tuple[float, float, float, int]:
     """Precision, recall, F1 and support of one label."""
-    tp = sum(g == label and p == label for g, p in zip(gold, pred))
-    fp = sum(g != label and p == label for g, p in zip(gold, pred))
-    fn = sum(g == label and p != label for g, p in zip(gold, pred))
+    tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+    fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+    fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -117,11 +117,14 @@ def metrics(rows: list[dict], predictions: list[tuple[str, str]]) -> dict:
         "n": len(rows),
         "per_label": per_label,
         "macro_f1": sum(per_label[t][2] for t in present) / len(present),
-        "accuracy": sum(g == p for g, p in zip(gold_t, pred_t)) / len(rows),
-        "subjectivity_macro_f1": (prf(subj_g, subj_p, "subj")[2] + prf(subj_g, subj_p, "obj")[2]) / 2,
+        "accuracy": sum(g == p for g, p in zip(gold_t, pred_t, strict=True)) / len(rows),
+        "subjectivity_macro_f1": (prf(subj_g, subj_p, "subj")[2] + prf(subj_g, subj_p, "obj")[2])
+        / 2,
         "opinion": prf(subj_g, subj_p, "subj"),
         "checkworthy_yes": prf(gold_c, pred_c, "yes"),
-        "checkworthy_accuracy": sum(r["checkworthy"] == p[1] for r, p in zip(rows, predictions))
+        "checkworthy_accuracy": sum(
+            r["checkworthy"] == p[1] for r, p in zip(rows, predictions, strict=True)
+        )
         / len(rows),
     }
 
@@ -135,18 +138,27 @@ def report(name: str, rows: list[dict], predictions: list[tuple[str, str]], erro
         print(f"{t:<12} {p:>9.2f} {r:>7.2f} {f:>6.2f} {n:>8}")
     print(f"macro-F1 (labels present) {m['macro_f1']:.3f}   accuracy {m['accuracy']:.3f}")
     p, r, f, n = m["opinion"]
-    print(f"subjectivity (opinion vs rest) macro-F1 {m['subjectivity_macro_f1']:.3f}"
-          f"   opinion P {p:.2f} R {r:.2f}")
+    print(
+        f"subjectivity (opinion vs rest) macro-F1 {m['subjectivity_macro_f1']:.3f}"
+        f"   opinion P {p:.2f} R {r:.2f}"
+    )
     p, r, f, n = m["checkworthy_yes"]
-    print(f"check-worthy=yes F1 {f:.3f} (P {p:.2f} R {r:.2f}, {n} yes)"
-          f"   3-way accuracy {m['checkworthy_accuracy']:.3f}")
-    confusion = Counter((r["type"], p[0]) for r, p in zip(rows, predictions) if r["type"] != p[0])
-    print("most common confusions (gold -> kit):",
-          ", ".join(f"{g}->{p} {c}" for (g, p), c in confusion.most_common(6)))
+    print(
+        f"check-worthy=yes F1 {f:.3f} (P {p:.2f} R {r:.2f}, {n} yes)"
+        f"   3-way accuracy {m['checkworthy_accuracy']:.3f}"
+    )
+    confusion = Counter(
+        (r["type"], p[0]) for r, p in zip(rows, predictions, strict=True) if r["type"] != p[0]
+    )
+    print(
+        "most common confusions (gold -> kit):",
+        ", ".join(f"{g}->{p} {c}" for (g, p), c in confusion.most_common(6)),
+    )
     if errors:
-        for r, p in zip(rows, predictions):
+        for r, p in zip(rows, predictions, strict=True):
             if (r["type"], r["checkworthy"]) != p:
-                print(f"  gold {r['type']}/{r['checkworthy']:<5} kit {p[0]}/{p[1]:<5} {r['text'][:110]}")
+                gold = f"{r['type']}/{r['checkworthy']}"
+                print(f"  gold {gold:<17} kit {p[0]}/{p[1]:<5} {r['text'][:100]}")
     return m
 
 
@@ -159,16 +171,26 @@ def main(argv: list[str] | None = None) -> int:
     except Missing as e:
         print(f"skipping the Wikinews set: {e}")
     else:
-        report("Wikinews development set (dev_claims.jsonl)", wiki,
-               predict_via_cli([r["text"] for r in wiki]), args.errors)
+        report(
+            "Wikinews development set (dev_claims.jsonl)",
+            wiki,
+            predict_via_cli([r["text"] for r in wiki]),
+            args.errors,
+        )
     style = load_style_set()
-    report("speech and opinion style set (dev_style.jsonl)", style,
-           predict_via_cli([r["text"] for r in style]), args.errors)
+    report(
+        "speech and opinion style set (dev_style.jsonl)",
+        style,
+        predict_via_cli([r["text"] for r in style]),
+        args.errors,
+    )
     for which in ("speech", "opinion"):
         part = [r for r in style if r["style"] == which]
         m = metrics(part, predict_via_cli([r["text"] for r in part]))
-        print(f"  {which:<8} subjectivity macro-F1 {m['subjectivity_macro_f1']:.3f}"
-              f"   check-worthy=yes F1 {m['checkworthy_yes'][2]:.3f}")
+        print(
+            f"  {which:<8} subjectivity macro-F1 {m['subjectivity_macro_f1']:.3f}"
+            f"   check-worthy=yes F1 {m['checkworthy_yes'][2]:.3f}"
+        )
     return 0
 
 

@@ -72,14 +72,17 @@ def _read_jsonl(path: str) -> list[tuple[Any, str]]:
         except json.JSONDecodeError as e:
             raise KitError(f"not valid JSON ({e.msg})", path=path, line=number, fix=fix) from None
         except RecursionError:
-            raise KitError("the JSON is nested too deeply", path=path, line=number, fix=fix) from None
+            raise KitError(
+                "the JSON is nested too deeply", path=path, line=number, fix=fix
+            ) from None
         if not isinstance(obj, dict):
             raise KitError("the line is not a JSON object", path=path, line=number, fix=fix)
         if "id" not in obj or not isinstance(obj["id"], (str, int)) or isinstance(obj["id"], bool):
-            raise KitError("the line has no \"id\" (a string or a number)", path=path, line=number,
-                           fix=fix)
+            raise KitError(
+                'the line has no "id" (a string or a number)', path=path, line=number, fix=fix
+            )
         if not isinstance(obj.get("text"), str):
-            raise KitError("the line has no \"text\" string", path=path, line=number, fix=fix)
+            raise KitError('the line has no "text" string', path=path, line=number, fix=fix)
         items.append((obj["id"], obj["text"]))
     return items
 
@@ -136,7 +139,8 @@ def _shorten(text: str, width: int = 160) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m kit", description="Media-literacy kit: read articles, find sources and claims."
+        prog="python -m kit",
+        description="Media-literacy kit: read articles, find sources and claims.",
     )
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     sub.required = True

@@ -103,15 +103,18 @@ _NUMBER_WORDS = (
 #: A number right after an approximator: "around 30", "over $1m", "nearly two".
 NUMBER_AHEAD = re.compile(rf"\s+(?:[$£€¥]\s?\d|\d|{_NUMBER_WORDS}\b)", re.IGNORECASE)
 _MONTH_AHEAD = re.compile(r"\s+\d")
-_MONTH_BEHIND = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|early|late|mid|last|next)\s+|-)$")
+_MONTH_BEHIND = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|early|late|mid|last|next)\s+|-)$"
+)
 
-# One to three words in quotation marks, starting with a small letter, with the quote opened after
-# white space or a bracket and closed before a non-letter.
+# One to three words in quotation marks, starting with a small letter and closed before a
+# non-letter; `scare_quotes` also wants white space, a bracket or a dash before the opening mark.
+# (The pattern starts with the quotation mark itself so the engine can skip ahead to it.)
 SCARE_QUOTE = re.compile(
-    r"(?:(?<=[\s(\[—–])|^)"
     r"(?:“(?P<a>[a-z][^“”\n]{0,40}?)”|\"(?P<b>[a-z][^\"\n]{0,40}?)\"|‘(?P<c>[a-z][^‘’\n]{0,40}?)’)"
     r"(?![A-Za-z])"
 )
+_OPENS_AFTER = frozenset(" \t\n([—–")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -121,8 +124,13 @@ def keep_match(text: str, start: int, end: int, category: str, limit: int) -> bo
     if category == _APPROX:
         return NUMBER_AHEAD.match(text, end, limit) is not None
     low = word.lower()
-    if low == "may" and word[0] == "M" and (
-        _MONTH_AHEAD.match(text, end, limit) or _MONTH_BEHIND.search(text, max(0, start - 8), start)
+    if (
+        low == "may"
+        and word[0] == "M"
+        and (
+            _MONTH_AHEAD.match(text, end, limit)
+            or _MONTH_BEHIND.search(text, max(0, start - 8), start)
+        )
     ):
         return False
     if low == "most" and text[max(0, start - 4) : start].lower() == "the ":
@@ -130,9 +138,14 @@ def keep_match(text: str, start: int, end: int, category: str, limit: int) -> bo
     return True
 
 
-def scare_quotes(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """(start, end, quoted words) for each short quotation of one to three words in text[start:end]."""
+def scare_quotes(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, quoted words) for each quotation of one to three words in text[start:end]."""
     for m in SCARE_QUOTE.finditer(text, start, len(text) if end is None else end):
+        s = m.start()
+        if s > 0 and text[s - 1] not in _OPENS_AFTER:
+            continue
         inner = m.group("a") or m.group("b") or m.group("c") or ""
         words = _WORD.findall(inner)
         if 1 <= len(words) <= 3 and not inner.rstrip(".,!?").endswith((" ", "'")):
@@ -164,13 +177,16 @@ def flag_spans(text: str, start: int = 0, end: int | None = None) -> list[Flag]:
         if chosen is None:
             continue
         category = "vague" if chosen == _APPROX else chosen
-        flags.append(
-            Flag(Span(s, e), category, cats[category].label, word, explain(chosen, word))
-        )
+        flags.append(Flag(Span(s, e), category, cats[category].label, word, explain(chosen, word)))
     for s, e, inner in scare_quotes(text, start, limit):
         flags.append(
-            Flag(Span(s, e), "scare_quote", cats["scare_quote"].label, text[s:e],
-                 explain("scare_quote", inner))
+            Flag(
+                Span(s, e),
+                "scare_quote",
+                cats["scare_quote"].label,
+                text[s:e],
+                explain("scare_quote", inner),
+            )
         )
     flags.sort(key=lambda f: (f.span.start, -f.span.end))
     return flags

@@ -20,11 +20,10 @@ from .errors import KitError
 T = TypeVar("T")
 
 _SPACE = " "
-_APOSTROPHES = "'’"
 
 
 def normalise_phrase(phrase: str) -> str:
-    """The lookup key of a phrase or of matched text: lower case, one space, straight apostrophes."""
+    """The lookup key of a phrase or matched text: lower case, one space, straight apostrophes."""
     phrase = phrase.lower().replace("’", "'")
     if "-" in phrase:
         phrase = phrase.replace("-", " ")
@@ -67,26 +66,53 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     return build(root)
 
 
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+# A phrase starts after one of these (or at the start of the text). Making the pattern begin with
+# this character class lets the regex engine skip ahead to the next boundary instead of trying the
+# whole trie at every character: about twice as fast on news text.
+_BOUNDARY = "[\\s\"“‘'(\\[—–/]"
+
+
+def fold(text: str) -> str:
+    """Lower-case text with ’ as ', the same length as `text` (offsets stay valid)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") grow when lower-cased
+        low = text.translate(_ASCII_LOWER)
+    if "’" in low:
+        low = low.replace("’", "'")
+    return low
+
+
 class Lexicon(Generic[T]):
-    """Phrases mapped to values; `finditer` yields (start, end, values) for every phrase in a text."""
+    """Phrases mapped to values; finds every phrase of every list in one pass over a text."""
 
     def __init__(self, table: Mapping[str, tuple[T, ...]]) -> None:
         self.table = {normalise_phrase(k): v for k, v in table.items()}
         body = trie_pattern(self.table) if self.table else "(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)", re.IGNORECASE)
+        self.pattern = re.compile(rf"{_BOUNDARY}({body})(?![\w-]|'\w)")
+
+    def find_keys(self, low: str) -> list[tuple[int, int, str]]:
+        """(start, end, phrase as written) for every phrase in `low`, a text already `fold`ed."""
+        return [
+            (m.start(1) - 1, m.end(1) - 1, m.group(1)) for m in self.pattern.finditer(" " + low)
+        ]
+
+    def values(self, key: str) -> tuple[T, ...]:
+        """The values of a phrase as found by `find_keys`."""
+        values = self.table.get(key)
+        if values is None:
+            values = self.table.get(normalise_phrase(key), ())
+        return values
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int, tuple[T, ...]]]:
         """Every phrase found in text[start:end], left to right, longest match at each place."""
-        table = self.table
-        for m in self.pattern.finditer(text, start, len(text) if end is None else end):
-            key = m.group().lower()
-            values = table.get(key)
-            if values is None:
-                values = table.get(normalise_phrase(key), ())
+        end = len(text) if end is None else end
+        for s, e, key in self.find_keys(fold(text[start:end])):
+            values = self.values(key)
             if values:
-                yield m.start(), m.end(), values
+                yield s + start, e + start, values
 
     def __len__(self) -> int:
         return len(self.table)
