@@ -4,6 +4,7 @@ from .articles import Article, load_article, load_articles, make_article
 from .corpus import Corpus, load_corpus
 from .errors import KitError
 from .render import SafeHTML, render_article, show_article
+from .show import show_claims
 
 __all__ = [
     "Article",
@@ -16,4 +17,5 @@ __all__ = [
     "make_article",
     "render_article",
     "show_article",
+    "show_claims",
 ]

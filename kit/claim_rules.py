@@ -112,7 +112,9 @@ def tables() -> tuple[Lexicon[Group], dict[str, Group]]:
 
 # Each starts with a character class or a literal, so the engine skips ahead between matches.
 _DIGITS = re.compile(
-    r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+    r"\d{1,2}:\d\d(?:\s?[ap]\.?m\b\.?)?"
+    r"|[$£€¥]\s?\d[\d,]*(?:\.\d+)?"
+    r"|\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
 )
 _NAME = re.compile(
     r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
@@ -134,7 +136,6 @@ _YEAR_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.?m\b\.?|o[’']clock\b|UTC|GMT|ET|EST|EDT|BST|CET|IST|hrs\b)", re.I
 )
-_CLOCK = re.compile(r"\d{1,2}:\d\d")
 _UNIT_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?(?:-old)?\b", re.I)
 _DURATION_AFTER = re.compile(
     r"\s+(?:more\s+|full\s+|long\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
@@ -333,7 +334,7 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     m = _MONEY_AFTER.match(text, e, hi)
     if m and m.group().strip().lower() not in ("m", "k"):
         return "quantity", 2.5, m.end()
-    if _CLOCK.fullmatch(text, s, e) or _CLOCK_AFTER.match(text, e, hi):
+    if ":" in text[s:e] or _CLOCK_AFTER.match(text, e, hi):
         return "when", 0.0, e
     if e < hi and text[e : e + 2] in ("st", "nd", "rd", "th"):
         return "when", 0.0, e
@@ -410,9 +411,26 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
         return 0.0
-    if g.points_to == "prediction" and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
+    if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
         return g.weight / 2  # "the coalition which would provide": a side remark, not the claim
     return g.weight
+
+
+def _could_be_verb(chunk: str, m: re.Match[str]) -> bool:
+    """A word in -s that may be a verb ("ends", "decriminalizes"), not a noun ("flags")."""
+    if m.group(1).lower() in _NOT_S_VERB:
+        return False
+    before = chunk[: m.start()].split()
+    if not before:
+        return False  # a sentence does not start with its verb
+    prev = before[-1].lower()
+    return not (prev.endswith("ing") or prev in _NOT_BEFORE_VERB or prev[-1:].isdigit())
+
+
+_NOT_BEFORE_VERB = frozenset(
+    "the a an of with for in on at to from by their his her its our your my some many several "
+    "two three four five few more most all these those this that".split()
+)
 
 
 def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:
@@ -436,6 +454,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
     quantities: list[tuple[str, float, int, int]] = []
     seen_once: set[str] = set()
     verb_like = when_seen = self_voice = False
+    policy_cues = 0
 
     lex = scan.lex
     starts = scan.lex_starts
@@ -475,6 +494,10 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
                         scores["event"] += w
                         why.append(("event", w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                 else:
+                    if g.points_to == "policy":
+                        policy_cues += 1
+                        if policy_cues > 1:
+                            w /= 2  # many policy words do not make it more of a policy claim
                     scores[g.points_to] += w
                     why.append((g.points_to, w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                     if g.name in _MODAL_GROUPS:
@@ -564,9 +587,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
     s_verb: tuple[int, int] | None = None
     headline_future = False
     if not finite:
-        m = next(
-            (x for x in _S_VERB.finditer(chunk) if x.group(1).lower() not in _NOT_S_VERB), None
-        )
+        m = next((x for x in _S_VERB.finditer(chunk) if _could_be_verb(chunk, x)), None)
         m = m or _PRONOUN_VERB.search(chunk)
         if m:
             s_verb = (lo + m.start(1), lo + m.end(1))
@@ -736,6 +757,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
 
 
 _TEXT, _FORMAT, _EXPLAIN = range(3)
+_SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 

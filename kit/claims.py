@@ -433,17 +433,31 @@ def _cues_in(scan: Scan, lo: int, hi: int) -> list:
 
 
 def most_checkworthy(suggestions: Iterable[ClaimSuggestion], n: int = 3) -> list[ClaimSuggestion]:
-    """The `n` claims most worth checking: `yes` before `minor`, then by confidence, then order."""
+    """The `n` claims most worth checking: `yes` before `minor`, numbers, causes and policies
+    before events, then by confidence and text order; a part and its sentence count once."""
     ranked = [s for s in suggestions if s.checkworthy != "no"]
-    ranked.sort(key=lambda s: (_CW_RANK[s.checkworthy], -s.confidence, s.span.start))
+    ranked.sort(
+        key=lambda s: (
+            _CW_RANK[s.checkworthy],
+            _CHECK_FIRST.get(s.kit_type, 9),
+            -s.confidence,
+            s.span.start,
+        )
+    )
     picked: list[ClaimSuggestion] = []
+    seen: set[str] = set()
     for s in ranked:
-        if any(p.span.overlaps(s.span) for p in picked):
-            continue  # a part and its sentence say the same thing
+        opening = " ".join(s.text.lower().split()[:8])  # a standfirst repeated in the body
+        if opening in seen or any(p.span.overlaps(s.span) for p in picked):
+            continue
+        seen.add(opening)
         picked.append(s)
         if len(picked) == n:
             break
     return picked
+
+
+_CHECK_FIRST = {"number": 0, "cause": 1, "policy": 2, "event": 3, "prediction": 4, "opinion": 5}
 
 
 def suggestion_dict(s: ClaimSuggestion, offset: int = 0) -> dict[str, Any]:

@@ -139,8 +139,7 @@ def _shorten(text: str, width: int = 160) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m kit",
-        description="Media-literacy kit: read articles, find sources and claims.",
+        prog="python -m kit", description="Media-literacy kit: read articles, find sources."
     )
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     sub.required = True
