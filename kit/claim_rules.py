@@ -26,9 +26,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import language
 from .lexicon import Lexicon, fold, normalise_phrase, package_yaml
+from .segment import Span
 
 CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
 # Ties go to the type earlier in this list.
@@ -40,8 +42,23 @@ _TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
 _MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "plan"))
 _VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise"))
 
-#: A reason as the judge returns it: (text, start, end, about); start/end are None without words.
-RawReason = tuple[str, "int | None", "int | None", str]
+
+class Reason(NamedTuple):
+    """Why the kit suggests something: a short phrase, and the words it points at (if any).
+
+    `start`/`end` are offsets into the text (None when the reason points at no words);
+    `about` is `type`, `checkworthy` or `claimant`.
+    """
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    about: str = "type"
+
+    @property
+    def span(self) -> Span | None:
+        """The words the reason points at, as a Span."""
+        return None if self.start is None or self.end is None else Span(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +72,7 @@ class Group:
     role: int = _TYPE
     lang: str = ""
     once: bool = False
+    plain: bool = False  # its words never need their context to be judged
 
 
 _NUMBER_WORDS = (
@@ -81,13 +99,15 @@ def tables() -> tuple[Lexicon[Group], dict[str, Group]]:
 
     for name, spec in data["groups"].items():
         role = _WHEN if name == "when" else roles.get(str(spec["points_to"]), _TYPE)
+        points_to = str(spec["points_to"])
         g = Group(
             name,
-            str(spec["points_to"]),
+            points_to,
             float(spec["weight"]),
             str(spec["reason"]),
             role,
             once=bool(spec.get("once", False)),
+            plain=name not in _CONTEXT_GROUPS and points_to not in _SIDE_REMARK_TYPES,
         )
         groups[name] = g
         for word in spec["words"]:
@@ -120,7 +140,9 @@ _NAME = re.compile(
     r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
     r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
 )
+# Words in -ed are found from their ending: a literal lets the engine skip ahead to "ed".
 _ED = re.compile(r"ed\b")
+_WORD_OPENERS = "\"“‘'([—–-/"
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -270,11 +292,12 @@ class Scan:
     def __init__(self, text: str) -> None:
         lexicon, _ = tables()
         self.low = low = fold(text)
-        lex = []
-        for s, e, key in lexicon.find_keys(low):
-            groups = lexicon.values(key)
-            if groups:
-                lex.append((s, e, key, groups))
+        get = lexicon.table.get
+        lex = [
+            (m.start(1) - 1, m.end(1) - 1, key, groups)
+            for m in lexicon.pattern.finditer(" " + low)
+            if (groups := get(key := m.group(1)) or lexicon.values(key))
+        ]
         self.lex = lex
         self.lex_starts = [x[0] for x in lex]
         self.numbers = [m.span() for m in _DIGITS.finditer(text) if _starts_number(text, m.start())]
@@ -282,12 +305,18 @@ class Scan:
         past = []
         for m in _ED.finditer(low):
             e = m.end()
-            s = e - 2
-            while s > 0 and low[s - 1].isalpha():
-                s -= 1
-            if e - s >= 4 and text[s].islower() and low[s:e] not in _NOT_PAST:
-                if s == 0 or low[s - 1] not in "-'":
-                    past.append((s, e))
+            lo = max(0, e - 30)
+            s = max(low.rfind(" ", lo, e), low.rfind("\n", lo, e)) + 1
+            word = low[s:e].lstrip(_WORD_OPENERS)
+            s = e - len(word)
+            if (
+                len(word) >= 4
+                and word.isalpha()
+                and text[s].islower()
+                and word not in _NOT_PAST
+                and (s == 0 or low[s - 1] not in "-'")
+            ):
+                past.append((s, e))
         self.past = past
         self.past_starts = [x[0] for x in past]
         names = []
@@ -298,7 +327,14 @@ class Scan:
                 if not rest:
                     continue
                 s = e - len(rest)
-            names.append((s, e, " " in text[s:e]))
+            multi = " " in text[s:e]
+            if (
+                not multi
+                and s > 0
+                and (text[s - 1] in _OPENERS or text[max(0, s - 2) : s] in _SENTENCE_GAPS)
+            ):
+                continue  # a capital that only starts a quotation or a sentence
+            names.append((s, e, multi))
         self.names = names
         self.name_starts = [x[0] for x in names]
         self.scare = list(language.scare_quotes(text))
@@ -439,7 +475,7 @@ def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:
     return not (_MONTH_AHEAD.match(text, e, hi) or _MONTH_BEHIND.search(text, max(0, s - 8), s))
 
 
-def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, list[RawReason]]:
+def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, list[Reason]]:
     """(claim type, check-worthiness, confidence, reasons) for text[lo:hi]."""
     low = scan.low
     chunk = text[lo:hi]
@@ -476,7 +512,10 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
                 if kind != "none":
                     quantities.append((kind, weight, s, end))
             else:
-                w = _weight(text, low, s, e, key, g, lo, hi)
+                if g.plain and key not in _CONTEXT_WORDS:
+                    w = g.weight
+                else:
+                    w = _weight(text, low, s, e, key, g, lo, hi)
                 if w <= 0:
                     continue
                 if g.once:
@@ -663,7 +702,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
                     x + 1,
                 )
             )
-    elif end_text.endswith(("...", "…")):
+    elif end_text.endswith(("...", "…")) and not body.rstrip(" \t\n").endswith(_ELISION):
         extra.append(
             ("not_a_claim", 2.5, "the sentence breaks off before it claims anything", None, None)
         )
@@ -684,10 +723,11 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
             )
         )
     elif not claim_like:
+        # "A very sad loss": no verb, but a judgement all the same.
         extra.append(
             (
                 "not_a_claim",
-                3.0,
+                1.5 if scores["opinion"] >= 1.5 else 3.0,
                 "there is no verb: it names something but claims nothing about it",
                 None,
                 None,
@@ -735,7 +775,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
     confidence = int(min(0.95, max(0.3, confidence)) * 100 + 0.5) / 100
 
     chosen = sorted((w for w in why if w[0] == kit_type), key=_BY_WEIGHT)[:4]
-    reasons: list[RawReason] = []
+    reasons: list[Reason] = []
     seen_text: set[str] = set()
     for _, _, _, how, what, word, s, e in chosen:
         if how == _TEXT:
@@ -746,17 +786,23 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
             phrase = language.explain(what, word)
         if phrase.lower() not in seen_text:
             seen_text.add(phrase.lower())
-            reasons.append((phrase, s, e, "type"))
+            reasons.append(Reason(phrase, s, e, "type"))
     if not reasons:
-        reasons.append(("it states something as a fact", None, None, "type"))
+        reasons.append(Reason("it states something as a fact", None, None, "type"))
     cw = _checkworthy(
         text, kit_type, quantity, first_quantity, stakes, names, n_words, self_voice,
         scores, bool(past), reasons,
     )  # fmt: skip
-    return kit_type, cw, confidence, reasons
+    return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
 
 
 _TEXT, _FORMAT, _EXPLAIN = range(3)
+# Groups and words whose sense depends on the words around them (see _weight).
+_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
+_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us", "most"))
+_OPENERS = frozenset("\"“‘'([")
+_SENTENCE_GAPS = frozenset((". ", "? ", "! ", ": ", "\n\n", '" ', "” "))
+_ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
@@ -776,28 +822,24 @@ def _checkworthy(
     self_voice: bool,
     scores: dict[str, float],
     past_action: bool,
-    reasons: list[RawReason],
+    reasons: list[Reason],
 ) -> str:
     """Check-worthiness; appends its reasons (the ones not already given for the type)."""
-    about = "checkworthy"
     if kit_type == "not_a_claim":
-        reasons.append(("not a claim, so there is nothing to check", None, None, about))
+        reasons.append(_NOTHING_TO_CHECK)
         return "no"
     if kit_type == "opinion":
         if quantity >= 2 and first_quantity:
-            reasons.append(("an opinion, but its number can be checked", *first_quantity, about))
+            s, e = first_quantity
+            reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
             return "minor"
-        reasons.append(
-            ("an opinion: you can disagree with it, but not check it", None, None, about)
-        )
+        reasons.append(_OPINION_NOT_CHECKABLE)
         return "no"
     if kit_type == "prediction":
         if quantity >= 2 or (stakes and scores["policy"] > 0):
-            reasons.append(
-                ("about the future: only parts of it can be checked now", None, None, about)
-            )
+            reasons.append(_FUTURE_IN_PART)
             return "minor"
-        reasons.append(("about the future: nobody can check it yet", None, None, about))
+        reasons.append(_FUTURE)
         return "no"
     points = 0.0
     added = 0
@@ -809,7 +851,7 @@ def _checkworthy(
         s, e = stakes[0]
         points += 1.5 if len(stakes) == 1 else 2.0
         reasons.append(
-            (f"'{text[s:e]}' is about something that matters to the public", s, e, about)
+            Reason(f"'{text[s:e]}' is about something that matters to the public", s, e, _CW)
         )
         added += 1
     if kit_type in ("policy", "cause"):
@@ -819,20 +861,33 @@ def _checkworthy(
     if past_action:
         points += 0.5
     if names:
-        s, e = max(names, key=lambda n: n[1] - n[0])
+        s, e = max(names, key=_LENGTH)
         points += 0.5 if len(names) < 3 else 1.0
-        reasons.append((f"'{text[s:e]}' is named, so you can look it up", s, e, about))
+        reasons.append(Reason(f"'{text[s:e]}' is named, so you can look it up", s, e, _CW))
         added += 1
     if self_voice and not names:
         points -= 0.5 if stakes else 1.5
-        reasons.append(("a personal story: hard for anyone else to check", None, None, about))
+        reasons.append(_PERSONAL)
         added += 1
     if n_words < 4:
         points -= 1.0
     cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
     if not added:
-        reasons.append((
-            "a plain statement of fact, but a small one" if cw != "no" else "too vague to check",
-            None, None, about,
-        ))  # fmt: skip
+        reasons.append(_SMALL_FACT if cw != "no" else _TOO_VAGUE)
     return cw
+
+
+def _LENGTH(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
+
+
+_CW = "checkworthy"
+_NOTHING_TO_CHECK = Reason("not a claim, so there is nothing to check", None, None, _CW)
+_OPINION_NOT_CHECKABLE = Reason(
+    "an opinion: you can disagree with it, but not check it", None, None, _CW
+)
+_FUTURE_IN_PART = Reason("about the future: only parts of it can be checked now", None, None, _CW)
+_FUTURE = Reason("about the future: nobody can check it yet", None, None, _CW)
+_PERSONAL = Reason("a personal story: hard for anyone else to check", None, None, _CW)
+_SMALL_FACT = Reason("a plain statement of fact, but a small one", None, None, _CW)
+_TOO_VAGUE = Reason("too vague to check", None, None, _CW)

@@ -11,7 +11,6 @@ lists in kit/data/claim_cues.yaml and language.yaml. The label set students see 
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .articles import Article, article_from_text
-from .claim_rules import _REPORTING, CLAIM_TYPES, RawReason, Scan, judge
+from .claim_rules import CLAIM_TYPES, Reason, Scan, judge
 from .errors import KitError
 from .lexicon import package_yaml
 from .segment import Span
@@ -32,18 +31,6 @@ _CW_RANK = {"yes": 0, "minor": 1, "no": 2}
 
 
 # ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why the kit suggests something: a short phrase, and the words it points at (if any).
-
-    `about` is `type`, `checkworthy` or `claimant`.
-    """
-
-    text: str
-    span: Span | None = None
-    about: str = "type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,8 +314,8 @@ def _suggestion(
     sentence: int,
     part: bool,
 ) -> ClaimSuggestion:
-    kit_type, cw, confidence, raw = judge(text, lo, hi, scan)
-    reasons = tuple(_reason(r) for r in raw) + _claimant_reasons(att, text, scan, lo, hi)
+    kit_type, cw, confidence, reasons, reporting = judge(text, lo, hi, scan)
+    reasons.append(_claimant_reason(att, text, reporting))
     return ClaimSuggestion(
         Span(lo, hi),
         text[lo:hi],
@@ -338,15 +325,10 @@ def _suggestion(
         confidence,
         _claimant(att, text),
         att,
-        reasons,
+        tuple(reasons),
         sentence,
         part,
     )
-
-
-def _reason(raw: RawReason) -> Reason:
-    text, start, end, about = raw
-    return Reason(text, None if start is None or end is None else Span(start, end), about)
 
 
 def _overlapping(atts: Sequence[Attribution], lo: int, hi: int) -> list[tuple[int, Attribution]]:
@@ -396,40 +378,33 @@ def _claimant(att: Attribution | None, text: str) -> str:
     return "an unnamed source"
 
 
-def _claimant_reasons(
-    att: Attribution | None, text: str, scan: Scan, lo: int, hi: int
-) -> tuple[Reason, ...]:
+def _claimant_reason(
+    att: Attribution | None, text: str, reporting: tuple[int, int] | None
+) -> Reason:
     if att is not None:
         who = _claimant(att, text)
         if att.cue is not None:
             cue = text[att.cue.start : att.cue.end]
-            return (
-                Reason(
-                    f"'{cue}' shows it is {who}'s claim, not the reporter's", att.cue, "claimant"
-                ),
+            return Reason(
+                f"'{cue}' shows it is {who}'s claim, not the reporter's",
+                att.cue.start,
+                att.cue.end,
+                "claimant",
             )
-        return (Reason(f"in quotation marks: these are {who}'s words", att.content, "claimant"),)
-    for s, e, _, groups in _cues_in(scan, lo, hi):
-        if any(g.role == _REPORTING for g in groups):
-            return (
-                Reason(
-                    f"'{text[s:e]}' reports someone else's words: ask whose claim this is",
-                    Span(s, e),
-                    "claimant",
-                ),
-            )
-    return (_OWN_VOICE,)
+        c = att.content
+        assert c is not None
+        return Reason(f"in quotation marks: these are {who}'s words", c.start, c.end, "claimant")
+    if reporting is not None:
+        s, e = reporting
+        return Reason(
+            f"'{text[s:e]}' reports someone else's words: ask whose claim this is", s, e, "claimant"
+        )
+    return _OWN_VOICE
 
 
 _OWN_VOICE = Reason(
-    "no one else is named as its source: it is the reporter's own claim", None, "claimant"
+    "no one else is named as its source: it is the reporter's own claim", None, None, "claimant"
 )
-
-
-def _cues_in(scan: Scan, lo: int, hi: int) -> list:
-    i = bisect_left(scan.lex_starts, lo)
-    j = bisect_left(scan.lex_starts, hi, i)
-    return [x for x in scan.lex[i:j] if x[1] <= hi]
 
 
 def most_checkworthy(suggestions: Iterable[ClaimSuggestion], n: int = 3) -> list[ClaimSuggestion]:
@@ -471,7 +446,7 @@ def suggestion_dict(s: ClaimSuggestion, offset: int = 0) -> dict[str, Any]:
         "reasons": [
             {
                 "text": r.text,
-                "span": None if r.span is None else [r.span.start - offset, r.span.end - offset],
+                "span": None if r.start is None else [r.start - offset, r.end - offset],
                 "about": r.about,
             }
             for r in s.reasons
