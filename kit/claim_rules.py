@@ -7,8 +7,8 @@ How a sentence is judged (the word lists are in kit/data/claim_cues.yaml and lan
 2. Date lines, captions, greetings, questions, sentences that break off and fragments without a
    verb are `not_a_claim`; a question that pushes a view ("Isn't it time ...?") and an order to the
    listener ("Promote them.") are opinions.
-3. The type with the highest total wins; ties go to opinion, prediction, number, cause, policy,
-   event in that order. An opinion needs more than one weak cue, a number claim a real quantity.
+3. The type with the highest total wins; ties go to opinion, number, cause, policy, prediction,
+   event in that order ("the bill would ban ..." is a policy before it is a prediction). An opinion needs more than one weak cue, a number claim a real quantity.
 4. Check-worthiness: opinions, predictions and non-claims are `no` (or `minor` when they hold a
    number). Other claims earn points for a quantity, a topic that matters to the public, a policy
    or cause, a named person or place and an action in the past, and lose points for personal
@@ -34,7 +34,7 @@ from .segment import Span
 
 CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
 # Ties go to the type earlier in this list.
-_PRIORITY = ("not_a_claim", "opinion", "prediction", "number", "cause", "policy", "event")
+_PRIORITY = ("not_a_claim", "opinion", "number", "cause", "policy", "prediction", "event")
 _RANK = {t: i for i, t in enumerate(_PRIORITY)}
 
 # What a cue does, besides pointing to a type.
@@ -252,6 +252,7 @@ _REFUSAL_AFTER = re.compile(
     r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
     re.I,
 )
+_NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(
     r"\b(?:the|a|free|political|popular|good|ill|his|her|their|its|of)\s+$", re.I
@@ -433,8 +434,11 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
             return -1.0
         return g.weight
     name = g.name
-    if name == "conditional" and _REFUSAL_AFTER.match(text, e, min(hi, e + 30)):
-        return 0.0  # "would not confirm", "would sometimes kill": the past, not the future
+    if name == "conditional" and (
+        _REFUSAL_AFTER.match(text, e, min(hi, e + 30))
+        or _NEGATION_BEFORE.search(low, max(lo, s - 40), s)
+    ):
+        return 0.0  # "would not confirm", "neither ... would endorse": the past, not the future
     if key == "will" and _NOUN_BEFORE_WILL.search(low, max(lo, s - 12), s):
         return 0.0  # "the will of the people"
     if key == "may" and not _is_may_verb(text, s, e, hi):
@@ -854,7 +858,9 @@ def _checkworthy(
             Reason(f"'{text[s:e]}' is about something that matters to the public", s, e, _CW)
         )
         added += 1
-    if kit_type in ("policy", "cause"):
+    if kit_type == "policy":
+        points += 2.0
+    elif kit_type == "cause":
         points += 1.5
     elif kit_type == "number":
         points += 1.0
