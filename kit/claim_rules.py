@@ -8,7 +8,8 @@ How a sentence is judged (the word lists are in kit/data/claim_cues.yaml and lan
    verb are `not_a_claim`; a question that pushes a view ("Isn't it time ...?") and an order to the
    listener ("Promote them.") are opinions.
 3. The type with the highest total wins; ties go to opinion, number, cause, policy, prediction,
-   event in that order ("the bill would ban ..." is a policy before it is a prediction). An opinion needs more than one weak cue, a number claim a real quantity.
+   event in that order ("the bill would ban ..." is a policy before it is a prediction). An
+   opinion needs more than one weak cue, a number claim a real quantity.
 4. Check-worthiness: opinions, predictions and non-claims are `no` (or `minor` when they hold a
    number). Other claims earn points for a quantity, a topic that matters to the public, a policy
    or cause, a named person or place and an action in the past, and lose points for personal
