@@ -88,8 +88,9 @@ def test_every_reason_points_at_the_words_it_quotes(seed, seed_claims):
             if r.span is None:
                 continue
             words = seed.text[r.span.start : r.span.end]
-            assert s.span.start <= r.span.start < r.span.end <= s.span.end
             assert words.lower() in r.text.lower(), (words, r.text)
+            if r.about != "claimant":  # a reporting verb may sit in the sentence before a quote
+                assert s.span.start <= r.span.start < r.span.end <= s.span.end
 
 
 def test_attributed_part_gets_its_own_suggestion_and_claimant(seed):
