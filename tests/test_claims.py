@@ -282,3 +282,29 @@ def test_a_broken_label_set_is_refused_with_file_line_and_problem(tmp_path, cont
     assert err.path == str(path)
     assert err.line == line
     assert err.fix
+
+
+def test_attributions_of_every_shape_are_handled(seed):
+    text = seed.text
+    quote_start = text.index("He said there was")
+    quote_end = text.index("Saturday’s meeting") + len("Saturday’s meeting")
+    shapes = [
+        # content running over two sentences, cue and source known, no speaker name
+        Attribution(Span(quote_start + 3, quote_start + 7), Span(quote_start, quote_start + 2),
+                    Span(quote_start + 8, quote_end), None, "named_person", False, "neutral"),
+        # an unattributed quote: no cue, no source
+        Attribution(None, None, Span(text.index("“mirror”"), text.index("“mirror”") + 8),
+                    None, "unknown", True, "neutral"),
+        # a cue with no content
+        Attribution(Span(0, 3), None, None, "Someone", "unknown", False, "neutral"),
+    ]  # fmt: skip
+    found = suggest(seed, attributions=shapes)
+    sentences = [s for s in found if not s.part]
+    assert len(sentences) == len(seed.sentences)
+    by_start = {s.span.start: s for s in sentences}
+    spanned = [s for s in sentences if s.attribution is shapes[0]]
+    assert len(spanned) == 2 and all(s.claimant == "He" for s in spanned)
+    mirror = [s for s in found if s.part and s.attribution is shapes[1]]
+    assert len(mirror) == 1 and mirror[0].claimant == "an unnamed source"
+    assert any("quotation marks" in r.text for r in mirror[0].reasons if r.about == "claimant")
+    assert by_start[0].attribution is None  # an attribution without content claims nothing
