@@ -431,8 +431,6 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
             return g.weight if _NUMBER_AHEAD.match(text, e, hi) else -1.0
         if key == "may" and not _is_may_verb(text, s, e, hi):
             return -1.0
-        if key == "most" and low[max(0, s - 4) : s] == "the ":
-            return -1.0
         return g.weight
     name = g.name
     if name == "conditional" and (
@@ -804,7 +802,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
 _TEXT, _FORMAT, _EXPLAIN = range(3)
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
-_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us", "most"))
+_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
 _OPENERS = frozenset("\"“‘'([")
 _SENTENCE_GAPS = frozenset((". ", "? ", "! ", ": ", "\n\n", '" ', "” "))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")

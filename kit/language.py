@@ -2,8 +2,8 @@
 and scare quotes, each with a one-line explanation for students.
 
 The word lists and their sources are in `kit/data/language.yaml`. A few words need their context:
-"may" before a date is the month, "the most" is a superlative rather than a vague quantity, and
-approximators ("around", "over", "some") are flagged only in front of a number ("around 30").
+"may" before a date is the month, and approximators ("around", "over", "some") are flagged only in
+front of a number ("around 30").
 Scare quotes are found by a pattern: one to three words in quotation marks, starting with a small
 letter (“mirror”), inside a sentence.
 """
@@ -132,8 +132,6 @@ def keep_match(text: str, start: int, end: int, category: str, limit: int) -> bo
             or _MONTH_BEHIND.search(text, max(0, start - 8), start)
         )
     ):
-        return False
-    if low == "most" and text[max(0, start - 4) : start].lower() == "the ":
         return False
     return True
 
