@@ -40,7 +40,7 @@ _RANK = {t: i for i, t in enumerate(_PRIORITY)}
 
 # What a cue does, besides pointing to a type.
 _TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
-_MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "plan"))
+_MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
 _VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise"))
 
 
@@ -134,8 +134,8 @@ def tables() -> tuple[Lexicon[Group], dict[str, Group]]:
 # Each starts with a character class or a literal, so the engine skips ahead between matches.
 _DIGITS = re.compile(
     r"\d{1,2}:\d\d(?:\s?[ap]\.?m\b\.?)?"
-    r"|[$£€¥]\s?\d[\d,]*(?:\.\d+)?"
-    r"|\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+    r"|[$£€¥]\s?\d+(?:,\d{3})*(?:\.\d+)?"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[–-]\s?\d+(?:,\d{3})*(?:\.\d+)?)?"
 )
 _NAME = re.compile(
     r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
@@ -878,7 +878,7 @@ def _checkworthy(
         points -= 1.0
     cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
     if not added:
-        reasons.append(_SMALL_FACT if cw != "no" else _TOO_VAGUE)
+        reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
     return cw
 
 
@@ -894,5 +894,6 @@ _OPINION_NOT_CHECKABLE = Reason(
 _FUTURE_IN_PART = Reason("about the future: only parts of it can be checked now", None, None, _CW)
 _FUTURE = Reason("about the future: nobody can check it yet", None, None, _CW)
 _PERSONAL = Reason("a personal story: hard for anyone else to check", None, None, _CW)
+_SPECIFIC = Reason("specific enough to check against a record or a source", None, None, _CW)
 _SMALL_FACT = Reason("a plain statement of fact, but a small one", None, None, _CW)
 _TOO_VAGUE = Reason("too vague to check", None, None, _CW)
