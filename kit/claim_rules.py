@@ -288,7 +288,7 @@ class Scan:
 
     __slots__ = (
         "low", "lex", "lex_starts", "numbers", "number_starts", "past", "past_starts",
-        "names", "name_starts", "scare", "scare_starts",
+        "scare", "scare_starts",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
@@ -321,24 +321,6 @@ class Scan:
                 past.append((s, e))
         self.past = past
         self.past_starts = [x[0] for x in past]
-        names = []
-        for m in _NAME.finditer(text):
-            s, e = m.span()
-            first, _, rest = m.group().partition(" ")
-            if first in _NAME_SKIP:
-                if not rest:
-                    continue
-                s = e - len(rest)
-            multi = " " in text[s:e]
-            if (
-                not multi
-                and s > 0
-                and (text[s - 1] in _OPENERS or text[max(0, s - 2) : s] in _SENTENCE_GAPS)
-            ):
-                continue  # a capital that only starts a quotation or a sentence
-            names.append((s, e, multi))
-        self.names = names
-        self.name_starts = [x[0] for x in names]
         self.scare = list(language.scare_quotes(text))
         self.scare_starts = [x[0] for x in self.scare]
 
@@ -610,10 +592,6 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
     past = [p for p in scan.past[i:j] if p[1] <= hi]
     if past and modal_spans:  # "is expected to": not a past event
         past = [p for p in past if not any(a <= p[0] < b for a, b in modal_spans)]
-    starts = scan.name_starts
-    i = bisect_left(starts, lo)
-    j = bisect_left(starts, hi, i)
-    names = [(n[0], n[1]) for n in scan.names[i:j] if n[1] <= hi and (n[2] or n[0] > lo + 1)]
     n_words = chunk.count(" ") + 1
 
     # Interviews mark the speaker: "((WN)) Does the team ...?"
@@ -793,7 +771,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
     if not reasons:
         reasons.append(Reason("it states something as a fact", None, None, "type"))
     cw = _checkworthy(
-        text, kit_type, quantity, first_quantity, stakes, names, n_words, self_voice,
+        text, lo, hi, kit_type, quantity, first_quantity, stakes, n_words, self_voice,
         scores, bool(past), reasons,
     )  # fmt: skip
     return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
@@ -816,11 +794,12 @@ def _BY_WEIGHT(why: tuple) -> tuple[float, int]:
 
 def _checkworthy(
     text: str,
+    lo: int,
+    hi: int,
     kit_type: str,
     quantity: float,
     first_quantity: tuple[int, int] | None,
     stakes: list[tuple[int, int]],
-    names: list[tuple[int, int]],
     n_words: int,
     self_voice: bool,
     scores: dict[str, float],
@@ -865,6 +844,7 @@ def _checkworthy(
         points += 1.0
     if past_action:
         points += 0.5
+    names = _names(text, lo, hi)
     if names:
         s, e = max(names, key=_LENGTH)
         points += 0.5 if len(names) < 3 else 1.0
@@ -880,6 +860,25 @@ def _checkworthy(
     if not added:
         reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
     return cw
+
+
+def _names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Capitalised names in text[lo:hi] ("Volodymyr Zelensky", "Oslo"), without the capitals that
+    only start the sentence or a quotation ("The", "Military officers")."""
+    names = []
+    for m in _NAME.finditer(text, lo, hi):
+        s, e = m.span()
+        first, _, rest = m.group().partition(" ")
+        if first in _NAME_SKIP:
+            if not rest:
+                continue
+            s = e - len(rest)
+        if " " not in text[s:e] and (
+            s <= lo + 1 or text[s - 1] in _OPENERS or text[max(0, s - 2) : s] in _SENTENCE_GAPS
+        ):
+            continue  # one capitalised word that only starts the sentence or a quotation
+        names.append((s, e))
+    return names
 
 
 def _LENGTH(span: tuple[int, int]) -> int:
