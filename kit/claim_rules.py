@@ -170,6 +170,8 @@ _MONEY_AFTER = re.compile(
     r"francs|yuan|roubles|rubles)\b|\s?(?:million|billion|trillion|bn|m|k)\b",
     re.I,
 )
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
+_AGE_AFTER = re.compile(r"\s+years?\s+old\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
 _SCORE_AFTER = re.compile(
     r"\s*(?:to|[–-])\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
@@ -188,7 +190,7 @@ _STOP_NEXT = frozenset(
 _VAGUE_COUNTS = frozenset("hundreds thousands millions billions trillions dozens dozen".split())
 _NOT_PAST = frozenset(
     "indeed speed seed need bed red hundred feed breed proceed succeed exceed shed bred wed freed "
-    "steed weed deed greed creed embed embedded".split()
+    "steed weed deed greed creed embed embedded aged".split()
 )
 _NAME_SKIP = frozenset(
     "I A The This That These Those It He She They We You But And Or So If When While After Before "
@@ -360,6 +362,8 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
         return "when", 0.0, e
     if _ID_BEFORE.search(text, max(lo, s - 10), s):
         return "none", 0.0, e
+    if _AGE_BEFORE.search(text, max(lo, s - 6), s) or _AGE_AFTER.match(text, e, hi):
+        return "age", 1.0, e  # an age places a person, it is rarely the claim
     m = _DURATION_AFTER.match(text, e, hi)
     if m:
         return "duration", 1.0, m.end()
@@ -559,7 +563,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
                 )
             continue
         if quantity < 4.0:
-            phrase = "a length of time" if kind == "duration" else "a number"
+            phrase = _QUANTITY_PHRASE.get(kind, "a number")
             scores["number"] += weight
             why.append(
                 (
@@ -778,6 +782,7 @@ def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, lis
 
 
 _TEXT, _FORMAT, _EXPLAIN = range(3)
+_QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
