@@ -137,6 +137,9 @@ _DIGITS = re.compile(
     r"|[$£€¥]\s?\d+(?:,\d{3})*(?:\.\d+)?"
     r"|\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[–-]\s?\d+(?:,\d{3})*(?:\.\d+)?)?"
 )
+# Where a number may start: a plain character class, which the engine scans fast; _DIGITS then
+# reads the number there.
+_NUMBER_START = re.compile(r"[0-9$£€¥][0-9,.:]*")
 _NAME = re.compile(
     r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
     r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
@@ -304,7 +307,16 @@ class Scan:
         ]
         self.lex = lex
         self.lex_starts = [x[0] for x in lex]
-        self.numbers = [m.span() for m in _DIGITS.finditer(text) if _starts_number(text, m.start())]
+        numbers: list[tuple[int, int]] = []
+        last = 0
+        for m in _NUMBER_START.finditer(text):
+            s = m.start()
+            if s >= last and _starts_number(text, s):
+                d = _DIGITS.match(text, s)
+                if d:
+                    numbers.append(d.span())
+                    last = d.end()
+        self.numbers = numbers
         self.number_starts = [x[0] for x in self.numbers]
         past = []
         for m in _ED.finditer(low):
