@@ -14,6 +14,7 @@ Attribution finding (`kit.sources`) is not timed: these runs pass `attributions=
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows.append(("Wikinews", "corpus not found", str(CORPUS), ""))
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average {load} (1, 5, 15 min)")
     head = ("what", "size", f"CPU time (best of {args.repeat})", "wall clock")
     width = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
     for r in [head, *rows]:
