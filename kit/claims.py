@@ -257,7 +257,8 @@ def _item_lines(root: Any, key: str) -> list[int]:
     return []
 
 
-def _label_set(labels: LabelSet | str | Path | None) -> LabelSet:
+def resolve_labels(labels: LabelSet | str | Path | None) -> LabelSet:
+    """The label set to use: the kit's own (None), a LabelSet, or a teacher's file (a path)."""
     if labels is None:
         return default_labels()
     if isinstance(labels, LabelSet):
@@ -284,7 +285,7 @@ def suggest(
         if isinstance(article_or_text, Article)
         else article_from_text(article_or_text)
     )
-    label_set = _label_set(labels)
+    label_set = resolve_labels(labels)
     atts = list(find_attributions(article) if attributions is None else attributions)
     text = article.text
     scan = Scan(text)

@@ -95,9 +95,9 @@ class Corpus:
 
         `labels` is the path of a teacher's label set (default: the kit's claim types).
         """
-        from .claims import _label_set, suggest
+        from .claims import resolve_labels, suggest
 
-        label_set = _label_set(labels)
+        label_set = resolve_labels(labels)
         rows = [
             {
                 "article_id": a.id,

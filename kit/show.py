@@ -80,13 +80,13 @@ def show_claims(
     `labels` is a teacher's label set (a LabelSet or the path of its YAML file).
     """
     from .articles import article_from_text
-    from .claims import _label_set, most_checkworthy, suggest
+    from .claims import resolve_labels, most_checkworthy, suggest
     from .language import flag
     from .render import Mark, render_article
 
     if isinstance(article, str):
         article = article_from_text(article)
-    label_set = _label_set(labels)
+    label_set = resolve_labels(labels)
     found = suggest(article, labels=label_set, attributions=attributions)
     flags = flag(article)
     shown = [lab for lab in label_set.labels if "not_a_claim" not in lab.kit_types]
