@@ -80,7 +80,7 @@ def show_claims(
     `labels` is a teacher's label set (a LabelSet or the path of its YAML file).
     """
     from .articles import article_from_text
-    from .claims import resolve_labels, most_checkworthy, suggest
+    from .claims import most_checkworthy, resolve_labels, suggest
     from .language import flag
     from .render import Mark, render_article
 
