@@ -308,3 +308,30 @@ def test_attributions_of_every_shape_are_handled(seed):
     assert len(mirror) == 1 and mirror[0].claimant == "an unnamed source"
     assert any("quotation marks" in r.text for r in mirror[0].reasons if r.about == "claimant")
     assert by_start[0].attribution is None  # an attribution without content claims nothing
+
+
+def test_any_text_gives_valid_spans_and_reasons():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kit.language import flag
+
+    words = st.sampled_from(
+        ["The", "minister", "said", "“mirror”", "would", "30", "$5m", "İstanbul", "🙂", "so-called",
+         "?", "!", "\n", "May", "2019,", "((WN))", "...", "ǅ", "ß", "’s", "-", "Mr.", "reportedly"]
+    )  # fmt: skip
+    texts = st.one_of(st.text(max_size=200), st.lists(words, max_size=40).map(" ".join))
+
+    @settings(max_examples=150, deadline=None)
+    @given(texts)
+    def check(text: str) -> None:
+        for s in suggest(text):
+            assert text[s.span.start : s.span.end] == s.text
+            assert s.reasons and s.kit_type in CLAIM_TYPES
+            for r in s.reasons:
+                if r.span is not None:
+                    assert 0 <= r.span.start < r.span.end <= len(text)
+        for f in flag(text):
+            assert text[f.span.start : f.span.end] == f.word
+
+    check()
