@@ -476,8 +476,13 @@ def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:
     return not (_MONTH_AHEAD.match(text, e, hi) or _MONTH_BEHIND.search(text, max(0, s - 8), s))
 
 
-def judge(text: str, lo: int, hi: int, scan: Scan) -> tuple[str, str, float, list[Reason]]:
-    """(claim type, check-worthiness, confidence, reasons) for text[lo:hi]."""
+def judge(
+    text: str, lo: int, hi: int, scan: Scan
+) -> tuple[str, str, float, list[Reason], tuple[int, int] | None]:
+    """(claim type, check-worthiness, confidence, reasons, first reporting verb) for text[lo:hi].
+
+    `scan` is the `Scan` of the whole `text`; the reporting verb ("said") is a (start, end) span.
+    """
     low = scan.low
     chunk = text[lo:hi]
     scores = dict.fromkeys(CLAIM_TYPES, 0.0)
