@@ -4,7 +4,7 @@ from .articles import Article, load_article, load_articles, make_article
 from .corpus import Corpus, load_corpus
 from .errors import KitError
 from .render import Notice, SafeHTML, render_article, show_article
-from .show import show_sources
+from .show import show_claims, show_sources
 from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
@@ -27,5 +27,6 @@ __all__ = [
     "make_article",
     "render_article",
     "show_article",
+    "show_claims",
     "show_sources",
 ]
