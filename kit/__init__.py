@@ -9,6 +9,8 @@ from .corpus import Corpus, load_corpus
 from .demo import demo_class
 from .errors import KitError
 from .render import Notice, SafeHTML, render_article, show_article
+from .show import show_claims, show_sources
+from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "dashboard",
     "demo_class",
     "load_class",
+    "Attribution",
     "Corpus",
     "KitError",
     "Notice",
@@ -26,12 +29,15 @@ __all__ = [
     "sign_in",
     "where_is_my_work",
     "SafeHTML",
+    "find_attributions",
     "load_article",
     "load_articles",
     "load_corpus",
     "make_article",
     "render_article",
     "show_article",
+    "show_claims",
+    "show_sources",
 ]
 
 
