@@ -10,9 +10,11 @@ the file itself (and re-anchors the quotes). A damaged or foreign index is ignor
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,6 +22,22 @@ from .files import atomic_write_text
 
 INDEX_NAME = ".kit-index.json"
 FORMAT = "kit-class-index/1"
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cycle collector while a whole class is read.
+
+    Thousands of parsed JSON trees (which hold no reference cycles) otherwise make Python's
+    collector scan every live object again and again: about a quarter of the time for 300 x 10.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class IndexedAnnotation(NamedTuple):

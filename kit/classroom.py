@@ -245,7 +245,8 @@ def _memo(method: Any) -> Any:
         cache = self.__dict__.setdefault("_memo_cache", {})
         key = (name, args)
         if key not in cache:
-            cache[key] = method(self, *args)
+            with class_index.bulk():
+                cache[key] = method(self, *args)
         value = cache[key]
         return value.copy() if isinstance(value, pd.DataFrame) else value
 
@@ -311,7 +312,8 @@ def load_class(
     """
     materials = load_materials(seeds)
     fingerprints = {a.id: text_fingerprint(a.text) for a in materials.articles.values()}
-    files, problems = read_class_folder(class_dir, fingerprints)
+    with class_index.bulk():
+        files, problems = read_class_folder(class_dir, fingerprints)
     crs = course if isinstance(course, Course) else load_course(course)
     report = Path(class_dir) / COLLECT_REPORT
     collect_problems = _collect_problems(report) if report.is_file() else ()

@@ -155,9 +155,20 @@ def collect(
     known = set(known_articles) if known_articles is not None else None
     budget = _Budget()
     groups: dict[tuple[str, str], list[_Found]] = {}
-    for item in inputs:
-        for cand in _candidates(Path(item), out_dir, budget, report):
-            _classify(cand, known, student_from_zip, groups, report)
+    with class_index.bulk():
+        for item in inputs:
+            for cand in _candidates(Path(item), out_dir, budget, report):
+                _classify(cand, known, student_from_zip, groups, report)
+        index = _write_all(groups, out_dir, report)
+    class_index.write(out_dir, index)
+    atomic_write_text(out_dir / REPORT_NAME, report.to_frame().to_csv(index=False))
+    return report
+
+
+def _write_all(
+    groups: dict[tuple[str, str], list[_Found]], out_dir: Path, report: CollectReport
+) -> dict[str, dict[str, Any]]:
+    """Write one file per student and article; returns their index entries."""
     folders: dict[str, Path] = {}
     index: dict[str, dict[str, Any]] = {}
     for (student, article_id), found in sorted(groups.items()):
@@ -171,9 +182,7 @@ def collect(
         _write(target, doc_text)
         report.written.append(target)
         index[f"{target.parent.name}/{target.name}"] = class_index.entry(doc, anns, target)
-    class_index.write(out_dir, index)
-    atomic_write_text(out_dir / REPORT_NAME, report.to_frame().to_csv(index=False))
-    return report
+    return index
 
 
 # ---------------------------------------------------------------- finding files
