@@ -95,10 +95,12 @@ class Agreement:
 
     @property
     def vs_key_median(self) -> float:
+        """The middle of the students' alphas against the key (NaN when there are none)."""
         vals = [v for v in self.vs_key if not math.isnan(v)]
         return float(np.median(vals)) if vals else math.nan
 
     def as_row(self) -> dict[str, object]:
+        """One row of the agreement table, with the readings in words."""
         return {
             "article_id": self.article_id,
             "what": self.what,

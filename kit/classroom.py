@@ -65,6 +65,7 @@ class QuestionInfo:
 
     @property
     def choices(self) -> tuple[str, ...]:
+        """What the student picks from: the options, or True/False."""
         return ("True", "False") if self.type == "truefalse" else self.options
 
 
@@ -78,6 +79,7 @@ class BankInfo:
     path: Path | None = None
 
     def question(self, question_id: str) -> QuestionInfo | None:
+        """The question with this id, if the bank has it."""
         return next((q for q in self.questions if q.id == question_id), None)
 
 
@@ -374,10 +376,12 @@ class ClassWork:
 
     @property
     def articles(self) -> dict[str, Article]:
+        """The course's articles by id (from the seeds folder)."""
         return self.materials.articles
 
     @property
     def keys(self) -> dict[str, tuple[Annotation, ...]]:
+        """The answer keys' annotations by article id."""
         return self.materials.keys
 
     @cached_property

@@ -60,9 +60,11 @@ class Entry:
 
     @property
     def problem(self) -> bool:
+        """True when the teacher should look at this file."""
         return self.status not in OK_STATUSES
 
     def message(self) -> str:
+        """One line: where, and what became of it."""
         return f"{self.source}: {self.status}" + (f" ({self.detail})" if self.detail else "")
 
 
@@ -76,16 +78,20 @@ class CollectReport:
 
     @property
     def problems(self) -> list[Entry]:
+        """The entries the teacher should look at."""
         return [e for e in self.entries if e.problem]
 
     @property
     def students(self) -> list[str]:
+        """The students whose work was written, sorted."""
         return sorted({p.parent.name for p in self.written})
 
     def count(self, status: str) -> int:
+        """How many files ended with this status."""
         return sum(e.status == status for e in self.entries)
 
     def to_frame(self) -> pd.DataFrame:
+        """The report as a table (what collect-report.csv holds)."""
         rows = [
             {
                 "source": e.source,
@@ -100,6 +106,7 @@ class CollectReport:
         return pd.DataFrame(rows, columns=REPORT_COLUMNS)
 
     def summary(self) -> str:
+        """One line for the terminal."""
         extra = []
         if self.count("duplicate"):
             extra.append(f"{self.count('duplicate')} identical copies counted once")

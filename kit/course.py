@@ -37,6 +37,7 @@ class Step:
 
     @property
     def label(self) -> str:
+        """The step in words, for tables."""
         if self.kind == "response":
             return f"answer '{self.target}'"
         if self.kind == "quiz":
@@ -61,6 +62,7 @@ class Lesson:
 
     @property
     def name(self) -> str:
+        """`id title`, as menus show it."""
         return f"{self.id} {self.title}"
 
 
@@ -74,6 +76,7 @@ class Course:
     path: Path | None = None
 
     def lesson(self, lesson_id: str) -> Lesson:
+        """The lesson with this id; KitError listing the ids there are."""
         for lesson in self.lessons:
             if lesson.id == lesson_id:
                 return lesson
@@ -82,6 +85,7 @@ class Course:
 
     @property
     def tracked(self) -> tuple[Lesson, ...]:
+        """The lessons that save work the dashboard can see."""
         return tuple(le for le in self.lessons if le.tracked)
 
     @property
@@ -101,6 +105,7 @@ class Course:
 
 
 def default_course_path() -> Path:
+    """Where the kit's own course file is."""
     return Path(str(resources.files("kit").joinpath("data", "course.yaml")))
 
 

@@ -147,6 +147,7 @@ class _Clock:
         self.t = start
 
     def now(self) -> str:
+        """The next timestamp (37 seconds after the last one)."""
         self.t += timedelta(seconds=37)
         return self.t.strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -48,6 +48,7 @@ class ReleaseReport:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        """One line for the terminal."""
         return (
             f"released {len(self.notebooks)} notebooks, {len(self.articles)} articles and "
             f"{len(self.banks)} quiz banks into {self.folder} and {self.zip_path}"
