@@ -16,6 +16,7 @@ synthetic one (`synthetic_key`) as the truth students aim at.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from .errors import KitError
 from .store import FORMAT, safe_name, text_fingerprint, work_dir
 
 MARKER = ".kit-demo-class"
+MARKER_TEXT = "A synthetic class made by kit.demo_class; safe to delete.\n"
 CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
 SOURCE_TYPES = ("named_person", "institution", "anonymous", "document", "other_outlet")
 NAMES = (
@@ -72,12 +74,15 @@ def demo_class(
     if students < 1:
         raise KitError("a demo class needs at least one student")
     root = Path(folder) if folder is not None else work_dir() / "demo-class"
-    _prepare(root)
     materials = load_materials(seeds)
     pool = dict(materials.articles)
     for a in articles:
         pool.setdefault(a.id, a)
     crs = course if isinstance(course, Course) else load_course(course)
+    recipe = _recipe(students, seed, pool, materials, crs)
+    if _made_from(root) == recipe:  # already there (a Voila app runs this at every visit)
+        return root
+    _prepare(root)
     rng = np.random.default_rng(seed)
     truths = {}
     for article_id, article in pool.items():
@@ -110,7 +115,35 @@ def demo_class(
             (folder_path / f"{safe_name(article_id, 'article id')}.json").write_text(
                 text, encoding="utf-8"
             )
+    (root / MARKER).write_text(MARKER_TEXT + recipe + "\n")  # last: the class is complete
     return root
+
+
+def _recipe(
+    students: int, seed: int, pool: dict[str, Article], materials: Any, course: Course
+) -> str:
+    """A fingerprint of everything the demo class is made from."""
+    parts = [
+        str((students, seed)),
+        repr(sorted((a_id, text_fingerprint(a.text)) for a_id, a in pool.items())),
+        repr(
+            sorted(
+                (k, [(a.start, a.end, tuple(a.tags)) for a in v]) for k, v in materials.keys.items()
+            )
+        ),
+        repr(sorted((b.id, b.questions) for b in materials.banks.values())),
+        repr(course.lessons),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _made_from(root: Path) -> str | None:
+    """The recipe a complete demo class in `root` was made from (None if there is none)."""
+    try:
+        lines = (root / MARKER).read_text().splitlines()
+    except OSError:
+        return None
+    return lines[1] if len(lines) > 1 else None
 
 
 def _prepare(root: Path) -> None:
@@ -130,7 +163,7 @@ def _prepare(root: Path) -> None:
             elif child.name != MARKER:
                 child.unlink()
     root.mkdir(parents=True, exist_ok=True)
-    (root / MARKER).write_text("A synthetic class made by kit.demo_class; safe to delete.\n")
+    (root / MARKER).write_text(MARKER_TEXT)
 
 
 def _names(count: int) -> list[str]:
