@@ -3,17 +3,28 @@
 from .articles import Article, load_article, load_articles, make_article
 from .corpus import Corpus, load_corpus
 from .errors import KitError
+from .quiz import Quiz, load_quiz
 from .render import SafeHTML, render_article, show_article
 
 __all__ = [
     "Article",
     "Corpus",
     "KitError",
+    "Quiz",
     "SafeHTML",
     "load_article",
     "load_articles",
     "load_corpus",
+    "load_quiz",
     "make_article",
+    "quiz_widget",
     "render_article",
     "show_article",
 ]
+
+
+def quiz_widget(*args, **kwargs):
+    """The quiz widget for a bank file or Quiz (see kit.widgets.quiz.quiz_widget)."""
+    from .widgets.quiz import quiz_widget as make
+
+    return make(*args, **kwargs)

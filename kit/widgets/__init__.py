@@ -1,0 +1,1 @@
+"""Notebook widgets: thin views over the core (all logic lives in kit/*.py)."""
