@@ -805,7 +805,7 @@ def _read_yaml(text: str, path: Path | None) -> tuple[Any, _Lines]:
 
 def _syntax_fix(e: yaml.MarkedYAMLError) -> str:
     problem = (e.problem or "") + (e.context or "")
-    if "tab" in problem:
+    if "tab" in problem or "\t" in problem or "\\t" in problem:  # PyYAML writes '\t' escaped
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "text with a colon in it must be in quotes, like prompt: \"Who said: 'no'?\""
@@ -958,6 +958,15 @@ def _where(data: Any, path: Sequence[Any]) -> tuple[str, str]:
     return "the bank", ""
 
 
+def _at(data: Any, path: Sequence[Any]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def _field_name(path: Sequence[Any]) -> str:
     """`feedback` or `feedback` item 2, for messages."""
     if not path:
@@ -1004,7 +1013,13 @@ def _describe(err: Any, data: Any) -> tuple[str, str, list[Any], bool]:
             path + [extra[0]],
             True,
         )
-    if err.validator == "false" or err.schema is False:
+    if err.schema is False:
+        # jsonschema reports a `false` property schema at the parent object without the name:
+        # find the property whose value is the one refused.
+        parent = _at(data, path)
+        if isinstance(parent, dict):
+            name = next((k for k, v in parent.items() if v is err.instance), name)
+            path = path + [name]
         if name == "key":
             return (
                 f"{label} has a `key`, which only student copies have",
