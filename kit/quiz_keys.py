@@ -19,12 +19,21 @@ import hmac
 import itertools
 import re
 import unicodedata
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    Decimal,
+    InvalidOperation,
+    localcontext,
+)
 
 #: Near matches are considered only for responses and answers up to this many characters.
 MAX_NEAR_LENGTH = 100
 #: Largest number of grid values one numeric range may hold in a released bank.
 MAX_RANGE_VALUES = 20_000
+#: Numbers this large are not answers to a quiz about an article (and would not round safely).
+MAX_NUMBER = Decimal(10) ** 15
 #: Hex digits kept of each hash (96 bits: collisions are out of reach for quiz-sized sets).
 HASH_HEX = 24
 
@@ -164,7 +173,9 @@ def parse_number(value: object) -> Decimal | None:
         number = Decimal(cleaned)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite() or abs(number) >= MAX_NUMBER:
+        return None
+    return number
 
 
 def decimals(value: Decimal) -> int:
@@ -175,7 +186,9 @@ def decimals(value: Decimal) -> int:
 
 def quantise(value: Decimal, precision: int) -> str:
     """The canonical text of a number rounded to `precision` decimal places ('-0' becomes '0')."""
-    q = value.quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
+    with localcontext() as ctx:
+        ctx.prec = 60  # room for MAX_NUMBER at any precision the schema allows
+        q = value.quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
     if q == 0:
         q = abs(q)
     return format(q, "f")

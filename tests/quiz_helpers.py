@@ -19,6 +19,65 @@ SEED_ARTICLE = SEEDS / "000_8e915a2399968c01.txt"
 SEED_BANK = SEEDS / "000_8e915a2399968c01.quiz.yaml"
 WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
 
+#: A bank with every question type (format with article=<path of the seed article>).
+TYPES_BANK = """
+title: Every type
+article: {article}
+settings:
+  attempts: 2
+questions:
+  - id: pick-one
+    type: single
+    prompt: Who said the plans were "real and substantial"?
+    options: [Keir Starmer, John Healey, Volodymyr Zelensky]
+    answer: John Healey
+    feedback: [Not Starmer, Yes - Healey, ~]
+    feedback_wrong: Look near the end of the first part.
+    explanation: Healey said it in Brussels.
+  - id: pick-many
+    type: multiple
+    prompt: Which are named?
+    options: [Volodymyr Zelensky, Ukrainian officials, John Healey, Downing Street]
+    answer: [0, 2, 3]
+    points: 3
+  - id: yes-no
+    type: truefalse
+    prompt: The article says whether Starmer will attend.
+    answer: false
+    feedback: {{"true": "Read it again", "false": "Right"}}
+  - id: type-it
+    type: text
+    prompt: Which office would not confirm?
+    answers: [Downing Street, No 10]
+    feedback: {{Keir Starmer: He is who they were asked about.}}
+  - id: strict
+    type: text
+    prompt: Which city hosted the summit?
+    answers: [Oslo]
+  - id: no-slips
+    type: text
+    prompt: Who hosted a meeting in Brussels?
+    answers: [John Healey]
+    tolerance: 0
+  - id: select-it
+    type: find
+    prompt: Find the sentence in which an unnamed source makes a claim.
+    answer: >-
+      But his forces have continued offensive operations along the front line as well as air
+      strikes on residential areas, according to Ukrainian officials.
+    points: 2
+  - id: count-it
+    type: number
+    prompt: How many countries?
+    answer: 30
+    feedback: {{"72": "That is the ceasefire, in hours."}}
+  - id: range-it
+    type: number
+    prompt: Give pi to two places.
+    ranges: [[3.14, 3.15]]
+    precision: 2
+"""
+
 
 def span_of(article: Article, fragment: str | None, after: str = "") -> Span | None:
     """The span of `fragment` in the article (first occurrence after `after`)."""
@@ -113,3 +172,57 @@ def seed_claims(article: Article) -> list[Suggestion]:
         assert sentence is not None
         out.append(Suggestion(Span(sentence.start, sentence.end), kind, reasons=reasons))
     return out
+
+
+def types_quiz(folder: Path):
+    """The every-type bank, written to `folder` and loaded."""
+    from kit.quiz import Quiz
+
+    path = folder / "types.quiz.yaml"
+    path.write_text(TYPES_BANK.format(article=SEED_ARTICLE.resolve()), encoding="utf-8")
+    return Quiz.from_file(path)
+
+
+def right_answers(quiz) -> dict:
+    """A response that is right for every question of a teacher's bank."""
+    out: dict = {}
+    for q in quiz.questions:
+        if q.type == "single":
+            out[q.id] = q.answer[0]
+        elif q.type == "multiple":
+            out[q.id] = list(q.answer)
+        elif q.type == "truefalse":
+            out[q.id] = q.answer
+        elif q.type == "text":
+            out[q.id] = q.answer[0]
+        elif q.type == "number":
+            out[q.id] = q.answer[0] if q.answer else q.ranges[0][0]
+        else:
+            out[q.id] = list(quiz.answer_spans(q)[0])
+    return out
+
+
+def secrets_of(quiz) -> list[str]:
+    """Everything in a teacher's bank that would give an answer away, minus what is public.
+
+    Public: the title, prompts, options and hints, which a student sees anyway.
+    """
+    public = " ".join(
+        [quiz.title, quiz.description]
+        + [q.prompt for q in quiz.questions]
+        + [o for q in quiz.questions for o in q.options]
+        + [q.hint for q in quiz.questions]
+    ).casefold()
+    found: list[str] = []
+    for q in quiz.questions:
+        found += [q.explanation, q.feedback_wrong]
+        if q.type in ("text", "find"):
+            found += list(q.answer)
+        if q.type == "number":
+            found += list(q.answer) + [b for r in q.ranges for b in r]
+        for item in q.feedback:
+            if isinstance(item, tuple):
+                found += list(item)
+            elif item:
+                found.append(item)
+    return [s for s in dict.fromkeys(found) if s and s.casefold() not in public]

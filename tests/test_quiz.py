@@ -9,65 +9,7 @@ import pytest
 import kit
 from kit.quiz import Quiz
 from kit.quiz_keys import deletions, normalise_text, slips_match
-from tests.quiz_helpers import SEED_ARTICLE, SEED_BANK
-
-BANK = """
-title: Every type
-article: {article}
-settings:
-  attempts: 2
-questions:
-  - id: pick-one
-    type: single
-    prompt: Who said the plans were "real and substantial"?
-    options: [Keir Starmer, John Healey, Volodymyr Zelensky]
-    answer: John Healey
-    feedback: [Not Starmer, Yes - Healey, ~]
-    feedback_wrong: Look near the end of the first part.
-    explanation: Healey said it in Brussels.
-  - id: pick-many
-    type: multiple
-    prompt: Which are named?
-    options: [Volodymyr Zelensky, Ukrainian officials, John Healey, Downing Street]
-    answer: [0, 2, 3]
-    points: 3
-  - id: yes-no
-    type: truefalse
-    prompt: The article says whether Starmer will attend.
-    answer: false
-    feedback: {{"true": "Read it again", "false": "Right"}}
-  - id: type-it
-    type: text
-    prompt: Which office would not confirm?
-    answers: [Downing Street, No 10]
-    feedback: {{Keir Starmer: He is who they were asked about.}}
-  - id: strict
-    type: text
-    prompt: Which city hosted the summit?
-    answers: [Oslo]
-  - id: no-slips
-    type: text
-    prompt: Who hosted a meeting in Brussels?
-    answers: [John Healey]
-    tolerance: 0
-  - id: select-it
-    type: find
-    prompt: Find the sentence in which an unnamed source makes a claim.
-    answer: >-
-      But his forces have continued offensive operations along the front line as well as air
-      strikes on residential areas, according to Ukrainian officials.
-    points: 2
-  - id: count-it
-    type: number
-    prompt: How many countries?
-    answer: 30
-    feedback: {{"72": "That is the ceasefire, in hours."}}
-  - id: range-it
-    type: number
-    prompt: Give pi to two places.
-    ranges: [[3.14, 3.15]]
-    precision: 2
-"""
+from tests.quiz_helpers import SEED_ARTICLE, SEED_BANK, TYPES_BANK
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +21,7 @@ def article():
 def quiz(tmp_path_factory, article) -> Quiz:
     folder = tmp_path_factory.mktemp("bank")
     path = folder / "types.quiz.yaml"
-    path.write_text(BANK.format(article=SEED_ARTICLE.resolve()), encoding="utf-8")
+    path.write_text(TYPES_BANK.format(article=SEED_ARTICLE.resolve()), encoding="utf-8")
     return Quiz.from_file(path)
 
 
