@@ -233,12 +233,15 @@ def _source(article: Article, record: Any) -> _Source | None:
     kind = _get(record, "source_type", "unknown") or "unknown"
     source_text = _clean(text[src[0] : src[1]]) if src else ""
     speaker = _get(record, "speaker") or ""
-    # Show the resolved speaker only when the article spells that name out (answerable).
+    # Show the resolved speaker only when the article spells that name out (answerable); a
+    # named source must look like a name ("the summary" is not one).
     if speaker and keys.locate_quote(text, speaker):
         name = _clean(speaker)
     elif source_text and _identity(source_text):
         name = source_text
     else:
+        name = ""
+    if kind in _NAMED and not any(c.isupper() for c in name):
         name = ""
     anchor = (cue or src or content or (0, 0))[0]
     headline = article.headline_span
@@ -296,14 +299,13 @@ def _choice(
 ) -> Question:
     options = [right, *wrong]
     rng.shuffle(options)
-    fb = tuple((feedback or {}).get(o) for o in options)
     return Question(
         id=qid,
         type="single",
         prompt=prompt,
         options=tuple(options),
         answer=(options.index(right),),
-        feedback=fb if any(fb) else (),
+        feedback=tuple((feedback or {}).get(o) for o in options),
         explanation=explanation,
     )
 
@@ -315,7 +317,9 @@ def _who_said(article: Article, sources: list[_Source], rng: random.Random) -> l
     people = _distinct_people(sources, _NAMED)
     out = []
     for s in rng.sample(sources, len(sources)):
-        if s.kind not in _NAMED or not s.name or not s.who or len(s.content.split()) < 3:
+        if s.kind not in _NAMED or not s.name or not s.who:
+            continue
+        if not 3 <= len(s.content.split()) <= (40 if s.direct else 25):
             continue
         if s.in_headline:
             continue
@@ -502,6 +506,7 @@ def _direct_or_reported(
                 prompt=f"True or false: the article gives these as {_possessive(who)} exact "
                 f"words: “{shown}”",
                 answer=s.direct,
+                feedback=(None, None),
                 explanation=explanation,
             )
         )
