@@ -109,6 +109,11 @@ def tokens_in(tokens: list[tuple[int, int, str]], start: int, end: int) -> list[
     return out
 
 
+def words_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The [start, end) spans of the words inside text[start:end] (for choosing part of it)."""
+    return [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+
+
 def overlap_f1(selected: int, expected: int, shared: int) -> float:
     """Token-level F1 of a selection against an expected span."""
     if not selected or not expected or not shared:

@@ -17,13 +17,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import quiz_keys as keys
 from ..articles import Article
 from ..errors import KitError
 from ..quiz import Quiz, Result
 from ..store import Workspace
 
-# TODO(issue 4): `find` questions use a sentence menu until the Highlighter widget lands on main;
-# then the student selects the passage in the article itself.
+# TODO(issue 4): `find` questions use a sentence menu and a word slider until the Highlighter
+# widget lands on main; then the student selects the passage in the article itself.
 
 _CSS = """<style>
 .kit-quiz{max-width:48em;font-family:system-ui,sans-serif}
@@ -37,9 +38,16 @@ _CSS = """<style>
 .kit-quiz-wrong{border-color:#b3261e;background:#fdf0ef;color:#4a100c}
 .kit-quiz-info{border-color:#2a5db0;background:#eef3fb;color:#102a55}
 .kit-quiz-option-list .widget-checkbox{width:auto}
+.kit-quiz-chosen{font-style:italic;color:#222;margin:0.2em 0 0.2em 6em}
 </style>"""
 
 SHOWS = ("one", "all")
+
+
+def _wide() -> widgets.Layout:
+    return widgets.Layout(width="100%")
+
+
 FEEDBACKS = ("immediate", "end")
 
 
@@ -109,19 +117,7 @@ class _QuestionView:
             w = widgets.VBox(self.boxes)
             w.add_class("kit-quiz-option-list")
         elif q.type == "find":
-            article = self.quiz.article
-            sentences = article.sentences if article is not None else ()
-            self.sentences = [(s.start, s.end) for s in sentences]
-            options: list[tuple[str, int | None]] = [("Choose a sentence…", None)]
-            for i, s in enumerate(sentences):
-                text = " ".join(article.text[s.start : s.end].split())
-                options.append((text if len(text) <= 110 else text[:109] + "…", i))
-            w = widgets.Dropdown(
-                options=options,
-                value=None,
-                description="Sentence:",
-                layout=widgets.Layout(width="100%"),
-            )
+            w = self._make_find_input()
         else:
             w = widgets.Text(
                 placeholder="Type a number" if q.type == "number" else "Type your answer",
@@ -132,9 +128,73 @@ class _QuestionView:
             child.observe(self.owner.safely(lambda _: self.changed()), names="value")
         return w
 
+    def _make_find_input(self) -> widgets.Widget:
+        """A sentence menu and a word-range slider (until the Highlighter is used here)."""
+        article = self.quiz.article
+        sentences = article.sentences if article is not None else ()
+        self.sentences = [(s.start, s.end) for s in sentences]
+        options: list[tuple[str, int | None]] = [("Choose a sentence…", None)]
+        for i, s in enumerate(sentences):
+            text = " ".join(article.text[s.start : s.end].split())
+            options.append((text if len(text) <= 110 else text[:109] + "…", i))
+        self.sentence = widgets.Dropdown(
+            options=options, value=None, description="Sentence:", layout=_wide()
+        )
+        self.words = widgets.IntRangeSlider(
+            value=(0, 1),
+            min=0,
+            max=1,
+            step=1,
+            description="Words:",
+            readout=False,
+            continuous_update=False,
+            disabled=True,
+            layout=_wide(),
+        )
+        self.word_spans: list[tuple[int, int]] = []
+        self.chosen = widgets.HTML()
+        self.sentence.observe(self.owner.safely(lambda _: self._sentence_chosen()), names="value")
+        self.words.observe(self.owner.safely(lambda _: self._show_chosen()), names="value")
+        self.find_inputs = [self.sentence, self.words]
+        return widgets.VBox([self.sentence, self.words, self.chosen])
+
+    def _sentence_chosen(self, words: tuple[int, int] | None = None) -> None:
+        i = self.sentence.value
+        if i is None:
+            self.word_spans = []
+            self.words.disabled = True
+        else:
+            start, end = self.sentences[i]
+            self.word_spans = keys.words_between(self.quiz.article.text, start, end)
+            n = max(1, len(self.word_spans))
+            self.words.max = n
+            self.words.value = words or (0, n)
+            self.words.disabled = self.done
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        span = self._find_span()
+        if span is None:
+            self.chosen.value = ""
+            return
+        text = " ".join(self.quiz.article.text[span[0] : span[1]].split())
+        self.chosen.value = f'<div class="kit-quiz-chosen">Your selection: “{_html(text)}”</div>'
+
+    def _find_span(self) -> tuple[int, int] | None:
+        if self.sentence.value is None or not self.word_spans:
+            return None
+        lo, hi = self.words.value
+        if hi <= lo:
+            return None
+        return self.word_spans[lo][0], self.word_spans[hi - 1][1]
+
     def _inputs(self, w: widgets.Widget | None = None) -> list[widgets.Widget]:
         w = w if w is not None else self.input
-        return list(self.boxes) if self.q.type == "multiple" else [w]
+        if self.q.type == "multiple":
+            return list(self.boxes)
+        if self.q.type == "find":
+            return list(self.find_inputs)
+        return [w]
 
     def response(self) -> Any:
         """The student's current answer in the form Quiz.grade takes, or None."""
@@ -147,8 +207,8 @@ class _QuestionView:
             picked = [i for i, b in enumerate(self.boxes) if b.value]
             return picked or None
         if t == "find":
-            i = self.input.value
-            return None if i is None else list(self.sentences[i])
+            span = self._find_span()
+            return None if span is None else list(span)
         value = self.input.value.strip()
         return value or None
 
@@ -163,13 +223,26 @@ class _QuestionView:
                 for i, b in enumerate(self.boxes):
                     b.value = i in value
             elif t == "find" and isinstance(value, list) and len(value) == 2:
-                span = (value[0], value[1])
-                if span in self.sentences:
-                    self.input.value = self.sentences.index(span)
+                self._set_find(int(value[0]), int(value[1]))
             elif t in ("text", "number") and isinstance(value, (str, int, float)):
                 self.input.value = str(value)
         except Exception:  # a saved answer that no longer fits the question is left out
             pass
+
+    def _set_find(self, start: int, end: int) -> None:
+        """Select the words of [start, end) in the sentence that holds `start`."""
+        i = next((k for k, (s, e) in enumerate(self.sentences) if s <= start < e), None)
+        if i is None:
+            return
+        s, e = self.sentences[i]
+        spans = keys.words_between(self.quiz.article.text, s, e)
+        inside = [k for k, (a, b) in enumerate(spans) if a < end and b > start]
+        words = (inside[0], inside[-1] + 1) if inside else None
+        if self.sentence.value == i:
+            self._sentence_chosen(words)
+        else:
+            self.sentence.value = i  # its observer selects the whole sentence first
+            self._sentence_chosen(words)
 
     def set_enabled(self, enabled: bool) -> None:
         for w in self._inputs():
