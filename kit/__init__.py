@@ -4,13 +4,20 @@ from .articles import Article, load_article, load_articles, make_article
 from .corpus import Corpus, load_corpus
 from .errors import KitError
 from .quiz import Quiz, load_quiz
-from .render import SafeHTML, render_article, show_article
+from .render import Notice, SafeHTML, render_article, show_article
+from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
     "Corpus",
     "KitError",
+    "Notice",
     "Quiz",
+    "Workspace",
+    "current_student",
+    "set_student",
+    "sign_in",
+    "where_is_my_work",
     "SafeHTML",
     "load_article",
     "load_articles",

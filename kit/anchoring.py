@@ -78,9 +78,7 @@ def anchor(
     f_hint = None
     if hint is not None:
         f_hint = next((i for i, w in enumerate(where) if w >= hint), None)
-    hit = _best(
-        folded, f_exact, _WS.sub(" ", prefix), _WS.sub(" ", suffix), f_hint
-    )
+    hit = _best(folded, f_exact, _WS.sub(" ", prefix), _WS.sub(" ", suffix), f_hint)
     if not hit:
         return None
     s, e = hit

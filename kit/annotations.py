@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .anchoring import anchor, position_selector, quote_selector
@@ -21,7 +21,7 @@ MOTIVATIONS = ("highlighting", "tagging", "commenting", "assessing")
 
 def now() -> str:
     """The current time as an ISO 8601 UTC timestamp (seconds)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def new_id() -> str:
@@ -44,6 +44,10 @@ class Annotation:
     created: str = field(default_factory=now)
     modified: str = ""
     creator: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.modified:
+            object.__setattr__(self, "modified", self.created)
 
     def tag(self, kind: str) -> str | None:
         """The value of the first tag of this kind (`tag('source')` -> 'institution')."""
@@ -94,7 +98,7 @@ class Annotation:
             "type": "Annotation",
             "motivation": self.motivation,
             "created": self.created,
-            "modified": self.modified or self.created,
+            "modified": self.modified,
             "body": body,
             "target": target,
         }

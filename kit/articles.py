@@ -24,6 +24,8 @@ from .segment import Paragraph, Sentence, Span, paragraph_spans, segment
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".csv")
 _FORMATS_HELP = "use .txt, .md, .html, .json or .csv"
 PARAGRAPH_SEPARATOR = "\n\n"
+# Fewer words than this from a web page means trafilatura found menus or a cookie notice, not news.
+MIN_HTML_WORDS = 15
 
 # Spaces that editors and web pages leave in text; all become one plain space.
 _ODD_SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -85,9 +87,21 @@ class Article:
         )
 
     def _repr_html_(self) -> str:
-        from .render import render_article
+        from html import escape
 
-        return render_article(self).html
+        facts = [
+            f"id: {self.id}",
+            f"{sum(p.role == 'body' for p in self.paragraphs)} paragraphs",
+            f"{len(self.sentences)} sentences",
+            f"{self.word_count} words",
+        ]
+        facts += [v for v in (self.outlet, self.published) if v]
+        return (
+            '<div class="kit-article-card" style="font-family:sans-serif;border:1px solid #ccc;'
+            'border-radius:4px;padding:0.4em 0.8em;max-width:46em">'
+            f"<strong>{escape(self.title or '(no headline)')}</strong><br>"
+            f'<span style="color:#444;font-size:0.9em">{escape(" · ".join(facts))}</span></div>'
+        )
 
 
 def clean_paragraph(text: str) -> str:
@@ -252,8 +266,20 @@ def _load_md(path: Path, text: str) -> list[Article]:
             id=_meta_str(meta, "id") or None,
             path=path,
             **_common_meta(meta),
+            **_extra_meta(meta),
         )
     ]
+
+
+_META_KEYS = {"title", "headline", "standfirst", "summary", "description", "subtitle", "id"}
+_META_KEYS |= {"outlet", "publisher", "sitename", "source", "byline", "author", "authors"}
+_META_KEYS |= {"published", "date", "url", "link", "licence", "license", "language", "lang"}
+_META_KEYS |= {"path", "body", "text", "paragraphs"}
+
+
+def _extra_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Front-matter keys the kit has no field for (kept in `Article.extra`, e.g. `practice`)."""
+    return {k: v for k, v in meta.items() if isinstance(k, str) and k not in _META_KEYS}
 
 
 def _meta_str(meta: dict[str, Any], *keys: str) -> str:
@@ -298,14 +324,14 @@ def _load_html(path: Path, text: str) -> list[Article]:
         raise KitError(
             "found no article text in this web page",
             path=path,
-            fix="save the article's own page (not a home or search page), or paste the text into a .txt file",
+            fix="save the article's own page (not a home page), or paste the text into a .txt file",
         )
     data = json.loads(result)
     body = [p for p in (data.get("text") or "").split("\n") if p.strip()]
     title = data.get("title") or ""
     if body and clean_paragraph(body[0]) == clean_paragraph(title):
         body = body[1:]
-    if not body:
+    if sum(len(p.split()) for p in body) < MIN_HTML_WORDS:
         raise KitError(
             "found no article text in this web page",
             path=path,
@@ -568,6 +594,7 @@ def _expand(paths: str | Path | Sequence[str | Path]) -> list[Path]:
                     for f in p.rglob("*")
                     if f.is_file()
                     and f.suffix.lower() in SUFFIXES
+                    and not f.name.lower().startswith("readme")
                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 )
             )

@@ -1,4 +1,7 @@
-"""Command line: `python -m kit VERB ...`. Exit 0 on success, 2 on bad input with a one-line message."""
+"""Command line: `python -m kit VERB ...`.
+
+Exit 0 on success, 2 on bad input with a one-line message (never a traceback).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ def _print_error(message: str) -> None:
 
 
 def _each_article(files: Sequence[str]) -> tuple[list[tuple[str, list[Article]]], int]:
-    """Load each file, printing a one-line error for each bad one; returns loaded files and status."""
+    """Load each file, printing a one-line error for each bad one; returns files and status."""
     loaded = []
     status = 0
     for f in files:

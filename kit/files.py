@@ -1,4 +1,4 @@
-"""Reading text files whatever their encoding, and writing files so that a crash never leaves half a file."""
+"""Reading text in any common encoding; writing so that a crash never leaves half a file."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
     if size > max_bytes:
         raise KitError(
-            f"the file is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.0f} MB the kit reads",
+            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB the kit reads",
             path=p,
             fix="split it into smaller files or check that it is the right file",
         )

@@ -8,7 +8,6 @@ cutting the text at every mark boundary and giving each piece the classes of all
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -89,6 +88,7 @@ _BASE_CSS = (
     "user-select:none}}"
 )
 
+
 def _scope_id(article: Article, marks: Sequence[Mark], labels: Sequence[str]) -> str:
     """A deterministic element id, distinct for different renderings on one page."""
     digest = hashlib.blake2b(repr((article.text, marks, labels)).encode(), digest_size=6)
@@ -139,7 +139,8 @@ def render_article(
     parts = [f'<div class="kit-article" id="{scope}"><style>{css}</style>']
     if legend:
         keys = "".join(
-            f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>' for lab, desc in legend
+            f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>'
+            for lab, desc in legend
         )
         parts.append(f'<div class="kit-legend" aria-label="legend">{keys}</div>')
     body_no = 0
@@ -161,11 +162,39 @@ def render_article(
 
 def _meta_line(article: Article) -> str:
     bits = [b for b in (article.outlet, article.byline, article.published) if b]
+    banner = ""
+    if article.extra.get("practice"):
+        banner = (
+            '<div class="kit-practice" role="note" style="font-family:sans-serif;font-size:0.85em;'
+            'background:#fff3cd;border:1px dashed #8a6d00;padding:0.2em 0.6em;margin:0.3em 0">'
+            "Invented for practice: this event and these people are not real.</div>"
+        )
     if not bits:
-        return ""
-    return f'<div class="kit-meta">{escape(" · ".join(bits))}</div>'
+        return banner
+    return f'<div class="kit-meta">{escape(" · ".join(bits))}</div>{banner}'
 
 
 def show_article(article: Article, numbers: bool = True) -> SafeHTML:
     """The article, nicely set, with paragraph numbers (a notebook displays the result)."""
     return render_article(article, numbers=numbers)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short message for a student: plain text in a log, a friendly box in a notebook."""
+
+    text: str
+    kind: str = "info"
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_html_(self) -> str:
+        colours = {"info": ("#0072B2", "#eef6fb"), "warning": ("#b8860b", "#fff8e1")}
+        edge, bg = colours.get(self.kind, colours["info"])
+        role = "alert" if self.kind == "warning" else "status"
+        lines = "<br>".join(escape(line) for line in self.text.splitlines())
+        return (
+            f'<div role="{role}" style="border-left:4px solid {edge};background:{bg};'
+            f'padding:0.4em 0.8em;font-family:sans-serif;color:#1a1a1a">{lines}</div>'
+        )

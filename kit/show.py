@@ -45,12 +45,14 @@ def bar_chart(counts: Mapping[str, int | float], title: str = "") -> str:
         rows.append(
             '<div style="display:flex;align-items:center;gap:0.5em;margin:2px 0">'
             f'<span style="width:11em;text-align:right">{escape(str(label))}</span>'
-            f'<span role="img" aria-label="{escape(str(label))}: {value}" style="display:inline-block;'
-            f'height:1em;width:{width:.1f}%;max-width:20em;background:{colour}"></span>'
+            f'<span role="img" aria-label="{escape(str(label))}: {value}" '
+            f'style="display:inline-block;height:1em;width:{width:.1f}%;max-width:20em;'
+            f'background:{colour}"></span>'
             f"<span>{value}</span></div>"
         )
     head = f"<div><strong>{escape(title)}</strong></div>" if title else ""
-    return f'<div class="kit-chart" style="font-family:sans-serif;font-size:0.85em">{head}{"".join(rows)}</div>'
+    style = "font-family:sans-serif;font-size:0.85em"
+    return f'<div class="kit-chart" style="{style}">{head}{"".join(rows)}</div>'
 
 
 def stack(parts: Iterable[str], summary: str) -> SafeHTML:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from .annotations import Annotation, now, reanchor
 from .articles import Article
 from .errors import KitError
 from .files import atomic_write_text, read_bytes
+from .render import Notice
 
 try:  # POSIX file locks; on other systems edits are still atomic, just not merged across processes
     import fcntl
@@ -74,6 +75,25 @@ def set_student(name: str, path: str | Path | None = None) -> str:
     root.mkdir(parents=True, exist_ok=True)
     atomic_write_text(root / ".student", student + "\n")
     return student
+
+
+def sign_in(name: str, path: str | Path | None = None) -> Notice:
+    """Tell the kit who you are (notebook 0); says where your work will be saved."""
+    student = set_student(name, path)
+    folder = work_dir(path) / student
+    return Notice(
+        f"Hello, {student}! The kit will save your work as you go, in this folder:\n{folder}\n"
+        "You do not need to press any save button."
+    )
+
+
+def where_is_my_work(path: str | Path | None = None) -> Notice:
+    """Where the current student's work is saved, and what is there so far."""
+    student = current_student(path)
+    folder = work_dir(path) / student
+    files = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
+    listing = ", ".join(files) if files else "nothing yet"
+    return Notice(f"{student}, your work is saved in:\n{folder}\nSaved so far: {listing}")
 
 
 def current_student(path: str | Path | None = None) -> str:
@@ -142,7 +162,7 @@ def parse_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
     except RecursionError:
         raise KitError("JSON nested too deeply", path=path) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise KitError(f"not a kit work file (no \"format\": \"{FORMAT}\")", path=path)
+        raise KitError(f'not a kit work file (no "format": "{FORMAT}")', path=path)
     for key, kind in (("annotations", list), ("quiz", dict), ("responses", dict)):
         if not isinstance(doc.get(key, kind()), kind):
             raise KitError(f"'{key}' should be a {kind.__name__}", path=path)
@@ -282,7 +302,9 @@ class Workspace:
         """Save a changed annotation (same id)."""
         old = next((a for a in self._doc["annotations"] if a.get("id") == annotation.id), None)
         if old is None:
-            raise KitError("that highlight no longer exists (it may have been deleted in another tab)")
+            raise KitError(
+                "that highlight no longer exists (it may have been deleted in another tab)"
+            )
         new = annotation.to_w3c(self.article_id)
         new["modified"] = now()
         self._do(_op_put(new), _op_put(old))
@@ -395,7 +417,7 @@ class Workspace:
             return new_document(self.student, self.article_id, self._fingerprint)
 
     def _keep_aside(self) -> Path:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         kept = self.path.with_name(f"{self.path.name}.broken-{stamp}")
         os.replace(self.path, kept)
         return kept

@@ -1,0 +1,88 @@
+# GNU make. Every target that needs Python installs what it needs first (make venv), idempotently.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+
+# Student work written while notebooks run unattended (make notebooks, nbval) goes here, never into
+# the repo. Fixed path, emptied first: the two runs see the same state, so paths in outputs match.
+NBVAL_WORK_DIR := /tmp/kit-nbval-work
+
+# Every notebook, in one fixed order (checkpoints excluded); nbval gets the same list and order.
+NOTEBOOKS = $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | LC_ALL=C sort)
+PY_DIRS := kit tests benchmarks
+ALLOW_ROOT := $(shell [ $$(id -u) = 0 ] && echo --allow-root)
+
+.PHONY: venv chromium lab test unit nbval browser notebooks bench lint format clean
+
+# ---------------------------------------------------------------- internal
+venv: $(STAMP)
+
+# Re-installs only when requirements.txt or pyproject.toml change (or kit/__init__.py first
+# appears: the editable install maps the top-level package it found at install time).
+$(STAMP): requirements.txt pyproject.toml $(wildcard kit/__init__.py)
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+# ---------------------------------------------------------------- for people
+# LAB_ARGS passes more options to JupyterLab, e.g. make lab LAB_ARGS="--port=8899 --no-browser".
+LAB_ARGS ?=
+lab: venv
+	env -u KIT_WORK_DIR $(BIN)/jupyter lab $(ALLOW_ROOT) --notebook-dir=notebooks \
+		$(LAB_ARGS) notebooks/00_start_here.ipynb
+
+test: venv chromium
+	$(BIN)/ruff check $(PY_DIRS)
+	$(BIN)/ruff format --check $(PY_DIRS)
+	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory nbval
+	$(MAKE) --no-print-directory browser
+
+unit: venv
+	$(BIN)/pytest -m "not browser" tests
+
+nbval: venv
+	@[ -n "$(NOTEBOOKS)" ] || { echo "no notebooks found under notebooks/" >&2; exit 1; }
+	rm -rf $(NBVAL_WORK_DIR)
+	KIT_WORK_DIR=$(NBVAL_WORK_DIR) $(BIN)/pytest --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg $(NOTEBOOKS)
+
+browser: venv chromium
+	$(BIN)/pytest -m browser tests
+
+# Re-execute every notebook in place (nbconvert runs each kernel in the notebook's own folder).
+notebooks: venv
+	@[ -n "$(NOTEBOOKS)" ] || { echo "no notebooks found under notebooks/" >&2; exit 1; }
+	rm -rf $(NBVAL_WORK_DIR)
+	KIT_WORK_DIR=$(NBVAL_WORK_DIR) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
+
+bench: venv
+	@shopt -s nullglob; for f in benchmarks/bench_*.py; do \
+		echo "== $$f"; $(BIN)/python $$f; \
+	done
+
+lint: venv
+	$(BIN)/ruff check $(PY_DIRS)
+	$(BIN)/ruff format --check $(PY_DIRS)
+
+format: venv
+	$(BIN)/ruff check --fix $(PY_DIRS)
+	$(BIN)/ruff format $(PY_DIRS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts *.egg-info
+	find . -path ./.git -prune -o -type d \( -name __pycache__ -o -name .ipynb_checkpoints \) \
+		-prune -exec rm -rf {} +

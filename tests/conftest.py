@@ -1,0 +1,44 @@
+"""Shared test fixtures: paths to the seed article and the shared Wikinews corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"
+WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed():
+    import kit
+
+    return kit.load_article(SEED)
+
+
+@pytest.fixture(scope="session")
+def wikinews():
+    """The 295 Wikinews articles (CC BY), read from ../shared; never copied into the project."""
+    import kit
+
+    files = sorted(WIKINEWS.glob("wikinews_*.csv"))
+    if not files:
+        pytest.skip(f"the shared Wikinews corpus is not at {WIKINEWS}")
+    result = kit.load_articles(files)
+    assert not result.problems, result.problems
+    return result.articles
+
+
+# Property tests run the same examples on every machine, so CI never fails by chance; run
+# `pytest --hypothesis-profile=explore` to search new random examples.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", max_examples=5000, deadline=None)
+settings.load_profile("ci")

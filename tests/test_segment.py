@@ -1,0 +1,124 @@
+"""Sentences and paragraphs with exact offsets, on the seed, real articles and generated text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit.articles import article_from_text
+from kit.segment import sentence_spans
+
+
+def texts(article, spans):
+    return [article.text[s.start : s.end] for s in spans]
+
+
+def test_every_seed_sentence_slices_back_to_its_text(seed):
+    for s in seed.sentences:
+        t = seed.text[s.start : s.end]
+        assert t and t == t.strip()
+        p = seed.paragraphs[s.paragraph]
+        assert p.start <= s.start and s.end <= p.end
+
+
+def test_seed_keeps_titles_and_quotes_inside_sentences(seed):
+    sents = texts(seed, seed.sentences)
+    assert len(sents) == 15
+    assert any(t.startswith("Sir Keir was present at the Oslo summit") for t in sents)
+    assert any(t.startswith("Meanwhile, Mr Putin welcomed") for t in sents)
+    he_said = next(t for t in sents if t.startswith("He said there was"))
+    assert he_said.endswith("security the way we all agree on.”")
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = (
+        "Dr. Jane Smith met Mr. Jones in the U.S. capital on Jan. 3 at No. 10 Downing Street. "
+        "Gen. Sir Peter Wall said: “We will go. Now.” The meeting ended."
+    )
+    got = texts(article_from_text(text), sentence_spans(text))
+    assert got == [
+        "Dr. Jane Smith met Mr. Jones in the U.S. capital on Jan. 3 at No. 10 Downing Street.",
+        "Gen. Sir Peter Wall said: “We will go. Now.”",
+        "The meeting ended.",
+    ]
+
+
+def test_middle_initials_do_not_end_sentences():
+    text = "John F. Kennedy was president. He died in 1963."
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "John F. Kennedy was president.",
+        "He died in 1963.",
+    ]
+
+
+def test_a_plain_no_answer_still_ends_a_sentence():
+    text = 'He was asked if he would resign. "No. I will stay," he said.'
+    got = [text[s.start : s.end] for s in sentence_spans(text)]
+    assert got[0] == "He was asked if he would resign."
+
+
+def test_offsets_count_code_points_with_emoji_and_curly_quotes():
+    text = "Fans 😀 cheered “loudly”. Officials 🇺🇦 said “calm”. Done."
+    spans = sentence_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Fans 😀 cheered “loudly”.",
+        "Officials 🇺🇦 said “calm”.",
+        "Done.",
+    ]
+
+
+def test_wikinews_sentences_are_never_empty_nor_end_after_a_title(wikinews):
+    title_end = re.compile(r"\b(Mr|Mrs|Ms|Sir|Dr|Prof|Gen|Sen|Gov|Rep|St)\.?$")
+    count = 0
+    for a in wikinews:
+        for s in a.sentences:
+            t = a.text[s.start : s.end]
+            assert t.strip() == t and t, (a.id, s)
+            assert not title_end.search(t), (a.id, t[-80:])
+            count += 1
+    # About 42 sentences per article: a splitter that split nothing or everything would be far off.
+    assert 9000 < count < 16000
+
+
+def test_wikinews_sentence_offsets_stay_inside_their_paragraphs(wikinews):
+    for a in wikinews[:60]:
+        for s in a.sentences:
+            p = a.paragraphs[s.paragraph]
+            assert p.start <= s.start < s.end <= p.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_offsets_always_round_trip_on_any_text(text):
+    a = article_from_text(text)
+    for p in a.paragraphs:
+        assert a.text[p.start : p.end] == a.body[p.index]
+    previous_end = 0
+    for s in a.sentences:
+        piece = a.text[s.start : s.end]
+        assert piece and piece.strip() == piece
+        assert s.start >= previous_end
+        previous_end = s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+            min_size=1,
+            max_size=80,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_made_articles_always_slice_back_to_their_paragraphs(paras):
+    if not any(p.strip() for p in paras):
+        return
+    a = kit.make_article("Headline", paras)
+    for p in a.paragraphs:
+        assert a.text[p.start : p.end] == ([a.title, *a.body])[p.index]
