@@ -410,20 +410,22 @@ class Quiz:
         tol = self._tolerance(q)
         if not self.released:
             accepted = [keys.normalise_text(a) for a in q.answer]
-            ok = norm in accepted or any(
+            exact = norm in accepted
+            ok = exact or any(
                 keys.near_allowed(a, tol, self._min_length(q)) and keys.slips_match(norm, a, tol)
                 for a in accepted
             )
             said = next((m for a, m in q.feedback if keys.normalise_text(a) == norm), "")
         else:
             key = q.key or {}
-            ok = self._h(q, "text", norm) in set(key.get("exact", []))
+            exact = ok = self._h(q, "text", norm) in set(key.get("exact", []))
             near = set(key.get("near", []))
             if not ok and near and len(norm) <= keys.MAX_NEAR_LENGTH:
                 ok = any(self._h(q, "near", d) in near for d in keys.deletions(norm, tol))
             sealed = (key.get("feedback") or {}).get(self._h(q, "feedback", norm))
             said = keys.unseal(self._h(q, "seal-feedback", norm), sealed) or "" if sealed else ""
-        return self._result(q, ok, q.points if ok else 0.0, [said])
+        spelling = "Accepted, but check your spelling." if ok and not exact else ""
+        return self._result(q, ok, q.points if ok else 0.0, [said, spelling])
 
     @cached_property
     def _tokens(self) -> list[tuple[int, int, str]]:

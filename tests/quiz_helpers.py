@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "000_8e915a2399968c01.txt"
 SEED_BANK = SEEDS / "000_8e915a2399968c01.quiz.yaml"
-WIKINEWS = ROOT.parent / "shared" / "corpora" / "wikinews"
 
 #: A bank with every question type (format with article=<path of the seed article>).
 TYPES_BANK = """

@@ -101,7 +101,10 @@ def test_text_answers_allow_one_slip_in_long_answers(quiz):
         "DowningStreet": "space missing",
     }
     for typed, why in slips.items():
-        assert quiz.grade_one("type-it", typed).correct is True, why
+        result = quiz.grade_one("type-it", typed)
+        assert result.correct is True, why
+        assert result.feedback == ("Accepted, but check your spelling.",)
+    assert quiz.grade_one("type-it", "downing street").feedback == ()
     assert quiz.grade_one("type-it", "Dowming Stret").correct is False  # two slips
 
 

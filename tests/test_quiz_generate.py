@@ -13,13 +13,7 @@ from kit.quiz import Quiz, generate
 from kit.quiz_generate import problems
 from kit.segment import Span
 from kit.sources import Attribution
-from tests.quiz_helpers import (
-    SEED_ARTICLE,
-    WIKINEWS,
-    right_answers,
-    seed_attributions,
-    seed_claims,
-)
+from tests.quiz_helpers import SEED_ARTICLE, right_answers, seed_attributions, seed_claims
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +165,7 @@ def test_real_claims_module_when_it_lands(article, records):
 
 
 # ---------------------------------------------------------------- real news: Wikinews
+# (the `wikinews` fixture in conftest.py reads ../shared/corpora/wikinews, skipping if absent)
 
 _CUES = r"said|says|told|added|claimed|alleged|warned|insisted|admitted|stated|announced"
 _SAID = re.compile(rf"(?P<source>(?:[A-Z][\w'-]+ ){{0,3}}[A-Z][\w'-]+) (?P<cue>{_CUES})\b")
@@ -209,16 +204,6 @@ def rough_attributions(article) -> list[Attribution]:
             before = Span(s.start, s.start + m.start())
             out.append(Attribution(cue, src, before, None, kind, False, "neutral"))
     return out
-
-
-@pytest.fixture(scope="module")
-def wikinews():
-    files = sorted(WIKINEWS.glob("wikinews_*.csv"))
-    if not files:
-        pytest.skip(f"the shared Wikinews corpus is not at {WIKINEWS}")
-    result = kit.load_articles(files)
-    assert result.articles
-    return result.articles
 
 
 def test_generation_on_wikinews_is_answerable_with_one_right_option(wikinews):

@@ -130,19 +130,25 @@ def test_the_find_fallback_lists_every_sentence_in_order(seed_quiz, tmp_path):
     assert labels[0] == "Choose a sentence…" and len(labels) == len(seed_quiz.article.sentences) + 1
 
 
-def test_find_fallback_selects_part_of_a_sentence_with_the_word_slider(seed_quiz, tmp_path):
+def test_find_fallback_selects_part_of_a_sentence_with_word_menus(seed_quiz, tmp_path):
     w, _ = build(seed_quiz, tmp_path)
     v = view(w, "find-headline-source")
     v.sentence.value = 0  # the headline
-    assert v.words.value == (0, v.words.max) and "Your selection" in v.chosen.value
-    n = v.words.max
-    v.words.value = (n - 2, n)
+    n = len(v.first_word.options)
+    assert (v.first_word.value, v.last_word.value) == (0, n - 1)
+    assert v.first_word.options[0] == ("1. Ukraine", 0) and "Your selection" in v.chosen.value
+    v.first_word.value = n - 2
     assert v.response() == list(seed_quiz.answer_spans(v.q)[0])
     assert "says Zelensky" in v.chosen.value
+    v.last_word.value = 0
+    assert v.response() is None and "comes before the first" in v.chosen.value
+    v.last_word.value = n - 1
     v.check.click()
     assert "Right!" in v.feedback.value
     again, _ = build(seed_quiz, tmp_path)
-    assert view(again, "find-headline-source").words.value == (n - 2, n)
+    restored = view(again, "find-headline-source")
+    assert (restored.first_word.value, restored.last_word.value) == (n - 2, n - 1)
+    assert restored.first_word.disabled and restored.sentence.disabled
 
 
 def test_hint_button_shows_the_hint(seed_quiz, tmp_path):

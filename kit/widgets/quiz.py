@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import anywidget
 import ipywidgets as widgets
 
 from .. import quiz_keys as keys
@@ -23,7 +24,7 @@ from ..errors import KitError
 from ..quiz import Quiz, Result
 from ..store import Workspace
 
-# TODO(issue 4): `find` questions use a sentence menu and a word slider until the Highlighter
+# TODO(issue 4): `find` questions use a sentence menu and word menus until the Highlighter
 # widget lands on main; then the student selects the passage in the article itself.
 
 _CSS = """<style>
@@ -38,14 +39,19 @@ _CSS = """<style>
 .kit-quiz-wrong{border-color:#b3261e;background:#fdf0ef;color:#4a100c}
 .kit-quiz-info{border-color:#2a5db0;background:#eef3fb;color:#102a55}
 .kit-quiz-option-list .widget-checkbox{width:auto}
-.kit-quiz-chosen{font-style:italic;color:#222;margin:0.2em 0 0.2em 6em}
+.kit-quiz-chosen{font-style:italic;color:#222;margin:0.2em 0}
 </style>"""
 
 SHOWS = ("one", "all")
 
 
 def _wide() -> widgets.Layout:
-    return widgets.Layout(width="100%")
+    return widgets.Layout(width="95%")
+
+
+def _fit(**more: str) -> widgets.Layout:
+    """A box that never scrolls (a scroll area with disabled controls traps keyboard users)."""
+    return widgets.Layout(overflow="visible", **more)
 
 
 FEEDBACKS = ("immediate", "end")
@@ -66,6 +72,18 @@ def _note(kind: str, head: str, lines: list[str] = ()) -> str:
 
 def _points(value: float) -> str:
     return f"{value:g} point" + ("" if value == 1 else "s")
+
+
+class KeyboardGuard(anywidget.AnyWidget):
+    """Invisible helper: keeps JupyterLab's shortcuts from taking the quiz's key presses."""
+
+    _esm = Path(__file__).with_name("quiz_keyboard.js")
+
+    def __init__(self) -> None:
+        super().__init__(layout=widgets.Layout(display="none"))
+
+    def __repr__(self) -> str:
+        return "KeyboardGuard()"
 
 
 class _QuestionView:
@@ -129,7 +147,11 @@ class _QuestionView:
         return w
 
     def _make_find_input(self) -> widgets.Widget:
-        """A sentence menu and a word-range slider (until the Highlighter is used here)."""
+        """A sentence menu, then first and last word menus (until the Highlighter is used here).
+
+        Native menus with labels: operable by keyboard and named for screen readers (an
+        ipywidgets range slider's handles have no accessible name).
+        """
         article = self.quiz.article
         sentences = article.sentences if article is not None else ()
         self.sentences = [(s.start, s.end) for s in sentences]
@@ -140,53 +162,50 @@ class _QuestionView:
         self.sentence = widgets.Dropdown(
             options=options, value=None, description="Sentence:", layout=_wide()
         )
-        self.words = widgets.IntRangeSlider(
-            value=(0, 1),
-            min=0,
-            max=1,
-            step=1,
-            description="Words:",
-            readout=False,
-            continuous_update=False,
-            disabled=True,
-            layout=_wide(),
-        )
+        self.first_word = widgets.Dropdown(options=[], description="From word:", disabled=True)
+        self.last_word = widgets.Dropdown(options=[], description="To word:", disabled=True)
         self.word_spans: list[tuple[int, int]] = []
         self.chosen = widgets.HTML()
         self.sentence.observe(self.owner.safely(lambda _: self._sentence_chosen()), names="value")
-        self.words.observe(self.owner.safely(lambda _: self._show_chosen()), names="value")
-        self.find_inputs = [self.sentence, self.words]
-        return widgets.VBox([self.sentence, self.words, self.chosen])
+        for menu in (self.first_word, self.last_word):
+            menu.observe(self.owner.safely(lambda _: self._show_chosen()), names="value")
+        self.find_inputs = [self.sentence, self.first_word, self.last_word]
+        words = widgets.HBox([self.first_word, self.last_word], layout=_fit(flex_flow="row wrap"))
+        return widgets.VBox([self.sentence, words, self.chosen], layout=_fit())
 
     def _sentence_chosen(self, words: tuple[int, int] | None = None) -> None:
         i = self.sentence.value
         if i is None:
             self.word_spans = []
-            self.words.disabled = True
+            menu: list[tuple[str, int]] = []
         else:
             start, end = self.sentences[i]
-            self.word_spans = keys.words_between(self.quiz.article.text, start, end)
-            n = max(1, len(self.word_spans))
-            self.words.max = n
-            self.words.value = words or (0, n)
-            self.words.disabled = self.done
+            text = self.quiz.article.text
+            self.word_spans = keys.words_between(text, start, end)
+            menu = [(f"{k + 1}. {text[a:b]}", k) for k, (a, b) in enumerate(self.word_spans)]
+        first, last = words or (0, len(menu) - 1)
+        for widget, value in ((self.first_word, first), (self.last_word, last)):
+            widget.options = menu
+            widget.value = value if menu else None
+            widget.disabled = self.done or not menu
         self._show_chosen()
 
     def _show_chosen(self) -> None:
         span = self._find_span()
         if span is None:
-            self.chosen.value = ""
+            reversed_ = self.word_spans and self.first_word.value is not None
+            self.chosen.value = (
+                _note("info", "The last word comes before the first one.") if reversed_ else ""
+            )
             return
         text = " ".join(self.quiz.article.text[span[0] : span[1]].split())
         self.chosen.value = f'<div class="kit-quiz-chosen">Your selection: “{_html(text)}”</div>'
 
     def _find_span(self) -> tuple[int, int] | None:
-        if self.sentence.value is None or not self.word_spans:
+        first, last = self.first_word.value, self.last_word.value
+        if not self.word_spans or first is None or last is None or last < first:
             return None
-        lo, hi = self.words.value
-        if hi <= lo:
-            return None
-        return self.word_spans[lo][0], self.word_spans[hi - 1][1]
+        return self.word_spans[first][0], self.word_spans[last][1]
 
     def _inputs(self, w: widgets.Widget | None = None) -> list[widgets.Widget]:
         w = w if w is not None else self.input
@@ -237,7 +256,7 @@ class _QuestionView:
         s, e = self.sentences[i]
         spans = keys.words_between(self.quiz.article.text, s, e)
         inside = [k for k, (a, b) in enumerate(spans) if a < end and b > start]
-        words = (inside[0], inside[-1] + 1) if inside else None
+        words = (inside[0], inside[-1]) if inside else None
         if self.sentence.value == i:
             self._sentence_chosen(words)
         else:
@@ -377,7 +396,10 @@ class QuizWidget(widgets.VBox):
         footer = widgets.HBox(nav + ([self.check_all] if end else []))
         warnings = [_note("info", w) for w in self.workspace.warnings]
         self.message.value = "".join(warnings)
-        super().__init__([self.title, self.progress, self.stage, footer, self.message])
+        self.keyboard = KeyboardGuard()
+        super().__init__(
+            [self.title, self.progress, self.stage, footer, self.message, self.keyboard]
+        )
         self.add_class("kit-quiz")
         for v in self.views:
             v.restore()
