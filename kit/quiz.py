@@ -341,17 +341,37 @@ class Quiz:
     def _h(self, q: Question, *parts: object) -> str:
         return keys.digest(self.salt, q.id, *parts)
 
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        """Per-question values that do not depend on the response (a released bank's flags,
+        unsealed explanations, token hashes), computed once."""
+        return {}
+
+    def _remember(self, q: Question, what: str, make: Any) -> Any:
+        k = (q.id, what)
+        if k not in self._memo:
+            self._memo[k] = make()
+        return self._memo[k]
+
     def _explanation(self, q: Question) -> str:
         if not self.released:
             return q.explanation
         sealed = (q.key or {}).get("explanation")
-        return keys.unseal(self._h(q, "seal-explanation"), sealed) or "" if sealed else ""
+        if not sealed:
+            return ""
+        return self._remember(
+            q, "explanation", lambda: keys.unseal(self._h(q, "seal-explanation"), sealed) or ""
+        )
 
     def _wrong(self, q: Question) -> str:
         if not self.released:
             return q.feedback_wrong
         sealed = (q.key or {}).get("wrong")
-        return keys.unseal(self._h(q, "seal-wrong"), sealed) or "" if sealed else ""
+        if not sealed:
+            return ""
+        return self._remember(
+            q, "wrong", lambda: keys.unseal(self._h(q, "seal-wrong"), sealed) or ""
+        )
 
     def _result(
         self,
@@ -376,7 +396,15 @@ class Quiz:
                 return [q.answer is True, q.answer is False]
             return [i in q.answer for i in range(n)]
         stored = list((q.key or {}).get("options", []))
-        return [i < len(stored) and stored[i] == self._h(q, "option", i, 1) for i in range(n)]
+        return list(
+            self._remember(
+                q,
+                "flags",
+                lambda: [
+                    i < len(stored) and stored[i] == self._h(q, "option", i, 1) for i in range(n)
+                ],
+            )
+        )
 
     def _option_feedback(self, q: Question, i: int) -> str:
         if not self.released:
@@ -447,26 +475,50 @@ class Quiz:
             )
         return keys.article_tokens(self.article.text)
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t[0] for t in self._tokens]
+
+    @cached_property
+    def _spans_by_question(self) -> dict[str, list[tuple[int, int]]]:
+        if self.released or self.article is None:
+            return {}
+        text = self.article.text
+        return {
+            q.id: [s for quote in q.answer for s in keys.locate_quote(text, quote)]
+            for q in self.questions
+            if q.type == "find"
+        }
+
     def answer_spans(self, q: Question) -> list[tuple[int, int]]:
         """Where a teacher's `find` answers occur in the article (empty for released banks)."""
-        if self.released or self.article is None:
-            return []
-        return [s for quote in q.answer for s in keys.locate_quote(self.article.text, quote)]
+        return list(self._spans_by_question.get(q.id, []))
+
+    @cached_property
+    def _expected_tokens(self) -> dict[str, list[set[int]]]:
+        return {
+            qid: [set(keys.tokens_in(self._tokens, a, b, self._token_starts)) for a, b in spans]
+            for qid, spans in self._spans_by_question.items()
+        }
 
     def _grade_find(self, q: Question, response: Any) -> Result:
         span = _span_response(response, len(self.article.text) if self.article else 0)
         if span is None:
             return self._result(q, False, 0.0, ["Select a passage of the article first."])
         tokens = self._tokens
-        selected = keys.tokens_in(tokens, *span)
+        selected = keys.tokens_in(tokens, *span, self._token_starts)
         best = 0.0
         if not self.released:
-            for start, end in self.answer_spans(q):
-                expected = set(keys.tokens_in(tokens, start, end))
+            for expected in self._expected_tokens.get(q.id, []):
                 shared = len(expected.intersection(selected))
                 best = max(best, keys.overlap_f1(len(selected), len(expected), shared))
         else:
-            mine = {self._h(q, "token", i, tokens[i][2]) for i in selected}
+            hashed = self._remember(q, "tokens", dict)
+            mine = set()
+            for i in selected:
+                if i not in hashed:
+                    hashed[i] = self._h(q, "token", i, tokens[i][2])
+                mine.add(hashed[i])
             for expected in (q.key or {}).get("spans", []):
                 shared = len(mine.intersection(expected))
                 best = max(best, keys.overlap_f1(len(selected), len(expected), shared))

@@ -298,3 +298,20 @@ def test_a_broken_work_file_is_listed_not_fatal(quiz, tmp_path, article):
 def test_result_feedback_is_plain_data(quiz):
     result = quiz.grade_one("pick-one", 1)
     json.dumps(result.__dict__)  # widgets and exports can send it anywhere
+
+
+def test_quotes_are_found_ignoring_case_quotes_dashes_and_spaces():
+    from kit.quiz_keys import locate_quote
+
+    text = "He said the plans were “real and substantial” — twice.\n\nThe  Straße was closed."
+    start = text.index("the plans")
+    assert locate_quote(text, 'THE plans were "real and substantial"') == [
+        (start, text.index("” —") + 1)
+    ]
+    assert locate_quote(text, 'substantial" - twice') == [
+        (text.index("substantial"), text.index("twice") + 5)
+    ]
+    assert locate_quote(text, "the strasse was") == [
+        (text.index("The  Straße"), text.index(" was closed") + 4)
+    ]
+    assert locate_quote(text, "not there") == [] and locate_quote(text, "  ") == []
