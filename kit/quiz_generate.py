@@ -61,6 +61,16 @@ _CLAIM_LABELS = {
     "prediction": "a prediction (about what will happen)",
     "opinion": "an opinion (a judgement, not a fact)",
 }
+#: Claim types a sentence of the first type often is as well; never offered as wrong answers.
+_OVERLAPS = {
+    "event": ("number", "cause"),
+    "number": ("event",),
+    "cause": ("event",),
+    "policy": ("prediction",),
+    "prediction": ("policy",),
+}
+#: Claim suggestions below this confidence are not turned into questions.
+MIN_CLAIM_CONFIDENCE = 0.5
 _CLAIM_TEACHING = {
     "event": "It reports something that happened; you could check it with other reports or "
     "records.",
@@ -97,6 +107,7 @@ class _Source:
     who: frozenset[str]  # identity words, to tell people apart
     kind: str
     cue: str
+    lemma: str  # the cue's base form ("say" for "has said")
     content: str
     content_span: tuple[int, int] | None
     sentence: tuple[int, int] | None
@@ -125,7 +136,7 @@ def generate(
 
         attributions = find_attributions(article)
     if claims is None:
-        claims = _suggest_claims(article)
+        claims = _suggest_claims(article, attributions)
     rng = random.Random(seed)
     sources = [s for s in (_source(article, a) for a in attributions) if s is not None]
     makers: list[Callable[[], list[Question]]] = [
@@ -187,13 +198,18 @@ def problems(quiz: Quiz) -> list[str]:
 # ---------------------------------------------------------------- reading the records
 
 
-def _suggest_claims(article: Article) -> list[Any]:
+def _suggest_claims(article: Article, attributions: Sequence[Any]) -> list[Any]:
     try:
         from . import claims as claims_module  # type: ignore[attr-defined]
     except ImportError:
         return []
     suggest = getattr(claims_module, "suggest", None)
-    return list(suggest(article)) if callable(suggest) else []
+    if not callable(suggest):
+        return []
+    try:
+        return list(suggest(article, attributions=attributions))
+    except TypeError:  # a suggest() without the attributions argument
+        return list(suggest(article))
 
 
 def _get(record: Any, name: str, default: Any = None) -> Any:
@@ -250,6 +266,7 @@ def _source(article: Article, record: Any) -> _Source | None:
         who=_identity(speaker or source_text),
         kind=kind,
         cue=_clean(text[cue[0] : cue[1]]) if cue else "",
+        lemma=_cue_lemma(_get(record, "cue_lemma"), text[cue[0] : cue[1]] if cue else ""),
         content=_clean(text[content[0] : content[1]]) if content else "",
         content_span=content,
         sentence=_sentence_of(article, anchor),
@@ -340,7 +357,7 @@ def _who_said(article: Article, sources: list[_Source], rng: random.Random) -> l
             continue
         wrong = [o.name for o in rng.sample(others, min(3, len(others)))]
         said = _quoted(s.content)
-        verb = _ASKABLE.get(_lemma(s.cue))
+        verb = _ASKABLE.get(s.lemma)
         if s.direct:
             prompt = f"Who said these words in the article: “{said}”?"
         elif verb:
@@ -426,14 +443,18 @@ def _not_named(article: Article, sources: list[_Source], rng: random.Random) -> 
 
 def _stance_verb(sources: list[_Source], rng: random.Random) -> list[Question]:
     neutral: list[str] = []
+    seen: set[str] = set()  # one option per verb: not both "said" and "says"
     for s in sources:
-        if s.stance == "neutral" and s.cue and len(s.cue.split()) <= 3:
-            if _lemma(s.cue) not in {_lemma(c) for c in neutral}:
-                neutral.append(s.cue)
+        if s.stance == "neutral" and s.cue and len(s.cue.split()) <= 3 and s.lemma not in seen:
+            seen.add(s.lemma)
+            neutral.append(s.cue)
     out = []
     for stance, (prompt, teach) in _STANCE_QUESTIONS.items():
-        marked = [s for s in sources if s.stance == stance and s.cue and len(s.cue.split()) <= 3]
-        marked = [s for s in marked if _lemma(s.cue) not in {_lemma(c) for c in neutral}]
+        marked = [
+            s
+            for s in sources
+            if s.stance == stance and s.cue and len(s.cue.split()) <= 3 and s.lemma not in seen
+        ]
         if not marked or len(neutral) < 2:
             continue
         s = rng.choice(marked)
@@ -481,13 +502,13 @@ def _direct_or_reported(
     for s in rng.sample(sources, len(sources)):
         if not s.content or len(s.content.split()) < 4 or not s.sentence or s.in_headline:
             continue
-        if not s.direct and (_lemma(s.cue) not in _ASKABLE or _lemma(s.cue) == "accuse"):
+        if not s.direct and (s.lemma not in _ASKABLE or s.lemma == "accuse"):
             continue  # "Moscow accused Kyiv of ...": the content is not what was said
         inner = s.content.strip()[1:-1]
         if s.direct != _fully_quoted(s.content) or any(c in inner for c in _QUOTE_MARKS):
             continue  # mixed quoting ('said there was "serious work ahead"') would confuse
         shown = _quoted(s.content, limit=30)
-        who = s.name or "the source"
+        who = s.name if any(c.isupper() for c in s.name) else "the source"
         if s.direct:
             explanation = (
                 "The words are inside quotation marks, so they are "
@@ -516,9 +537,12 @@ def _direct_or_reported(
 def _claim_types(article: Article, claims: Sequence[Any], rng: random.Random) -> list[Question]:
     labelled = []
     for c in claims:
-        kind = _get(c, "type") or _get(c, "label")
+        # kit_type: the kit's own type even when a teacher's label set renames `type`
+        kind = _get(c, "kit_type") or _get(c, "type") or _get(c, "label")
         span = _span(_get(c, "span"))
-        if kind not in _CLAIM_LABELS or span is None:
+        if kind not in _CLAIM_LABELS or span is None or _get(c, "part", False):
+            continue
+        if (_get(c, "confidence", 1.0) or 0) < MIN_CLAIM_CONFIDENCE:
             continue
         text = _clean(article.text[span[0] : span[1]])
         if len(text.split()) < 5 or len(text) > 400:
@@ -527,11 +551,14 @@ def _claim_types(article: Article, claims: Sequence[Any], rng: random.Random) ->
     present = list(dict.fromkeys(k for k, _, _ in labelled))
     out = []
     for kind, text, c in rng.sample(labelled, len(labelled)):
-        pool = [k for k in present if k != kind]
-        pool += [k for k in ("prediction", "opinion", "event") if k != kind and k not in pool]
-        wrong = pool[:2]
+        # Distractors that could also be right ("30 countries were involved" is an event with a
+        # number in it) would make two right answers: leave them out.
+        usable = [k for k in _CLAIM_LABELS if k != kind and k not in _OVERLAPS.get(kind, ())]
+        pool = [k for k in present if k in usable]
+        pool += [k for k in ("prediction", "opinion", "event", "cause") if k in usable]
+        wrong = list(dict.fromkeys(pool))[:2]
         reasons = _get(c, "reasons") or ()
-        why = " ".join(str(r).rstrip(".") + "." for r in reasons if r)[:300]
+        why = " ".join(str(getattr(r, "text", r)).rstrip(".") + "." for r in reasons if r)[:300]
         out.append(
             _choice(
                 "claim-type",
@@ -561,6 +588,15 @@ def _lower_first(text: str) -> str:
 def _lemma(cue: str) -> str:
     words = cue.casefold().split()
     return " ".join(_LEMMAS.get(w, w) for w in words if w not in ("has", "have", "had", "was"))
+
+
+def _cue_lemma(given: str | None, cue: str) -> str:
+    """The detector's lemma when it is one the generator knows ("say"), else the cue's own verb
+    ("told broadcasters" -> "tell")."""
+    if given and (given in _ASKABLE or " " not in given):
+        return given
+    words = cue.split()
+    return _LEMMAS.get(words[0].casefold(), _lemma(cue)) if words else (given or "")
 
 
 def _possessive(name: str) -> str:

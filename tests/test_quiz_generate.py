@@ -254,3 +254,26 @@ def test_generation_with_the_real_detector_on_wikinews(wikinews):
         assert problems(quiz) == [], article.id
         assert quiz.grade(right_answers(quiz)).total == quiz.max_points, article.id
     assert generated
+
+
+def test_claim_type_distractors_never_also_fit(article, records):
+    from kit.quiz_generate import _CLAIM_LABELS, _OVERLAPS
+
+    names = {label: kind for kind, label in _CLAIM_LABELS.items()}
+    for seed in range(6):
+        quiz = make(article, records, seed=seed, per_kind=5, max_questions=40)
+        for q in quiz.questions:
+            if q.id.startswith("claim-type"):
+                right = names[q.options[q.answer[0]]]
+                wrong = {names[o] for i, o in enumerate(q.options) if i != q.answer[0]}
+                assert not wrong & set(_OVERLAPS.get(right, ())), (q.prompt, wrong)
+
+
+def test_unsure_claim_suggestions_are_not_asked_about(article, records):
+    from tests.quiz_helpers import Suggestion
+
+    unsure = [{"span": s.span, "type": s.type, "confidence": 0.2} for s in records[1]] + [
+        Suggestion(records[1][0].span, "prediction")
+    ]
+    quiz = generate(article, attributions=[], claims=unsure)
+    assert [q.id for q in quiz.questions] == ["claim-type-1"]
