@@ -1022,12 +1022,12 @@ def _at(data: Any, path: Sequence[Any]) -> Any:
 
 
 def _field_name(path: Sequence[Any]) -> str:
-    """`feedback` or `feedback` item 2, for messages."""
+    """`feedback`, or item 2 of `feedback`, for messages."""
     if not path:
         return "the file"
     if isinstance(path[-1], int) and len(path) >= 2 and isinstance(path[-2], str):
-        return f"{path[-2]}` item `{path[-1] + 1}"
-    return str(path[-1])
+        return f"item {path[-1] + 1} of `{path[-2]}`"
+    return f"`{path[-1]}`"
 
 
 def _describe(err: Any, data: Any) -> tuple[str, str, list[Any], bool]:
@@ -1104,10 +1104,11 @@ def _describe(err: Any, data: Any) -> tuple[str, str, list[Any], bool]:
         )
         human = " or ".join(_HUMAN_TYPES.get(w, w) for w in wanted)
         fix = f"write {human} there"
-        if "string" in wanted:
+        if "string" in wanted and isinstance(instance, dict):
+            fix = 'text with a colon and a space in it must be in quotes, like "Note: this"'
+        elif "string" in wanted:
             fix += " (put it in quotes if it looks like a number, a date or yes/no)"
-        field_name = _field_name(path)
-        return f"`{field_name}` in {label} should be {human}", fix, path, False
+        return f"{_field_name(path)} in {label} should be {human}", fix, path, False
     if err.validator == "minItems":
         return (
             f"`{name}` in {label} needs at least {err.validator_value} item(s)",

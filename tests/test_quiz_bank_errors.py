@@ -255,3 +255,18 @@ def test_cli_check_passes_the_seed_bank(capsys):
 
     assert main(["quiz", "check", str(ROOT / "seeds" / "000_8e915a2399968c01.quiz.yaml")]) == 0
     assert capsys.readouterr().out.strip().endswith(": ok")
+
+
+def test_text_with_an_unquoted_colon_gets_the_quoting_fix(tmp_path):
+    text = "title: T\nquestions:\n" + GOOD_QUESTION + "    feedback: [Note: this, ~]\n"
+    e = only_error(write(tmp_path, text))
+    assert e.line == 8 and "item 1 of `feedback`" in e.problem and "in quotes" in e.fix
+
+
+def test_the_readme_example_bank_is_valid(tmp_path):
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / SEED_ARTICLE.name).write_bytes(SEED_ARTICLE.read_bytes())
+    assert check_bank(write(tmp_path, example)) == []
