@@ -21,7 +21,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -30,6 +30,9 @@ from .articles import SUFFIXES, Article, load_article
 from .errors import KitError
 from .files import atomic_write_text, read_text
 from .store import text_fingerprint
+
+if TYPE_CHECKING:  # pandas is imported only when a table is asked for
+    import pandas as pd
 
 FORMAT = "kit-quiz/1"
 TYPES = ("single", "multiple", "truefalse", "text", "find", "number")
@@ -152,7 +155,7 @@ class Grade:
                 return r
         raise KeyError(question_id)
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
         """One row per question: id, correct, points, max_points, feedback."""
         import pandas as pd
 
@@ -578,7 +581,7 @@ class Quiz:
 
     # ------------------------------------------------------------ the class's work
 
-    def grade_class(self, work_dir: str | Path | None = None):
+    def grade_class(self, work_dir: str | Path | None = None) -> pd.DataFrame:
         """Every student's best attempt at every question, from the work folder, as a DataFrame.
 
         One row per student and question: student, question, attempts, correct, points,
@@ -630,7 +633,7 @@ class Quiz:
 Bank = Quiz
 
 
-def class_summary(df) -> Any:
+def class_summary(df: pd.DataFrame) -> pd.DataFrame:
     """Per-student totals from `Quiz.grade_class`: answered, correct, points, max_points."""
     import pandas as pd
 

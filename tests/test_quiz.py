@@ -315,3 +315,31 @@ def test_quotes_are_found_ignoring_case_quotes_dashes_and_spaces():
         (text.index("The  Straße"), text.index(" was closed") + 4)
     ]
     assert locate_quote(text, "not there") == [] and locate_quote(text, "  ") == []
+
+
+def test_cli_grades_the_class_and_writes_a_csv(tmp_path, capsys):
+    import pandas as pd
+
+    from kit.cli import main
+    from kit.store import Workspace
+
+    quiz = kit.load_quiz(SEED_BANK)
+    for student, answer in (("ana", 1), ("ben", 0)):
+        Workspace(student, quiz.article, tmp_path / "work").record_attempt(
+            quiz.id, "healey-quote", answer, None
+        )
+    out = tmp_path / "marks.csv"
+    args = ["quiz", "grade", str(SEED_BANK), "--work", str(tmp_path / "work"), "--csv", str(out)]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "ana" in printed and "ben" in printed
+    marks = pd.read_csv(out)
+    assert len(marks) == 2 * len(quiz)
+    assert marks.query("student == 'ana' and question == 'healey-quote'").points.item() == 1
+
+
+def test_cli_grade_with_no_work_yet(tmp_path, capsys):
+    from kit.cli import main
+
+    assert main(["quiz", "grade", str(SEED_BANK), "--work", str(tmp_path)]) == 0
+    assert "no student work" in capsys.readouterr().out
