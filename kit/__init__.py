@@ -5,10 +5,13 @@ from .corpus import Corpus, load_corpus
 from .errors import KitError
 from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
+from .show import show_claims, show_sources
+from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
+    "Attribution",
     "Corpus",
     "KitError",
     "Notice",
@@ -19,6 +22,7 @@ __all__ = [
     "sign_in",
     "where_is_my_work",
     "SafeHTML",
+    "find_attributions",
     "load_article",
     "load_articles",
     "load_corpus",
@@ -27,6 +31,8 @@ __all__ = [
     "quiz_widget",
     "render_article",
     "show_article",
+    "show_claims",
+    "show_sources",
 ]
 
 

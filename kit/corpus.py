@@ -90,6 +90,85 @@ class Corpus:
         ]
         return pd.DataFrame(rows, columns=_columns(rows, "article_id"))
 
+    def attributions(self) -> pd.DataFrame:
+        """One row per attribution (who said what) with its spans and their text.
+
+        Missing spans (a quote with no cue, a source-less report) have empty offsets and text.
+        """
+        from .sources import find_attributions
+
+        rows = []
+        for a in self.articles_list:
+            text = a.text
+            for att in find_attributions(a):
+                row = {
+                    "article_id": a.id,
+                    "speaker": att.speaker,
+                    "source_type": att.source_type,
+                    "stance": att.stance,
+                    "direct": att.direct,
+                }
+                for name in ("source", "cue", "content"):
+                    span = getattr(att, name)
+                    row[f"{name}_start"] = span.start if span else None
+                    row[f"{name}_end"] = span.end if span else None
+                    row[f"{name}_text"] = text[span.start : span.end] if span else None
+                rows.append(row)
+        columns = ["article_id", "speaker", "source_type", "stance", "direct"]
+        for name in ("source", "cue", "content"):
+            columns += [f"{name}_start", f"{name}_end", f"{name}_text"]
+        df = pd.DataFrame(rows, columns=columns)
+        for c in columns:
+            if c.endswith(("_start", "_end")):
+                df[c] = df[c].astype("Int64")
+        return df
+
+    def claims(self, labels: str | Path | None = None) -> pd.DataFrame:
+        """One row per claim suggestion (sentences and attributed parts) with type and reasons.
+
+        `labels` is the path of a teacher's label set (default: the kit's claim types).
+        """
+        from .claims import resolve_labels, suggest
+
+        label_set = resolve_labels(labels)
+        rows = [
+            {
+                "article_id": a.id,
+                "sentence": s.sentence,
+                "part": s.part,
+                "start": s.span.start,
+                "end": s.span.end,
+                "text": s.text,
+                "type": s.type,
+                "kit_type": s.kit_type,
+                "checkworthy": s.checkworthy,
+                "confidence": s.confidence,
+                "claimant": s.claimant,
+                "reasons": "; ".join(r.text for r in s.reasons),
+            }
+            for a in self.articles_list
+            for s in suggest(a, labels=label_set)
+        ]
+        return pd.DataFrame(rows, columns=_columns(rows, "article_id"))
+
+    def flags(self) -> pd.DataFrame:
+        """One row per piece of wording to notice (hedges, loaded words, labels, scare quotes)."""
+        from .language import flag
+
+        rows = [
+            {
+                "article_id": a.id,
+                "start": f.span.start,
+                "end": f.span.end,
+                "words": f.word,
+                "category": f.category,
+                "explanation": f.explanation,
+            }
+            for a in self.articles_list
+            for f in flag(a)
+        ]
+        return pd.DataFrame(rows, columns=_columns(rows, "article_id"))
+
     def problems_table(self) -> pd.DataFrame:
         """The files that did not load and why."""
         return pd.DataFrame(

@@ -140,6 +140,7 @@ def test_uses_the_detector_when_no_records_are_given(article, records, monkeypat
 
 def test_claim_questions_are_skipped_while_kit_claims_is_missing(article, records, monkeypatch):
     monkeypatch.setitem(sys.modules, "kit.claims", None)
+    monkeypatch.delattr(kit, "claims", raising=False)
     quiz = generate(article, attributions=records[0])
     assert "claim-type" not in kinds(quiz)
 
