@@ -271,3 +271,19 @@ def test_the_readme_example_bank_is_valid(tmp_path):
     example = re.search(r"```yaml\n(.*?)```", quizzes, re.S).group(1)
     (tmp_path / SEED_ARTICLE.name).write_bytes(SEED_ARTICLE.read_bytes())
     assert check_bank(write(tmp_path, example)) == []
+
+
+def test_the_schema_ships_with_the_package_and_is_a_valid_json_schema():
+    from jsonschema import Draft202012Validator
+
+    from kit.quiz_bank import schema
+
+    Draft202012Validator.check_schema(schema())
+    assert set(schema()["$defs"]["question"]["properties"]["type"]["enum"]) == {
+        "single",
+        "multiple",
+        "truefalse",
+        "text",
+        "find",
+        "number",
+    }
