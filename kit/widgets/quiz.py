@@ -15,7 +15,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 
 from .. import quiz_keys as keys
@@ -23,6 +22,7 @@ from ..articles import Article
 from ..errors import KitError
 from ..quiz import Quiz, Result
 from ..store import Workspace
+from .keyboard import KEYS_CLASS, KeyboardGuard
 
 # TODO(issue 4): `find` questions use a sentence menu and word menus until the Highlighter
 # widget lands on main; then the student selects the passage in the article itself.
@@ -72,18 +72,6 @@ def _note(kind: str, head: str, lines: list[str] = ()) -> str:
 
 def _points(value: float) -> str:
     return f"{value:g} point" + ("" if value == 1 else "s")
-
-
-class KeyboardGuard(anywidget.AnyWidget):
-    """Invisible helper: keeps JupyterLab's shortcuts from taking the quiz's key presses."""
-
-    _esm = Path(__file__).with_name("quiz_keyboard.js")
-
-    def __init__(self) -> None:
-        super().__init__(layout=widgets.Layout(display="none"))
-
-    def __repr__(self) -> str:
-        return "KeyboardGuard()"
 
 
 class _QuestionView:
@@ -401,6 +389,7 @@ class QuizWidget(widgets.VBox):
             [self.title, self.progress, self.stage, footer, self.message, self.keyboard]
         )
         self.add_class("kit-quiz")
+        self.add_class(KEYS_CLASS)
         for v in self.views:
             v.restore()
         self.restoring = False

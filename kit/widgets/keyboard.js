@@ -1,5 +1,6 @@
-// Keeps JupyterLab's notebook shortcuts (arrow keys, Enter, letters...) away from the quiz's
-// controls, so menus, radio buttons and buttons get the keys a keyboard user presses.
+// Keeps JupyterLab's notebook shortcuts (arrow keys, Enter, letters...) away from the controls of
+// a kit widget (any container with the class "kit-keys"), so menus, radio buttons, text boxes and
+// buttons get the keys a keyboard user presses.
 //
 // Lumino skips a key binding when it meets [data-lm-suppress-shortcuts] while walking up from the
 // focused element, but it tests the binding's selector (".jp-Notebook.jp-mod-commandMode :focus")
@@ -18,7 +19,7 @@ function markAll(root) {
 function render({ el }) {
   let observer = null;
   const start = () => {
-    const root = el.closest(".kit-quiz");
+    const root = el.closest(".kit-keys");
     if (!root) return false;
     markAll(root);
     observer = new MutationObserver(() => markAll(root));
