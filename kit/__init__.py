@@ -8,6 +8,7 @@ from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
 from .demo import demo_class
 from .errors import KitError
+from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
 from .show import show_claims, show_sources
 from .sources import Attribution, find_attributions
@@ -23,6 +24,7 @@ __all__ = [
     "Corpus",
     "KitError",
     "Notice",
+    "Quiz",
     "Workspace",
     "current_student",
     "set_student",
@@ -33,7 +35,9 @@ __all__ = [
     "load_article",
     "load_articles",
     "load_corpus",
+    "load_quiz",
     "make_article",
+    "quiz_widget",
     "render_article",
     "show_article",
     "show_claims",
@@ -46,3 +50,10 @@ def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
     from .widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
 
     return _dashboard(class_dir, **kwargs)
+
+
+def quiz_widget(*args, **kwargs):
+    """The quiz widget for a bank file or Quiz (see kit.widgets.quiz.quiz_widget)."""
+    from .widgets.quiz import quiz_widget as make
+
+    return make(*args, **kwargs)

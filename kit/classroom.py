@@ -31,7 +31,7 @@ from . import class_index
 from .annotations import Annotation, reanchor
 from .articles import Article, read_file
 from .class_index import IndexedAnnotation
-from .course import BANK_SUFFIXES, Course, load_course, seed_files
+from .course import Course, load_course, seed_files
 from .errors import KitError
 from .files import atomic_write_text, read_bytes, read_text
 from .render import Mark, SafeHTML, render_heatmap
@@ -83,79 +83,39 @@ class BankInfo:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
-def bank_id_for(path: Path) -> str:
-    """A bank's id when the file does not give one: its name without `.quiz.yaml`."""
-    name = path.name
-    for suffix in BANK_SUFFIXES:
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
-
-
 def read_bank(path: str | Path) -> BankInfo:
-    """The questions of a quiz bank file (teacher's or released); KitError naming the file."""
-    p = Path(path)
-    text, _ = read_text(p, MAX_BANK_BYTES)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise KitError(f"not valid YAML ({getattr(e, 'problem', None) or e})", path=p) from None
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        raise KitError("not a quiz bank (no 'questions' list)", path=p)
+    """The questions of a quiz bank file (teacher's or released), checked by kit.quiz."""
+    from .quiz import Quiz
+
+    quiz = Quiz.from_file(path)
     questions = []
-    for i, raw in enumerate(data["questions"]):
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            raise KitError(f"question {i + 1} has no id", path=p)
-        kind = str(raw.get("type", "single"))
-        options = tuple(str(o) for o in raw.get("options") or ())
-        choices = ("True", "False") if kind == "truefalse" else options
+    for q in quiz.questions:
+        right: tuple[int, ...] = ()
+        if q.type in ("single", "multiple") and q.answer is not None:
+            right = tuple(sorted(q.answer))
+        elif q.type == "truefalse" and isinstance(q.answer, bool):
+            right = (0,) if q.answer else (1,)
         questions.append(
             QuestionInfo(
-                id=raw["id"],
-                type=kind,
-                prompt=" ".join(str(raw.get("prompt", "")).split()),
-                options=options,
-                points=float(raw.get("points", 1) or 0),
-                answer=_answer_words(kind, raw.get("answer", raw.get("answers")), choices),
-                right=_right_choices(kind, raw.get("answer"), choices),
+                id=q.id,
+                type=q.type,
+                prompt=" ".join(q.prompt.split()),
+                options=tuple(q.options),
+                points=float(q.points),
+                answer=_answer_words(q.type, q.answer, q.choices, right),
+                right=right,
             )
         )
-    return BankInfo(
-        id=str(data.get("id") or bank_id_for(p)),
-        title=str(data.get("title") or ""),
-        questions=tuple(questions),
-        path=p,
-    )
+    return BankInfo(id=quiz.id, title=quiz.title, questions=tuple(questions), path=Path(path))
 
 
-def _right_choices(kind: str, answer: Any, choices: Sequence[str]) -> tuple[int, ...]:
-    if answer is None or kind not in ("single", "multiple", "truefalse"):
-        return ()
-    if kind == "truefalse":
-        return (0,) if answer is True else (1,) if answer is False else ()
-    out = []
-    for item in answer if isinstance(answer, list) else [answer]:
-        if isinstance(item, int) and not isinstance(item, bool) and 0 <= item < len(choices):
-            out.append(item)
-        elif isinstance(item, str) and item in choices:
-            out.append(choices.index(item))
-    return tuple(sorted(set(out)))
-
-
-def _answer_words(kind: str, answer: Any, choices: Sequence[str]) -> str:
+def _answer_words(kind: str, answer: Any, choices: Sequence[str], right: tuple[int, ...]) -> str:
+    """The right answer as a teacher reads it (empty for a released bank)."""
     if answer is None:
         return ""
-    if kind == "truefalse":
-        return "True" if answer is True else "False" if answer is False else str(answer)
-    items = answer if isinstance(answer, list) else [answer]
-    if kind in ("single", "multiple"):
-        words = []
-        for item in items:
-            if isinstance(item, int) and not isinstance(item, bool) and 0 <= item < len(choices):
-                words.append(choices[item])
-            else:
-                words.append(str(item))
-        return "; ".join(words)
+    if right:
+        return "; ".join(choices[i] for i in right if 0 <= i < len(choices))
+    items = answer if isinstance(answer, (list, tuple)) else [answer]
     return " | ".join(str(x) for x in items)
 
 

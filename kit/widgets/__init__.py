@@ -1,1 +1,1 @@
-"""Notebook widgets (ipywidgets + anywidget): thin views over the kit's core."""
+"""Notebook widgets: thin views over the core (all logic lives in kit/*.py)."""
