@@ -388,3 +388,18 @@ def test_demo_class_plants_misconceptions_the_dashboard_finds(tmp_path):
     assert work.sources_missed().iloc[0]["source"] == "Ukrainian officials"
     assert work.sources_missed().iloc[0]["most_given_wrong"] == "institution"
     assert work.claim_disagreement().iloc[0]["key"] == "opinion"
+
+
+def test_a_key_file_beside_the_article_is_used_as_the_key(tmp_path):
+    pytest.importorskip("kit.feedback")
+    seeds = h.make_seeds(tmp_path / "seeds")
+    (seeds / "keys" / f"{h.ARTICLE_ID}.json").unlink()
+    (seeds / f"{h.ARTICLE_ID}.key.yaml").write_text(
+        f"article: {h.ARTICLE_ID}\nitems:\n"
+        + "".join(f"  - quote: {q}\n    label: {label}\n" for q, label in h.KEY_SOURCES)
+    )
+    work = load_class(h.make_class(tmp_path / "class"), seeds=seeds, course=h.course())
+    assert work.problems == ()
+    assert work.sources_missed()["source"].tolist() == [
+        "Ukrainian officials", "Mr Putin", "Downing Street",
+    ]  # fmt: skip
