@@ -689,14 +689,16 @@ class ClassWork:
     def summary(self) -> pd.DataFrame:
         """One row per student: the status of each tracked lesson, counts, and the quiz score."""
         progress = self.progress()
+        lessons = [le.id for le in self.course.tracked]
         if progress.empty:
-            wide = pd.DataFrame({"student": list(self.students)})
+            wide = pd.DataFrame(columns=["student", *lessons])
+            wide["student"] = list(self.students)
         else:
             wide = progress.pivot(index="student", columns="lesson", values="status")
-            wide = wide[[le.id for le in self.course.tracked]].reset_index()
+            wide = wide[lessons].reset_index()
             wide.columns.name = None
         for status in STATUSES:
-            wide[status] = (wide[[le.id for le in self.course.tracked]] == status).sum(axis=1)
+            wide[status] = (wide[lessons] == status).sum(axis=1) if len(wide) else []
         scores = self.scores().set_index("student")
         wide["score"] = wide["student"].map(scores["score"]) if len(scores) else math.nan
         return wide.reset_index(drop=True)
