@@ -150,6 +150,7 @@ def student_notebook(path: Path) -> str:
     except Exception as e:  # nbformat raises many kinds for a damaged notebook
         raise KitError(f"cannot read this notebook ({type(e).__name__})", path=path) from None
     for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # timestamps of the teacher's run
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
