@@ -44,6 +44,7 @@ __all__ = [
     "show_article",
     "show_claims",
     "show_sources",
+    "tag_paragraphs",
 ]
 
 
@@ -71,5 +72,12 @@ def write(*args, **kwargs):
 def choose(*args, **kwargs):
     """A choice that saves itself (see kit.widgets.choose)."""
     from .widgets import choose as make
+
+    return make(*args, **kwargs)
+
+
+def tag_paragraphs(*args, **kwargs):
+    """The paragraph-role tagger for an article (see kit.widgets.paragraph_tagger)."""
+    from .widgets.paragraph_tagger import tag_paragraphs as make
 
     return make(*args, **kwargs)

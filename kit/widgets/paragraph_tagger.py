@@ -1,0 +1,126 @@
+"""The paragraph tagger: a student gives each paragraph of a story its role (lede, quote ...).
+
+A thin view over `kit.paragraph_roles`: one row per body paragraph, numbered as
+`kit.show_article` numbers them, with a drop-down list of roles (a native <select>: Tab to reach
+it, arrow keys to choose). Every choice is saved at once and comes back when the cell runs again.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import ipywidgets as W
+
+from ..articles import Article
+from ..errors import KitError
+from ..paragraph_roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
+from ..store import Workspace
+from .keyboard import KEYS_CLASS, KeyboardGuard
+
+#: The drop-down entry for "no role yet" (saved as no tag at all).
+UNSET = ""
+
+
+def _status(text: str, ok: bool = True) -> str:
+    colour = "#1b5e20" if ok else "#8a1c1c"
+    return f'<span role="status" style="color:{colour};font-size:0.85em">{escape(text)}</span>'
+
+
+class ParagraphTagger(W.VBox):
+    """One drop-down of roles per body paragraph; each choice is saved as `role:<name>`."""
+
+    def __init__(self, workspace: Workspace, roles: RoleSet | None = None) -> None:
+        article = workspace.article
+        if article is None:
+            raise KitError("the paragraph tagger needs the article itself, not only its id")
+        self.workspace = workspace
+        self.article = article
+        self.roles = roles or resolve_roles(None)
+        self.paragraphs = body_paragraphs(article)
+        saved = saved_roles(workspace.annotations, article)
+        options = [("choose a role", UNSET)] + [(r.name, r.name) for r in self.roles.roles]
+        self.pickers: list[W.Dropdown] = []
+        rows = []
+        for number, p in enumerate(self.paragraphs, start=1):
+            value = saved.get(p.index, UNSET)
+            if value not in self.roles.names:  # a role from another role list: keep it visible
+                value = UNSET
+            picker = W.Dropdown(
+                options=options,
+                value=value,
+                description=f"Paragraph {number}",
+                style={"description_width": "initial"},
+                layout=W.Layout(width="17em", flex="0 0 auto"),
+            )
+            picker.observe(self._saver(p), names="value")
+            self.pickers.append(picker)
+            text = W.HTML(
+                f'<div style="line-height:1.4"><span style="color:#666">{number}</span> '
+                f"{escape(article.text[p.start : p.end])}</div>",
+                layout=W.Layout(flex="1 1 auto"),
+            )
+            rows.append(
+                W.HBox(
+                    [picker, text],
+                    layout=W.Layout(border_bottom="1px solid #eee", padding="0.3em 0"),
+                )
+            )
+        self.status = W.HTML(self._summary())
+        legend = "".join(
+            f"<li><strong>{escape(r.name)}</strong>: {escape(r.description)}</li>"
+            for r in self.roles.roles
+        )
+        help_ = W.HTML(
+            "<details open><summary><strong>The roles</strong></summary>"
+            f'<ul style="margin:0.2em 0">{legend}</ul></details>'
+        )
+        super().__init__([help_, *rows, self.status, KeyboardGuard()])
+        self.add_class("kit-paragraph-tagger")
+        self.add_class(KEYS_CLASS)
+
+    def _saver(self, paragraph):
+        def save(change: dict) -> None:
+            try:
+                set_role(self.workspace, paragraph, change["new"] or None)
+            except KitError as e:
+                self.status.value = _status(f"Not saved: {e.message}", ok=False)
+                return
+            self.status.value = self._summary()
+
+        return save
+
+    @property
+    def chosen(self) -> dict[int, str]:
+        """Paragraph number (1 = first body paragraph) -> the role chosen for it."""
+        return {i: p.value for i, p in enumerate(self.pickers, start=1) if p.value != UNSET}
+
+    def _summary(self) -> str:
+        done = sum(p.value != UNSET for p in self.pickers)
+        return _status(f"{done} of {len(self.pickers)} paragraphs tagged. Saved as you go.")
+
+    def __repr__(self) -> str:
+        return f"ParagraphTagger({self.article.id!r}, {len(self.paragraphs)} paragraphs)"
+
+
+def tag_paragraphs(
+    article: Article,
+    student: str | None = None,
+    roles: RoleSet | str | Path | None = None,
+    *,
+    work_dir: str | Path | None = None,
+) -> ParagraphTagger | KitError:
+    """The paragraph tagger for `article` and the signed-in student (or `student`).
+
+    `roles` is a teacher's role list (a RoleSet or a YAML file). A problem comes back as a
+    KitError, which a notebook shows as a friendly message.
+    """
+    try:
+        if not isinstance(article, Article):
+            raise KitError(
+                "tag_paragraphs needs an article",
+                fix='load it first: article = kit.load_article("../seeds/...")',
+            )
+        return ParagraphTagger(Workspace(student, article, work_dir), resolve_roles(roles))
+    except KitError as e:
+        return e
