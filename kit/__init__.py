@@ -10,7 +10,7 @@ from .demo import demo_class
 from .errors import KitError
 from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
-from .show import show_claims, show_sources
+from .show import show_claims, show_sources, show_wording
 from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
@@ -44,6 +44,7 @@ __all__ = [
     "show_article",
     "show_claims",
     "show_sources",
+    "show_wording",
     "tag_paragraphs",
 ]
 

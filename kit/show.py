@@ -225,3 +225,60 @@ def _label_notes(label_set: LabelSet) -> str:
         for lab in label_set.labels
     )
     return f"<details><summary>What the claim types mean</summary><ul>{rows}</ul></details>"
+
+
+# ---------------------------------------------------------------- wording
+
+
+def show_wording(article: Article | str | Path) -> SafeHTML:
+    """How the story reports speech: every reporting word (cue) marked by its stance, the wording
+    to notice (hedges, doubt words, labels, scare quotes ...), and a table of each with what it
+    tells a reader. `article` may be an Article or a file path."""
+    from .language import flag
+    from .lexicon import package_yaml
+    from .render import Mark
+    from .sources import find_attributions
+
+    if not isinstance(article, Article):
+        article = load_article(article)
+    meanings = package_yaml("reporting_cues.yaml").get("stances") or {}
+    cues = [a for a in find_attributions(article) if a.cue is not None]
+    flags = flag(article)
+    stances = ("neutral", "doubt", "emphasis", "concession")
+    legend = [(s, f"{s} reporting word") for s in stances] + [(_WORDING, "words to notice")]
+    marks = [
+        Mark(a.cue.start, a.cue.end, a.stance, f"{a.stance}: {meanings.get(a.stance, '')}")
+        for a in cues
+    ]
+    marks += [
+        Mark(f.span.start, f.span.end, _WORDING, f"{f.label}: {f.explanation}") for f in flags
+    ]
+    verbs = pd.DataFrame(
+        [
+            (
+                " ".join(article.text[a.cue.start : a.cue.end].split()),
+                a.speaker or "(unclear)",
+                a.stance,
+                meanings.get(a.stance, ""),
+            )
+            for a in cues
+        ],
+        columns=["reporting words", "who", "stance", "what it tells you"],
+    )
+    words = pd.DataFrame(
+        [(f.word, f.label, f.explanation) for f in flags],
+        columns=["words", "kind", "why notice them"],
+    )
+    parts = [
+        render_article(article, marks, legend=legend, numbers=True).html,
+        html_table(verbs, "Reporting words: how the story tells you who said what")
+        if cues
+        else "<p>No reporting words were found.</p>",
+        html_table(words, "Words to notice") if flags else "<p>No words to notice were found.</p>",
+    ]
+    loaded = sum(a.stance != "neutral" for a in cues)
+    summary = (
+        f"wording in {article.id}: {len(cues)} reporting words ({loaded} not neutral), "
+        f"{len(flags)} words to notice"
+    )
+    return stack(parts, summary)
