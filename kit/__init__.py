@@ -3,11 +3,23 @@
 from .articles import Article, load_article, load_articles, make_article
 from .corpus import Corpus, load_corpus
 from .errors import KitError
+from .export import to_csv, to_dataframe, to_w3c, write_w3c
+from .feedback import compare, load_key
 from .render import Notice, SafeHTML, render_article, show_article
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
+    "ClaimTagger",
+    "Highlighter",
+    "compare",
+    "highlight_sources",
+    "load_key",
+    "tag_claims",
+    "to_csv",
+    "to_dataframe",
+    "to_w3c",
+    "write_w3c",
     "Corpus",
     "KitError",
     "Notice",
@@ -24,3 +36,14 @@ __all__ = [
     "render_article",
     "show_article",
 ]
+
+# The widgets import ipywidgets: load them on first use, so `import kit` (and the CLI) stays light.
+_WIDGETS = {"ClaimTagger", "Highlighter", "highlight_sources", "tag_claims"}
+
+
+def __getattr__(name: str):
+    if name in _WIDGETS:
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")
