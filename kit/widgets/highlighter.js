@@ -640,10 +640,9 @@ function render({ model, el }) {
     } else if (k === "Enter") {
       applyLabel(model.get("label"), cursorSpan());
     } else if (k === "Delete" || k === "Backspace") {
+      // the kernel picks which highlight: it has seen every earlier edit, this view may not yet
       const span = cursorSpan();
-      const found = span ? spansAt(span) : [];
-      if (found.length) send({ cmd: "remove", id: found[0].id });
-      else say("There is no highlight here to remove.", true);
+      if (span) send({ cmd: "remove_at", start: span[0], end: span[1] });
     } else if (k === "e" || k === "E") {
       const span = cursorSpan();
       const ids = span ? spansAt(span).map((s) => s.id) : [];

@@ -395,6 +395,23 @@ class Highlighter(CommandWidget):
         self.workspace.remove(ann.id)
         return f"Removed the highlight “{_quote(ann.exact)}”."
 
+    def highlight_at(self, start: int, end: int) -> Annotation | None:
+        """The highlight a keyboard user means at [start, end): the same words, else the
+        shortest one overlapping them."""
+        over = [a for a in self.annotations if a.start < end and a.end > start]
+        exact = [a for a in over if (a.start, a.end) == (start, end)]
+        return (exact or sorted(over, key=lambda a: a.end - a.start) or [None])[0]
+
+    def _cmd_remove_at(self, m: dict) -> str:
+        start, end = m.get("start"), m.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise KitError("the position did not arrive as two numbers", fix="try again")
+        ann = self.highlight_at(start, end)
+        if ann is None:
+            raise KitError("there is no highlight here to remove")
+        self.workspace.remove(ann.id)
+        return f"Removed the highlight “{_quote(ann.exact)}”."
+
     def _cmd_accept(self, m: dict) -> str:
         ann = self._accept(m.get("id"))
         return f"Accepted: “{_quote(ann.exact)}” as {self._name(ann)}."

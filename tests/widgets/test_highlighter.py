@@ -265,3 +265,17 @@ def test_repr_is_short_and_deterministic(seed, hl):
     assert repr(hl) == f"Highlighter(article='{seed.id}', labels='sources', highlights=0)"
     bundle, _ = hl._repr_mimebundle_()
     assert bundle["text/plain"] == repr(hl)
+
+
+def test_delete_at_the_keyboard_cursor_removes_the_same_words_or_the_innermost(seed, hl):
+    outer = span(seed, "Defence Secretary John Healey")
+    inner = span(seed, "John Healey")
+    hl.add(*outer, "named_person")
+    hl.add(*inner, "named_person")
+    status = hl.handle({"cmd": "remove_at", "start": inner[0] + 1, "end": inner[0] + 2})
+    assert status["text"] == "Removed the highlight “John Healey”."
+    assert hl.handle({"cmd": "remove_at", "start": 0, "end": 3})["text"].startswith(
+        "There is no highlight here"
+    )
+    hl.handle({"cmd": "remove_at", "start": outer[0], "end": outer[1]})
+    assert hl.spans == []
