@@ -37,9 +37,11 @@ chromium:
 	fi
 
 # ---------------------------------------------------------------- for people
+# LAB_ARGS passes more options to JupyterLab, e.g. make lab LAB_ARGS="--port=8899 --no-browser".
+LAB_ARGS ?=
 lab: venv
 	env -u KIT_WORK_DIR $(BIN)/jupyter lab $(ALLOW_ROOT) --notebook-dir=notebooks \
-		notebooks/00_start_here.ipynb
+		$(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: venv chromium
 	$(BIN)/ruff check $(PY_DIRS)

@@ -266,8 +266,20 @@ def _load_md(path: Path, text: str) -> list[Article]:
             id=_meta_str(meta, "id") or None,
             path=path,
             **_common_meta(meta),
+            **_extra_meta(meta),
         )
     ]
+
+
+_META_KEYS = {"title", "headline", "standfirst", "summary", "description", "subtitle", "id"}
+_META_KEYS |= {"outlet", "publisher", "sitename", "source", "byline", "author", "authors"}
+_META_KEYS |= {"published", "date", "url", "link", "licence", "license", "language", "lang"}
+_META_KEYS |= {"path", "body", "text", "paragraphs"}
+
+
+def _extra_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Front-matter keys the kit has no field for (kept in `Article.extra`, e.g. `practice`)."""
+    return {k: v for k, v in meta.items() if isinstance(k, str) and k not in _META_KEYS}
 
 
 def _meta_str(meta: dict[str, Any], *keys: str) -> str:
@@ -582,6 +594,7 @@ def _expand(paths: str | Path | Sequence[str | Path]) -> list[Path]:
                     for f in p.rglob("*")
                     if f.is_file()
                     and f.suffix.lower() in SUFFIXES
+                    and not f.name.lower().startswith("readme")
                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 )
             )

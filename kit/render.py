@@ -162,9 +162,16 @@ def render_article(
 
 def _meta_line(article: Article) -> str:
     bits = [b for b in (article.outlet, article.byline, article.published) if b]
+    banner = ""
+    if article.extra.get("practice"):
+        banner = (
+            '<div class="kit-practice" role="note" style="font-family:sans-serif;font-size:0.85em;'
+            'background:#fff3cd;border:1px dashed #8a6d00;padding:0.2em 0.6em;margin:0.3em 0">'
+            "Invented for practice: this event and these people are not real.</div>"
+        )
     if not bits:
-        return ""
-    return f'<div class="kit-meta">{escape(" · ".join(bits))}</div>'
+        return banner
+    return f'<div class="kit-meta">{escape(" · ".join(bits))}</div>{banner}'
 
 
 def show_article(article: Article, numbers: bool = True) -> SafeHTML:

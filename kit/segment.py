@@ -146,10 +146,7 @@ def _needs_join(prev: str, nxt: str) -> bool:
         if word in _abbreviations():
             return first.isupper() or first.isdigit()
     # A lone initial ("John F. Kennedy") followed by a capitalised name.
-    if _INITIAL.search(prev) and first.isupper() and len(prev) > 2:
-        return True
-    # A sentence never starts with a lower-case word in news copy: blingfire split inside one.
-    return first.islower() and not prev.rstrip("\"”’')").endswith(("?", "!"))
+    return bool(_INITIAL.search(prev)) and first.isupper() and len(prev) > 2
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -161,6 +158,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     offsets = _blingfire_offsets(chunk)
     merged: list[list[int]] = []
     for s, e in offsets:
+        # blingfire leaves some separators (U+2028, odd spaces) at a sentence's edges.
+        while s < e and chunk[s].isspace():
+            s += 1
+        while e > s and chunk[e - 1].isspace():
+            e -= 1
         if s >= e:
             continue
         if merged and _needs_join(chunk[merged[-1][0] : merged[-1][1]], chunk[s:e]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"
@@ -34,3 +35,10 @@ def wikinews():
     result = kit.load_articles(files)
     assert not result.problems, result.problems
     return result.articles
+
+
+# Property tests run the same examples on every machine, so CI never fails by chance; run
+# `pytest --hypothesis-profile=explore` to search new random examples.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", max_examples=5000, deadline=None)
+settings.load_profile("ci")

@@ -61,3 +61,21 @@ def test_rendering_shows_headline_standfirst_and_numbered_paragraphs(seed):
 
 def test_rendering_is_deterministic(seed):
     assert render_article(seed).html == render_article(seed).html
+
+
+def test_practice_articles_carry_an_invented_for_practice_banner():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "seeds" / "practice"
+    corpus = kit.load_corpus(folder)
+    assert sorted(a.id for a in corpus) == [
+        "millbrook_partisan",
+        "millbrook_statement",
+        "millbrook_wire",
+    ]
+    for a in corpus:
+        assert "Invented for practice" in kit.show_article(a).html
+    assert (
+        "Invented for practice"
+        not in kit.show_article(kit.load_article(folder.parent / "000_8e915a2399968c01.txt")).html
+    )
