@@ -60,6 +60,7 @@ class KeyItem:
     hint: str = ""
 
     def tag(self, kind: str) -> str | None:
+        """The value of this item's tag of `kind` (`tag('source')` -> 'institution')."""
         return next((t.split(":", 1)[1] for t in self.tags if t.startswith(f"{kind}:")), None)
 
 
@@ -76,6 +77,7 @@ class Key:
 
     @property
     def kinds(self) -> frozenset[str]:
+        """The tag kinds the key labels (`source`, `claim` ...)."""
         return frozenset(t.split(":", 1)[0] for i in self.items for t in i.tags if ":" in t)
 
     def as_annotations(self, text: str) -> list[Annotation]:
@@ -256,22 +258,27 @@ class Feedback:
 
     @property
     def found(self) -> tuple[Match, ...]:
+        """Key items the student marked, whatever the label."""
         return tuple(m for m in self.matches if m.annotation is not None)
 
     @property
     def right(self) -> tuple[Match, ...]:
+        """Key items the student marked with the key's label."""
         return tuple(m for m in self.matches if m.annotation is not None and m.same_label)
 
     @property
     def different(self) -> tuple[Match, ...]:
+        """Key items the student marked with another label."""
         return tuple(m for m in self.matches if m.annotation is not None and not m.same_label)
 
     @property
     def missed(self) -> tuple[KeyItem, ...]:
+        """Key items the student did not mark."""
         return tuple(m.item for m in self.matches if m.annotation is None)
 
     @property
     def summary(self) -> str:
+        """The messages as plain text, one per line."""
         return "\n".join(self.messages)
 
     def __repr__(self) -> str:
@@ -421,7 +428,7 @@ def _messages(
 ) -> list[str]:
     total = len(matches)
     if not total:
-        return [f"There is nothing to compare with yet: {key.name} is empty. Ask your teacher."]
+        return [f"Nothing to compare with yet: there are no answers in {key.name}. Ask a teacher."]
     found = [m for m in matches if m.annotation is not None]
     right = [m for m in found if m.same_label]
     one = _SINGULAR.get(noun, "highlight")

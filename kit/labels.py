@@ -6,7 +6,7 @@ same shape, or simply a list of labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,7 +45,7 @@ class LabelSet:
     kind: str = ""
     title: str = ""
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Label]:
         return iter(self.labels)
 
     def __len__(self) -> int:
@@ -53,10 +53,12 @@ class LabelSet:
 
     @property
     def tags(self) -> tuple[str, ...]:
+        """Every label's tag, in key order."""
         return tuple(label.tag for label in self.labels)
 
     @property
     def kinds(self) -> frozenset[str]:
+        """The tag prefixes used by this set (`source`)."""
         return frozenset(label.kind for label in self.labels if label.kind)
 
     def get(self, tag_or_value: str) -> Label | None:

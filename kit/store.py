@@ -505,6 +505,7 @@ class MemoryWorkspace(Workspace):
         return f"MemoryWorkspace(article={self.article_id!r}, annotations={len(self.annotations)})"
 
     def reload(self) -> bool:
+        """Nothing to read again: the work lives only here."""
         return False
 
     def _apply(self, op: Callable[[dict], None]) -> None:
