@@ -66,17 +66,28 @@ function render({ model, el }) {
   el.append(root);
 
   // ------------------------------------------------------------------ messages
+  const NOT_SAVED =
+    "Not saved: the notebook is not answering. Wait a moment and try again, or re-run the " +
+    "cell (everything saved before comes back).";
+
   function send(message) {
     const id = ++req;
     message.req = id;
-    pending.set(
-      id,
-      setTimeout(() => {
-        pending.delete(id);
-        showWarnings(["Not saved: the notebook is not answering. Wait a moment and try again, or re-run the cell (everything saved before comes back)."]);
-      }, ACK_TIMEOUT_MS)
-    );
-    model.send(message);
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      showWarnings([NOT_SAVED]);
+      say(NOT_SAVED, true);
+    }, ACK_TIMEOUT_MS);
+    pending.set(id, timer);
+    try {
+      model.send(message);
+    } catch (err) {
+      // the kernel is gone (its connection is closed): say so at once
+      clearTimeout(timer);
+      pending.delete(id);
+      showWarnings([NOT_SAVED]);
+      say(NOT_SAVED, true);
+    }
   }
 
   function setField(field, value, sentence = current) {
@@ -318,7 +329,11 @@ function render({ model, el }) {
   function refreshSoon() {
     if (Date.now() - lastRefresh < 2000) return;
     lastRefresh = Date.now();
-    model.send({ cmd: "refresh" });
+    try {
+      model.send({ cmd: "refresh" });
+    } catch (err) {
+      // no kernel: nothing to refresh from; an edit will say so
+    }
   }
 
   root.addEventListener("keydown", onKeyDown);

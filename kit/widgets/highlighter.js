@@ -197,18 +197,28 @@ function render({ model, el }) {
   el.append(root);
 
   // ------------------------------------------------------------------ messages to Python
+  const NOT_SAVED =
+    "Not saved: the notebook is not answering. Wait a moment and try again, or re-run the " +
+    "cell (everything saved before comes back).";
+
   function send(message) {
     const id = ++req;
     message.req = id;
     const timer = setTimeout(() => {
       pending.delete(id);
-      showWarnings([
-        "Not saved: the notebook is not answering. Wait a moment and try again, or re-run the " +
-          "cell (everything saved before comes back).",
-      ]);
+      showWarnings([NOT_SAVED]);
+      say(NOT_SAVED, true);
     }, ACK_TIMEOUT_MS);
     pending.set(id, timer);
-    model.send(message);
+    try {
+      model.send(message);
+    } catch (err) {
+      // the kernel is gone (its connection is closed): say so at once
+      clearTimeout(timer);
+      pending.delete(id);
+      showWarnings([NOT_SAVED]);
+      say(NOT_SAVED, true);
+    }
   }
 
   function onStatus() {
@@ -702,7 +712,11 @@ function render({ model, el }) {
     const now = Date.now();
     if (now - lastRefresh < 2000) return;
     lastRefresh = now;
-    model.send({ cmd: "refresh" });
+    try {
+      model.send({ cmd: "refresh" });
+    } catch (err) {
+      // no kernel: nothing to refresh from; an edit will say so
+    }
   }
 
   article.addEventListener("mouseup", onMouseUp);

@@ -78,3 +78,24 @@ def test_tag_a_sentence_as_prediction_by_keyboard_and_mouse_then_undo(page, lab)
     )
     violations = axe_check(page, ".kit-ct")
     assert violations == [], violations
+
+
+def test_when_the_kernel_is_gone_a_tag_is_reported_as_not_saved(page, lab):
+    nb = write_notebook(
+        lab,
+        "t-claims-dead.ipynb",
+        "import kit",
+        f'article = kit.load_article("{SEED_FROM_TESTS}")',
+        'kit.tag_claims(article, student="t-claims-dead")',
+    )
+    open_notebook(page, lab, nb)
+    run_all(page)
+    page.wait_for_selector(".kit-ct[data-ready]")
+    page.evaluate(
+        "async () => { const w = window.jupyterapp.shell.currentWidget;"
+        " await w.sessionContext.session.kernel.shutdown(); }"
+    )
+    page.locator(".kit-ct-list").focus()
+    page.keyboard.press("5")
+    expect(page.locator(".kit-ct-warn")).to_contain_text("Not saved", timeout=10_000)
+    assert saved_annotations(lab, "t-claims-dead") == []

@@ -236,3 +236,17 @@ def test_report_latency():
     """Print the figures measured above (run with -s to see them)."""
     for name, seconds in LATENCY.items():
         print(f"{name}: {seconds * 1000:.0f} ms")
+
+
+def test_when_the_kernel_is_gone_the_student_is_told_the_edit_was_not_saved(page, lab):
+    show_highlighter(page, lab, "t-dead")
+    page.evaluate(
+        "async () => { const w = window.jupyterapp.shell.currentWidget;"
+        " await w.sessionContext.session.kernel.shutdown(); }"
+    )
+    page.locator(".kit-hl-chip", has_text="Institution").click()
+    drag_over(page, "Downing Street")
+    warning = page.locator(".kit-hl-warn")
+    expect(warning).to_contain_text("Not saved: the notebook is not answering", timeout=10_000)
+    expect(page.locator(".kit-hl-live")).to_contain_text("Not saved")
+    assert saved_annotations(lab, "t-dead") == []
