@@ -250,3 +250,33 @@ def test_when_the_kernel_is_gone_the_student_is_told_the_edit_was_not_saved(page
     expect(warning).to_contain_text("Not saved: the notebook is not answering", timeout=10_000)
     expect(page.locator(".kit-hl-live")).to_contain_text("Not saved")
     assert saved_annotations(lab, "t-dead") == []
+
+
+def test_two_widgets_on_one_work_file_merge_and_catch_up(page, lab):
+    nb = write_notebook(
+        lab,
+        "t-tabs.ipynb",
+        "import kit",
+        f'article = kit.load_article("{SEED_FROM_TESTS}")',
+        'kit.highlight_sources(article, student="t-tabs")',
+        'kit.highlight_sources(article, student="t-tabs")',
+    )
+    open_notebook(page, lab, nb)
+    run_all(page)
+    assert_no_widget_errors(page)
+    first, second = page.locator(".kit-hl").nth(0), page.locator(".kit-hl").nth(1)
+    first.locator(".kit-hl-chip", has_text="Institution").click()
+    para = first.locator(".kit-hl-ptext", has_text="Downing Street")
+    text = para.text_content()
+    i = text.index("Downing Street")
+    select_text(page, para, utf16_offset(text, i), utf16_offset(text, i + 14))
+    wait_until(lambda: len(saved_annotations(lab, "t-tabs")) == 1)
+    second.locator(".kit-hl-article").focus()  # coming back to the other "tab" refreshes it
+    expect(second.locator("mark.kit-hl-mark")).to_have_text("Downing Street")
+    expect(second.locator(".kit-hl-live")).to_have_text("Updated with work saved in another tab.")
+    para2 = second.locator(".kit-hl-ptext", has_text="Moscow continues")
+    text2 = para2.text_content()
+    j = text2.index("Moscow")
+    select_text(page, para2, utf16_offset(text2, j), utf16_offset(text2, j + 6))
+    wait_until(lambda: len(saved_annotations(lab, "t-tabs")) == 2)
+    assert [a["exact"] for a in saved_annotations(lab, "t-tabs")] == ["Downing Street", "Moscow"]
