@@ -91,6 +91,11 @@ class CommandWidget(anywidget.AnyWidget):
         self.saving = where_saved(workspace)
         self.on_msg(self._on_msg)
 
+    def __repr__(self) -> str:
+        # anywidget's default repr holds a memory address; notebooks compare text/plain (nbval)
+        article = getattr(getattr(self, "article", None), "id", "?")
+        return f"{type(self).__name__}(article={article!r})"
+
     def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict):
             self.handle(content)
