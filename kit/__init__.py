@@ -6,10 +6,13 @@ from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
 from .feedback import compare, load_key
 from .render import Notice, SafeHTML, render_article, show_article
+from .show import show_sources
+from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
+    "Attribution",
     "ClaimTagger",
     "Highlighter",
     "compare",
@@ -29,12 +32,14 @@ __all__ = [
     "sign_in",
     "where_is_my_work",
     "SafeHTML",
+    "find_attributions",
     "load_article",
     "load_articles",
     "load_corpus",
     "make_article",
     "render_article",
     "show_article",
+    "show_sources",
 ]
 
 # The widgets import ipywidgets: load them on first use, so `import kit` (and the CLI) stays light.

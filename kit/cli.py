@@ -6,8 +6,10 @@ Exit 0 on success, 2 on bad input with a one-line message (never a traceback).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .articles import Article, read_file
 from .errors import KitError
@@ -58,6 +60,114 @@ def _attribution_count(article: Article) -> str:
     return str(len(find_attributions(article)))
 
 
+def cmd_sources(args: argparse.Namespace) -> int:
+    if args.jsonl is not None:
+        if args.files:
+            raise KitError(
+                "give either FILE names or --jsonl, not both",
+                fix="run `python -m kit sources --jsonl IN.jsonl` on its own",
+            )
+        return _sources_jsonl(args.jsonl)
+    if not args.files:
+        raise KitError("no files given", fix="name one or more article files, or use --jsonl")
+    from .sources import TYPE_NAMES, find_attributions
+
+    loaded, status = _each_article(args.files)
+    for path, articles in loaded:
+        for a in articles:
+            found = find_attributions(a)
+            print(a.title or "(no headline)")
+            print(f"  file: {path}" + (f" (article {a.id})" if len(articles) > 1 else ""))
+            print(f"  attributions: {len(found)}")
+            for n, att in enumerate(found, 1):
+                how = "quote" if att.direct else "paraphrase"
+                kind = TYPE_NAMES.get(att.source_type, att.source_type)
+                print(f"  {n}. {att.speaker or '(unknown)'} · {kind} · {how} · {att.stance}")
+                bits = []
+                if att.source is not None:
+                    bits.append(f"source {_excerpt(a.text, att.source, 60)!s}")
+                if att.cue is not None:
+                    bits.append(f"cue {_excerpt(a.text, att.cue, 40)!s}")
+                if bits:
+                    print("     " + "  ".join(bits))
+                if att.content is not None:
+                    print(f"     says {_excerpt(a.text, att.content, 110)}")
+            print()
+    return status
+
+
+def _excerpt(text: str, span, limit: int) -> str:
+    """The span's text in quotes, on one line, shortened with an ellipsis, plus its offsets."""
+    piece = " ".join(text[span.start : span.end].split())
+    if len(piece) > limit:
+        piece = piece[: limit - 1].rstrip() + "…"
+    return f"«{piece}» [{span.start}:{span.end}]"
+
+
+def _read_jsonl(path: str) -> list[tuple[object, str]]:
+    """(id, text) for every line of a JSONL file; the first bad line raises a KitError."""
+    if path == "-":
+        raw = sys.stdin.buffer.read()
+        where: str | Path = "<stdin>"
+    else:
+        p = Path(path)
+        where = p
+        try:
+            raw = p.read_bytes()
+        except FileNotFoundError:
+            raise KitError("no such file", path=p, fix="check the file name") from None
+        except OSError as e:
+            raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise KitError(
+            "the file is not UTF-8 text", path=where, line=line, fix="save it as UTF-8"
+        ) from None
+    lines = content.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()  # a final newline (or trailing blank lines) is not another record
+    items = []
+    example = 'Each line must be one JSON object like {"id": "a1", "text": "..."}'
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            raise KitError("this line is empty", path=where, line=n, fix=example)
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise KitError(f"not valid JSON ({e.msg})", path=where, line=n, fix=example) from None
+        except RecursionError:
+            raise KitError("the JSON is nested too deeply", path=where, line=n) from None
+        if not isinstance(obj, dict):
+            raise KitError("this line is not a JSON object", path=where, line=n, fix=example)
+        if not isinstance(obj.get("text"), str):
+            problem = 'the object has no "text"' if "text" not in obj else '"text" is not a string'
+            raise KitError(problem, path=where, line=n, fix=example)
+        items.append((obj.get("id"), obj["text"]))
+    return items
+
+
+def _sources_jsonl(path: str) -> int:
+    """One output line per input line, in order, with offsets into that exact text.
+
+    Every line is checked before anything is written: a bad line stops the run with exit 2 and
+    no output at all, so a partial output file is never mistaken for a complete one.
+    """
+    from .articles import article_from_text
+    from .sources import find_attributions
+
+    items = _read_jsonl(path)
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8")
+    for ident, text in items:
+        found = find_attributions(article_from_text(text))
+        record = {"id": ident, "attributions": [a.to_json() for a in found]}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kit", description="Media-literacy kit: read articles, find sources."
@@ -67,6 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="what the kit read from each file")
     info.add_argument("files", nargs="+", metavar="FILE")
     info.set_defaults(func=cmd_info)
+    sources = sub.add_parser(
+        "sources",
+        help="who is speaking: attributions in each file, or as JSONL",
+        description="List attributions (source, cue, content) in articles. With --jsonl, read "
+        'lines {"id", "text"} and write one JSON line per input line with offsets into that text.',
+    )
+    sources.add_argument("files", nargs="*", metavar="FILE")
+    sources.add_argument(
+        "--jsonl", metavar="IN.jsonl", help='read {"id", "text"} lines ("-" for standard input)'
+    )
+    sources.set_defaults(func=cmd_sources)
     return parser
 
 

@@ -90,6 +90,39 @@ class Corpus:
         ]
         return pd.DataFrame(rows, columns=_columns(rows, "article_id"))
 
+    def attributions(self) -> pd.DataFrame:
+        """One row per attribution (who said what) with its spans and their text.
+
+        Missing spans (a quote with no cue, a source-less report) have empty offsets and text.
+        """
+        from .sources import find_attributions
+
+        rows = []
+        for a in self.articles_list:
+            text = a.text
+            for att in find_attributions(a):
+                row = {
+                    "article_id": a.id,
+                    "speaker": att.speaker,
+                    "source_type": att.source_type,
+                    "stance": att.stance,
+                    "direct": att.direct,
+                }
+                for name in ("source", "cue", "content"):
+                    span = getattr(att, name)
+                    row[f"{name}_start"] = span.start if span else None
+                    row[f"{name}_end"] = span.end if span else None
+                    row[f"{name}_text"] = text[span.start : span.end] if span else None
+                rows.append(row)
+        columns = ["article_id", "speaker", "source_type", "stance", "direct"]
+        for name in ("source", "cue", "content"):
+            columns += [f"{name}_start", f"{name}_end", f"{name}_text"]
+        df = pd.DataFrame(rows, columns=columns)
+        for c in columns:
+            if c.endswith(("_start", "_end")):
+                df[c] = df[c].astype("Int64")
+        return df
+
     def problems_table(self) -> pd.DataFrame:
         """The files that did not load and why."""
         return pd.DataFrame(

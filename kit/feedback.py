@@ -210,28 +210,40 @@ def _first_words(text: str, n: int = 6) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
+def _excerpt(text: str) -> str:
+    """The first words of `text`, ready to sit inside “...”: a whole-quote's own marks dropped,
+    quotes inside it made single."""
+    said = _first_words(text)
+    if said.startswith("“") and said.count("“") > said.count("”"):
+        said = said[1:]
+    if said.endswith("”") and said.count("”") > said.count("“"):
+        said = said[:-1]
+    return said.strip('"').replace("“", "‘").replace("”", "’")
+
+
 def key_from_attributions(
     article: Article, attributions: Sequence[Attribution] | None = None
 ) -> Key:
-    """The automatic attributions' sources as a key (each with a hint about what was said)."""
+    """The automatic attributions' sources as a key (each with a hint about what was said).
+
+    A source credited with several quotes (a quote continued without a new cue) is one item.
+    """
     found = find_attributions(article) if attributions is None else attributions
-    items = []
+    items: dict[tuple[int, int, str], KeyItem] = {}
     for a in found:
         if a.source is None or a.source.end <= a.source.start:
             continue
+        tag = f"source:{a.source_type}"
+        where = (a.source.start, a.source.end, tag)
+        if where in items:
+            continue
         hint = ""
         if a.content is not None:
-            hint = f"who said “{_first_words(article.text[a.content.start : a.content.end])}”?"
-        items.append(
-            KeyItem(
-                a.source.start,
-                a.source.end,
-                article.text[a.source.start : a.source.end],
-                (f"source:{a.source_type}",),
-                hint,
-            )
-        )
-    return Key(tuple(items), article.id, "the automatic attributions")
+            said = _excerpt(article.text[a.content.start : a.content.end])
+            hint = f"who is the source of “{said}”?"
+        exact = article.text[a.source.start : a.source.end]
+        items[where] = KeyItem(a.source.start, a.source.end, exact, (tag,), hint)
+    return Key(tuple(items.values()), article.id, "the automatic attributions")
 
 
 # ---------------------------------------------------------------------- comparing

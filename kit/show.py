@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
-from .render import PALETTE, SafeHTML
+from .articles import Article, load_article
+from .render import PALETTE, SafeHTML, render_article
 
 
 def html_table(df: pd.DataFrame, caption: str = "") -> str:
@@ -58,3 +61,56 @@ def bar_chart(counts: Mapping[str, int | float], title: str = "") -> str:
 def stack(parts: Iterable[str], summary: str) -> SafeHTML:
     """Several HTML fragments one below the other, as one displayable object."""
     return SafeHTML('<div class="kit-view">' + "".join(parts) + "</div>", summary)
+
+
+def sources_table(attributions: Iterable) -> pd.DataFrame:
+    """Who speaks in an article: one row per speaker with type, count, quote/paraphrase, stances."""
+    from .sources import TYPE_NAMES
+
+    rows: dict[tuple[str, str], dict] = {}
+    for a in attributions:
+        key = (a.speaker or "(unknown)", a.source_type)
+        row = rows.setdefault(
+            key,
+            {
+                "speaker": key[0],
+                "type": TYPE_NAMES.get(a.source_type, a.source_type),
+                "times": 0,
+                "quoted": 0,
+                "paraphrased": 0,
+                "stances": Counter(),
+            },
+        )
+        row["times"] += 1
+        row["quoted" if a.direct else "paraphrased"] += 1
+        if a.cue is not None:
+            row["stances"][a.stance] += 1
+    out = []
+    for row in sorted(rows.values(), key=lambda r: (-r["times"], r["speaker"])):
+        stances = row.pop("stances")
+        row["stances"] = ", ".join(f"{s} ×{n}" for s, n in sorted(stances.items()))
+        out.append(row)
+    columns = ["speaker", "type", "times", "quoted", "paraphrased", "stances"]
+    return pd.DataFrame(out, columns=columns)
+
+
+def show_sources(article: Article | str | Path) -> SafeHTML:
+    """Who is speaking: the article with sources, cues and contents highlighted, a table of
+    speakers and a chart of source types. `article` may be an Article or a file path."""
+    from .sources import SOURCE_LEGEND, TYPE_NAMES, find_attributions, source_marks
+
+    if not isinstance(article, Article):
+        article = load_article(article)
+    found = find_attributions(article)
+    view = render_article(article, source_marks(found), legend=SOURCE_LEGEND, numbers=True)
+    table = sources_table(found)
+    types = Counter(TYPE_NAMES.get(a.source_type, a.source_type) for a in found)
+    speakers = len(table)
+    caption = f"Who speaks: {len(found)} reports from {speakers} sources"
+    parts = [
+        view.html,
+        html_table(table, caption) if found else "<p>No reported speech was found.</p>",
+        bar_chart(dict(types.most_common()), "Kinds of source"),
+    ]
+    summary = f"sources in {article.id}: {len(found)} attributions, {speakers} speakers"
+    return stack(parts, summary)

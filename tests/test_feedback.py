@@ -181,9 +181,19 @@ def test_the_automatic_attributions_can_be_the_key(seed):
     key = key_from_attributions(seed, [attribution])
     assert key.name == "the automatic attributions"
     assert key.items[0].tags == ("source:anonymous",)
-    assert key.items[0].hint.startswith("who said “his forces have continued")
+    assert key.items[0].hint.startswith("who is the source of “his forces have continued")
     fb = compare(MemoryWorkspace(seed), key)
-    assert "who said “his forces" in fb.summary and "paragraph 10" in fb.summary
+    assert "who is the source of “his forces" in fb.summary and "paragraph 10" in fb.summary
+    again = key_from_attributions(seed, [attribution, attribution])  # a continued quote
+    assert len(again) == 1
+
+
+def test_the_detected_sources_of_the_seed_article_make_a_usable_key(seed):
+    key = key_from_attributions(seed)
+    quotes = [i.exact for i in key.items]
+    assert {"Downing Street", "Ukrainian officials", "Defence Secretary John Healey"} <= set(quotes)
+    assert len({(i.start, i.end) for i in key.items}) == len(key.items)
+    assert all("““" not in i.hint and "””" not in i.hint for i in key.items)
 
 
 def test_an_empty_key_says_there_is_nothing_to_compare_with(seed):
