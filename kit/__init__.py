@@ -6,7 +6,7 @@ from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
 from .feedback import compare, load_key
 from .render import Notice, SafeHTML, render_article, show_article
-from .show import show_sources
+from .show import show_claims, show_sources
 from .sources import Attribution, find_attributions
 from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
@@ -39,6 +39,7 @@ __all__ = [
     "make_article",
     "render_article",
     "show_article",
+    "show_claims",
     "show_sources",
 ]
 

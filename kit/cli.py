@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .articles import Article, read_file
 from .errors import KitError
+from .files import read_bytes
 
 
 def _print_error(message: str) -> None:
@@ -96,6 +97,51 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    from .claims import load_labels, most_checkworthy, suggest, suggestion_dict
+
+    labels = load_labels(args.labels) if args.labels else None
+    if args.jsonl:
+        if args.files:
+            raise KitError("give either --jsonl IN.jsonl or article files, not both")
+        items = _read_jsonl(args.jsonl)
+        out = sys.stdout
+        for item_id, text in items:
+            sentences = []
+            for s in suggest(text, labels=labels):
+                if s.part:
+                    sentences[-1]["parts"].append(suggestion_dict(s))
+                else:
+                    sentences.append({**suggestion_dict(s), "parts": []})
+            out.write(json.dumps({"id": item_id, "sentences": sentences}) + "\n")
+        return 0
+    if not args.files:
+        raise KitError(
+            "no article given",
+            fix="use 'python -m kit claims ARTICLE.txt' or 'python -m kit claims --jsonl IN.jsonl'",
+        )
+    loaded, status = _each_article(args.files)
+    for path, articles in loaded:
+        for a in articles:
+            found = suggest(a, labels=labels)
+            print(a.title or "(no headline)")
+            print(f"  file: {path}" + (f" (article {a.id})" if len(articles) > 1 else ""))
+            for s in found:
+                who = "" if s.claimant == "the reporter" else f" · claimed by {s.claimant}"
+                head = "    part" if s.part else f"  [{s.sentence + 1}]"
+                print(f"{head} {s.type} · check-worthy: {s.checkworthy}{who} · {s.confidence:.0%}")
+                print(f"      {_shorten(s.text)}")
+                for r in s.reasons:
+                    print(f"      - {r.text}")
+            top = most_checkworthy(found)
+            if top:
+                print("  most worth checking:")
+                for i, s in enumerate(top, start=1):
+                    print(f"    {i}. ({s.type}) {_shorten(s.text, 100)}")
+            print()
+    return status
+
+
 def _excerpt(text: str, span, limit: int) -> str:
     """The span's text in quotes, on one line, shortened with an ellipsis, plus its offsets."""
     piece = " ".join(text[span.start : span.end].split())
@@ -105,19 +151,16 @@ def _excerpt(text: str, span, limit: int) -> str:
 
 
 def _read_jsonl(path: str) -> list[tuple[object, str]]:
-    """(id, text) for every line of a JSONL file; the first bad line raises a KitError."""
+    """(id, text) for every non-blank line of a JSONL file; the first bad line is a KitError.
+
+    Blank lines are skipped (they hold no record), so output lines match input records in order.
+    """
     if path == "-":
         raw = sys.stdin.buffer.read()
         where: str | Path = "<stdin>"
     else:
-        p = Path(path)
-        where = p
-        try:
-            raw = p.read_bytes()
-        except FileNotFoundError:
-            raise KitError("no such file", path=p, fix="check the file name") from None
-        except OSError as e:
-            raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+        where = Path(path)
+        raw = read_bytes(where)
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -125,14 +168,11 @@ def _read_jsonl(path: str) -> list[tuple[object, str]]:
         raise KitError(
             "the file is not UTF-8 text", path=where, line=line, fix="save it as UTF-8"
         ) from None
-    lines = content.split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()  # a final newline (or trailing blank lines) is not another record
     items = []
     example = 'Each line must be one JSON object like {"id": "a1", "text": "..."}'
-    for n, line in enumerate(lines, 1):
+    for n, line in enumerate(content.split("\n"), 1):
         if not line.strip():
-            raise KitError("this line is empty", path=where, line=n, fix=example)
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
@@ -168,6 +208,11 @@ def _sources_jsonl(path: str) -> int:
     return 0
 
 
+def _shorten(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kit", description="Media-literacy kit: read articles, find sources."
@@ -188,6 +233,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl", metavar="IN.jsonl", help='read {"id", "text"} lines ("-" for standard input)'
     )
     sources.set_defaults(func=cmd_sources)
+    claims = sub.add_parser(
+        "claims", help="claim type, check-worthiness and reasons for every sentence"
+    )
+    claims.add_argument("files", nargs="*", metavar="FILE")
+    claims.add_argument(
+        "--jsonl",
+        metavar="IN.jsonl",
+        help='read lines {"id", "text"}; write one JSON line per input with offsets into "text"',
+    )
+    claims.add_argument("--labels", metavar="LABELS.yaml", help="a teacher's claim label set")
+    claims.set_defaults(func=cmd_claims)
     return parser
 
 

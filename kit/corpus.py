@@ -123,6 +123,52 @@ class Corpus:
                 df[c] = df[c].astype("Int64")
         return df
 
+    def claims(self, labels: str | Path | None = None) -> pd.DataFrame:
+        """One row per claim suggestion (sentences and attributed parts) with type and reasons.
+
+        `labels` is the path of a teacher's label set (default: the kit's claim types).
+        """
+        from .claims import resolve_labels, suggest
+
+        label_set = resolve_labels(labels)
+        rows = [
+            {
+                "article_id": a.id,
+                "sentence": s.sentence,
+                "part": s.part,
+                "start": s.span.start,
+                "end": s.span.end,
+                "text": s.text,
+                "type": s.type,
+                "kit_type": s.kit_type,
+                "checkworthy": s.checkworthy,
+                "confidence": s.confidence,
+                "claimant": s.claimant,
+                "reasons": "; ".join(r.text for r in s.reasons),
+            }
+            for a in self.articles_list
+            for s in suggest(a, labels=label_set)
+        ]
+        return pd.DataFrame(rows, columns=_columns(rows, "article_id"))
+
+    def flags(self) -> pd.DataFrame:
+        """One row per piece of wording to notice (hedges, loaded words, labels, scare quotes)."""
+        from .language import flag
+
+        rows = [
+            {
+                "article_id": a.id,
+                "start": f.span.start,
+                "end": f.span.end,
+                "words": f.word,
+                "category": f.category,
+                "explanation": f.explanation,
+            }
+            for a in self.articles_list
+            for f in flag(a)
+        ]
+        return pd.DataFrame(rows, columns=_columns(rows, "article_id"))
+
     def problems_table(self) -> pd.DataFrame:
         """The files that did not load and why."""
         return pd.DataFrame(

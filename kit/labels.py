@@ -1,7 +1,8 @@
 """Label sets for exercises (source types, claim types, check-worthiness), read from YAML data.
 
-The built-in sets live in `data/labels.yaml`; a teacher can pass the path of their own file in the
-same shape, or simply a list of labels.
+The source types live in `data/labels.yaml`; the claim types and check-worthiness ratings are the
+ones `kit.claims` uses (`data/claim_labels.yaml`, or a teacher's file in that shape, see
+`claim_label_sets`). A teacher can pass the path of their own file, or simply a list of labels.
 """
 
 from __future__ import annotations
@@ -85,9 +86,47 @@ def _builtin() -> dict[str, Any]:
     return yaml.safe_load(raw)
 
 
+#: Sets that come from kit.claims' label data rather than labels.yaml.
+CLAIM_SETS = ("claims", "checkworthy")
+
+
 def builtin_sets() -> tuple[str, ...]:
     """Names of the label sets that come with the kit."""
-    return tuple(_builtin())
+    return (*_builtin(), *CLAIM_SETS)
+
+
+def claim_label_sets(spec: Any = None) -> tuple[LabelSet, LabelSet]:
+    """The claim types and the check-worthiness ratings, from kit.claims' label data.
+
+    `spec`: None (the kit's own `data/claim_labels.yaml`), a teacher's file in that shape, or a
+    `kit.claims.LabelSet`.
+    """
+    from .claims import resolve_labels
+
+    data = resolve_labels(spec)
+    claims = LabelSet(
+        name="claims",
+        kind="claim",
+        title="What kind of claim is it?",
+        labels=tuple(
+            Label(lab.name, "claim", lab.name.replace("_", " ").capitalize(), lab.description)
+            for lab in data.labels
+        ),
+    )
+    worth = []
+    for value, text in data.checkworthy:
+        # "Worth checking: a specific claim ..." -> name "Worth checking", the rest describes it
+        head, sep, rest = text.partition(": ")
+        named = bool(sep) and len(head.split()) <= 4
+        worth.append(
+            Label(
+                value,
+                "checkworthy",
+                head if named else value.capitalize(),
+                (rest.strip()[:1].upper() + rest.strip()[1:]) if named else text,
+            )
+        )
+    return claims, LabelSet("checkworthy", tuple(worth), "checkworthy", "Is it worth checking?")
 
 
 def _from_mapping(name: str, data: Any, path: str | Path | None) -> LabelSet:
@@ -167,6 +206,8 @@ def load_labels(spec: LabelSpec = "sources") -> LabelSet:
         return spec
     if isinstance(spec, str) and spec in _builtin():
         return _from_mapping(spec, _builtin()[spec], None)
+    if isinstance(spec, str) and spec in CLAIM_SETS:
+        return claim_label_sets()[CLAIM_SETS.index(spec)]
     if isinstance(spec, Path) or (isinstance(spec, str) and spec.endswith((".yaml", ".yml"))):
         return _from_file(Path(spec))
     if isinstance(spec, str):
@@ -180,10 +221,8 @@ def load_labels(spec: LabelSpec = "sources") -> LabelSet:
 def describe(tag: str) -> str:
     """The name students see for a saved tag (`source:anonymous` -> 'Unnamed source')."""
     kind, _, value = tag.rpartition(":")
-    for data in _builtin().values():
-        if str(data.get("kind") or "") != kind:
-            continue
-        for item in data.get("labels", []):
-            if isinstance(item, dict) and str(item.get("value")) == value and item.get("name"):
-                return str(item["name"])
+    for name in builtin_sets():
+        labels = load_labels(name)
+        if labels.kind == kind and labels.get(value) is not None:
+            return labels.get(value).title
     return value.replace("_", " ")

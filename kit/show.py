@@ -6,11 +6,17 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .articles import Article, load_article
 from .render import PALETTE, SafeHTML, render_article
+
+if TYPE_CHECKING:
+    from .articles import Article
+    from .claims import ClaimSuggestion, LabelSet
+    from .sources import Attribution
 
 
 def html_table(df: pd.DataFrame, caption: str = "") -> str:
@@ -114,3 +120,108 @@ def show_sources(article: Article | str | Path) -> SafeHTML:
     ]
     summary = f"sources in {article.id}: {len(found)} attributions, {speakers} speakers"
     return stack(parts, summary)
+
+
+# ---------------------------------------------------------------- claims
+
+
+def show_claims(
+    article: Article | str,
+    *,
+    labels: LabelSet | str | Path | None = None,
+    attributions: Iterable[Attribution] | None = None,
+) -> SafeHTML:
+    """The article with claim types and wording to notice highlighted, a table of every sentence
+    (type, check-worthiness, who claims it, why) and the three claims most worth checking.
+
+    `labels` is a teacher's label set (a LabelSet or the path of its YAML file).
+    """
+    from .articles import article_from_text
+    from .claims import most_checkworthy, resolve_labels, suggest
+    from .language import flag
+    from .render import Mark, render_article
+
+    if isinstance(article, str):
+        article = article_from_text(article)
+    label_set = resolve_labels(labels)
+    found = suggest(article, labels=label_set, attributions=attributions)
+    flags = flag(article)
+    shown = [lab for lab in label_set.labels if "not_a_claim" not in lab.kit_types]
+    legend = [(lab.name, lab.name) for lab in shown] + [(_WORDING, "words to notice")]
+    marks = [
+        Mark(s.span.start, s.span.end, s.type, _hover(s))
+        for s in found
+        if s.kit_type != "not_a_claim"
+    ]
+    marks += [
+        Mark(f.span.start, f.span.end, _WORDING, f"{f.label}: {f.explanation}") for f in flags
+    ]
+    parts = [
+        '<div class="kit-claims" style="font-family:sans-serif">',
+        render_article(article, marks, legend=legend, numbers=True).html,
+        _top_three(most_checkworthy(found)),
+        html_table(_claims_frame(found), caption="Every sentence: what kind of claim, and why"),
+    ]
+    if flags:
+        words = pd.DataFrame(
+            [(f.word, f.label, f.explanation) for f in flags],
+            columns=["words", "kind", "why notice them"],
+        )
+        parts.append(html_table(words, caption="Words to notice"))
+    parts.append(_label_notes(label_set))
+    parts.append("</div>")
+    worth = sum(s.checkworthy == "yes" for s in found)
+    return stack(parts, f"claims in {article.id}: {len(found)} suggestions, {worth} worth checking")
+
+
+_WORDING = "words to notice"
+
+
+def _hover(s: ClaimSuggestion) -> str:
+    who = "" if s.claimant == "the reporter" else f" · claimed by {s.claimant}"
+    why = "; ".join(r.text for r in s.reasons if r.about == "type")
+    return f"{s.type} · check-worthy: {s.checkworthy}{who} · {why}"
+
+
+def _claims_frame(found: list[ClaimSuggestion]) -> pd.DataFrame:
+    rows = []
+    for s in found:
+        text = " ".join(s.text.split())
+        text = text if len(text) <= 140 else text[:139] + "…"
+        rows.append(
+            {
+                "#": f"{s.sentence + 1}" + (" (part)" if s.part else ""),
+                "sentence": ("↳ " if s.part else "") + text,
+                "type": s.type,
+                "check-worthy": s.checkworthy,
+                "who claims it": s.claimant,
+                "why": "; ".join(r.text for r in s.reasons),
+            }
+        )
+    columns = ["#", "sentence", "type", "check-worthy", "who claims it", "why"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _top_three(top: list[ClaimSuggestion]) -> str:
+    if not top:
+        return "<p><strong>No claim here looks worth checking.</strong></p>"
+    items = []
+    for s in top:
+        who = "the reporter" if s.claimant == "the reporter" else s.claimant
+        why = "; ".join(r.text for r in s.reasons if r.about != "claimant")
+        items.append(
+            f"<li><q>{escape(' '.join(s.text.split()))}</q><br>"
+            f"<small>{escape(s.type)} claim by {escape(who)}; check-worthy: "
+            f"{escape(s.checkworthy)}. Why: {escape(why)}</small></li>"
+        )
+    n = len(top)
+    title = "The claim most worth checking" if n == 1 else f"The {n} claims most worth checking"
+    return f"<div><strong>{title}</strong><ol>{''.join(items)}</ol></div>"
+
+
+def _label_notes(label_set: LabelSet) -> str:
+    rows = "".join(
+        f"<li><strong>{escape(lab.name)}</strong>: {escape(lab.description)}</li>"
+        for lab in label_set.labels
+    )
+    return f"<details><summary>What the claim types mean</summary><ul>{rows}</ul></details>"

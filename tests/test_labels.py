@@ -73,3 +73,17 @@ def test_saved_tags_are_described_in_student_words():
     assert describe("source:anonymous") == "Unnamed source"
     assert describe("claim:not_a_claim") == "Not a claim"
     assert describe("mystery:odd_one") == "odd one"
+
+
+def test_claim_labels_are_the_ones_kit_claims_uses():
+    from kit.claims import default_labels
+
+    claims, worth = load_labels("claims"), load_labels("checkworthy")
+    assert [label.value for label in claims] == list(default_labels().names)
+    assert claims.get("prediction").description == default_labels().description("prediction")
+    assert [(w.value, w.title) for w in worth] == [
+        ("yes", "Worth checking"),
+        ("minor", "Minor"),
+        ("no", "Nothing to check"),
+    ]
+    assert all(w.description[:1].isupper() for w in worth)

@@ -125,10 +125,12 @@ def test_jsonl_text_that_is_not_a_string_or_line_that_is_not_an_object_is_refuse
     assert_one_line_error(run_kit("sources", "--jsonl", str(path)), "line 2", "not a JSON object")
 
 
-def test_jsonl_blank_line_in_the_middle_is_an_error_but_a_final_newline_is_not(tmp_path):
+def test_jsonl_blank_lines_hold_no_record_and_are_skipped(tmp_path):
     path = tmp_path / "gap.jsonl"
-    path.write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
-    assert_one_line_error(run_kit("sources", "--jsonl", str(path)), "line 2", "empty")
+    path.write_text('{"id": "a", "text": "a"}\n\n{"id": "b", "text": "b"}\n\n', encoding="utf-8")
+    out = run_kit("sources", "--jsonl", str(path))
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["id"] for line in out.stdout.splitlines()] == ["a", "b"]
 
 
 def test_jsonl_missing_file_is_a_one_line_error(tmp_path):

@@ -104,18 +104,26 @@ def tag_claims(
     student: str | None = None,
     *,
     sentences: Iterable[int] | None = None,
-    suggestions: Iterable[Any] | None = None,
+    hints: bool = False,
+    labels: Any = None,
     work_dir: str | Path | None = None,
 ) -> ClaimTagger | Notice:
-    """Show every sentence (or the chosen ones) for tagging its claim; saves as you go."""
+    """Show every sentence (or the chosen ones) for tagging its claim; saves as you go.
+
+    `hints`: offer the kit's own suggestion for each sentence, behind "What does the kit think?"
+    (for after the student decides). `labels`: a teacher's claim label file (see kit.claims).
+    """
 
     def build() -> ClaimTagger:
+        from ..claims import suggest
+
         a = _article(article)
         return ClaimTagger(
             a,
             workspace=Workspace(student, a, work_dir),
             sentences=sentences,
-            suggestions=suggestions,
+            suggestions=suggest(a, labels=labels) if hints else None,
+            labels=labels,
             instructions=CLAIMS_INSTRUCTIONS,
         )
 

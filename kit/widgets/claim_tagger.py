@@ -16,7 +16,7 @@ import traitlets as t
 from ..annotations import Annotation, make_annotation
 from ..articles import Article
 from ..errors import KitError
-from ..labels import LabelSpec, load_labels
+from ..labels import claim_label_sets
 from ..segment import Sentence
 from ..sources import find_attributions
 from ..store import MemoryWorkspace, Workspace
@@ -48,11 +48,18 @@ def _span_of(hint: Any) -> tuple[int, int] | None:
     return None
 
 
+def _reason(reason: Any) -> str:
+    """A reason as a phrase (kit.claims gives `Reason` records with a `text`)."""
+    return str(getattr(reason, "text", reason))
+
+
 class ClaimTagger(CommandWidget):
     """Tag the claims of an article sentence by sentence; every change is saved at once.
 
     `sentences`: indexes into `article.sentences` (default: all). `suggestions`: the kit's
-    claim suggestions (objects with `span`, `type`, `checkworthy`, `reasons`), shown on request.
+    claim suggestions (`kit.claims.suggest(article)`), shown on request after the student
+    decides. `labels`: the claim label set, as for `kit.claims` (None: the kit's own
+    `data/claim_labels.yaml`; or a teacher's file in that shape).
     """
 
     _esm = _HERE / "claim_tagger.js"
@@ -74,8 +81,7 @@ class ClaimTagger(CommandWidget):
         sentences: Iterable[int] | None = None,
         on_change: OnChange | None = None,
         suggestions: Iterable[Any] | None = None,
-        claim_labels: LabelSpec = "claims",
-        worth_labels: LabelSpec = "checkworthy",
+        labels: Any = None,
         heading: str = "",
         instructions: str = "",
     ) -> None:
@@ -84,8 +90,7 @@ class ClaimTagger(CommandWidget):
                 "the claim tagger needs an article", fix="load one with kit.load_article"
             )
         self.article = article
-        self.claim_set = load_labels(claim_labels)
-        self.worth_set = load_labels(worth_labels)
+        self.claim_set, self.worth_set = claim_label_sets(labels)
         every = article.sentences
         chosen = range(len(every)) if sentences is None else sentences
         picked = []
@@ -281,7 +286,9 @@ class ClaimTagger(CommandWidget):
 
     def _hints(self, suggestions: Iterable[Any] | None) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
-        for hint in suggestions or ():
+        # whole-sentence suggestions first; those for a quoted part of a sentence only fill gaps
+        ordered = sorted(suggestions or (), key=lambda h: bool(getattr(h, "part", False)))
+        for hint in ordered:
             span = _span_of(hint)
             if span is None:
                 continue
@@ -292,7 +299,7 @@ class ClaimTagger(CommandWidget):
                     out[str(n)] = {
                         "claim": claim.title if claim else "",
                         "checkworthy": worth.title if worth else "",
-                        "reasons": [str(r) for r in getattr(hint, "reasons", ()) or ()][:5],
+                        "reasons": [_reason(r) for r in getattr(hint, "reasons", ()) or ()][:5],
                     }
                     break
         return out

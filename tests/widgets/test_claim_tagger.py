@@ -166,3 +166,28 @@ def test_every_trait_round_trips_through_json(seed, ct):
         "status",
     ):
         assert getattr(other, name) == getattr(ct, name), name
+
+
+def test_a_teachers_claim_label_file_changes_the_choices(tmp_path, seed):
+    labels = tmp_path / "fact_or_not.yaml"
+    labels.write_text(
+        "labels:\n"
+        "  - name: fact\n    description: Can be checked.\n"
+        "    kit_types: [event, number, policy, cause]\n"
+        "  - name: not_fact\n    description: Cannot be checked yet.\n"
+        "    kit_types: [prediction, opinion, not_a_claim]\n",
+        encoding="utf-8",
+    )
+    ct = kit.tag_claims(seed, "ann", labels=labels, hints=True, work_dir=tmp_path)
+    assert [x["value"] for x in ct.claim_types] == ["fact", "not_fact"]
+    assert ct.hints["2"]["claim"] == "Not fact"  # the kit's own guess, in the teacher's labels
+    ct.set(2, claim="not_fact")
+    assert ct.annotations[0].tags == ("claim:not_fact",)
+
+
+def test_hints_from_the_kits_claim_suggestions_come_with_reasons(tmp_path, seed):
+    ct = kit.tag_claims(seed, "ann", hints=True, work_dir=tmp_path)
+    hint = ct.hints["2"]  # "... are set to travel to Ukraine ..."
+    assert hint["claim"] == "Prediction" and hint["checkworthy"] == "Nothing to check"
+    assert any("future" in r for r in hint["reasons"])
+    assert kit.tag_claims(seed, "ann", work_dir=tmp_path).hints == {}  # off unless asked

@@ -1,0 +1,198 @@
+"""How well `kit.claims` agrees with hand labels: per-label precision/recall, macro-F1,
+opinion-vs-rest (subjectivity) macro-F1 and check-worthy F1.
+
+    python benchmarks/eval_claims.py            # both development sets
+    python benchmarks/eval_claims.py --errors   # also list the disagreements
+
+The sets and the labelling guide are described in tests/data/README.md:
+- dev_claims.jsonl: 280 Wikinews sentences (offsets into ../shared/corpora/wikinews/*.csv,
+  loaded with kit.load_articles; the corpus is not part of the project),
+- dev_style.jsonl: 90 sentences written for the kit in political-speech and opinion styles.
+
+Every sentence is sent alone through `python -m kit claims --jsonl` (run in-process), one sentence
+per line, exactly as the held-out evaluations do: the rules see no article context. When the kit
+splits a line into several sentences, the longest one stands for the line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews"
+CORPUS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
+TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+class Missing(Exception):
+    """The corpus the development set points into is not there."""
+
+
+def load_wikinews_set() -> list[dict]:
+    """The Wikinews development set with each sentence's text filled in from the corpus."""
+    files = [CORPUS / f for f in CORPUS_FILES]
+    if not all(f.exists() for f in files):
+        raise Missing(f"the Wikinews corpus is not at {CORPUS} (it is shared, not in the repo)")
+    import kit
+
+    articles = {a.id: a for a in kit.load_articles(files)}
+    rows = []
+    for line in (DATA / "dev_claims.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        article = articles.get(row["article"])
+        if article is None:
+            raise Missing(f"article {row['article']} is not in the corpus")
+        text = article.text[row["start"] : row["end"]]
+        if " ".join(text.split()[:6]) != row["begins"]:
+            raise Missing(f"{row['article']} {row['start']}: the text changed ({text[:40]!r})")
+        rows.append({**row, "text": text})
+    return rows
+
+
+def load_style_set() -> list[dict]:
+    """The self-written speech and opinion sentences."""
+    lines = (DATA / "dev_style.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def predict_via_cli(texts: list[str]) -> list[tuple[str, str]]:
+    """(type, checkworthy) for each text, through `python -m kit claims --jsonl`, one per line."""
+    from kit.cli import main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.jsonl"
+        path.write_text(
+            "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)),
+            encoding="utf-8",
+        )
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            status = main(["claims", "--jsonl", str(path)])
+    if status != 0:
+        raise RuntimeError(f"claims --jsonl exited with {status}")
+    predictions = []
+    for line in out.getvalue().splitlines():
+        sentences = json.loads(line)["sentences"]
+        if not sentences:
+            predictions.append(("not_a_claim", "no"))
+            continue
+        main_one = max(sentences, key=lambda s: s["span"][1] - s["span"][0])
+        predictions.append((main_one["type"], main_one["checkworthy"]))
+    return predictions
+
+
+def prf(gold: list[str], pred: list[str], label: str) -> tuple[float, float, float, int]:
+    """Precision, recall, F1 and support of one label."""
+    tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+    fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+    fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, tp + fn
+
+
+def metrics(rows: list[dict], predictions: list[tuple[str, str]]) -> dict:
+    """Every number the report prints, as a dict (tests read it too)."""
+    gold_t = [r["type"] for r in rows]
+    pred_t = [p[0] for p in predictions]
+    per_label = {t: prf(gold_t, pred_t, t) for t in TYPES}
+    present = [t for t in TYPES if per_label[t][3] > 0]
+    subj_g = ["subj" if g == "opinion" else "obj" for g in gold_t]
+    subj_p = ["subj" if p == "opinion" else "obj" for p in pred_t]
+    gold_c = ["yes" if r["checkworthy"] == "yes" else "no" for r in rows]
+    pred_c = ["yes" if p[1] == "yes" else "no" for p in predictions]
+    return {
+        "n": len(rows),
+        "per_label": per_label,
+        "macro_f1": sum(per_label[t][2] for t in present) / len(present),
+        "accuracy": sum(g == p for g, p in zip(gold_t, pred_t, strict=True)) / len(rows),
+        "subjectivity_macro_f1": (prf(subj_g, subj_p, "subj")[2] + prf(subj_g, subj_p, "obj")[2])
+        / 2,
+        "opinion": prf(subj_g, subj_p, "subj"),
+        "checkworthy_yes": prf(gold_c, pred_c, "yes"),
+        "checkworthy_accuracy": sum(
+            r["checkworthy"] == p[1] for r, p in zip(rows, predictions, strict=True)
+        )
+        / len(rows),
+    }
+
+
+def report(name: str, rows: list[dict], predictions: list[tuple[str, str]], errors: bool) -> dict:
+    m = metrics(rows, predictions)
+    print(f"\n== {name}: {m['n']} sentences")
+    print(f"{'label':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}")
+    for t in TYPES:
+        p, r, f, n = m["per_label"][t]
+        print(f"{t:<12} {p:>9.2f} {r:>7.2f} {f:>6.2f} {n:>8}")
+    print(f"macro-F1 (labels present) {m['macro_f1']:.3f}   accuracy {m['accuracy']:.3f}")
+    p, r, f, n = m["opinion"]
+    print(
+        f"subjectivity (opinion vs rest) macro-F1 {m['subjectivity_macro_f1']:.3f}"
+        f"   opinion P {p:.2f} R {r:.2f}"
+    )
+    p, r, f, n = m["checkworthy_yes"]
+    print(
+        f"check-worthy=yes F1 {f:.3f} (P {p:.2f} R {r:.2f}, {n} yes)"
+        f"   3-way accuracy {m['checkworthy_accuracy']:.3f}"
+    )
+    confusion = Counter(
+        (r["type"], p[0]) for r, p in zip(rows, predictions, strict=True) if r["type"] != p[0]
+    )
+    print(
+        "most common confusions (gold -> kit):",
+        ", ".join(f"{g}->{p} {c}" for (g, p), c in confusion.most_common(6)),
+    )
+    if errors:
+        for r, p in zip(rows, predictions, strict=True):
+            if (r["type"], r["checkworthy"]) != p:
+                gold = f"{r['type']}/{r['checkworthy']}"
+                print(f"  gold {gold:<17} kit {p[0]}/{p[1]:<5} {r['text'][:100]}")
+    return m
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    try:
+        wiki = load_wikinews_set()
+    except Missing as e:
+        print(f"skipping the Wikinews set: {e}")
+    else:
+        report(
+            "Wikinews development set (dev_claims.jsonl)",
+            wiki,
+            predict_via_cli([r["text"] for r in wiki]),
+            args.errors,
+        )
+    style = load_style_set()
+    report(
+        "speech and opinion style set (dev_style.jsonl)",
+        style,
+        predict_via_cli([r["text"] for r in style]),
+        args.errors,
+    )
+    for which in ("speech", "opinion"):
+        part = [r for r in style if r["style"] == which]
+        m = metrics(part, predict_via_cli([r["text"] for r in part]))
+        print(
+            f"  {which:<8} subjectivity macro-F1 {m['subjectivity_macro_f1']:.3f}"
+            f"   check-worthy=yes F1 {m['checkworthy_yes'][2]:.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""Written answers and choices that save themselves: a student types, the kit keeps it.
+
+Thin widgets over `Workspace.set_response`; every change is saved at once and comes back when the
+cell runs again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import ipywidgets as W
+
+from ..errors import KitError
+from ..store import Workspace
+
+
+def _status(text: str, ok: bool = True) -> str:
+    colour = "#1b5e20" if ok else "#8a1c1c"
+    return f'<span style="color:{colour};font-size:0.85em">{escape(text)}</span>'
+
+
+class WrittenAnswer(W.VBox):
+    """A prompt and a text box; what the student writes is saved under `key` as they type."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        key: str,
+        prompt: str,
+        placeholder: str = "Type your answer here.",
+        rows: int = 4,
+    ) -> None:
+        self.workspace = workspace
+        self.key = key
+        label = W.HTML(f"<strong>{escape(prompt)}</strong>")
+        self.box = W.Textarea(
+            value=workspace.response(key),
+            placeholder=placeholder,
+            rows=rows,
+            layout=W.Layout(width="95%"),
+        )
+        self.box.description_allow_html = False
+        self.status = W.HTML(_status("Saved." if self.box.value else "Not written yet.", True))
+        self.box.observe(self._save, names="value")
+        super().__init__([label, self.box, self.status])
+        self.add_class("kit-written-answer")
+
+    def _save(self, change: dict) -> None:
+        try:
+            self.workspace.set_response(self.key, change["new"])
+        except KitError as e:
+            self.status.value = _status(f"Not saved: {e.message}", ok=False)
+            return
+        words = len(change["new"].split())
+        self.status.value = _status(f"Saved ({words} words).")
+
+    def __repr__(self) -> str:
+        return f"WrittenAnswer({self.key!r})"
+
+
+class ChoiceAnswer(W.VBox):
+    """A prompt and a set of options; the chosen option is saved under `key` at once."""
+
+    def __init__(self, workspace: Workspace, key: str, prompt: str, options: Sequence[str]) -> None:
+        if not options:
+            raise KitError("a choice needs at least one option")
+        self.workspace = workspace
+        self.key = key
+        saved = workspace.response(key)
+        label = W.HTML(f"<strong>{escape(prompt)}</strong>")
+        self.choice = W.RadioButtons(
+            options=list(options),
+            value=saved if saved in options else None,
+            layout=W.Layout(width="auto"),
+        )
+        self.status = W.HTML(_status("Saved." if saved in options else "Not chosen yet."))
+        self.choice.observe(self._save, names="value")
+        super().__init__([label, self.choice, self.status])
+        self.add_class("kit-choice-answer")
+
+    def _save(self, change: dict) -> None:
+        if change["new"] is None:
+            return
+        try:
+            self.workspace.set_response(self.key, change["new"])
+        except KitError as e:
+            self.status.value = _status(f"Not saved: {e.message}", ok=False)
+            return
+        self.status.value = _status("Saved.")
+
+    def __repr__(self) -> str:
+        return f"ChoiceAnswer({self.key!r})"
