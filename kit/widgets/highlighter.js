@@ -327,7 +327,16 @@ function render({ model, el }) {
     return [w[a][0], w[b][1]];
   }
 
+  // While the mouse button is down in the article a selection is being made: redrawing its
+  // paragraphs now (a save coming back, another tab's work) would destroy it. Wait for mouseup.
+  let dragging = false;
+  const deferred = new Set();
+
   function drawParagraph(i) {
+    if (dragging) {
+      deferred.add(i);
+      return;
+    }
     const p = paras[i];
     const el2 = ptexts[i];
     if (!el2) return;
@@ -405,15 +414,30 @@ function render({ model, el }) {
     return text.length;
   }
 
+  function onMouseDown(e) {
+    if (e.button === 0) dragging = true;
+  }
+
+  function endDrag() {
+    if (!dragging) return;
+    dragging = false;
+    const waiting = [...deferred];
+    deferred.clear();
+    waiting.forEach(drawParagraph);
+  }
+
   function onMouseUp() {
     setTimeout(() => {
       const rootNode = el.getRootNode();
       const sel = (rootNode.getSelection && rootNode.getSelection()) || window.getSelection();
-      if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+      if (!sel || sel.isCollapsed || !sel.rangeCount) return endDrag();
       const range = sel.getRangeAt(0);
-      if (!article.contains(range.commonAncestorContainer) && !range.intersectsNode(article)) return;
+      if (!article.contains(range.commonAncestorContainer) && !range.intersectsNode(article)) {
+        return endDrag();
+      }
       const a = pointToCp(range.startContainer, range.startOffset, false);
       const b = pointToCp(range.endContainer, range.endOffset, true);
+      endDrag();
       const snapped = text.snap(a, b);
       sel.removeAllRanges();
       if (!snapped) {
@@ -719,7 +743,11 @@ function render({ model, el }) {
     }
   }
 
+  article.addEventListener("mousedown", onMouseDown);
   article.addEventListener("mouseup", onMouseUp);
+  // a drag that ends outside the article still ends
+  const onWindowMouseUp = () => setTimeout(endDrag, 0);
+  window.addEventListener("mouseup", onWindowMouseUp);
   article.addEventListener("click", onClick);
   article.addEventListener("keydown", onKeyDown);
   root.addEventListener("keydown", onRootKeyDown);
@@ -778,6 +806,7 @@ function render({ model, el }) {
     for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
     for (const timer of pending.values()) clearTimeout(timer);
     timers.forEach(clearTimeout);
+    window.removeEventListener("mouseup", onWindowMouseUp);
   };
 }
 

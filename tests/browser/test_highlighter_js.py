@@ -118,3 +118,70 @@ def test_overlapping_highlights_nest_and_text_stays_text(js):
         '<mark class="cross">ing </mark><mark class="inner"><mark class="cross">St</mark>reet'
         "</mark></mark>"
     )
+
+
+MOCK_MODEL = """(state) => {
+  const handlers = {};
+  window.sent = [];
+  window.model = {
+    get: (k) => state[k],
+    set: (k, v) => { state[k] = v; },
+    save_changes: () => {},
+    send: (msg) => window.sent.push(msg),
+    on: (name, cb) => { for (const n of name.split(' ')) (handlers[n] ||= []).push(cb); },
+    off: () => {},
+    change: (k, v) => { state[k] = v; (handlers['change:' + k] || []).forEach((cb) => cb()); },
+  };
+  const host = document.getElementById('host');
+  host.replaceChildren();
+  hl.default.render({ model: window.model, el: host });
+}"""
+
+
+@pytest.fixture
+def widget(js, seed):
+    """The Highlighter front end on the seed article; a mock model stands in for the kernel."""
+    from kit.widgets import Highlighter
+
+    state = {k: v for k, v in Highlighter(seed).get_state().items() if not k.startswith("_")}
+    js.evaluate(MOCK_MODEL, state)
+    return js
+
+
+def test_keyboard_commands_are_sent_in_code_points(widget, seed):
+    widget.focus(".kit-hl-article")
+    widget.keyboard.press("ArrowRight")
+    widget.keyboard.press("Shift+ArrowRight")
+    widget.keyboard.press("2")
+    sent = widget.evaluate("() => window.sent")
+    assert sent[-1] | {"req": 0} == {
+        "cmd": "add",
+        "start": 0,
+        "end": len("Ukraine to"),
+        "label": "source:institution",
+        "req": 0,
+    }
+    widget.keyboard.press("Delete")
+    assert widget.evaluate("() => window.sent.at(-1)")["cmd"] == "remove_at"
+
+
+def test_a_save_coming_back_during_a_drag_waits_until_the_mouse_is_released(widget, seed):
+    i = seed.text.index("Downing Street")
+    paragraph = next(k for k, p in enumerate(seed.paragraphs) if p.start <= i < p.end)
+    span = {"id": "a1", "start": i, "end": i + 14, "label": "source:institution", "comment": ""}
+    kept, marks_during, marks_after = widget.evaluate(
+        """async ([p, span]) => {
+          const ptext = document.querySelectorAll('.kit-hl-ptext')[p];
+          const before = ptext.firstChild;
+          const article = document.querySelector('.kit-hl-article');
+          article.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+          window.model.change('spans', [span]);
+          const kept = ptext.firstChild === before;
+          const during = ptext.querySelectorAll('mark').length;
+          article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+          await new Promise((r) => setTimeout(r, 20));
+          return [kept, during, ptext.querySelectorAll('mark').length];
+        }""",
+        [paragraph, span],
+    )
+    assert kept and marks_during == 0 and marks_after == 1
