@@ -106,8 +106,14 @@ export class Text {
   }
 }
 
+// JupyterLab (Lumino) tests a shortcut's selector on the focused element itself before it looks
+// for data-lm-suppress-shortcuts on the ancestors: every control we make carries the mark, or a
+// key the widget does not use ("b", "d d", "m") would insert, delete or convert notebook cells.
+const FOCUSABLE = new Set(["input", "select", "textarea", "button", "summary"]);
+
 function h(tag, props = {}, children = []) {
   const node = document.createElement(tag);
+  if (FOCUSABLE.has(tag) || "tabindex" in props) node.setAttribute("data-lm-suppress-shortcuts", "true");
   for (const [k, v] of Object.entries(props)) {
     if (k === "text") node.textContent = v;
     else if (k === "class") node.className = v;

@@ -76,6 +76,14 @@ def test_tag_a_sentence_as_prediction_by_keyboard_and_mouse_then_undo(page, lab)
     expect(page.locator(".kit-ct-option").nth(2)).to_contain_text(
         "Prediction · Nothing to check · the reporter"
     )
+    cells = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.model.cells.length")
+    for target in (".kit-ct-list", ".kit-ct-panel input[type=radio]"):
+        page.locator(target).first.focus()
+        for key in ("b", "a", "d", "d", "Shift+Enter"):  # JupyterLab's cell shortcuts
+            page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    after = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.model.cells.length")
+    assert after == cells, "JupyterLab took keys pressed in the widget"
     violations = axe_check(page, ".kit-ct")
     assert violations == [], violations
 
