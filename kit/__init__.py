@@ -5,6 +5,7 @@ from .corpus import Corpus, load_corpus
 from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
 from .feedback import compare, load_key
+from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
 from .show import show_claims, show_sources
 from .sources import Attribution, find_attributions
@@ -26,6 +27,7 @@ __all__ = [
     "Corpus",
     "KitError",
     "Notice",
+    "Quiz",
     "Workspace",
     "current_student",
     "set_student",
@@ -36,12 +38,22 @@ __all__ = [
     "load_article",
     "load_articles",
     "load_corpus",
+    "load_quiz",
     "make_article",
+    "quiz_widget",
     "render_article",
     "show_article",
     "show_claims",
     "show_sources",
 ]
+
+
+def quiz_widget(*args, **kwargs):
+    """The quiz widget for a bank file or Quiz (see kit.widgets.quiz.quiz_widget)."""
+    from .widgets.quiz import quiz_widget as make
+
+    return make(*args, **kwargs)
+
 
 # The widgets import ipywidgets: load them on first use, so `import kit` (and the CLI) stays light.
 _WIDGETS = {"ClaimTagger", "Highlighter", "highlight_sources", "tag_claims"}

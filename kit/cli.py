@@ -61,6 +61,73 @@ def _attribution_count(article: Article) -> str:
     return str(len(find_attributions(article)))
 
 
+def cmd_quiz_check(args: argparse.Namespace) -> int:
+    from .quiz import check_bank
+
+    status = 0
+    for path in args.banks:
+        errors = check_bank(path)
+        for e in errors:
+            _print_error(e.message)
+        if errors:
+            status = 2
+        else:
+            print(f"{path}: ok")
+    return status
+
+
+def cmd_quiz_release(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .quiz import BankError, Quiz
+
+    bank, out = Path(args.bank), Path(args.out)
+    if out.exists() and (out.resolve() == bank.resolve() or not _is_student_copy(out)):
+        raise KitError(
+            "will not overwrite this file: it is not a student copy"
+            if out.resolve() != bank.resolve()
+            else "the student copy would overwrite the teacher's bank",
+            path=out,
+            fix="give another name for the student copy, like BANK.student.yaml",
+        )
+    try:
+        released = Quiz.from_file(bank).release()
+    except BankError as e:
+        for err in e.errors:
+            _print_error(err.message)
+        return 2
+    released.save(out)
+    print(f"{out}: student copy of {bank} ({len(released)} questions, answers hashed)")
+    return 0
+
+
+def _is_student_copy(path) -> bool:
+    """True for a released bank (which a new release may replace)."""
+    import re
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            head = f.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^released: true\s*$", head, re.M) is not None
+
+
+def cmd_quiz_grade(args: argparse.Namespace) -> int:
+    from .quiz import Quiz, class_summary
+
+    quiz = Quiz.from_file(args.bank)
+    df = quiz.grade_class(args.work)
+    if args.csv:
+        df.to_csv(args.csv, index=False)
+    summary = class_summary(df)
+    if summary.empty:
+        print(f"no student work for this quiz in {args.work or 'the work folder'}")
+        return 0
+    print(summary.to_string(index=False))
+    return 0
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
     if args.jsonl is not None:
         if args.files:
@@ -222,6 +289,24 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="what the kit read from each file")
     info.add_argument("files", nargs="+", metavar="FILE")
     info.set_defaults(func=cmd_info)
+
+    quiz = sub.add_parser("quiz", help="check, release and grade quiz banks")
+    quiz_sub = quiz.add_subparsers(dest="quiz_verb", metavar="ACTION")
+    quiz_sub.required = True
+    check = quiz_sub.add_parser("check", help="check banks; exit 2 listing every problem")
+    check.add_argument("banks", nargs="+", metavar="BANK.yaml")
+    check.set_defaults(func=cmd_quiz_check)
+    release = quiz_sub.add_parser(
+        "release", help="write the student copy (answers as salted hashes)"
+    )
+    release.add_argument("bank", metavar="BANK.yaml")
+    release.add_argument("out", metavar="OUT.yaml")
+    release.set_defaults(func=cmd_quiz_release)
+    grade = quiz_sub.add_parser("grade", help="grade the class's saved answers")
+    grade.add_argument("bank", metavar="BANK.yaml")
+    grade.add_argument("--work", metavar="DIR", help="the work folder (default: ./work)")
+    grade.add_argument("--csv", metavar="OUT.csv", help="also write one row per answer")
+    grade.set_defaults(func=cmd_quiz_grade)
     sources = sub.add_parser(
         "sources",
         help="who is speaking: attributions in each file, or as JSONL",

@@ -1,4 +1,5 @@
-"""Notebook widgets (ipywidgets + anywidget) and the one-call exercises that show them.
+"""Notebook widgets: thin views over the core (all logic lives in kit/*.py), and the one-call
+exercises that show them.
 
 `kit.highlight_sources(article)` and `kit.tag_claims(article)` bind the widget to the signed-in
 student's work file and return it for the notebook to display. A problem comes back as a short

@@ -13,6 +13,7 @@ import ipywidgets as W
 
 from ..errors import KitError
 from ..store import Workspace
+from .keyboard import KEYS_CLASS, KeyboardGuard
 
 
 def _status(text: str, ok: bool = True) -> str:
@@ -43,8 +44,9 @@ class WrittenAnswer(W.VBox):
         self.box.description_allow_html = False
         self.status = W.HTML(_status("Saved." if self.box.value else "Not written yet.", True))
         self.box.observe(self._save, names="value")
-        super().__init__([label, self.box, self.status])
+        super().__init__([label, self.box, self.status, KeyboardGuard()])
         self.add_class("kit-written-answer")
+        self.add_class(KEYS_CLASS)
 
     def _save(self, change: dict) -> None:
         try:
@@ -76,8 +78,9 @@ class ChoiceAnswer(W.VBox):
         )
         self.status = W.HTML(_status("Saved." if saved in options else "Not chosen yet."))
         self.choice.observe(self._save, names="value")
-        super().__init__([label, self.choice, self.status])
+        super().__init__([label, self.choice, self.status, KeyboardGuard()])
         self.add_class("kit-choice-answer")
+        self.add_class(KEYS_CLASS)
 
     def _save(self, change: dict) -> None:
         if change["new"] is None:

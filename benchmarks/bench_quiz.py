@@ -1,0 +1,129 @@
+"""Quizzes: grading a 300-student class for one bank, and how fast the quiz widget appears.
+
+Run: .venv/bin/python benchmarks/bench_quiz.py
+Targets: the class graded in < 1 s; the widget built within 1 s of the cell running.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, best_of, machine, table  # noqa: E402
+
+import kit  # noqa: E402
+from kit.annotations import make_annotation  # noqa: E402
+from kit.quiz import Quiz  # noqa: E402
+from kit.store import new_document, safe_name, text_fingerprint  # noqa: E402
+
+BANK = ROOT / "seeds" / "000_8e915a2399968c01.quiz.yaml"
+STUDENTS = 300
+HIGHLIGHTS = 20  # each work file also holds a student's highlights, as in class
+
+
+def responses_for(quiz: Quiz, q, rng: random.Random):
+    """A plausible answer: often right, sometimes not."""
+    text = quiz.article.text
+    if q.type == "single":
+        return rng.randrange(len(q.options))
+    if q.type == "multiple":
+        return sorted(rng.sample(range(len(q.options)), rng.randint(1, len(q.options))))
+    if q.type == "truefalse":
+        return rng.random() < 0.5
+    if q.type == "text":
+        answer = q.answer[0]
+        return rng.choice([answer, answer.lower(), answer[:-1], "Westminster"])
+    if q.type == "number":
+        return str(rng.choice([30, 29, 72, 30.2]))
+    start, end = quiz.answer_spans(q)[0]
+    return [max(0, start - rng.randint(0, 40)), min(len(text), end + rng.randint(-20, 20))]
+
+
+def write_class(quiz: Quiz, folder: Path) -> None:
+    """300 students' work files for the seed article: 1-3 attempts per question, highlights."""
+    rng = random.Random(0)
+    article = quiz.article
+    name = f"{safe_name(quiz.work_article_id, 'article id')}.json"
+    for n in range(STUDENTS):
+        student = f"student-{n:03d}"
+        doc = new_document(student, article.id, text_fingerprint(article.text))
+        for _ in range(HIGHLIGHTS):
+            s = rng.choice(article.sentences)
+            ann = make_annotation(article.text, s.start, s.end, tags=("source:anonymous",))
+            doc["annotations"].append(ann.to_w3c(article.id))
+        bank = doc["quiz"].setdefault(quiz.id, {})
+        for q in quiz.questions:
+            attempts = []
+            for _ in range(rng.randint(1, 3)):
+                r = responses_for(quiz, q, rng)
+                result = quiz.grade_one(q.id, r)
+                attempts.append(
+                    {"response": r, "correct": result.correct, "points": result.points, "at": ""}
+                )
+            bank[q.id] = {"attempts": attempts}
+        (folder / student).mkdir()
+        (folder / student / name).write_text(json.dumps(doc, ensure_ascii=False, indent=1))
+
+
+WIDGET_TIMING = """
+import time, kit, sys
+from pathlib import Path
+t0 = time.perf_counter()
+w = kit.quiz_widget(sys.argv[1], student=sys.argv[3], work_dir=sys.argv[2])
+t1 = time.perf_counter()
+assert not isinstance(w, Exception), w
+print(t1 - t0)
+"""
+
+
+def widget_seconds(work: Path, student: str) -> float:
+    """First quiz_widget call in a fresh kernel-like process where `import kit` already ran."""
+    out = subprocess.run(
+        [sys.executable, "-c", WIDGET_TIMING, str(BANK), str(work), student],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    teacher = Quiz.from_file(BANK)
+    student_copy = Quiz.from_yaml(teacher.release().to_yaml(), article=teacher.article)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        t0 = time.perf_counter()
+        write_class(teacher, work)
+        setup = time.perf_counter() - t0
+        size = sum(p.stat().st_size for p in work.rglob("*.json")) / 1e6
+        df = teacher.grade_class(work)
+        assert len(df) == STUDENTS * len(teacher), len(df)
+        attempts = int(df["attempts"].sum())
+        for label, quiz in (("teacher's bank", teacher), ("student copy (hashed)", student_copy)):
+            seconds = best_of(lambda q=quiz: q.grade_class(work), repeat=3)
+            rows.append((f"grade class, {label}", f"{seconds:.3f} s", "< 1 s"))
+        cold = min(widget_seconds(work, f"new-{i}") for i in range(3))
+        rows.append(("widget, first call in a fresh kernel", f"{cold:.3f} s", "< 1 s"))
+        restored = min(widget_seconds(work, "student-000") for _ in range(3))
+        rows.append(("widget, restoring 14 answered questions", f"{restored:.3f} s", "< 1 s"))
+        warm = best_of(lambda: kit.quiz_widget(teacher, student="warm", work_dir=work), repeat=5)
+        rows.append(("widget, again in the same kernel", f"{warm:.3f} s", "< 1 s"))
+    print(f"Quizzes ({machine()})")
+    print(
+        f"class: {STUDENTS} work files ({size:.1f} MB, {HIGHLIGHTS} highlights each), "
+        f"{len(teacher)} questions, {attempts} attempts; written in {setup:.1f} s (not timed)"
+    )
+    print(table(rows, ("what", "time", "target")))
+
+
+if __name__ == "__main__":
+    main()
