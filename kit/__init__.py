@@ -1,7 +1,12 @@
 """Media-literacy kit: news articles, sources, claims and quizzes for JupyterLab classes."""
 
+from pathlib import Path
+from typing import Any
+
 from .articles import Article, load_article, load_articles, make_article
+from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
+from .demo import demo_class
 from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
 from .feedback import compare, load_key
@@ -13,6 +18,10 @@ from .store import Workspace, current_student, set_student, sign_in, where_is_my
 
 __all__ = [
     "Article",
+    "ClassWork",
+    "dashboard",
+    "demo_class",
+    "load_class",
     "Attribution",
     "ClaimTagger",
     "Highlighter",
@@ -46,6 +55,13 @@ __all__ = [
     "show_claims",
     "show_sources",
 ]
+
+
+def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
+    """The class dashboard widget for a class folder (see kit.widgets.dashboard.dashboard)."""
+    from .widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
+
+    return _dashboard(class_dir, **kwargs)
 
 
 def quiz_widget(*args, **kwargs):

@@ -115,29 +115,32 @@ class Annotation:
             selectors = data["target"]["selector"]
             if isinstance(selectors, dict):
                 selectors = [selectors]
-            pos = next(s for s in selectors if s.get("type") == "TextPositionSelector")
-            quote = next(
-                (s for s in selectors if s.get("type") == "TextQuoteSelector"), {"exact": ""}
-            )
+            pos = quote = None  # the first of each kind (one pass: this runs for every file)
+            for sel in selectors:
+                kind = sel.get("type")
+                if kind == "TextPositionSelector" and pos is None:
+                    pos = sel
+                elif kind == "TextQuoteSelector" and quote is None:
+                    quote = sel
+            if pos is None:
+                raise ValueError("no TextPositionSelector")
+            if quote is None:
+                quote = {"exact": ""}
             start, end = pos["start"], pos["end"]
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
                 raise ValueError("bad offsets")
             bodies = data.get("body") or []
             if isinstance(bodies, dict):
                 bodies = [bodies]
-            tags = tuple(
-                str(b["value"])
-                for b in bodies
-                if isinstance(b, dict) and b.get("purpose", "tagging") == "tagging"
-            )
-            comment = next(
-                (
-                    str(b["value"])
-                    for b in bodies
-                    if isinstance(b, dict) and b.get("purpose") == "commenting"
-                ),
-                "",
-            )
+            tags: list[str] = []
+            comment = None
+            for b in bodies:
+                if isinstance(b, dict):
+                    purpose = b.get("purpose", "tagging")
+                    if purpose == "tagging":
+                        tags.append(str(b["value"]))
+                    elif purpose == "commenting" and comment is None:
+                        comment = str(b["value"])
             creator = data.get("creator") or {}
             motivation = data.get("motivation", "highlighting")
             if motivation not in MOTIVATIONS:
@@ -148,15 +151,15 @@ class Annotation:
                 exact=str(quote.get("exact", "")),
                 prefix=str(quote.get("prefix", "")),
                 suffix=str(quote.get("suffix", "")),
-                tags=tags,
+                tags=tuple(tags),
                 motivation=motivation,
-                comment=comment,
+                comment=comment or "",
                 id=str(data["id"]),
                 created=str(data.get("created", "")),
                 modified=str(data.get("modified", "")),
                 creator=str(creator.get("nickname", "")) if isinstance(creator, dict) else "",
             )
-        except (KeyError, TypeError, ValueError, StopIteration) as e:
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise KitError(f"{where} is not a valid annotation ({e})") from None
 
 

@@ -61,6 +61,41 @@ def _attribution_count(article: Article) -> str:
     return str(len(find_attributions(article)))
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from .release import release
+
+    report = release(
+        args.out_dir,
+        notebooks=args.notebooks,
+        seeds=args.seeds,
+        course=args.course,
+        assignment=args.assignment,
+        lessons=args.lesson or None,
+    )
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from .collect import collect
+    from .course import load_course
+
+    known = set(load_course(args.course).article_ids)
+    if args.seeds:
+        from .classroom import load_materials
+
+        known |= set(load_materials(args.seeds).articles)
+    report = collect(
+        args.inputs, args.out, known_articles=known, student_from_zip=args.student_from_zip
+    )
+    for entry in report.problems:
+        _print_error(entry.message())
+    print(report.summary())
+    return 2 if report.problems else 0
+
+
 def cmd_quiz_check(args: argparse.Namespace) -> int:
     from .quiz import check_bank
 
@@ -289,6 +324,41 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="what the kit read from each file")
     info.add_argument("files", nargs="+", metavar="FILE")
     info.set_defaults(func=cmd_info)
+
+    rel = sub.add_parser(
+        "release",
+        help="the student copy of the course (no answer keys), for nbgrader or as a zip",
+        description="Writes OUT_DIR/release/ASSIGNMENT/ (nbgrader's release folder) and "
+        "OUT_DIR/ASSIGNMENT.zip: notebooks without outputs, the course's articles and the quiz "
+        "banks with hashed answers. Answer keys are never copied.",
+    )
+    rel.add_argument("out_dir", metavar="OUT_DIR")
+    rel.add_argument("--notebooks", default="notebooks", metavar="DIR")
+    rel.add_argument("--seeds", default="seeds", metavar="DIR")
+    rel.add_argument("--course", metavar="FILE", help="course file (default: the kit's)")
+    rel.add_argument("--assignment", metavar="NAME", help="assignment folder name")
+    rel.add_argument(
+        "--lesson", action="append", metavar="ID", help="release only this lesson (repeatable)"
+    )
+    rel.set_defaults(func=cmd_release)
+
+    col = sub.add_parser(
+        "collect",
+        help="gather students' work files into one class folder",
+        description="Reads folders of student folders, nbgrader submitted/ trees and zip files; "
+        "writes CLASS_DIR/STUDENT/ARTICLE.json and CLASS_DIR/collect-report.csv. Every file "
+        "that is not used is reported; the exit status is 2 when any was a problem.",
+    )
+    col.add_argument("inputs", nargs="+", metavar="DIR_OR_ZIP")
+    col.add_argument("--out", required=True, metavar="CLASS_DIR")
+    col.add_argument("--course", metavar="FILE", help="course file (default: the kit's)")
+    col.add_argument("--seeds", metavar="DIR", help="also accept work on these articles")
+    col.add_argument(
+        "--student-from-zip",
+        action="store_true",
+        help="name each student after their zip file (one zip per student)",
+    )
+    col.set_defaults(func=cmd_collect)
 
     quiz = sub.add_parser("quiz", help="check, release and grade quiz banks")
     quiz_sub = quiz.add_subparsers(dest="quiz_verb", metavar="ACTION")

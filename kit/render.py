@@ -143,6 +143,14 @@ def render_article(
             for lab, desc in legend
         )
         parts.append(f'<div class="kit-legend" aria-label="legend">{keys}</div>')
+    parts.extend(_paragraphs(article, marks, numbers, meta))
+    parts.append("</div>")
+    return SafeHTML("".join(parts), f"article {article.id}: {len(marks)} highlights")
+
+
+def _paragraphs(article: Article, marks: Sequence[Mark], numbers: bool, meta: bool) -> list[str]:
+    """The article's paragraphs as escaped HTML with the marks drawn."""
+    parts = []
     body_no = 0
     for p in article.paragraphs:
         inner = _marked(article.text, p.start, p.end, marks)
@@ -156,8 +164,68 @@ def render_article(
             body_no += 1
             number = f'<span class="kit-pn">{body_no}</span>' if numbers else ""
             parts.append(f"<p>{number}{inner}</p>")
+    return parts
+
+
+#: Heat-map shades (one hue, Okabe-Ito blue); a thicker underline repeats the level without colour.
+HEAT_LEVELS = 5
+
+
+def _runs(text: str, spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Neighbouring spans with the same count joined (with the spaces between them)."""
+    out: list[tuple[int, int, int]] = []
+    for s, e, n in sorted(x for x in spans if x[2] > 0 and x[1] > x[0]):
+        if out and out[-1][2] == n and not text[out[-1][1] : s].strip():
+            out[-1] = (out[-1][0], e, n)
+        else:
+            out.append((s, e, n))
+    return out
+
+
+def render_heatmap(
+    article: Article,
+    spans: Iterable[tuple[int, int, int]],
+    total: int,
+    *,
+    what: str = "highlighted this",
+    numbers: bool = True,
+) -> SafeHTML:
+    """The article with each [start, end) span shaded by its count out of `total` people.
+
+    Hovering a word shows "n of total students <what>"; a legend explains the shades.
+    """
+    top = max(total, 1)
+    levels = min(HEAT_LEVELS, top)
+    marks = []
+    for s, e, n in _runs(article.text, spans):
+        level = max(1, min(levels, -(-n * levels // top)))
+        marks.append(Mark(s, e, f"heat-{level}", f"{n} of {total} students {what}"))
+    scope = _scope_id(article, marks, ["heat", what, str(total)])
+    rules = []
+    for level in range(1, levels + 1):
+        alpha = int(255 * level / levels * 0.85)
+        rules.append(
+            f"#{scope} .{label_class(f'heat-{level}')}{{background:#0072B2{alpha:02x};"
+            f"{'color:#fff;' if level >= 4 else ''}"
+            f"box-shadow:inset 0 -{level * HEAT_LEVELS // levels}px 0 #003d66}}"
+        )
+    css = _BASE_CSS.format(s=f"#{scope}") + "".join(rules)
+    bands = []
+    for level in range(1, levels + 1):
+        lo = (level - 1) * top // levels + 1
+        hi = level * top // levels
+        bands.append(
+            f'<span class="kit-key kit-mark {label_class(f"heat-{level}")}">'
+            f"{lo if lo >= hi else f'{lo}-{hi}'}</span>"
+        )
+    legend = (
+        f'<div class="kit-legend" aria-label="legend">Students who {escape(what)} '
+        f"(of {total}): {''.join(bands)}</div>"
+    )
+    parts = [f'<div class="kit-article kit-heatmap" id="{scope}"><style>{css}</style>', legend]
+    parts.extend(_paragraphs(article, marks, numbers, True))
     parts.append("</div>")
-    return SafeHTML("".join(parts), f"article {article.id}: {len(marks)} highlights")
+    return SafeHTML("".join(parts), f"article {article.id}: heat map of {total} students")
 
 
 def _meta_line(article: Article) -> str:

@@ -150,6 +150,11 @@ def new_document(student: str, article_id: str, fingerprint: str = "") -> dict[s
 
 def parse_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
     """Parse and check a work file's content; KitError naming the file and the problem."""
+    return parse_work(raw, path)[0]
+
+
+def parse_work(raw: bytes | str, path: str | Path) -> tuple[dict[str, Any], tuple[Annotation, ...]]:
+    """Like `parse_document`, also returning the annotations it checked (parsed only once)."""
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -169,12 +174,13 @@ def parse_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
         doc.setdefault(key, kind())
     if not isinstance(doc.get("revision", 0), int):
         raise KitError("'revision' should be a number", path=path)
+    anns = []
     for i, a in enumerate(doc["annotations"]):
         try:
-            Annotation.from_w3c(a, f"annotation {i + 1}")
+            anns.append(Annotation.from_w3c(a, f"annotation {i + 1}"))
         except KitError as e:
             raise KitError(e.problem, path=path) from None
-    return doc
+    return doc, tuple(anns)
 
 
 def read_document(path: str | Path) -> dict[str, Any]:

@@ -1,0 +1,161 @@
+"""Classroom: 300 students x 10 articles of work files, collected, summarised and shown.
+
+Run: .venv/bin/python benchmarks/bench_classroom.py [--students N] [--no-notebook]
+
+Articles: the seed, the three Millbrook practice articles and six Wikinews articles (keys:
+the seed's own, synthetic ones for the rest). Course: one lesson per article (sources, claims,
+a written answer) plus the attribution quiz. Targets: collect + every dashboard table < 2 s;
+the dashboard notebook (run by nbconvert on that class, kernel start included) < 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, machine, table, wikinews_files  # noqa: E402
+
+import kit  # noqa: E402
+from kit.classroom import load_class  # noqa: E402
+from kit.collect import collect  # noqa: E402
+from kit.course import course_from_dict, load_course  # noqa: E402
+from kit.demo import demo_class, key_document, synthetic_key  # noqa: E402
+
+NOTEBOOK = ROOT / "notebooks" / "teacher" / "class_dashboard.ipynb"
+
+
+def teacher_folder(tmp: Path) -> tuple[Path, Path]:
+    """A seeds folder with 10 articles (+ keys, the quiz bank) and a course file for them."""
+    seeds = tmp / "seeds"
+    (seeds / "keys").mkdir(parents=True)
+    for f in ["000_8e915a2399968c01.txt", "attribution_language.quiz.yaml"]:
+        (seeds / f).write_bytes((ROOT / "seeds" / f).read_bytes())
+    for f in (ROOT / "seeds" / "keys").glob("*.json"):
+        (seeds / "keys" / f.name).write_bytes(f.read_bytes())
+    for f in sorted((ROOT / "seeds" / "practice").glob("millbrook_*.md")):
+        (seeds / f.name).write_bytes(f.read_bytes())
+    wiki = [a for a in kit.load_articles(wikinews_files()).articles if len(a.sentences) >= 12][:6]
+    for a in wiki:
+        lines = [a.title, a.standfirst or a.body[0], *a.body[1:]]
+        (seeds / f"{a.id}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = kit.load_articles(sorted(seeds.glob("*.txt")) + sorted(seeds.glob("*.md")))
+    ids = [a.id for a in articles.articles]
+    for a in articles.articles:
+        if a.id != "000_8e915a2399968c01":
+            doc = key_document(a, synthetic_key(a, seed=1).annotations)
+            (seeds / "keys" / f"{a.id}.json").write_text(json.dumps(doc))
+    lessons = [
+        {"id": f"{i + 1:02d}", "title": f"Article {i + 1}", "notebook": "00_start_here.ipynb",
+         "articles": [aid], "done": [{"tagged": "source", "min": 3}, {"tagged": "claim", "min": 5},
+                                     {"response": f"lesson{i + 1}.reflection"}]}
+        for i, aid in enumerate(ids)
+    ]  # fmt: skip
+    lessons[0]["done"].append({"quiz": "attribution_language"})
+    course = {"format": "kit-course/1", "title": "Benchmark course", "lessons": lessons}
+    course_path = tmp / "course.yaml"
+    course_path.write_text(json.dumps(course))
+    assert len(ids) == 10, ids
+    return seeds, course_path
+
+
+def timed(fn):
+    """(result, wall seconds, CPU seconds of this process)."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = fn()
+    return result, time.perf_counter() - t0, time.process_time() - c0
+
+
+def build_everything(class_dir: Path, seeds: Path, course: Path) -> int:
+    """Load the class and build every table and view the dashboard shows (as the notebook does)."""
+    work = load_class(class_dir, seeds=seeds, course=course)
+    tables = work.tables()
+    html = work.overview().html
+    for article_id in work.article_ids:
+        html += work.heatmap(article_id).html
+    return sum(len(t) for t in tables.values()) + len(html)
+
+
+def run_notebook(tmp: Path, class_dir: Path, seeds: Path, course: Path) -> tuple[float, float]:
+    """The dashboard notebook, pointed at the big class, executed by nbconvert: wall and CPU
+    seconds (CPU: nbconvert and its kernel)."""
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "kit.demo_class(" in cell.source:
+            cell.source = f"class_dir = {str(class_dir)!r}"
+        if cell.cell_type == "code" and "kit.dashboard(" in cell.source:
+            cell.source = (
+                f"dashboard = kit.dashboard(class_dir, seeds={str(seeds)!r}, "
+                f"course={str(course)!r})\ndashboard"
+            )
+        if "amara" in cell.source:
+            cell.source = cell.source.replace("amara", "student-001")
+    path = tmp / "bench_dashboard.ipynb"
+    nbformat.write(nb, path)
+    t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+         "--output", str(tmp / "out.ipynb"), str(path)],
+        check=True, capture_output=True, cwd=tmp,
+    )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return time.perf_counter() - t0, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--students", type=int, default=300)
+    parser.add_argument("--no-notebook", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        seeds, course = teacher_folder(tmp)
+        crs = course_from_dict(json.loads(course.read_text()))
+        _, t_gen, _ = timed(
+            lambda: demo_class(tmp / "work", args.students, 0, seeds=seeds, course=crs)
+        )
+        files = list((tmp / "work").rglob("*.json"))
+        size = sum(f.stat().st_size for f in files)
+        known = set(crs.article_ids) | set(load_course().article_ids)
+        report, c_wall, c_cpu = timed(
+            lambda: collect([tmp / "work"], tmp / "class", known_articles=known)
+        )
+        assert not report.problems, report.problems[:3]
+        _, s_wall, s_cpu = timed(lambda: build_everything(tmp / "class", seeds, course))
+        from kit.widgets.dashboard import dashboard
+
+        _, w_wall, w_cpu = timed(lambda: dashboard(tmp / "class", seeds=seeds, course=course))
+        rows = [
+            ("make the demo class (setup)", f"{t_gen:.2f} s", ""),
+            (f"collect {len(files)} files ({size / 1e6:.0f} MB)", f"{c_wall:.2f} s",
+             f"{c_cpu:.2f} s"),
+            ("load + every table, overview, 10 heat maps", f"{s_wall:.2f} s", f"{s_cpu:.2f} s"),
+            ("collect + summarise (target < 2 s)", f"{c_wall + s_wall:.2f} s",
+             f"{c_cpu + s_cpu:.2f} s"),
+            ("dashboard widget, in process", f"{w_wall:.2f} s", f"{w_cpu:.2f} s"),
+        ]  # fmt: skip
+        if not args.no_notebook:
+            nb_wall, nb_cpu = run_notebook(tmp, tmp / "class", seeds, course)
+            rows.append(
+                ("dashboard notebook via nbconvert (target < 10 s)", f"{nb_wall:.2f} s",
+                 f"{nb_cpu:.2f} s")
+            )  # fmt: skip
+    load = os.getloadavg()[0]
+    print(f"Classroom: {args.students} students x 10 articles ({machine()}, load {load:.1f})")
+    print(table(rows, ("step", "wall", "CPU")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""The class dashboard: filters by student and lesson, the overview, a heat map, and exports.
+
+A thin view over `kit.classroom.ClassWork`: every number comes from the core; the widget only
+narrows the class (`subset`) and shows the result.
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..classroom import ClassWork, load_class
+from ..course import Course
+from ..errors import KitError
+
+ALL = ""
+
+
+class Dashboard(widgets.VBox):
+    """Progress, scores, confusion, agreement and a heat map for a class, with filters."""
+
+    def __init__(self, work: ClassWork, export_dir: str | Path | None = None) -> None:
+        self.work = work
+        root = work.root or Path.cwd()
+        self.export_dir = Path(export_dir) if export_dir else root.parent / f"{root.name}-export"
+        self.student = widgets.Dropdown(
+            options=[("All students", ALL)] + [(s, s) for s in work.students],
+            value=ALL,
+            description="Student",
+        )
+        self.lesson = widgets.Dropdown(
+            options=[("All lessons", ALL)] + [(le.name, le.id) for le in work.course.tracked],
+            value=ALL,
+            description="Lesson",
+        )
+        articles = [a for a in work.article_ids if a in work.articles]
+        self.article = widgets.Dropdown(
+            options=[(_short(work.articles[a].title or a), a) for a in articles],
+            value=articles[0] if articles else None,
+            description="Article",
+        )
+        self.kind = widgets.ToggleButtons(
+            options=[("Sources", "source"), ("Claims", "claim")],
+            value="source",
+            description="Heat map",
+        )
+        self.csv_button = widgets.Button(
+            description="Export CSV files", icon="download", tooltip="every table as a CSV file"
+        )
+        self.report_button = widgets.Button(
+            description="Printable report", icon="print", tooltip="a one-page HTML report"
+        )
+        self.status = widgets.HTML()
+        self.view = widgets.HTML()
+        self.heat = widgets.HTML()
+        self.csv_button.on_click(lambda _: self.export_csv())
+        self.report_button.on_click(lambda _: self.export_report())
+        for control in (self.student, self.lesson):
+            control.observe(lambda _: self.refresh(), names="value")
+        for control in (self.article, self.kind):
+            control.observe(lambda _: self._refresh_heat(), names="value")
+        super().__init__(
+            [
+                widgets.HBox([self.student, self.lesson]),
+                widgets.HBox([self.csv_button, self.report_button]),
+                self.status,
+                self.view,
+                widgets.HBox([self.article, self.kind]),
+                self.heat,
+            ]
+        )
+        self.add_class("kit-dashboard")
+        self.refresh()
+
+    def __repr__(self) -> str:
+        n, lessons = len(self.work.students), len(self.work.course.tracked)
+        return f"Dashboard({n} students, {lessons} lessons)"
+
+    @property
+    def selection(self) -> ClassWork:
+        """The class narrowed to the chosen student and lesson."""
+        if not self.student.value and not self.lesson.value:
+            return self.work
+        return self.work.subset(
+            students=self.student.value or None, lesson=self.lesson.value or None
+        )
+
+    def refresh(self) -> None:
+        """Show the overview for the current filters."""
+        self.view.value = self.selection.overview().html
+        self._refresh_heat()
+
+    def _refresh_heat(self) -> None:
+        if not self.article.value:
+            self.heat.value = "<p>No article text: pass seeds=... to see the heat map.</p>"
+            return
+        self.heat.value = self.selection.heatmap(self.article.value, self.kind.value).html
+
+    def export_csv(self) -> list[Path]:
+        """Write every table (for the current filters) as CSV files; says where."""
+        try:
+            files = self.selection.export_csv(self.export_dir)
+        except KitError as e:
+            self._say(f"Could not export: {e.message}")
+            return []
+        self._say(f"Saved {len(files)} CSV files in {self.export_dir}")
+        return files
+
+    def export_report(self) -> Path | None:
+        """Write the one-page printable report (for the current filters); offers a download."""
+        try:
+            path = self.selection.report_html(self.export_dir / "class-report.html")
+        except KitError as e:
+            self._say(f"Could not write the report: {e.message}")
+            return None
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        self._say(
+            f"Saved the report as {escape(str(path))} "
+            f'(<a download="class-report.html" href="data:text/html;base64,{data}">download</a>,'
+            " then print it from the browser)",
+            escaped=False,
+        )
+        return path
+
+    def _say(self, message: str, escaped: bool = True) -> None:
+        text = escape(message) if escaped else message
+        self.status.value = f'<div role="status" aria-live="polite">{text}</div>'
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def dashboard(
+    class_dir: str | Path,
+    *,
+    seeds: str | Path | None = None,
+    course: Course | str | Path | None = None,
+    roster: list[str] | None = None,
+    export_dir: str | Path | None = None,
+) -> Dashboard:
+    """The class dashboard for a collected class folder (with the teacher's `seeds` folder)."""
+    work = load_class(class_dir, seeds=seeds, course=course, roster=roster)
+    return Dashboard(work, export_dir=export_dir)
