@@ -8,6 +8,8 @@ from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
 from .demo import demo_class
 from .errors import KitError
+from .export import to_csv, to_dataframe, to_w3c, write_w3c
+from .feedback import compare, load_key
 from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
 from .show import show_claims, show_sources, show_wording
@@ -21,6 +23,16 @@ __all__ = [
     "demo_class",
     "load_class",
     "Attribution",
+    "ClaimTagger",
+    "Highlighter",
+    "compare",
+    "highlight_sources",
+    "load_key",
+    "tag_claims",
+    "to_csv",
+    "to_dataframe",
+    "to_w3c",
+    "write_w3c",
     "Corpus",
     "KitError",
     "Notice",
@@ -63,22 +75,21 @@ def quiz_widget(*args, **kwargs):
     return make(*args, **kwargs)
 
 
-def write(*args, **kwargs):
-    """A written answer that saves itself (see kit.widgets.write)."""
-    from .widgets import write as make
-
-    return make(*args, **kwargs)
-
-
-def choose(*args, **kwargs):
-    """A choice that saves itself (see kit.widgets.choose)."""
-    from .widgets import choose as make
-
-    return make(*args, **kwargs)
+# The widgets import ipywidgets: load them on first use, so `import kit` (and the CLI) stays light.
+_WIDGETS = {
+    "ClaimTagger",
+    "Highlighter",
+    "choose",
+    "highlight_sources",
+    "tag_claims",
+    "tag_paragraphs",
+    "write",
+}
 
 
-def tag_paragraphs(*args, **kwargs):
-    """The paragraph-role tagger for an article (see kit.widgets.paragraph_tagger)."""
-    from .widgets.paragraph_tagger import tag_paragraphs as make
+def __getattr__(name: str):
+    if name in _WIDGETS:
+        from . import widgets
 
-    return make(*args, **kwargs)
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -8,11 +8,9 @@ it, arrow keys to choose). Every choice is saved at once and comes back when the
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import ipywidgets as W
 
-from ..articles import Article
 from ..errors import KitError
 from ..paragraph_roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
 from ..store import Workspace
@@ -101,26 +99,3 @@ class ParagraphTagger(W.VBox):
 
     def __repr__(self) -> str:
         return f"ParagraphTagger({self.article.id!r}, {len(self.paragraphs)} paragraphs)"
-
-
-def tag_paragraphs(
-    article: Article,
-    student: str | None = None,
-    roles: RoleSet | str | Path | None = None,
-    *,
-    work_dir: str | Path | None = None,
-) -> ParagraphTagger | KitError:
-    """The paragraph tagger for `article` and the signed-in student (or `student`).
-
-    `roles` is a teacher's role list (a RoleSet or a YAML file). A problem comes back as a
-    KitError, which a notebook shows as a friendly message.
-    """
-    try:
-        if not isinstance(article, Article):
-            raise KitError(
-                "tag_paragraphs needs an article",
-                fix='load it first: article = kit.load_article("../seeds/...")',
-            )
-        return ParagraphTagger(Workspace(student, article, work_dir), resolve_roles(roles))
-    except KitError as e:
-        return e
