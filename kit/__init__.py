@@ -9,7 +9,7 @@ from .corpus import Corpus, load_corpus
 from .demo import demo_class
 from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
-from .feedback import compare, load_key
+from .feedback import answer_key, compare, load_key
 from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
 from .show import show_claims, show_sources, show_wording
@@ -25,6 +25,7 @@ __all__ = [
     "Attribution",
     "ClaimTagger",
     "Highlighter",
+    "answer_key",
     "compare",
     "highlight_sources",
     "load_key",

@@ -34,12 +34,13 @@ from typing import Any
 import pandas as pd
 
 from .anchoring import anchor
-from .annotations import Annotation, make_annotation
+from .annotations import Annotation, make_annotation, reanchor
 from .articles import Article
 from .errors import KitError
 from .labels import describe
 from .show import html_table, stack
 from .sources import Attribution, find_attributions
+from .store import FORMAT as WORK_FORMAT
 
 #: A highlight and a key item match when they share at least this share of the shorter one ...
 MIN_OVERLAP = 0.5
@@ -167,6 +168,8 @@ def load_key(source: str | Path | dict | list, article: Article, kind: str = "so
         except OSError as e:
             raise KitError(f"cannot read the key ({e.strerror})", path=path) from None
         data = _parse(raw, path)
+    if isinstance(data, dict) and data.get("format") == WORK_FORMAT:
+        return _key_from_work(data, article, kind, path)
     if isinstance(data, dict):
         if data.get("article") and str(data["article"]) != article.id:
             raise KitError(
@@ -183,6 +186,52 @@ def load_key(source: str | Path | dict | list, article: Article, kind: str = "so
     built = tuple(_key_item(raw, i, article, kind, path) for i, raw in enumerate(items, 1))
     name = f"the key ({path.name})" if path else "the key"
     return Key(tuple(sorted(built, key=lambda k: (k.start, k.end))), article.id, name)
+
+
+def _key_from_work(doc: dict, article: Article, kind: str, path: Path | None) -> Key:
+    """A work file a teacher made with the widgets (`seeds/keys/<id>.json`) as a key: its
+    highlights with a tag of `kind`, moved onto the article's current text."""
+    from .store import parse_document
+
+    doc = parse_document(json.dumps(doc), path or "key")
+    if doc.get("article_id") and str(doc["article_id"]) != article.id:
+        raise KitError(
+            f"this key is for article '{doc['article_id']}', not '{article.id}'",
+            path=path,
+            fix="use the key file made for this article",
+        )
+    items = []
+    for raw in doc["annotations"]:
+        ann = reanchor(Annotation.from_w3c(raw), article.text)
+        if ann is not None and ann.tag(kind) is not None:
+            items.append(KeyItem(ann.start, ann.end, ann.exact, ann.tags, ann.comment))
+    name = f"the key ({path.name})" if path else "the key"
+    return Key(tuple(sorted(items, key=lambda k: (k.start, k.end))), article.id, name)
+
+
+def answer_key(article: Article, kind: str = "source") -> Key | None:
+    """The teacher's answer key for `article`, found beside it; None when there is none.
+
+    Looked for, in order: `keys/<article id>.json|yaml|yml` in the article's folder or the folder
+    above it (the seeds folder of a practice article), then `<article id>.key.yaml|yml|json`
+    beside the article. `kit.compare(work, None)` compares with the automatic attributions.
+    """
+    from .course import KEY_SUFFIXES, KEYS_FOLDER
+
+    if article.path is None:
+        return None
+    folder = Path(article.path).parent
+    names = [f"{article.id}{ext}" for ext in (".json", ".yaml", ".yml")]
+    candidates = [d / KEYS_FOLDER / n for d in (folder, folder.parent) for n in names]
+    candidates += [
+        folder / f"{stem}{ext}"
+        for stem in dict.fromkeys([article.id, Path(article.path).stem])
+        for ext in KEY_SUFFIXES
+    ]
+    for path in candidates:
+        if path.is_file():
+            return load_key(path, article, kind)
+    return None
 
 
 def _parse(raw: str, path: Path) -> Any:

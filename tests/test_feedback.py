@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import kit
 from kit import KitError, compare, load_key
 from kit.annotations import make_annotation
 from kit.feedback import Key, key_from_attributions
@@ -219,3 +220,53 @@ def test_feedback_html_escapes_what_students_wrote(seed):
     html = compare(ws, key)._repr_html_()
     assert "<img" not in html and "&lt;img" in html
     assert "<table" in html
+
+
+# ---------------------------------------------------------------------- the teacher's key file
+
+
+def test_the_teachers_key_beside_the_seed_article_is_found(seed):
+    from kit.feedback import answer_key
+
+    key = answer_key(seed)
+    assert key is not None and key.name == "the key (000_8e915a2399968c01.json)"
+    assert ("Ukrainian officials", ("source:anonymous",)) in [(i.exact, i.tags) for i in key.items]
+    assert key.kinds == frozenset({"source"})
+
+
+def test_a_work_file_key_only_gives_items_of_the_kind_asked_for(tmp_path, seed):
+    from kit.annotations import make_annotation
+    from kit.feedback import load_key
+    from kit.store import Workspace
+
+    ws = Workspace("teacher", seed, tmp_path)
+    at = seed.text.index("Downing Street")
+    ws.add(make_annotation(seed.text, at, at + 14, ("source:institution",)))
+    ws.add(make_annotation(seed.text, 0, 20, ("claim:event",)))
+    key = load_key(ws.path, seed)
+    assert [(i.exact, i.tags) for i in key.items] == [("Downing Street", ("source:institution",))]
+    assert [i.exact for i in load_key(ws.path, seed, kind="claim").items] == [seed.text[:20]]
+
+
+def test_a_work_file_key_for_another_article_is_refused(tmp_path, seed):
+    from kit.feedback import load_key
+    from kit.store import Workspace
+
+    other = kit.make_article("Other", ["Someone said something."])
+    ws = Workspace("teacher", other, tmp_path)
+    ws.set_response("x", "y")
+    with pytest.raises(kit.KitError, match="is for article"):
+        load_key(ws.path, seed)
+
+
+def test_no_key_beside_an_article_means_none(tmp_path):
+    from kit.feedback import answer_key
+
+    path = tmp_path / "story.txt"
+    path.write_text("Headline\nStandfirst\nThe mayor said it rained.\n", encoding="utf-8")
+    article = kit.load_article(path)
+    assert answer_key(article) is None
+    (tmp_path / "story.key.yaml").write_text(
+        "items:\n  - quote: The mayor\n    label: named_person\n"
+    )
+    assert [i.exact for i in answer_key(article).items] == ["The mayor"]
