@@ -6,6 +6,7 @@ from typing import Any
 from .articles import Article, load_article, load_articles, make_article
 from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
+from .coverage import compare_coverage
 from .demo import demo_class
 from .errors import KitError
 from .quiz import Quiz, load_quiz
@@ -22,6 +23,7 @@ __all__ = [
     "load_class",
     "Attribution",
     "Corpus",
+    "compare_coverage",
     "KitError",
     "Notice",
     "Quiz",
