@@ -32,6 +32,8 @@ __all__ = [
     "set_student",
     "sign_in",
     "where_is_my_work",
+    "write",
+    "choose",
     "SafeHTML",
     "find_attributions",
     "load_article",
@@ -57,5 +59,19 @@ def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
 def quiz_widget(*args, **kwargs):
     """The quiz widget for a bank file or Quiz (see kit.widgets.quiz.quiz_widget)."""
     from .widgets.quiz import quiz_widget as make
+
+    return make(*args, **kwargs)
+
+
+def write(*args, **kwargs):
+    """A written answer that saves itself (see kit.widgets.write)."""
+    from .widgets import write as make
+
+    return make(*args, **kwargs)
+
+
+def choose(*args, **kwargs):
+    """A choice that saves itself (see kit.widgets.choose)."""
+    from .widgets import choose as make
 
     return make(*args, **kwargs)
