@@ -9,6 +9,8 @@ from .corpus import Corpus, load_corpus
 from .coverage import compare_coverage
 from .demo import demo_class
 from .errors import KitError
+from .export import to_csv, to_dataframe, to_w3c, write_w3c
+from .feedback import compare, load_key
 from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
 from .show import show_claims, show_sources
@@ -22,6 +24,16 @@ __all__ = [
     "demo_class",
     "load_class",
     "Attribution",
+    "ClaimTagger",
+    "Highlighter",
+    "compare",
+    "highlight_sources",
+    "load_key",
+    "tag_claims",
+    "to_csv",
+    "to_dataframe",
+    "to_w3c",
+    "write_w3c",
     "Corpus",
     "compare_coverage",
     "KitError",
@@ -75,3 +87,15 @@ def choose(*args, **kwargs):
     from .widgets import choose as make
 
     return make(*args, **kwargs)
+
+
+# The widgets import ipywidgets: load them on first use, so `import kit` (and the CLI) stays light.
+_WIDGETS = {"ClaimTagger", "Highlighter", "highlight_sources", "tag_claims"}
+
+
+def __getattr__(name: str):
+    if name in _WIDGETS:
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")
