@@ -6,6 +6,7 @@ from typing import Any
 from .articles import Article, load_article, load_articles, make_article
 from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
+from .coverage import compare_coverage
 from .demo import demo_class
 from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
@@ -35,6 +36,7 @@ __all__ = [
     "to_w3c",
     "write_w3c",
     "Corpus",
+    "compare_coverage",
     "KitError",
     "Notice",
     "Quiz",
