@@ -280,6 +280,7 @@ def test_nasty_article_files_load_or_fail_naming_the_file(tmp_path, name):
         ("nested.quiz.yaml", b"[" * 100_000 + b"]" * 100_000),
         ("utf16.quiz.yaml", BANK.decode().encode("utf-16-le")),
         ("nul.quiz.yaml", BANK.replace(b"\n", b"\x00\n", 5)),
+        ("control.quiz.yaml", BANK.replace(b"title:", b"\x01title:", 1)),  # was a ReaderError
         ("truncated.quiz.yaml", BANK[: len(BANK) // 3]),
         ("long.quiz.yaml", b"format: kit-quiz/1\nid: " + b"x" * (1024 * 1024) + b"\n"),
     ],
