@@ -188,3 +188,17 @@ def test_readability_counts_headings_lists_and_tables_as_sentences():
         "code.",
         "See the guide now.",
     ]
+
+
+def test_course_overview_lists_every_lesson_and_what_marks_it_done():
+    overview = (ROOT / "docs" / "course_overview.md").read_text(encoding="utf-8")
+    for lesson in COURSE.lessons:
+        row = next((line for line in overview.splitlines() if f"`{lesson.notebook}`" in line), "")
+        assert row, f"docs/course_overview.md: add a row for {lesson.notebook}"
+        assert lesson.title in row, (
+            f"docs/course_overview.md: {lesson.notebook} is '{lesson.title}'"
+        )
+        for step in lesson.done:
+            assert f"`{step.target}`" in row, (
+                f"docs/course_overview.md: lesson {lesson.id} is done by {step.label}; say so"
+            )
