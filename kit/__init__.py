@@ -8,6 +8,8 @@ from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
 from .demo import demo_class
 from .errors import KitError
+from .export import to_csv, to_dataframe, to_w3c, write_w3c
+from .feedback import compare, load_key
 from .quiz import Quiz, load_quiz
 from .render import Notice, SafeHTML, render_article, show_article
 from .show import show_claims, show_sources
@@ -21,6 +23,16 @@ __all__ = [
     "demo_class",
     "load_class",
     "Attribution",
+    "ClaimTagger",
+    "Highlighter",
+    "compare",
+    "highlight_sources",
+    "load_key",
+    "tag_claims",
+    "to_csv",
+    "to_dataframe",
+    "to_w3c",
+    "write_w3c",
     "Corpus",
     "KitError",
     "Notice",
@@ -57,3 +69,15 @@ def quiz_widget(*args, **kwargs):
     from .widgets.quiz import quiz_widget as make
 
     return make(*args, **kwargs)
+
+
+# The widgets import ipywidgets: load them on first use, so `import kit` (and the CLI) stays light.
+_WIDGETS = {"ClaimTagger", "Highlighter", "highlight_sources", "tag_claims"}
+
+
+def __getattr__(name: str):
+    if name in _WIDGETS:
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -42,6 +42,15 @@ class KitError(Exception):
             parts.append(f" {self.fix.rstrip('.')}.")
         return "".join(parts)
 
+    @property
+    def sentence(self) -> str:
+        """The message as sentences for a student: 'The file ... . Check the name.'"""
+        cap = lambda s: s[:1].upper() + s[1:]  # noqa: E731
+        text = cap(self.problem.rstrip(".")) + "."
+        if self.fix:
+            text += f" {cap(self.fix.rstrip('.'))}."
+        return f"{self.where}: {text}" if self.where else text
+
     def _repr_html_(self) -> str:
         from html import escape
 

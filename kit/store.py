@@ -313,7 +313,7 @@ class Workspace:
             )
         new = annotation.to_w3c(self.article_id)
         new["modified"] = now()
-        self._do(_op_put(new), _op_put(old))
+        self._do(_op_replace(new), _op_put(old))
         return Annotation.from_w3c(new)
 
     def remove(self, annotation_id: str) -> None:
@@ -350,17 +350,17 @@ class Workspace:
         """Undo this workspace's last edit; False when there is nothing to undo."""
         if not self._undo:
             return False
-        do, undo = self._undo.pop()
+        do, undo = self._undo[-1]
         self._apply(undo)
-        self._redo.append((do, undo))
+        self._redo.append(self._undo.pop())
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
-        do, undo = self._redo.pop()
+        do, undo = self._redo[-1]
         self._apply(do)
-        self._undo.append((do, undo))
+        self._undo.append(self._redo.pop())
         return True
 
     @property
@@ -387,7 +387,11 @@ class Workspace:
                 self.external_changes = True
             if self.article is not None and doc.get("text_sha") != self._fingerprint:
                 _reanchor_all(doc, self.article, self._fingerprint)
-            op(doc)
+            try:
+                op(doc)
+            except KitError:
+                self._doc = doc  # the edit no longer fits the file: show what is there now
+                raise
             doc["revision"] = int(doc.get("revision", 0)) + 1
             doc["modified"] = now()
             atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1))
@@ -447,6 +451,20 @@ def _op_put(raw: dict[str, Any]) -> Callable[[dict], None]:
     return op
 
 
+def _op_replace(raw: dict[str, Any]) -> Callable[[dict], None]:
+    """Replace an annotation that must still exist (another tab may have deleted it)."""
+
+    def op(doc: dict) -> None:
+        items = doc["annotations"]
+        for i, a in enumerate(items):
+            if a.get("id") == raw["id"]:
+                items[i] = raw
+                return
+        raise KitError("that highlight no longer exists (it may have been deleted in another tab)")
+
+    return op
+
+
 def _op_remove(annotation_id: str) -> Callable[[dict], None]:
     def op(doc: dict) -> None:
         doc["annotations"] = [a for a in doc["annotations"] if a.get("id") != annotation_id]
@@ -472,3 +490,33 @@ def _reanchor_all(doc: dict[str, Any], article: Article, fingerprint: str) -> No
         items.append(a.to_w3c(doc.get("article_id", "")) if a is not None else raw)
     doc["annotations"] = items
     doc["text_sha"] = fingerprint
+
+
+class MemoryWorkspace(Workspace):
+    """Work kept in memory only (a quiz's scratch answer, a demo): the Workspace API, no file."""
+
+    def __init__(self, article: Article | str, student: str = "") -> None:
+        self.student = student
+        self.article = article if isinstance(article, Article) else None
+        self.article_id = article.id if isinstance(article, Article) else str(article)
+        self.path = None  # type: ignore[assignment]
+        self.warnings = []
+        self.external_changes = False
+        self._fingerprint = text_fingerprint(self.article.text) if self.article else ""
+        self._undo = []
+        self._redo = []
+        self._doc = new_document(student, self.article_id, self._fingerprint)
+
+    def __repr__(self) -> str:
+        return f"MemoryWorkspace(article={self.article_id!r}, annotations={len(self.annotations)})"
+
+    def reload(self) -> bool:
+        """Nothing to read again: the work lives only here."""
+        return False
+
+    def _apply(self, op: Callable[[dict], None]) -> None:
+        doc = json.loads(json.dumps(self._doc))
+        op(doc)
+        doc["revision"] = int(doc.get("revision", 0)) + 1
+        doc["modified"] = now()
+        self._doc = doc

@@ -1,1 +1,131 @@
-"""Notebook widgets: thin views over the core (all logic lives in kit/*.py)."""
+"""Notebook widgets: thin views over the core (all logic lives in kit/*.py), and the one-call
+exercises that show them.
+
+`kit.highlight_sources(article)` and `kit.tag_claims(article)` bind the widget to the signed-in
+student's work file and return it for the notebook to display. A problem comes back as a short
+message for the student, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..articles import Article, load_article
+from ..errors import KitError
+from ..feedback import Key, key_from_attributions, load_key
+from ..labels import LabelSpec
+from ..render import Notice
+from ..store import Workspace
+from .claim_tagger import ClaimTagger
+from .highlighter import Highlighter
+
+__all__ = ["ClaimTagger", "Highlighter", "highlight_sources", "tag_claims"]
+
+log = logging.getLogger("kit.widgets")
+W = TypeVar("W")
+
+SOURCES_INSTRUCTIONS = (
+    "Highlight every source: who is speaking, or where a piece of information comes from. "
+    "Pick a label, then select the words with the mouse (or with the keyboard). "
+    "Click a highlight to change its label, add a comment or delete it."
+)
+CLAIMS_INSTRUCTIONS = (
+    "For each sentence, choose what kind of claim it makes, whether it is worth checking, and "
+    "who makes the claim. Add a note if you are unsure."
+)
+
+
+def friendly(build: Callable[[], W]) -> W | Notice:
+    """Run `build()`; a problem becomes a short message for the student instead of a traceback."""
+    try:
+        return build()
+    except KitError as e:
+        return Notice(f"Something needs fixing: {e.sentence}", kind="warning")
+    except Exception as e:  # the student boundary
+        log.exception("exercise failed")
+        return Notice(
+            f"Something went wrong ({type(e).__name__}: {e}). Re-run the cell; if it happens "
+            "again, tell your teacher.",
+            kind="warning",
+        )
+
+
+def _article(article: Article | str | Path) -> Article:
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, str | Path):
+        return load_article(article)
+    raise KitError(
+        "this exercise needs an article",
+        fix='load one first: article = kit.load_article("../seeds/...")',
+    )
+
+
+def _suggestions(article: Article, suggestions: Any) -> Any:
+    if suggestions is None or isinstance(suggestions, Key):
+        return suggestions
+    if suggestions == "auto":
+        return key_from_attributions(article)
+    if isinstance(suggestions, str | Path):
+        return load_key(suggestions, article)
+    return suggestions
+
+
+def highlight_sources(
+    article: Article | str | Path,
+    student: str | None = None,
+    *,
+    suggestions: Any = None,
+    labels: LabelSpec = "sources",
+    work_dir: str | Path | None = None,
+) -> Highlighter | Notice:
+    """Show the article for highlighting its sources; saves to the student's work file.
+
+    `suggestions`: "auto" (the kit's detected sources), a teacher's key file, or annotations.
+    """
+
+    def build() -> Highlighter:
+        a = _article(article)
+        return Highlighter(
+            a,
+            labels=labels,
+            workspace=Workspace(student, a, work_dir),
+            suggestions=_suggestions(a, suggestions),
+            instructions=SOURCES_INSTRUCTIONS,
+        )
+
+    return friendly(build)
+
+
+def tag_claims(
+    article: Article | str | Path,
+    student: str | None = None,
+    *,
+    sentences: Iterable[int] | None = None,
+    hints: bool = False,
+    labels: Any = None,
+    work_dir: str | Path | None = None,
+) -> ClaimTagger | Notice:
+    """Show every sentence (or the chosen ones) for tagging its claim; saves as you go.
+
+    `hints`: offer the kit's own suggestion for each sentence, behind "What does the kit think?"
+    (for after the student decides). `labels`: a teacher's claim label file (see kit.claims).
+    """
+
+    def build() -> ClaimTagger:
+        from ..claims import suggest
+
+        a = _article(article)
+        return ClaimTagger(
+            a,
+            workspace=Workspace(student, a, work_dir),
+            sentences=sentences,
+            suggestions=suggest(a, labels=labels) if hints else None,
+            labels=labels,
+            instructions=CLAIMS_INSTRUCTIONS,
+        )
+
+    return friendly(build)

@@ -1,0 +1,388 @@
+// ClaimTagger front end: a list of sentences (a listbox) and, for the chosen sentence, the claim
+// type, check-worthiness, who makes the claim and a note. Text goes in as textContent only.
+
+const NOTE_IDLE_MS = 800;
+const ACK_TIMEOUT_MS = 5000;
+let instances = 0;
+
+// JupyterLab (Lumino) tests a shortcut's selector on the focused element itself before it looks
+// for data-lm-suppress-shortcuts on the ancestors: every control we make carries the mark, or a
+// key the widget does not use ("b", "d d", "m") would insert, delete or convert notebook cells.
+const FOCUSABLE = new Set(["input", "select", "textarea", "button", "summary"]);
+
+function h(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  if (FOCUSABLE.has(tag) || "tabindex" in props) node.setAttribute("data-lm-suppress-shortcuts", "true");
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "text") node.textContent = v;
+    else if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function kbd(...keys) {
+  return keys.map((k) => h("kbd", { text: k }));
+}
+
+function isTextField(target) {
+  return !!target.closest("textarea, select, input[type=text]");
+}
+
+function render({ model, el }) {
+  const uid = `kit-ct-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
+  let current = 0;
+  let req = 0;
+  const pending = new Map();
+  let noteTimer = null;
+
+  const root = h("div", { class: "kit-ct", "data-lm-suppress-shortcuts": "true" });
+  const title = h("p", { class: "kit-ct-title" });
+  const instructions = h("p", { class: "kit-ct-instructions" });
+  const progress = h("p", { class: "kit-ct-progress" });
+  const undoBtn = h("button", { type: "button", class: "kit-ct-btn", onclick: () => send({ cmd: "undo" }) }, ["Undo"]);
+  const redoBtn = h("button", { type: "button", class: "kit-ct-btn", onclick: () => send({ cmd: "redo" }) }, ["Redo"]);
+  const keys = h("p", { class: "kit-ct-keys", id: `${uid}-keys` }, [
+    "Keyboard: ", ...kbd("↑", "↓"), " or ", ...kbd("J", "K"), " next / previous sentence · ",
+    ...kbd("1"), "–", ...kbd("7"), " claim type · ",
+    ...kbd("Y"), " ", ...kbd("M"), " ", ...kbd("N"), " worth checking · ",
+    ...kbd("C"), " who makes it · ", ...kbd("Enter"), " write a note (", ...kbd("Esc"), " back) · ",
+    ...kbd("Ctrl", "Z"), " undo",
+  ]);
+  const warn = h("div", { class: "kit-ct-warn", role: "alert" });
+  const live = h("div", { class: "kit-ct-live", role: "status", "aria-live": "polite" });
+  const list = h("div", {
+    class: "kit-ct-list",
+    role: "listbox",
+    tabindex: "0",
+    "aria-label": "Sentences of the article",
+    "aria-describedby": `${uid}-keys`,
+  });
+  const panel = h("div", { class: "kit-ct-panel", role: "group", "aria-label": "Tags for the chosen sentence" });
+  const saving = h("p", { class: "kit-ct-saving" });
+  root.append(
+    title, instructions,
+    h("div", { class: "kit-ct-toolbar" }, [undoBtn, redoBtn, progress]),
+    keys, warn, live,
+    h("div", { class: "kit-ct-body" }, [list, panel]),
+    saving,
+  );
+  el.append(root);
+
+  // ------------------------------------------------------------------ messages
+  const NOT_SAVED =
+    "Not saved: the notebook is not answering. Wait a moment and try again, or re-run the " +
+    "cell (everything saved before comes back).";
+
+  function send(message) {
+    const id = ++req;
+    message.req = id;
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      showWarnings([NOT_SAVED]);
+      say(NOT_SAVED, true);
+    }, ACK_TIMEOUT_MS);
+    pending.set(id, timer);
+    try {
+      model.send(message);
+    } catch (err) {
+      // the kernel is gone (its connection is closed): say so at once
+      clearTimeout(timer);
+      pending.delete(id);
+      showWarnings([NOT_SAVED]);
+      say(NOT_SAVED, true);
+    }
+  }
+
+  function setField(field, value, sentence = current) {
+    send({ cmd: "set", sentence, field, value });
+  }
+
+  function say(message, isError = false) {
+    live.textContent = message;
+    live.classList.toggle("kit-ct-error", !!isError);
+  }
+
+  function showWarnings(items) {
+    warn.replaceChildren(...(items || []).map((w) => h("p", { text: w })));
+    warn.hidden = !(items && items.length);
+  }
+
+  // ------------------------------------------------------------------ list
+  const options = [];
+  function tagsOf(i) {
+    return (model.get("tags") || {})[String(i)] || {};
+  }
+  function nameOf(list2, value) {
+    const l = list2.find((x) => x.value === value);
+    return l ? l.name : "";
+  }
+  function summary(i) {
+    const t = tagsOf(i);
+    const bits = [nameOf(model.get("claim_types"), t.claim), nameOf(model.get("worth"), t.checkworthy), t.claimant, t.note ? "note" : ""];
+    return bits.filter(Boolean).join(" · ");
+  }
+
+  function buildList() {
+    options.length = 0;
+    const items = model.get("sentences").map((s, i) => {
+      const chips = h("span", { class: "kit-ct-chips" });
+      const opt = h("div", { class: "kit-ct-option", role: "option", id: `${uid}-s${i}`, "aria-selected": "false" }, [
+        h("span", { class: "kit-ct-where", text: `${i + 1}. ${s.where}` }),
+        h("span", { class: "kit-ct-text", text: s.text }),
+        chips,
+      ]);
+      opt.addEventListener("click", () => choose(i, false));
+      options.push({ opt, chips });
+      return opt;
+    });
+    list.replaceChildren(...items);
+    items.forEach((_, i) => drawChips(i));
+  }
+
+  function drawChips(i) {
+    const o = options[i];
+    if (!o) return;
+    const text = summary(i);
+    o.chips.textContent = text ? text : "not tagged yet";
+    o.opt.classList.toggle("kit-ct-done", !!tagsOf(i).claim);
+  }
+
+  function drawProgress() {
+    const n = model.get("sentences").length;
+    const done = model.get("sentences").filter((_, i) => tagsOf(i).claim).length;
+    progress.textContent = `${done} of ${n} sentences have a claim type.`;
+  }
+
+  function choose(i, announce = true) {
+    const n = model.get("sentences").length;
+    if (!n) return;
+    flushNote();
+    current = Math.max(0, Math.min(n - 1, i));
+    options.forEach((o, k) => o.opt.setAttribute("aria-selected", k === current ? "true" : "false"));
+    list.setAttribute("aria-activedescendant", `${uid}-s${current}`);
+    options[current].opt.scrollIntoView({ block: "nearest" });
+    drawPanel();
+    if (announce) {
+      const s = model.get("sentences")[current];
+      say(`Sentence ${current + 1} of ${n}, ${s.where}: ${s.text} ${summary(current) ? "Tagged: " + summary(current) + "." : "Not tagged yet."}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ panel
+  let noteField = null;
+  let claimantSelect = null;
+  function radios(name, legend, labels, field, value, hintKeys) {
+    const set = h("fieldset", { class: "kit-ct-radios" }, [h("legend", { text: legend })]);
+    labels.forEach((l, k) => {
+      const input = h("input", { type: "radio", name: `${uid}-${name}`, value: l.value });
+      input.checked = l.value === value;
+      input.addEventListener("change", () => setField(field, l.value));
+      const swatch = h("span", { class: "kit-ct-swatch", "aria-hidden": "true" });
+      swatch.style.setProperty("--kit-c", l.colour);
+      set.append(
+        h("label", { class: "kit-ct-choice", title: l.description }, [
+          input, swatch, ...kbd(hintKeys[k] || ""), ` ${l.name}`,
+          h("span", { class: "kit-ct-help", text: l.description }),
+        ])
+      );
+    });
+    const clear = h("button", { type: "button", class: "kit-ct-link", onclick: () => setField(field, "") }, ["Clear"]);
+    set.append(clear);
+    return set;
+  }
+
+  function drawPanel() {
+    const s = model.get("sentences")[current];
+    if (!s) {
+      panel.replaceChildren(h("p", { text: "There are no sentences to tag." }));
+      return;
+    }
+    const t = tagsOf(current);
+    const hint = (model.get("hints") || {})[String(current)];
+    claimantSelect = h("select", { id: `${uid}-claimant` });
+    fillClaimants(t);
+    claimantSelect.addEventListener("change", () => setField("claimant", claimantSelect.value));
+    noteField = h("textarea", { id: `${uid}-note`, rows: "3" });
+    noteField.value = t.note || "";
+    noteField.dataset.saved = noteField.value;
+    noteField.dataset.sentence = String(current);
+    noteField.addEventListener("input", () => {
+      clearTimeout(noteTimer);
+      noteTimer = setTimeout(flushNote, NOTE_IDLE_MS);
+    });
+    noteField.addEventListener("blur", flushNote);
+    const parts = [
+      h("p", { class: "kit-ct-where", text: `Sentence ${current + 1} of ${model.get("sentences").length} · ${s.where}` }),
+      h("blockquote", { class: "kit-ct-sentence", text: s.text }),
+      radios("claim", "What kind of claim is it?", model.get("claim_types"), "claim", t.claim, model.get("claim_types").map((l) => l.key)),
+      radios("worth", "Is it worth checking?", model.get("worth"), "checkworthy", t.checkworthy, ["Y", "M", "N"]),
+      h("label", { class: "kit-ct-field", for: `${uid}-claimant` }, ["Who makes the claim? ", ...kbd("C")]),
+      claimantSelect,
+      h("label", { class: "kit-ct-field", for: `${uid}-note` }, ["Your note"]),
+      noteField,
+    ];
+    if (hint && (hint.claim || hint.checkworthy)) {
+      const bits = [hint.claim, hint.checkworthy].filter(Boolean).join(", ");
+      const why = hint.reasons && hint.reasons.length ? ` Why: ${hint.reasons.join("; ")}.` : "";
+      parts.push(h("details", { class: "kit-ct-hint" }, [h("summary", { text: "What does the kit think? (open after you decide)" }), h("p", { text: `${bits}.${why}` })]));
+    }
+    parts.push(
+      h("div", { class: "kit-ct-row" }, [
+        h("button", { type: "button", class: "kit-ct-btn", onclick: () => choose(current - 1) }, ["Previous sentence"]),
+        h("button", { type: "button", class: "kit-ct-btn", onclick: () => choose(current + 1) }, ["Next sentence"]),
+      ])
+    );
+    panel.replaceChildren(...parts);
+  }
+
+  function flushNote() {
+    clearTimeout(noteTimer);
+    noteTimer = null;
+    if (noteField && noteField.value !== noteField.dataset.saved) {
+      noteField.dataset.saved = noteField.value;
+      setField("note", noteField.value, Number(noteField.dataset.sentence ?? current));
+    }
+  }
+
+  function fillClaimants(t) {
+    const names = [...model.get("claimants")];
+    if (t.claimant && !names.includes(t.claimant)) names.push(t.claimant);
+    const opts = [h("option", { value: "", text: "— choose —" })];
+    for (const name of names) {
+      const o = h("option", { value: name, text: name });
+      o.selected = name === t.claimant;
+      opts.push(o);
+    }
+    claimantSelect.replaceChildren(...opts);
+    claimantSelect.value = t.claimant || "";
+  }
+
+  /** Show saved state in the open panel without rebuilding it (keeps focus and typing). */
+  function refreshPanel() {
+    if (!noteField || !panel.contains(noteField)) return drawPanel();
+    const t = tagsOf(current);
+    for (const input of panel.querySelectorAll(`input[name="${uid}-claim"]`)) input.checked = input.value === t.claim;
+    for (const input of panel.querySelectorAll(`input[name="${uid}-worth"]`)) input.checked = input.value === t.checkworthy;
+    fillClaimants(t);
+    const saved = t.note || "";
+    if (document.activeElement !== noteField && noteField.value === noteField.dataset.saved) noteField.value = saved;
+    if (noteField.value === saved) noteField.dataset.saved = saved;
+  }
+
+  // ------------------------------------------------------------------ keyboard
+  function onKeyDown(e) {
+    const ctrl = e.ctrlKey || e.metaKey;
+    const k = e.key;
+    let handled = true;
+    if (ctrl && (k === "z" || k === "Z")) {
+      if (isTextField(e.target) && e.target.tagName === "TEXTAREA") return;
+      send({ cmd: e.shiftKey ? "redo" : "undo" });
+    } else if (ctrl && (k === "y" || k === "Y")) send({ cmd: "redo" });
+    else if (ctrl || e.altKey) handled = false;
+    else if (e.target.tagName === "TEXTAREA") {
+      if (k === "Escape") {
+        flushNote();
+        list.focus();
+      } else handled = false;
+    } else if (e.target.tagName === "SELECT") {
+      if (k === "Escape") list.focus();
+      else handled = false;
+    } else if ((k === "ArrowDown" || k === "ArrowUp") && e.target === list) choose(current + (k === "ArrowDown" ? 1 : -1));
+    else if (k === "Home" && e.target === list) choose(0);
+    else if (k === "End" && e.target === list) choose(model.get("sentences").length - 1);
+    else if (k === "j" || k === "J") choose(current + 1);
+    else if (k === "k" || k === "K") choose(current - 1);
+    else if (/^[1-9]$/.test(k)) {
+      const l = model.get("claim_types").find((x) => x.key === k);
+      if (l) setField("claim", l.value);
+      else handled = false;
+    } else if (["y", "m", "n", "Y", "M", "N"].includes(k)) {
+      const value = { y: "yes", m: "minor", n: "no" }[k.toLowerCase()];
+      if (model.get("worth").some((l) => l.value === value)) setField("checkworthy", value);
+    } else if (k === "c" || k === "C") claimantSelect && claimantSelect.focus();
+    else if (k === "Enter" && e.target === list) noteField && noteField.focus();
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  // ------------------------------------------------------------------ wiring
+  function drawHeader() {
+    title.textContent = model.get("heading");
+    instructions.textContent = model.get("instructions");
+    instructions.hidden = !model.get("instructions");
+    saving.textContent = model.get("saving");
+  }
+  function drawButtons() {
+    undoBtn.disabled = !model.get("can_undo");
+    redoBtn.disabled = !model.get("can_redo");
+  }
+  function onStatus() {
+    const s = model.get("status") || {};
+    if (s.req && pending.has(s.req)) {
+      clearTimeout(pending.get(s.req));
+      pending.delete(s.req);
+      showWarnings(model.get("warnings"));
+    }
+    if (!s.quiet && s.text) say(s.text, s.kind === "error");
+  }
+  let lastRefresh = 0;
+  function refreshSoon() {
+    if (Date.now() - lastRefresh < 2000) return;
+    lastRefresh = Date.now();
+    try {
+      model.send({ cmd: "refresh" });
+    } catch (err) {
+      // no kernel: nothing to refresh from; an edit will say so
+    }
+  }
+
+  root.addEventListener("keydown", onKeyDown);
+  root.addEventListener("focusin", refreshSoon);
+  list.addEventListener("focus", () => {
+    if (!list.getAttribute("aria-activedescendant")) choose(current, false);
+  });
+  const handlers = {
+    "change:tags": () => {
+      options.forEach((_, i) => drawChips(i));
+      drawProgress();
+      refreshPanel();
+    },
+    "change:claimants": refreshPanel,
+    "change:hints": drawPanel,
+    "change:sentences": () => {
+      buildList();
+      choose(0, false);
+      drawProgress();
+    },
+    "change:status": onStatus,
+    "change:warnings": () => showWarnings(model.get("warnings")),
+    "change:can_undo": drawButtons,
+    "change:can_redo": drawButtons,
+    "change:heading": drawHeader,
+    "change:instructions": drawHeader,
+    "change:saving": drawHeader,
+  };
+  for (const [event, fn] of Object.entries(handlers)) model.on(event, fn);
+
+  drawHeader();
+  drawButtons();
+  showWarnings(model.get("warnings"));
+  buildList();
+  drawProgress();
+  choose(0, false);
+  root.dataset.ready = "true";
+
+  return () => {
+    flushNote();
+    for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
+    for (const timer of pending.values()) clearTimeout(timer);
+  };
+}
+
+export default { render };

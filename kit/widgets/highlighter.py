@@ -1,0 +1,470 @@
+"""The Highlighter: a student marks spans of an article with labels, by mouse or keyboard.
+
+The front end (`highlighter.js`) draws the article and reports edits as small command messages;
+this class checks each one, applies it to the Workspace (saved at once), and pushes the saved
+state back. Use it from Python too (quizzes do):
+
+    h = Highlighter(article, labels=["answer"], single=True, on_change=print)
+    h.add(10, 24)          # code-point offsets into article.text
+    h.annotations          # what the student marked
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets as t
+
+from ..annotations import Annotation, make_annotation
+from ..articles import Article
+from ..errors import KitError
+from ..feedback import Key, KeyItem
+from ..labels import Label, LabelSet, LabelSpec, load_labels
+from ..render import PALETTE
+from ..selection import check_span
+from ..store import MemoryWorkspace, Workspace
+
+_HERE = Path(__file__).resolve().parent
+log = logging.getLogger("kit.widgets")
+
+Suggestion = Annotation | KeyItem
+OnChange = Callable[[Any], None]
+
+
+def label_dicts(labels: LabelSet) -> list[dict[str, str]]:
+    """Labels as the front ends need them: tag, name, description, number key, colour, line."""
+    out = []
+    for i, label in enumerate(labels):
+        colour, line = PALETTE[i % len(PALETTE)]
+        out.append(
+            {
+                "tag": label.tag,
+                "value": label.value,
+                "name": label.title,
+                "description": label.description,
+                "key": str(i + 1) if i < 9 else "",
+                "colour": colour,
+                "line": line,
+            }
+        )
+    return out
+
+
+def paragraph_dicts(article: Article) -> list[dict[str, Any]]:
+    """Paragraphs with their role and the number students see (body paragraphs count 1, 2 ...)."""
+    out, body = [], 0
+    for p in article.paragraphs:
+        body += p.role == "body"
+        number = body if p.role == "body" else 0
+        out.append({"start": p.start, "end": p.end, "role": p.role, "number": number})
+    return out
+
+
+def where_saved(workspace: Workspace) -> str:
+    """One line for students: where this work is saved (or that it is not)."""
+    if isinstance(workspace, MemoryWorkspace) or workspace.path is None:
+        return "Practice mode: this work is not saved."
+    return f"Saved as you go in {workspace.path.parent.name}/{workspace.path.name}"
+
+
+class CommandWidget(anywidget.AnyWidget):
+    """Shared plumbing: command messages from the front end, status replies, friendly errors."""
+
+    status = t.Dict().tag(sync=True)
+    warnings = t.List(t.Unicode()).tag(sync=True)
+    can_undo = t.Bool(False).tag(sync=True)
+    can_redo = t.Bool(False).tag(sync=True)
+    saving = t.Unicode("").tag(sync=True)
+
+    def __init__(self, workspace: Workspace, on_change: OnChange | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.workspace = workspace
+        self.on_change = on_change
+        self._status_n = 0
+        self.saving = where_saved(workspace)
+        self.on_msg(self._on_msg)
+
+    def __repr__(self) -> str:
+        # anywidget's default repr holds a memory address; notebooks compare text/plain (nbval)
+        article = getattr(getattr(self, "article", None), "id", "?")
+        return f"{type(self).__name__}(article={article!r})"
+
+    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict):
+            self.handle(content)
+
+    def handle(self, message: dict[str, Any]) -> dict[str, Any]:
+        """Apply one command from the front end; returns (and shows) the status it produced."""
+        req = message.get("req")
+        cmd = message.get("cmd")
+        try:
+            if cmd == "refresh":
+                changed = self.workspace.reload()
+                self._sync()
+                text = "Updated with work saved in another tab." if changed else ""
+                return self._say(text, "ok", req, quiet=not changed)
+            handler = getattr(self, f"_cmd_{cmd}", None) if isinstance(cmd, str) else None
+            if handler is None:
+                raise KitError(f"the widget sent an unknown command ({cmd!r})")
+            text = handler(message)
+        except KitError as e:
+            self._sync()
+            return self._say(e.sentence, "error", req)
+        except Exception as e:  # the student boundary: a message, never a traceback
+            log.exception("widget command %r failed", cmd)
+            self._sync()
+            return self._say(
+                f"Something went wrong ({type(e).__name__}). Your saved work is safe: re-run the "
+                "cell to carry on. If it happens again, tell your teacher.",
+                "error",
+                req,
+            )
+        self._sync()
+        self._changed()
+        return self._say(text, "ok", req)
+
+    def _say(self, text: str, kind: str, req: Any, quiet: bool = False) -> dict[str, Any]:
+        self._status_n += 1
+        status = {"text": text, "kind": kind, "req": req, "n": self._status_n, "quiet": quiet}
+        self.status = status
+        return status
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self)
+
+    def _cmd_undo(self, _message: dict) -> str:
+        return "Undone." if self.workspace.undo() else "Nothing to undo."
+
+    def _cmd_redo(self, _message: dict) -> str:
+        return "Redone." if self.workspace.redo() else "Nothing to redo."
+
+    def undo(self) -> bool:
+        """Undo this widget's last edit (saved at once); False when there was nothing to undo."""
+        done = self.workspace.undo()
+        self._sync()
+        self._changed()
+        return done
+
+    def redo(self) -> bool:
+        """Redo the last undone edit."""
+        done = self.workspace.redo()
+        self._sync()
+        self._changed()
+        return done
+
+    def refresh(self) -> bool:
+        """Read the work file again (another tab may have saved); True when it had changed."""
+        changed = self.workspace.reload()
+        self._sync()
+        return changed
+
+    def _sync(self) -> None:
+        self.can_undo = self.workspace.can_undo
+        self.can_redo = self.workspace.can_redo
+        self.warnings = list(self.workspace.warnings)
+
+
+def _quote(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class Highlighter(CommandWidget):
+    """Highlight spans of an article with labels; every edit is saved to the workspace at once.
+
+    `labels`: a label set name ('sources'), a YAML file or a list of labels. `workspace`: where
+    work is saved (None: kept in memory only). `on_change(widget)` runs after every edit.
+    `suggestions`: annotations or key items the student may accept or reject. `single`: at
+    most one highlight (a new one replaces it), as in a find-the-words question.
+    """
+
+    _esm = _HERE / "highlighter.js"
+    _css = _HERE / "highlighter.css"
+
+    text = t.Unicode("").tag(sync=True)
+    paragraphs = t.List(t.Dict()).tag(sync=True)
+    sentences = t.List(t.List(t.Int())).tag(sync=True)
+    labels = t.List(t.Dict()).tag(sync=True)
+    label = t.Unicode("").tag(sync=True)
+    spans = t.List(t.Dict()).tag(sync=True)
+    suggestions = t.List(t.Dict()).tag(sync=True)
+    single = t.Bool(False).tag(sync=True)
+    heading = t.Unicode("").tag(sync=True)
+    instructions = t.Unicode("").tag(sync=True)
+
+    def __init__(
+        self,
+        article: Article,
+        labels: LabelSpec = "sources",
+        workspace: Workspace | None = None,
+        on_change: OnChange | None = None,
+        suggestions: Iterable[Suggestion] | Key | None = None,
+        single: bool = False,
+        heading: str = "",
+        instructions: str = "",
+    ) -> None:
+        if not isinstance(article, Article):
+            raise KitError("the highlighter needs an article", fix="load one with kit.load_article")
+        self.article = article
+        self.label_set = load_labels(labels)
+        ws = workspace if workspace is not None else MemoryWorkspace(article)
+        self._suggested = _suggestion_list(article, suggestions, self.label_set)
+        super().__init__(
+            ws,
+            on_change,
+            text=article.text,
+            paragraphs=paragraph_dicts(article),
+            sentences=[[s.start, s.end] for s in article.sentences],
+            labels=label_dicts(self.label_set),
+            label=self.label_set.labels[0].tag,
+            single=single,
+            heading=heading or self.label_set.title,
+            instructions=instructions,
+        )
+        self._sync()
+
+    @t.validate("label")
+    def _valid_label(self, proposal: dict) -> str:
+        """The current label must be one of this set (a front end may send anything)."""
+        value = proposal["value"]
+        found = self.label_set.get(value) if hasattr(self, "label_set") else None
+        return found.tag if found else self.label_set.labels[0].tag
+
+    def __repr__(self) -> str:
+        return (
+            f"Highlighter(article={self.article.id!r}, labels={self.label_set.name!r}, "
+            f"highlights={len(self.annotations)})"
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def annotations(self) -> tuple[Annotation, ...]:
+        """The student's highlights in this exercise (those with a label of this label set)."""
+        return tuple(
+            a
+            for a in self.workspace.annotations
+            if any(self.label_set.covers(tag) for tag in a.tags)
+        )
+
+    @property
+    def rejected(self) -> frozenset[str]:
+        """Ids of the suggestions the student rejected."""
+        raw = self.workspace.response(self._rejected_key, "[]")
+        try:
+            ids = json.loads(raw)
+        except json.JSONDecodeError:
+            return frozenset()
+        if not isinstance(ids, list):
+            return frozenset()
+        return frozenset(i for i in ids if isinstance(i, str))
+
+    @property
+    def pending_suggestions(self) -> tuple[Annotation, ...]:
+        """Suggestions the student has neither accepted nor rejected yet."""
+        taken = {(a.start, a.end) for a in self.annotations}
+        rejected = self.rejected
+        return tuple(
+            s for s in self._suggested if s.id not in rejected and (s.start, s.end) not in taken
+        )
+
+    @property
+    def _rejected_key(self) -> str:
+        return f"highlighter.{self.label_set.name}.rejected"
+
+    # ------------------------------------------------------------------ editing (Python API)
+
+    def _label(self, label: str | None) -> Label:
+        found = self.label_set.get(label or self.label)
+        if found is None:
+            names = ", ".join(lab.value for lab in self.label_set)
+            raise KitError(f"there is no label '{label}' here", fix=f"use one of: {names}")
+        return found
+
+    def add(self, start: int, end: int, label: str | None = None, comment: str = "") -> Annotation:
+        """Highlight text[start:end] (snapped to whole words) with `label` (default: current)."""
+        ann = self._add(start, end, label, comment)
+        self._sync()
+        self._changed()
+        return ann
+
+    def _add(self, start: Any, end: Any, label: str | None, comment: str = "") -> Annotation:
+        start, end = check_span(self.article.text, start, end)
+        lab = self._label(label)
+        same = [a for a in self.annotations if (a.start, a.end) == (start, end)]
+        if same:  # the same words again: relabel instead of stacking a duplicate
+            return self._relabel(same[0].id, lab.tag)
+        if self.single:
+            for old in self.annotations:
+                self.workspace.remove(old.id)
+        ann = make_annotation(self.article.text, start, end, [lab.tag], comment=comment)
+        return self.workspace.add(ann)
+
+    def _find(self, annotation_id: Any) -> Annotation:
+        found = next((a for a in self.annotations if a.id == annotation_id), None)
+        if found is None:
+            raise KitError(
+                "that highlight is not there any more (it may have been deleted in another tab)"
+            )
+        return found
+
+    def _relabel(self, annotation_id: Any, label: str | None) -> Annotation:
+        ann = self._find(annotation_id)
+        lab = self._label(label)
+        others = [tag for tag in ann.tags if not self.label_set.covers(tag)]
+        return self.workspace.update(ann.with_tags([lab.tag, *others]))
+
+    def relabel(self, annotation_id: str, label: str) -> Annotation:
+        """Give a highlight another label."""
+        ann = self._relabel(annotation_id, label)
+        self._sync()
+        self._changed()
+        return ann
+
+    def comment(self, annotation_id: str, text: str) -> Annotation:
+        """Set (or clear, with '') the comment on a highlight."""
+        ann = self._comment(annotation_id, text)
+        self._sync()
+        self._changed()
+        return ann
+
+    def _comment(self, annotation_id: Any, text: Any) -> Annotation:
+        ann = self._find(annotation_id)
+        return self.workspace.update(replace(ann, comment=str(text or "").strip()))
+
+    def remove(self, annotation_id: str) -> None:
+        """Delete a highlight."""
+        self.workspace.remove(self._find(annotation_id).id)
+        self._sync()
+        self._changed()
+
+    def accept(self, suggestion_id: str) -> Annotation:
+        """Turn a suggestion into one of the student's highlights."""
+        ann = self._accept(suggestion_id)
+        self._sync()
+        self._changed()
+        return ann
+
+    def _suggestion(self, suggestion_id: Any) -> Annotation:
+        found = next((s for s in self._suggested if s.id == suggestion_id), None)
+        if found is None:
+            raise KitError("that suggestion is not there any more")
+        return found
+
+    def _accept(self, suggestion_id: Any) -> Annotation:
+        s = self._suggestion(suggestion_id)
+        tag = next((tag for tag in s.tags if self.label_set.covers(tag)), None)
+        return self._add(s.start, s.end, tag)
+
+    def reject(self, suggestion_id: str) -> None:
+        """Dismiss a suggestion (remembered in the work file)."""
+        self._reject(suggestion_id)
+        self._sync()
+        self._changed()
+
+    def _reject(self, suggestion_id: Any) -> Annotation:
+        s = self._suggestion(suggestion_id)
+        ids = sorted(self.rejected | {s.id})
+        self.workspace.set_response(self._rejected_key, json.dumps(ids))
+        return s
+
+    # ------------------------------------------------------------------ front-end commands
+
+    def _name(self, ann: Annotation) -> str:
+        lab = next((self.label_set.get(tag) for tag in ann.tags if self.label_set.get(tag)), None)
+        return lab.title if lab else (ann.label or "no label")
+
+    def _cmd_add(self, m: dict) -> str:
+        ann = self._add(m.get("start"), m.get("end"), m.get("label"))
+        return f"Saved: “{_quote(ann.exact)}” as {self._name(ann)}."
+
+    def _cmd_relabel(self, m: dict) -> str:
+        ann = self._relabel(m.get("id"), m.get("label"))
+        return f"Saved: “{_quote(ann.exact)}” is now {self._name(ann)}."
+
+    def _cmd_comment(self, m: dict) -> str:
+        ann = self._comment(m.get("id"), m.get("comment"))
+        if ann.comment:
+            return f"Saved your comment on “{_quote(ann.exact)}”."
+        return f"Removed the comment on “{_quote(ann.exact)}”."
+
+    def _cmd_remove(self, m: dict) -> str:
+        ann = self._find(m.get("id"))
+        self.workspace.remove(ann.id)
+        return f"Removed the highlight “{_quote(ann.exact)}”."
+
+    def highlight_at(self, start: int, end: int) -> Annotation | None:
+        """The highlight a keyboard user means at [start, end): the same words, else the
+        shortest one overlapping them."""
+        over = [a for a in self.annotations if a.start < end and a.end > start]
+        exact = [a for a in over if (a.start, a.end) == (start, end)]
+        return (exact or sorted(over, key=lambda a: a.end - a.start) or [None])[0]
+
+    def _cmd_remove_at(self, m: dict) -> str:
+        start, end = m.get("start"), m.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise KitError("the position did not arrive as two numbers", fix="try again")
+        ann = self.highlight_at(start, end)
+        if ann is None:
+            raise KitError("there is no highlight here to remove")
+        self.workspace.remove(ann.id)
+        return f"Removed the highlight “{_quote(ann.exact)}”."
+
+    def _cmd_accept(self, m: dict) -> str:
+        ann = self._accept(m.get("id"))
+        return f"Accepted: “{_quote(ann.exact)}” as {self._name(ann)}."
+
+    def _cmd_reject(self, m: dict) -> str:
+        s = self._reject(m.get("id"))
+        return f"Rejected the suggestion “{_quote(s.exact)}”."
+
+    def _sync(self) -> None:
+        super()._sync()
+        self.spans = [self._span_dict(a) for a in self.annotations]
+        self.suggestions = [self._span_dict(s) for s in self.pending_suggestions]
+
+    def _span_dict(self, a: Annotation) -> dict[str, Any]:
+        tag = next((tag for tag in a.tags if self.label_set.covers(tag)), "")
+        lab = self.label_set.get(tag)
+        return {
+            "id": a.id,
+            "start": a.start,
+            "end": a.end,
+            "label": lab.tag if lab else tag,
+            "comment": a.comment,
+        }
+
+
+def _suggestion_list(
+    article: Article, suggestions: Iterable[Suggestion] | Key | None, labels: LabelSet
+) -> tuple[Annotation, ...]:
+    """Suggestions as annotations with stable ids (so a rejection is remembered across runs)."""
+    if suggestions is None:
+        return ()
+    items = suggestions.items if isinstance(suggestions, Key) else suggestions
+    out: dict[str, Annotation] = {}
+    text = article.text
+    for s in items:
+        if isinstance(s, KeyItem):
+            ann = make_annotation(text, s.start, s.end, s.tags, comment=s.hint)
+        elif isinstance(s, Annotation):
+            ann = s
+        else:
+            raise KitError(f"{type(s).__name__} cannot be used as a suggestion")
+        if not 0 <= ann.start < ann.end <= len(text):
+            continue
+        if not any(labels.covers(tag) for tag in ann.tags):
+            continue
+        digest = hashlib.blake2b(
+            repr((ann.start, ann.end, ann.tags, text[ann.start : ann.end])).encode(), digest_size=6
+        ).hexdigest()
+        sid = f"suggestion-{digest}"
+        out[sid] = replace(ann, id=sid)
+    return tuple(sorted(out.values(), key=lambda a: (a.start, a.end)))
