@@ -108,7 +108,7 @@ def tag_claims(w) -> None:
     """Tag every sentence with the kit's own suggestion (what a student might choose)."""
     from kit.claims import suggest
 
-    by_span = {(s.start, s.end): s for s in suggest(w.article)}
+    by_span = {(s.span.start, s.span.end): s for s in suggest(w.article) if not s.part}
     claim_first = w.claim_set.labels[0].value
     worth_first = w.worth_set.labels[0].value
     for n, sentence in enumerate(w.sentences):
