@@ -1,4 +1,4 @@
-"""A teacher's highlights become an answer key file that students' feedback and the dashboard read."""
+"""A teacher's highlights become an answer key that students' feedback and the dashboard read."""
 
 from __future__ import annotations
 
