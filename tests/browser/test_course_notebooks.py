@@ -30,11 +30,14 @@ SHOTS = ARTIFACTS / "course"
 MAX_SHOT_HEIGHT = 16_000
 
 _CONTENT_HEIGHT_JS = """() => {
-  const w = window.jupyterapp.shell.currentWidget;
-  const node = w && w.content && w.content.node;
-  if (!node) return 0;
-  const inner = node.querySelector('.jp-WindowedPanel-inner') || node;
-  return Math.ceil(inner.scrollHeight + node.getBoundingClientRect().top + 40);
+  const node = window.jupyterapp.shell.currentWidget.content.node;
+  const scroller = node.querySelector('.jp-WindowedPanel-outer') || node;
+  const cells = node.querySelectorAll('.jp-Cell');
+  if (!cells.length) return 0;
+  const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
+  const bottom = cells[cells.length - 1].getBoundingClientRect().bottom - top;
+  const extra = window.innerHeight - scroller.clientHeight;  // menus, toolbar, status bar
+  return Math.ceil(bottom + extra + 40);
 }"""
 _SCROLL_TOP_JS = """async () => {
   const nb = window.jupyterapp.shell.currentWidget.content;
@@ -56,8 +59,14 @@ def signed_in(lab):
 def whole_notebook_screenshot(page, relpath: str) -> Path:
     """Make the window as tall as the notebook, so every cell and widget is drawn, and save it."""
     page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
-    height = min(max(page.evaluate(_CONTENT_HEIGHT_JS), 1000), MAX_SHOT_HEIGHT)
-    page.set_viewport_size({"width": 1400, "height": height})
+    height = 1000
+    for _ in range(4):  # cells drawn at the new size can make the notebook taller again
+        wanted = min(page.evaluate(_CONTENT_HEIGHT_JS), MAX_SHOT_HEIGHT)
+        if wanted <= height:
+            break
+        height = wanted
+        page.set_viewport_size({"width": 1400, "height": height})
+        page.wait_for_timeout(300)
     page.evaluate(_SCROLL_TOP_JS)
     assert_no_widget_errors(page)  # cells drawn only now must render too
     SHOTS.mkdir(parents=True, exist_ok=True)
