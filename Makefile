@@ -18,7 +18,7 @@ NOTEBOOKS = $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoi
 PY_DIRS := kit tests benchmarks
 ALLOW_ROOT := $(shell [ $$(id -u) = 0 ] && echo --allow-root)
 
-.PHONY: venv chromium lab test unit nbval browser notebooks bench lint format clean
+.PHONY: venv chromium lab test unit nbval browser stress notebooks bench lint format clean
 
 # ---------------------------------------------------------------- internal
 venv: $(STAMP)
@@ -61,6 +61,12 @@ nbval: venv
 
 browser: venv chromium
 	$(BIN)/pytest -m browser tests
+
+# The long runs: fuzzing with 5000 examples per property test and new random examples (not the
+# fixed ones `make unit` runs), then every property test in the suite the same way.
+stress: venv
+	KIT_FUZZ_EXAMPLES=5000 $(BIN)/pytest -m "not browser" --hypothesis-profile=explore \
+		tests/test_fuzz.py tests/test_segment.py tests/test_sources.py tests/test_quiz_release.py
 
 # Re-execute every notebook in place (nbconvert runs each kernel in the notebook's own folder).
 notebooks: venv

@@ -6,6 +6,7 @@ from typing import Any
 from .articles import Article, load_article, load_articles, make_article
 from .classroom import ClassWork, load_class
 from .corpus import Corpus, load_corpus
+from .coverage import compare_coverage
 from .demo import demo_class
 from .errors import KitError
 from .export import to_csv, to_dataframe, to_w3c, write_w3c
@@ -34,6 +35,7 @@ __all__ = [
     "to_w3c",
     "write_w3c",
     "Corpus",
+    "compare_coverage",
     "KitError",
     "Notice",
     "Quiz",
@@ -42,6 +44,8 @@ __all__ = [
     "set_student",
     "sign_in",
     "where_is_my_work",
+    "write",
+    "choose",
     "SafeHTML",
     "find_attributions",
     "load_article",
@@ -67,6 +71,20 @@ def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
 def quiz_widget(*args, **kwargs):
     """The quiz widget for a bank file or Quiz (see kit.widgets.quiz.quiz_widget)."""
     from .widgets.quiz import quiz_widget as make
+
+    return make(*args, **kwargs)
+
+
+def write(*args, **kwargs):
+    """A written answer that saves itself (see kit.widgets.write)."""
+    from .widgets import write as make
+
+    return make(*args, **kwargs)
+
+
+def choose(*args, **kwargs):
+    """A choice that saves itself (see kit.widgets.choose)."""
+    from .widgets import choose as make
 
     return make(*args, **kwargs)
 

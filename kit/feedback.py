@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,12 @@ class Key:
     def kinds(self) -> frozenset[str]:
         """The tag kinds the key labels (`source`, `claim` ...)."""
         return frozenset(t.split(":", 1)[0] for i in self.items for t in i.tags if ":" in t)
+
+    def only(self, kind: str) -> Key:
+        """The part of the key that labels `kind` (a key may hold sources and claims)."""
+        prefix = f"{kind}:"
+        items = tuple(i for i in self.items if any(t.startswith(prefix) for t in i.tags))
+        return replace(self, items=items)
 
     def as_annotations(self, text: str) -> list[Annotation]:
         """The key as annotations on `text` (to offer as suggestions in a highlighter)."""
@@ -467,11 +473,14 @@ def compare(
     *,
     article: Article | None = None,
     reveal: bool = False,
+    kind: str | None = None,
 ) -> Feedback:
     """Compare a student's work with a key (None: the automatic attributions) in plain words.
 
     `work` is a widget, a Workspace, a work file or a list of annotations; `reveal` also names
-    the words the student missed (otherwise only where to look again).
+    the words the student missed (otherwise only where to look again). `kind` (`source`,
+    `claim`) picks the part of a key that labels several kinds; by default the kind the
+    student's work labels.
     """
     mine, article = _resolve_work(work, article)
     if not isinstance(key, Key):
@@ -481,6 +490,10 @@ def compare(
                 fix="pass article=... to compare()",
             )
         key = key_from_attributions(article) if key is None else load_key(key, article)
+    if kind is None and len(key.kinds) > 1:
+        kind = _kind_of_work(mine, key.kinds)
+    if kind is not None:
+        key = key.only(kind)
     kinds = key.kinds
     if kinds:
         mine = [a for a in mine if any(t.split(":", 1)[0] in kinds for t in a.tags if ":" in t)]
@@ -509,6 +522,15 @@ def compare(
     extra = tuple(a for j, a in enumerate(mine) if j not in used)
     messages = _messages(key, matches, extra, article, noun, reveal)
     return Feedback(matches, extra, tuple(messages), _table(key, matches, mine), noun)
+
+
+def _kind_of_work(mine: Sequence[Annotation], kinds: frozenset[str]) -> str | None:
+    """The main kind of label in a student's work (sources before claims), or the key's."""
+    used = {t.split(":", 1)[0] for a in mine for t in a.tags if ":" in t} & kinds
+    for k in ("source", "claim", "checkworthy"):
+        if k in (used or kinds):
+            return k
+    return None
 
 
 def _messages(

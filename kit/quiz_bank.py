@@ -117,7 +117,15 @@ def _read_yaml(text: str, path: Path | None) -> tuple[Any, _Lines]:
             path=where,
             fix="split it into several banks",
         )
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as e:  # the reader refuses control characters up front
+        raise KitError(
+            f"the file holds a character YAML does not allow (#x{e.character:04x})",
+            path=where,
+            line=text.count("\n", 0, e.position) + 1,
+            fix="remove it, or save the file again as plain UTF-8 text",
+        ) from None
     try:
         root = loader.get_single_node()
         if root is None:

@@ -324,7 +324,7 @@ _PERSON_TITLES = frozenset(
 )
 _CORE_STOP = frozenset(
     "of in on for from at who whom which , ( to and by with published released issued posted "
-    "dated".split()
+    "dated inside within".split()
 )
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|while|when|because|since|until|following|during|amid)\b",
@@ -616,7 +616,7 @@ _DETS = frozenset(
         "thousands",
     ]
 )
-_PREPS = frozenset(["of", "for", "in", "at", "from", "on", "to"])
+_PREPS = frozenset(["of", "for", "in", "at", "from", "on", "to", "inside", "within"])
 _RELATIVE = frozenset(["who", "whom", "which", "that"])
 _ADVERBIAL_NOUNS = frozenset(
     "note memo newsletter affidavit submission testimony filing complaint lawsuit ".split()

@@ -86,7 +86,10 @@ def test_release_writes_an_nbgrader_release_folder_and_a_zip(released, tmp_path)
         f"notebooks/{NOTEBOOK}",
         f"seeds/{h.ARTICLE_ID}.txt",
         "seeds/mini.quiz.yaml",
+        "seeds/practice/millbrook_partisan.quiz.yaml",  # every bank is released (student copy)
+        "seeds/practice/millbrook_statement.quiz.yaml",
         "seeds/practice/millbrook_wire.md",
+        "seeds/practice/millbrook_wire.quiz.yaml",
     ]
     with zipfile.ZipFile(tmp_path / "course" / "Mini.zip") as zf:
         names = sorted(zf.namelist())

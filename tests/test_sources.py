@@ -453,3 +453,12 @@ def test_dev_set_annotations_anchor_to_their_strings(wikinews):
             if g["cue"] is not None:
                 s, e = g["cue"]
                 assert article.text[s:e] == g["cue_text"]
+
+
+def test_a_source_inside_an_institution_is_anonymous_not_the_institution():
+    from kit.sources import find_attributions
+
+    text = "A source inside the council told The Voice that officials had known for months."
+    [att] = find_attributions(text)
+    assert text[att.source.start : att.source.end] == "A source inside the council"
+    assert att.source_type == "anonymous"

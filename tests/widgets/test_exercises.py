@@ -56,3 +56,25 @@ def test_importing_kit_does_not_import_the_widgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_compare_with_a_key_of_sources_and_claims_uses_the_part_the_student_labels(tmp_path):
+    """A key holding sources and claims: a source highlighter is compared with the sources only."""
+    from pathlib import Path
+
+    import kit
+    from kit.annotations import make_annotation
+    from kit.store import Workspace
+
+    root = Path(__file__).resolve().parents[2] / "seeds" / "practice"
+    article = kit.load_article(root / "millbrook_wire.md")
+    key = kit.load_key(root / "millbrook_wire.key.yaml", article)
+    assert {"source", "claim"} <= set(key.kinds)
+    ws = Workspace("ana", article, tmp_path)
+    i = article.text.index("Chief Fire Officer Dana Okafor")
+    ws.add(make_annotation(article.text, i, i + 30, ["source:named_person"]))
+    fb = kit.compare(ws, key)
+    sources = key.only("source")
+    assert len(fb.matches) == len(sources) < len(key)
+    assert sum(m.annotation is not None for m in fb.matches) == 1
+    assert len(kit.compare(ws, key, kind="claim").matches) == len(key.only("claim"))
