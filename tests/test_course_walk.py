@@ -158,6 +158,13 @@ def answer_quiz(w) -> None:
                 break
 
 
+def tag_paragraphs(w) -> None:
+    """The first paragraph is the lede; the student gives every other one a role too."""
+    names = [r.name for r in w.roles.roles]
+    for i, picker in enumerate(w.pickers):
+        picker.value = names[0] if i == 0 else names[min(1, len(names) - 1)]
+
+
 def write(w) -> None:
     w.box.value = ANSWER
 
@@ -169,6 +176,7 @@ def choose(w) -> None:
 ACTIONS = {
     "Highlighter": highlight,
     "ClaimTagger": tag_claims,
+    "ParagraphTagger": tag_paragraphs,
     "QuizWidget": answer_quiz,
     "WrittenAnswer": write,
     "ChoiceAnswer": choose,
@@ -214,7 +222,9 @@ def test_notebook_0_signs_the_student_in(walk):
 def test_every_widget_the_lesson_shows_saved_the_students_work(walk, lesson):
     for w in walk.shown[lesson.id]:
         name = type(w).__name__
-        if name in ("Highlighter", "ClaimTagger"):
+        if name == "ParagraphTagger":
+            assert w.chosen, f"{lesson.notebook}: no paragraph role was saved"
+        elif name in ("Highlighter", "ClaimTagger"):
             w.refresh()
             assert w.annotations, f"{lesson.notebook}: the {name} saved nothing"
         elif name == "QuizWidget":
