@@ -566,3 +566,88 @@ def _messages(
             "They may still be worth talking about with your class."
         )
     return out
+
+
+# ---------------------------------------------------------------------- saving a key
+
+
+KEY_SUFFIX = ".key.yaml"
+
+
+def save_key(
+    work: Any, article: Article | None = None, path: str | Path = ".", kind: str | None = None
+) -> Path:
+    """Save a teacher's highlights as an answer key file that `load_key` reads; returns its path.
+
+    `work` is what `compare` takes (a Highlighter, a Workspace, a work file or annotations);
+    `path` a folder (the file is `<article id>.key.yaml` in it) or a file name (`.yaml`/`.json`).
+    Each highlight becomes an item: its words (`quote`, with `occurrence` when the words occur
+    earlier too), its label and its comment as the `hint` students see when they miss it.
+    `kind` keeps only the tags of that kind (`source`); default: every tagged highlight.
+    """
+    mine, article = _resolve_work(work, article)
+    if article is None:
+        raise KitError("to save a key the kit needs the article", fix="pass the article too")
+    tagged = [
+        a
+        for a in sorted(mine, key=lambda a: (a.start, a.end))
+        if 0 <= a.start < a.end <= len(article.text)
+        and any(":" in t and (kind is None or t.split(":", 1)[0] == kind) for t in a.tags)
+    ]
+    if not tagged:
+        raise KitError(
+            "there is nothing to save: no highlight has a label yet",
+            fix="accept the right suggestions (or highlight the sources) in the widget first",
+        )
+    kinds = [t.split(":", 1)[0] for a in tagged for t in a.tags if ":" in t]
+    main = kind or max(dict.fromkeys(kinds), key=kinds.count)
+    items = []
+    for a in tagged:
+        quote = article.text[a.start : a.end]
+        item: dict[str, Any] = {"quote": quote}
+        n = _occurrence(article.text, quote, a.start)
+        if n > 1:
+            item["occurrence"] = n
+        tags = [t for t in a.tags if ":" in t and (kind is None or t.startswith(f"{kind}:"))]
+        if len(tags) == 1 and tags[0].startswith(f"{main}:"):
+            item["label"] = tags[0].split(":", 1)[1]
+        else:
+            item["labels"] = tags
+        if a.comment.strip():
+            item["hint"] = a.comment.strip()
+        items.append(item)
+    data = {"article": article.id, "kind": main, "items": items}
+    target = Path(path)
+    if target.suffix.lower() not in (".yaml", ".yml", ".json"):
+        target = target / f"{article.id}{KEY_SUFFIX}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.suffix.lower() == ".json":
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    else:
+        import yaml
+
+        header = (
+            f"# Answer key for: {article.title}\n"
+            "# Each item: the words as in the article (quote), which time they occur when they\n"
+            "# occur more than once (occurrence), the label, and an optional hint that students\n"
+            "# see when they miss it. Edit freely; kit.load_key(file, article) checks it.\n"
+        )
+        text = header + yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        )
+    from .files import atomic_write_text
+
+    atomic_write_text(target, text)
+    return target
+
+
+def _occurrence(text: str, quote: str, start: int) -> int:
+    """Which occurrence of `quote` (counted as `_nth` counts) starts at `start`."""
+    n, i = 0, -1
+    while True:
+        i = text.find(quote, i + 1)
+        if i == -1 or i > start:
+            return max(n, 1)
+        n += 1
+        if i == start:
+            return n

@@ -363,6 +363,20 @@ class Highlighter(CommandWidget):
         tag = next((tag for tag in s.tags if self.label_set.covers(tag)), None)
         return self._add(s.start, s.end, tag)
 
+    def accept_all(self) -> int:
+        """Accept every suggestion not yet accepted or rejected; returns how many.
+
+        For a teacher reviewing the kit's suggestions: reject the wrong ones, then accept the
+        rest at once.
+        """
+        pending = self.pending_suggestions
+        for s in pending:
+            self._accept(s.id)
+        if pending:
+            self._sync()
+            self._changed()
+        return len(pending)
+
     def reject(self, suggestion_id: str) -> None:
         """Dismiss a suggestion (remembered in the work file)."""
         self._reject(suggestion_id)
