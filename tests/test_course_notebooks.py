@@ -191,16 +191,16 @@ def test_readability_counts_headings_lists_and_tables_as_sentences():
 
 
 def test_course_overview_lists_every_lesson_and_what_marks_it_done():
-    overview = (ROOT / "docs" / "course_overview.md").read_text(encoding="utf-8")
+    overview = (ROOT / "README.md").read_text(encoding="utf-8")
     for lesson in COURSE.lessons:
         row = next((line for line in overview.splitlines() if f"`{lesson.notebook}`" in line), "")
-        assert row, f"docs/course_overview.md: add a row for {lesson.notebook}"
+        assert row, f"README.md (course at a glance): add a row for {lesson.notebook}"
         assert lesson.title in row, (
-            f"docs/course_overview.md: {lesson.notebook} is '{lesson.title}'"
+            f"README.md (course at a glance): {lesson.notebook} is '{lesson.title}'"
         )
         if lesson not in LESSONS:
             continue  # its steps may still change until the notebook lands
         for step in lesson.done:
             assert f"`{step.target}`" in row, (
-                f"docs/course_overview.md: lesson {lesson.id} is done by {step.label}; say so"
+                f"README.md (course at a glance): lesson {lesson.id} is done by {step.label}; say so"
             )
