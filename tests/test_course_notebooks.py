@@ -202,5 +202,6 @@ def test_course_overview_lists_every_lesson_and_what_marks_it_done():
             continue  # its steps may still change until the notebook lands
         for step in lesson.done:
             assert f"`{step.target}`" in row, (
-                f"README.md (course at a glance): lesson {lesson.id} is done by {step.label}; say so"
+                f"README.md (course at a glance): lesson {lesson.id} is done by "
+                f"{step.label}; say so"
             )

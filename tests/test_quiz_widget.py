@@ -316,3 +316,22 @@ def test_a_failure_inside_a_click_is_shown_not_lost(seed_quiz, tmp_path, monkeyp
     v.input.value = 1
     v.check.click()
     assert "Something went wrong" in w.message.value and "disk on fire" in w.message.value
+
+
+def test_find_question_is_answered_by_highlighting_the_words_in_the_article(seed_quiz, tmp_path):
+    w, _ = build(seed_quiz, tmp_path)
+    v = view(w, "find-headline-source")
+    text = seed_quiz.article.text
+    start = text.index("says Zelensky")
+    v.finder.add(start, start + len("says Zelensky"))
+    assert v.response() == list(seed_quiz.answer_spans(v.q)[0])
+    assert "says Zelensky" in v.chosen.value
+    v.check.click()
+    assert "Right!" in v.feedback.value
+    again, _ = build(seed_quiz, tmp_path)
+    restored = view(again, "find-headline-source")
+    [shown] = restored.finder.annotations
+    assert text[shown.start : shown.end] == "says Zelensky"
+    before = restored.response()
+    restored.finder.add(0, 7)  # the question is done: a new highlight changes nothing
+    assert restored.response() == before

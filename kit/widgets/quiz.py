@@ -24,8 +24,9 @@ from ..quiz import Quiz, Result
 from ..store import Workspace
 from .keyboard import KEYS_CLASS, KeyboardGuard
 
-# TODO(issue 4): `find` questions use a sentence menu and word menus until the Highlighter
-# widget lands on main; then the student selects the passage in the article itself.
+# `find` questions: the student selects the passage in the article with the Highlighter (mouse
+# or keyboard); menus of sentences and words below it show the choice in words and offer a
+# second way in. The menus hold the answer the quiz grades.
 
 _CSS = """<style>
 .kit-quiz{max-width:48em;font-family:system-ui,sans-serif}
@@ -135,11 +136,13 @@ class _QuestionView:
         return w
 
     def _make_find_input(self) -> widgets.Widget:
-        """A sentence menu, then first and last word menus (until the Highlighter is used here).
+        """The article in a one-highlight Highlighter, then sentence and word menus.
 
-        Native menus with labels: operable by keyboard and named for screen readers (an
-        ipywidgets range slider's handles have no accessible name).
+        A highlight sets the menus; the menus (native, labelled, keyboard operable and named
+        for screen readers) are also a way in of their own.
         """
+        from .highlighter import Highlighter
+
         article = self.quiz.article
         sentences = article.sentences if article is not None else ()
         self.sentences = [(s.start, s.end) for s in sentences]
@@ -159,7 +162,27 @@ class _QuestionView:
             menu.observe(self.owner.safely(lambda _: self._show_chosen()), names="value")
         self.find_inputs = [self.sentence, self.first_word, self.last_word]
         words = widgets.HBox([self.first_word, self.last_word], layout=_fit(flex_flow="row wrap"))
-        return widgets.VBox([self.sentence, words, self.chosen], layout=_fit())
+        parts: list[widgets.Widget] = []
+        self.finder = None
+        if article is not None:
+            self.finder = Highlighter(
+                article,
+                labels=["answer"],
+                single=True,
+                on_change=self.owner.safely(lambda _: self._highlighted()),
+                heading="Select your answer in the article",
+                instructions="Select the words with the mouse, or move with the arrow keys, "
+                "extend with Shift and press 1. Or choose them with the menus below.",
+            )
+            parts.append(self.finder)
+        return widgets.VBox([*parts, self.sentence, words, self.chosen], layout=_fit())
+
+    def _highlighted(self) -> None:
+        """The student highlighted words in the article: the menus follow."""
+        if self.done or self.finder is None or not self.finder.annotations:
+            return
+        ann = self.finder.annotations[-1]
+        self._set_find(ann.start, ann.end)
 
     def _sentence_chosen(self, words: tuple[int, int] | None = None) -> None:
         i = self.sentence.value
@@ -231,6 +254,8 @@ class _QuestionView:
                     b.value = i in value
             elif t == "find" and isinstance(value, list) and len(value) == 2:
                 self._set_find(int(value[0]), int(value[1]))
+                if self.finder is not None and not self.finder.annotations:
+                    self.finder.add(int(value[0]), int(value[1]))
             elif t in ("text", "number") and isinstance(value, (str, int, float)):
                 self.input.value = str(value)
         except Exception:  # a saved answer that no longer fits the question is left out

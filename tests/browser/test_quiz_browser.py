@@ -14,6 +14,7 @@ from tests.browser.lab import (
     error_outputs,
     open_notebook,
     run_all,
+    select_text,
 )
 
 pytestmark = pytest.mark.browser
@@ -138,6 +139,23 @@ def test_find_by_sentence_and_word_menus_with_the_keyboard(page, lab, quiz_noteb
     for _ in range(HEADLINE_WORDS - 2):
         page.keyboard.press("ArrowDown")
     expect(first).to_have_value("9. says")  # options are labelled "<n>. <word>"
+    expect(question.locator(".kit-quiz-chosen")).to_have_text("Your selection: “says Zelensky”")
+    question.get_by_role("button", name="Check").click()
+    expect(question.locator(".kit-quiz-feedback")).to_contain_text("Right!")
+    attempt = saved_attempts(lab, "headline-source")[0]
+    assert attempt["correct"] is True and attempt["points"] == 1
+
+
+def test_find_by_selecting_the_words_in_the_article_with_the_mouse(page, lab, quiz_notebook):
+    open_notebook(page, lab, quiz_notebook)
+    run_all(page)
+    assert_no_widget_errors(page)
+    question = page.locator(".kit-quiz-question").nth(2)
+    question.locator(".kit-hl[data-ready]").wait_for()
+    headline = question.locator(".kit-hl-ptext", has_text="says Zelensky").first
+    start = HEADLINE.index("says Zelensky")  # no non-BMP characters: same offset in JS
+    select_text(page, headline, start, start + len("says Zelensky"))
+    expect(question.locator("mark.kit-hl-mark")).to_have_text("says Zelensky")
     expect(question.locator(".kit-quiz-chosen")).to_have_text("Your selection: “says Zelensky”")
     question.get_by_role("button", name="Check").click()
     expect(question.locator(".kit-quiz-feedback")).to_contain_text("Right!")
