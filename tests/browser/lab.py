@@ -152,33 +152,52 @@ def start_lab(tmp: Path) -> Lab:
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
     ]  # fmt: skip
-    with open(lab.log_path, "wb") as log:
-        lab.proc = subprocess.Popen(
+    lab.proc = launch(cmd, root, _server_env(lab), lab.log_path)
+    try:
+        wait_until_ready(
+            "JupyterLab", lab.proc, lambda: lab.api("GET", "api/status", timeout=2), lab.log_tail
+        )
+    except RuntimeError:
+        stop_lab(lab)
+        raise
+    return lab
+
+
+def launch(cmd: list[str], cwd: Path, env: dict[str, str], log_path: Path) -> subprocess.Popen:
+    """Start a server process in its own session, its output going to `log_path`."""
+    with open(log_path, "wb") as log:
+        return subprocess.Popen(
             cmd,
-            cwd=root,
-            env=_server_env(lab),
+            cwd=cwd,
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+
+
+def wait_until_ready(
+    what: str,
+    proc: subprocess.Popen,
+    probe,
+    log_tail,
+    timeout_s: float = STARTUP_TIMEOUT_S,
+) -> None:
+    """Poll `probe()` until it answers; fail at once (with the log tail) if the process exits."""
+    deadline = time.monotonic() + timeout_s
     while True:
-        if lab.proc.poll() is not None:
+        if proc.poll() is not None:
             raise RuntimeError(
-                f"JupyterLab exited with code {lab.proc.returncode} before it was ready:\n"
-                + lab.log_tail()
+                f"{what} exited with code {proc.returncode} before it was ready:\n" + log_tail()
             )
         try:
-            lab.api("GET", "api/status", timeout=2)
-            return lab
+            probe()
+            return
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         if time.monotonic() > deadline:
-            stop_lab(lab)
-            raise RuntimeError(
-                f"JupyterLab not ready after {STARTUP_TIMEOUT_S} s:\n" + lab.log_tail()
-            )
+            raise RuntimeError(f"{what} not ready after {timeout_s:.0f} s:\n" + log_tail())
         time.sleep(0.2)
 
 

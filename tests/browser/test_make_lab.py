@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import secrets
-import subprocess
 import sys
 import time
-import urllib.error
 
 import pytest
 
-from tests.browser.lab import REPO, Lab, _server_env, free_port, shutdown_kernels, stop_lab
+from tests.browser.lab import (
+    REPO,
+    Lab,
+    _server_env,
+    free_port,
+    launch,
+    shutdown_kernels,
+    stop_lab,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,27 +49,24 @@ def make_lab(tmp_path):
         "--LabApp.expose_app_in_browser=True "
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"
     )
-    with open(lab.log_path, "wb") as log:
-        lab.proc = subprocess.Popen(
-            ["make", "--no-print-directory", "-C", str(REPO), "lab", f"LAB_ARGS={args}"],
-            env=_server_env(lab),
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+    lab.proc = launch(
+        ["make", "--no-print-directory", "-C", str(REPO), "lab", f"LAB_ARGS={args}"],
+        REPO,
+        _server_env(lab),
+        lab.log_path,
+    )
+    try:
+        wait_until_ready(
+            "make lab",
+            lab.proc,
+            lambda: lab.api("GET", "api/status", timeout=2),
+            lab.log_tail,
+            timeout_s=120,
         )
-    deadline = time.monotonic() + 120
-    while True:
-        if lab.proc.poll() is not None:
-            pytest.fail(f"make lab exited with {lab.proc.returncode}:\n{lab.log_tail()}")
-        try:
-            lab.api("GET", "api/status", timeout=2)
-            break
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            time.sleep(0.3)
-        if time.monotonic() > deadline:
-            stop_lab(lab)
-            pytest.fail(f"make lab did not answer within 120 s:\n{lab.log_tail()}")
+    except RuntimeError as e:
+        stop_lab(lab)
+        pytest.fail(str(e))
+    deadline = time.monotonic() + 30
     opened = tmp_path / "opened_url"
     while not opened.exists() and time.monotonic() < deadline:
         time.sleep(0.2)

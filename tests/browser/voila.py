@@ -13,14 +13,21 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from tests.browser.lab import Lab, _copy_sources, _server_env, free_port, stop_lab
+from tests.browser.lab import (
+    Lab,
+    _copy_sources,
+    _server_env,
+    free_port,
+    launch,
+    stop_lab,
+    wait_until_ready,
+)
 
 STARTUP_TIMEOUT_S = 60
 
@@ -64,33 +71,18 @@ def start_voila(tmp: Path) -> Voila:
         sys.executable, "-m", "voila", "--no-browser", f"--port={server.port}",
         "--Voila.ip=127.0.0.1", "--ServerApp.port_retries=0", str(root),
     ]  # fmt: skip
-    with open(server.log_path, "wb") as log:
-        server.proc = subprocess.Popen(
-            cmd,
-            cwd=root,
-            env=_server_env(env_holder),
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+    server.proc = launch(cmd, root, _server_env(env_holder), server.log_path)
+    try:
+        wait_until_ready(
+            "Voila",
+            server.proc,
+            lambda: urllib.request.urlopen(server.url, timeout=2).close(),
+            server.log_tail,
         )
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while True:
-        if server.proc.poll() is not None:
-            raise RuntimeError(
-                f"Voila exited with code {server.proc.returncode}:\n" + server.log_tail()
-            )
-        try:
-            with urllib.request.urlopen(server.url, timeout=2):
-                return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            pass
-        if time.monotonic() > deadline:
-            stop_voila(server)
-            raise RuntimeError(
-                f"Voila not ready after {STARTUP_TIMEOUT_S} s:\n" + server.log_tail()
-            )
-        time.sleep(0.2)
+    except RuntimeError:
+        stop_voila(server)
+        raise
+    return server
 
 
 def stop_voila(server: Voila) -> None:
