@@ -24,14 +24,22 @@ def position_selector(start: int, end: int) -> dict[str, int | str]:
     return {"type": "TextPositionSelector", "start": start, "end": end}
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
-    """Text with every run of white space folded to one space, and each character's old offset."""
+_RUNS = re.compile(r"\s+|\S+")
+
+
+def fold_spaces(text: str, drop_leading: bool = False) -> tuple[str, list[int]]:
+    """Text with every run of white space folded to one space, and each character's old offset.
+
+    The offsets list has one more entry, `len(text)`, for an end offset. `drop_leading` also
+    drops white space at the very start.
+    """
     out: list[str] = []
     where: list[int] = []
-    for m in re.finditer(r"\s+|\S+", text):
+    for m in _RUNS.finditer(text):
         if m.group()[0].isspace():
-            out.append(" ")
-            where.append(m.start())
+            if out or not drop_leading:
+                out.append(" ")
+                where.append(m.start())
         else:
             out.append(m.group())
             where.extend(range(m.start(), m.end()))
@@ -71,7 +79,7 @@ def anchor(
     found = _best(text, exact, prefix, suffix, hint)
     if found:
         return found
-    folded, where = _folded(text)
+    folded, where = fold_spaces(text)
     f_exact = _WS.sub(" ", exact).strip()
     if not f_exact:
         return None

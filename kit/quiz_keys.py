@@ -29,6 +29,8 @@ from decimal import (
     localcontext,
 )
 
+from .anchoring import fold_spaces
+
 #: Near matches are considered only for responses and answers up to this many characters.
 MAX_NEAR_LENGTH = 100
 #: Largest number of grid values one numeric range may hold in a released bank.
@@ -122,27 +124,13 @@ def overlap_f1(selected: int, expected: int, shared: int) -> float:
     return 2.0 * shared / (selected + expected)
 
 
-_RUNS = re.compile(r"\s+|\S+")
-
-
 def _fold_for_search(text: str) -> tuple[str, list[int]]:
     """Text with quotes, dashes, case and white space folded; each character's original offset."""
     same_length = _DASHES.sub("-", text.translate(_QUOTES))
     folded = same_length.casefold()
     if len(folded) != len(same_length):
         return _fold_slowly(same_length)  # 'ß' and a few others grow when case-folded
-    out: list[str] = []
-    where: list[int] = []
-    for m in _RUNS.finditer(folded):
-        if m.group()[0].isspace():
-            if out:
-                out.append(" ")
-                where.append(m.start())
-        else:
-            out.append(m.group())
-            where.extend(range(m.start(), m.end()))
-    where.append(len(text))
-    return "".join(out), where
+    return fold_spaces(folded, drop_leading=True)
 
 
 def _fold_slowly(text: str) -> tuple[str, list[int]]:
