@@ -392,7 +392,6 @@ def test_demo_class_plants_misconceptions_the_dashboard_finds(tmp_path):
 
 
 def test_a_key_file_beside_the_article_is_used_as_the_key(tmp_path):
-    pytest.importorskip("kit.feedback")
     seeds = h.make_seeds(tmp_path / "seeds")
     (seeds / "keys" / f"{h.ARTICLE_ID}.json").unlink()
     (seeds / f"{h.ARTICLE_ID}.key.yaml").write_text(

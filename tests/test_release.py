@@ -161,7 +161,6 @@ def test_what_students_hand_back_from_the_release_collects(released, tmp_path):
 
 
 def test_release_with_the_real_quiz_module_hashes_every_answer(teacher, tmp_path):
-    pytest.importorskip("kit.quiz")
     nb_dir, seeds = teacher
     report = release(tmp_path / "c", notebooks=nb_dir, seeds=seeds, course=mini_course(NOTEBOOK))
     secrets = ["SECRET-EXPLANATION-1", "SECRET-EXPLANATION-2", "SECRET-KEY-HINT", "kit-work/1"]
@@ -176,7 +175,6 @@ def test_release_with_the_real_quiz_module_hashes_every_answer(teacher, tmp_path
 
 
 def test_cli_release_of_the_course(tmp_path):
-    pytest.importorskip("kit.quiz")
     out = run_kit("release", str(tmp_path / "out"))
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("released ")

@@ -165,7 +165,6 @@ def test_find_by_selecting_the_words_in_the_article_with_the_mouse(page, lab):
 
 
 def test_the_quiz_has_no_serious_accessibility_problems(page, lab):
-    pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
     open_notebook(page, lab, write_notebook(lab, student="axe-check"))
     run_all(page)
     quiz = page.locator(".kit-quiz")
