@@ -1,4 +1,5 @@
-"""Quizzes: grading a 300-student class for one bank, and how fast the quiz widget appears.
+"""Quizzes: grading a 300-student class for one bank (and classes of 30 and 3,000, to show how it
+scales), and how fast the quiz widget appears.
 
 Run: .venv/bin/python benchmarks/bench_quiz.py
 Targets: the class graded in < 1 s; the widget built within 1 s of the cell running.
@@ -46,12 +47,12 @@ def responses_for(quiz: Quiz, q, rng: random.Random):
     return [max(0, start - rng.randint(0, 40)), min(len(text), end + rng.randint(-20, 20))]
 
 
-def write_class(quiz: Quiz, folder: Path) -> None:
-    """300 students' work files for the seed article: 1-3 attempts per question, highlights."""
+def write_class(quiz: Quiz, folder: Path, students: int = STUDENTS) -> None:
+    """Students' work files for the seed article: 1-3 attempts per question, highlights."""
     rng = random.Random(0)
     article = quiz.article
     name = f"{safe_name(quiz.work_article_id, 'article id')}.json"
-    for n in range(STUDENTS):
+    for n in range(students):
         student = f"student-{n:03d}"
         doc = new_document(student, article.id, text_fingerprint(article.text))
         for _ in range(HIGHLIGHTS):
@@ -117,12 +118,23 @@ def main() -> None:
         rows.append(("widget, restoring 14 answered questions", f"{restored:.3f} s", "< 1 s"))
         warm = best_of(lambda: kit.quiz_widget(teacher, student="warm", work_dir=work), repeat=5)
         rows.append(("widget, again in the same kernel", f"{warm:.3f} s", "< 1 s"))
+    scaling = []
+    for students in (30, 300, 3000):
+        with tempfile.TemporaryDirectory() as tmp:
+            write_class(teacher, Path(tmp), students)
+            seconds = best_of(
+                lambda t=tmp: teacher.grade_class(t), repeat=3 if students < 3000 else 1
+            )
+            first = scaling[0][1] if scaling else seconds
+            scaling.append((f"{students:,} students", seconds, f"{seconds / first:.1f}x"))
     print(f"Quizzes ({machine()})")
     print(
         f"class: {STUDENTS} work files ({size:.1f} MB, {HIGHLIGHTS} highlights each), "
         f"{len(teacher)} questions, {attempts} attempts; written in {setup:.1f} s (not timed)"
     )
     print(table(rows, ("what", "time", "target")))
+    print("\nGrading against class size (teacher's bank)")
+    print(table([(n, f"{t:.3f} s", x) for n, t, x in scaling], ("class", "time", "time vs 30")))
 
 
 if __name__ == "__main__":

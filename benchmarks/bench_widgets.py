@@ -1,5 +1,5 @@
-"""Widgets: Python time to build the Highlighter and the ClaimTagger for the seed article and for a
-10,000-word article, the size of the state sent to the browser, and one saved edit.
+"""Widgets: Python time to build the Highlighter and the ClaimTagger for the seed article and for it
+repeated 10x and 100x, the size of the state sent to the browser, and one saved edit.
 
 Run: .venv/bin/python benchmarks/bench_widgets.py
 (Browser-side figures: tests/browser/test_widget_latency.py writes test-artifacts/latency.json.)
@@ -14,17 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SEED, best_of, machine, table  # noqa: E402
+from _common import SEED, best_of, machine, scaled, table  # noqa: E402
 
 import kit  # noqa: E402
 from kit.store import Workspace  # noqa: E402
 from kit.widgets import ClaimTagger, Highlighter  # noqa: E402
-
-
-def long_article(seed: kit.Article, words: int = 10_000) -> kit.Article:
-    """The seed's body paragraphs repeated until the article has at least `words` words."""
-    per_copy = sum(len(p.split()) for p in seed.body)
-    return kit.make_article("A long article", list(seed.body) * (words // per_copy + 1), id="big")
 
 
 def unsegmented(article: kit.Article) -> kit.Article:
@@ -45,16 +39,19 @@ def measure(cls: type, article: kit.Article, work: str) -> tuple[float, float, i
 
 def main() -> None:
     seed = kit.load_article(SEED)
-    big = long_article(seed)
     rows = []
+    base: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as work:
-        for name, article in (("seed", seed), ("10,000 words", big)):
+        for factor in (1, 10, 100):
+            article = scaled(seed, factor)
+            name = f"seed x{factor}"
             for cls in (Highlighter, ClaimTagger):
                 warm, cold, state = measure(cls, article, work)
+                first = base.setdefault(cls.__name__, warm)
                 rows.append(
                     (
-                        f"{cls.__name__}, {name} ({article.word_count} words)",
-                        f"{warm * 1000:.1f} ms",
+                        f"{cls.__name__}, {name} ({article.word_count:,} words)",
+                        f"{warm * 1000:.1f} ms ({warm / first:.1f}x)",
                         f"{cold * 1000:.1f} ms",
                         f"{state / 1024:.0f} KiB",
                     )
@@ -67,6 +64,7 @@ def main() -> None:
     print(f"Widgets ({machine()})")
     print(table(rows, ("what", "build", "build incl. sentence split", "state sent")))
     print("in the browser (targets): seed visible < 1 s, on disk < 300 ms, 10k words < 2 s")
+    print("(browser figures: tests/browser/test_widget_latency.py)")
 
 
 if __name__ == "__main__":

@@ -152,8 +152,17 @@ def _paragraphs(article: Article, marks: Sequence[Mark], numbers: bool, meta: bo
     """The article's paragraphs as escaped HTML with the marks drawn."""
     parts = []
     body_no = 0
+    # A sweep over the marks (sorted by start) keeps the work linear in the article's length: each
+    # paragraph sees only the marks that reach into it, not every mark of the article.
+    upcoming = iter(marks)
+    pending = next(upcoming, None)
+    active: list[Mark] = []
     for p in article.paragraphs:
-        inner = _marked(article.text, p.start, p.end, marks)
+        while pending is not None and pending.start < p.end:
+            active.append(pending)
+            pending = next(upcoming, None)
+        active = [m for m in active if m.end > p.start]
+        inner = _marked(article.text, p.start, p.end, active)
         if p.role == "headline":
             parts.append(f'<div class="kit-headline" role="heading" aria-level="2">{inner}</div>')
             if meta:
