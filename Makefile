@@ -10,8 +10,11 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
 # Student work written while notebooks run unattended (make notebooks, nbval) goes here, never into
-# the repo. Fixed path, emptied first: the two runs see the same state, so paths in outputs match.
-NBVAL_WORK_DIR := /tmp/kit-nbval-work
+# the repo, emptied first so both runs see the same state. nbval uses a folder of its own per
+# checkout (two clones can run `make test` at once); tests/nbval_sanitize.cfg maps it back to the
+# path the committed outputs show.
+NOTEBOOKS_WORK_DIR := /tmp/kit-nbval-work
+NBVAL_WORK_DIR := $(NOTEBOOKS_WORK_DIR)-$(shell printf %s "$(CURDIR)" | md5sum | cut -c1-8)
 
 # Every notebook, in one fixed order (checkpoints excluded); nbval gets the same list and order.
 NOTEBOOKS = $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | LC_ALL=C sort)
@@ -71,8 +74,8 @@ stress: venv
 # Re-execute every notebook in place (nbconvert runs each kernel in the notebook's own folder).
 notebooks: venv
 	@[ -n "$(NOTEBOOKS)" ] || { echo "no notebooks found under notebooks/" >&2; exit 1; }
-	rm -rf $(NBVAL_WORK_DIR)
-	KIT_WORK_DIR=$(NBVAL_WORK_DIR) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	rm -rf $(NOTEBOOKS_WORK_DIR)
+	KIT_WORK_DIR=$(NOTEBOOKS_WORK_DIR) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
 
 bench: venv
