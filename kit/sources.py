@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any
 
 from .articles import Article, article_from_text
@@ -376,8 +376,12 @@ _PUBLISHED = frozenset(
 _GENERIC_OUTLETS = frozenset(
     ["website", "newspaper", "paper", "magazine", "station", "broadcaster", "agency"]
 )
+# A token: a word (letters and digits, with ’ ' - . inside but not at its end) or one other
+# character that is not a space.
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.]*\w)?|[^\w\s]")
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The same tokens for _Tokens' split(), written for speed: possessive repeats never backtrack,
+# and the look-ahead rules out spaces and "_" so that "." can stand for "[^\w\s]".
+_TOKEN_SPLIT = re.compile(r"(?=[^\s_])([^\W_]\w*+(?:[’'\-.]++\w++)*+|.)")
 _TIME_WORDS = frozenset(
     [
         "monday",
@@ -693,7 +697,7 @@ class _Tokens:
         self.starts = list(accumulate(map(len, parts)))[0:-1:2]
         self.words = parts[1::2]
         # Tokens hold no white space, so one lower() of the joined tokens lowers each of them.
-        self.lows = "\n".join(self.words).lower().split("\n")
+        self.lows = "\n".join(self.words).lower().split("\n") if self.words else []
         self.made: list[_Token | None] = [None] * len(self.starts)
 
     def __len__(self) -> int:
@@ -1168,7 +1172,8 @@ class _Doc:
         """Indices of the tokens that can start a cue: a whole token that is a first word."""
         first = self.lex.first_words
         if len(self.text.lower()) == len(self.text):
-            return [i for i, low in enumerate(self.tokens.lows) if low in first]
+            lows = self.tokens.lows
+            return list(compress(range(len(lows)), map(first.__contains__, lows)))
         # Lower-casing made the text longer ("İ" is two code points in lower case). The first
         # detector scanned the lower-cased text, whose offsets then drift, and so missed cues
         # after such a letter; this is that scan, kept so that results do not change. Known
