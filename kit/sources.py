@@ -332,6 +332,18 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _INSERTED_ACCORDING = re.compile(r",\s*according to [^,]{1,80},?\s*$")
+# Small patterns of the attribution rules, compiled once (re's own cache costs a look-up a call).
+_LEAD_PUNCT = re.compile(r"[\s,:;—–-]*")
+_THAT = re.compile(r"\s*that\b\s*")
+_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
+_CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")
+_COMMA = re.compile(r"\s*,\s*")
+_COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
+_OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
+_ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
+_ONE_WORD = re.compile(r"\s*[\w-]+\s*")
+_LEAD_CONNECTIVE = re.compile(r"(?:But|And|Meanwhile|However|So|Yet|Also)\b,?\s*")
+_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _GERUND_PREPS = frozenset("in of for by about after before on without from into than".split())
 # Capitalised function words and dates: never the start of a name ("On Friday", "The").
 _FUNCTION_CAPS = frozenset(
@@ -696,8 +708,7 @@ class _Tokens:
         parts = _TOKEN_SPLIT.split(text)
         self.starts = list(accumulate(map(len, parts)))[0:-1:2]
         self.words = parts[1::2]
-        # Tokens hold no white space, so one lower() of the joined tokens lowers each of them.
-        self.lows = "\n".join(self.words).lower().split("\n") if self.words else []
+        self.lows = list(map(str.lower, self.words))
         self.made: list[_Token | None] = [None] * len(self.starts)
 
     def __len__(self) -> int:
@@ -847,7 +858,7 @@ class _Doc:
 
     def quote_starting_at(self, pos: int, hi: int) -> Span | None:
         """A quotation opening at `pos` after spaces, a colon, comma or dash."""
-        m = re.compile(r"[\s,:;—–-]*").match(self.text, pos, hi)
+        m = _LEAD_PUNCT.match(self.text, pos, hi)
         start = m.end() if m else pos
         i = bisect_right(self.qstarts, start) - 1
         if i >= 0 and self.quotes[i].start == start:
@@ -1171,7 +1182,7 @@ class _Doc:
     def _cue_word_tokens(self) -> list[int]:
         """Indices of the tokens that can start a cue: a whole token that is a first word."""
         first = self.lex.first_words
-        if len(self.text.lower()) == len(self.text):
+        if self.text.isascii() or len(self.text.lower()) == len(self.text):
             lows = self.tokens.lows
             return list(compress(range(len(lows)), map(first.__contains__, lows)))
         # Lower-casing made the text longer ("İ" is two code points in lower case). The first
@@ -1708,7 +1719,7 @@ class _Doc:
             content = Span(pre.start, post.end) if pre is not None else post
             direct = True
         elif not nothing_after:
-            m = re.match(r"\s*that\b\s*", after_text)
+            m = _THAT.match(after_text)
             content = _trim(text, pos + (m.end() if m else 0), s_hi)
             if content is not None:
                 q = self.quote_starting_at(content.start, s_hi)
@@ -1803,7 +1814,7 @@ class _Doc:
             k += 1
         # "according to police, who ...," / "according to the mayor, Dee Margo,": the aside
         # belongs to the source, not to the content.
-        m = re.match(r"\s*,\s*([^,]{1,90}),", text[src_hi:s_hi])
+        m = _ASIDE.match(text[src_hi:s_hi])
         if m is not None:
             aside = m.group(1)
             k = self.tok_at(src_hi + m.start(1))
@@ -1813,7 +1824,7 @@ class _Doc:
                 src_hi = src_hi + m.end(1)
         else:
             # "..., according to prosecutor Josh Bash, the U.S. Attorney for Texas."
-            m = re.match(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$", text[src_hi:s_hi])
+            m = _CLOSING_ASIDE.match(text[src_hi:s_hi])
             if m is not None:
                 k = self.tok_at(src_hi + m.start(1))
                 e = self.np_end(k, src_hi + m.end(1))
@@ -1824,8 +1835,8 @@ class _Doc:
             return None
         content = None
         rest = text[src_hi:s_hi]
-        m = re.match(r"\s*,\s*", rest)
-        ends = not rest.strip(' .,;:!?"”’') or re.match(r"\s*,\s*(?:who|which)\b", rest)
+        m = _COMMA.match(rest)
+        ends = not rest.strip(' .,;:!?"”’') or _COMMA_WHO.match(rest)
         if ends:
             # "X happened, according to police(, who said ...)": the clause before.
             q = self.quote_ending_at(cue.start, max(0, s_lo - 3000))
@@ -1865,7 +1876,7 @@ class _Doc:
             content = _trim(text, toks[after_i].start, toks[k].start)
         else:
             pos = toks[j - 1].end
-            m = re.match(r"\s*(?:of|that)\b|\s*[—–-]", text[pos:s_hi])
+            m = _OF_THAT_DASH.match(text[pos:s_hi])
             if m:
                 pos += m.end()
             q = self.quote_starting_at(pos, len(text))
@@ -1980,9 +1991,7 @@ class _Doc:
                 # "One of them, who asked not to be named because ..., said": find the comma
                 # that opens the aside, past the clause words inside it.
                 c = text.rfind(",", lo, inner_end)
-                if c > lo and re.match(
-                    r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)", text[c + 1 :]
-                ):
+                if c > lo and _ASIDE_OPENING.match(text, c + 1):
                     b, mark = c + 1, ","
             for _ in range(3):
                 if mark != ",":
@@ -1993,7 +2002,7 @@ class _Doc:
                 if np is not None:
                     return np[0], inner_end
                 # "Doe, 54, who joined Acme in 2019,": step over a short aside.
-                if not re.fullmatch(r"\s*[\w-]+\s*", text[hb:head_end]):
+                if not _ONE_WORD.fullmatch(text[hb:head_end]):
                     break
                 b = hb
             return self.np_backwards(b, inner_end)
@@ -2285,14 +2294,14 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 
 def _strip_lead(text: str, span: Span) -> Span:
-    m = re.match(r"(?:But|And|Meanwhile|However|So|Yet|Also)\b,?\s*", text[span.start : span.end])
+    m = _LEAD_CONNECTIVE.match(text[span.start : span.end])
     if m and m.end() < len(span):
         return Span(span.start + m.end(), span.end)
     return span
 
 
 def _strip_det(s: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.IGNORECASE)
+    return _LEAD_DET.sub("", s.strip())
 
 
 _LEADING = re.compile(
