@@ -747,11 +747,17 @@ def _institution_pattern(head: str) -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4096)
+def _unaccent(s: str) -> str:
+    """The text without accents ("Erdoğan" -> "Erdogan")."""
+    if s.isascii():
+        return s
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
 def _fold(s: str) -> str:
     """Lower case without accents, for matching names ("Erdoğan" = "Erdogan")."""
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return _unaccent(s).lower()
 
 
 def _strip_possessive(w: str) -> str:
@@ -895,7 +901,7 @@ class _Doc:
             {
                 self.tok_at(m.start())
                 for m in _MULTI_CAP.finditer(self.text)
-                if m.group().split(" ", 1)[0].lower() not in _FUNCTION_CAPS
+                if m.group()[:-1].lower() not in _FUNCTION_CAPS  # the word before the space
             }
         )
         for i in starts:
@@ -985,7 +991,7 @@ class _Doc:
                 for p, g in zip(lows, names)
             ):
                 continue
-            if any(ch.isdigit() for p in parts for ch in p):
+            if any(map(str.isdigit, "".join(parts))):  # any character a digit
                 continue
             start, end = (
                 toks[names[0]].start,
@@ -1032,9 +1038,7 @@ class _Doc:
         surnames = {p.name.split()[-1] for p in self.people.values() if len(p.key) > 1}
         hits = []
         for surname in surnames:
-            plain = unicodedata.normalize("NFKD", surname)
-            plain = "".join(c for c in plain if not unicodedata.combining(c))
-            for name in {surname, plain}:  # "Erdoğan" is also written "Erdogan"
+            for name in {surname, _unaccent(surname)}:  # "Erdoğan" is also written "Erdogan"
                 at = self.text.find(name)
                 while at >= 0:
                     hits.append(at)
@@ -1150,7 +1154,6 @@ class _Doc:
         """Reporting verbs and phrases, in text order (a phrase wins over its first word)."""
         lex = self.lex
         toks = self.tokens
-        n = len(toks)
         out: list[_Cue] = []
         next_free = 0
         for i in self._cue_word_tokens():
@@ -1163,7 +1166,7 @@ class _Doc:
             found = False
             for words, stance in phrases or ():
                 k = len(words)
-                if i + k <= n and all(toks[i + x].low == words[x] for x in range(k)):
+                if tuple(toks.lows[i : i + k]) == words:
                     lemma = " ".join(words)
                     f = lex.forms.get(words[0])
                     kind = f.kind if f else _suffix_kind(words[0])
