@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 
 import kit
 from kit.sources import (
+    _TOKEN,
     SOURCE_TYPES,
     STANCES,
     Attribution,
     _lexicon,
+    _Tokens,
     find_attributions,
     find_quotes,
     source_marks,
@@ -349,6 +351,24 @@ def test_any_text_gives_spans_inside_the_text(text):
         for span in (a.source, a.cue, a.content):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text)
+
+
+TOKEN_PIECES = list("aZ9_ .-'’,\n\t\u00a0\x1cİé日") + [
+    "U.S.",
+    "ΟΔΟΣ",
+    "al-Assad's",
+    "rock'n'roll",
+    "--",
+]
+
+
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=30).map("".join))
+def test_fast_tokens_are_the_tokens_of_the_plain_pattern(text):
+    # _Tokens uses a faster regex; _TOKEN is the readable definition it must agree with.
+    toks = _Tokens(text)
+    assert toks.starts == [m.start() for m in _TOKEN.finditer(text)]
+    assert toks.words == _TOKEN.findall(text)
+    assert toks.lows == [w.lower() for w in toks.words]
 
 
 # ------------------------------------------------------------------ views
