@@ -6,6 +6,11 @@
 // focused element, but it tests the binding's selector (".jp-Notebook.jp-mod-commandMode :focus")
 // on the focused element itself first: the mark must be on each control, not only on the quiz.
 // Controls appear later (another question shown, options replaced), hence the observer.
+//
+// It also keeps the focus inside the widget when the focused control is disabled (a quiz's Check
+// button once the answer is right): the browser would drop the focus to the page body, and a
+// keyboard or screen reader user would lose their place. The focus moves on to the next control
+// that can take it (or back to the one before).
 const CONTROLS = "select, input, textarea, button, [tabindex], [role=slider]";
 const MARK = "data-lm-suppress-shortcuts";
 
@@ -16,18 +21,47 @@ function markAll(root) {
   }
 }
 
+function canTakeFocus(node) {
+  return !node.disabled && node.tabIndex >= 0 && node.getClientRects().length > 0;
+}
+
+/** Focus the control after `lost` in `root` (document order), else the one before it. */
+function moveFocusOn(root, lost) {
+  const all = [...root.querySelectorAll(CONTROLS)].filter((n) => n === lost || canTakeFocus(n));
+  const at = all.indexOf(lost);
+  const next = all.slice(at + 1).find((n) => n !== lost) || all.slice(0, Math.max(at, 0)).reverse()[0];
+  if (next) next.focus();
+}
+
 function render({ el }) {
   let observer = null;
+  let root = null;
+  let lastFocused = null;
+  const onFocusIn = (e) => {
+    lastFocused = e.target;
+  };
+  const onMutations = (mutations) => {
+    markAll(root);
+    const lost = lastFocused;
+    if (!lost || !mutations.some((m) => m.type === "attributes" && m.target === lost)) return;
+    const active = document.activeElement;
+    const dropped = !active || active === document.body || active === lost;
+    if (lost.disabled && dropped && root.contains(lost)) moveFocusOn(root, lost);
+  };
   const start = () => {
-    const root = el.closest(".kit-keys");
+    root = el.closest(".kit-keys");
     if (!root) return false;
     markAll(root);
-    observer = new MutationObserver(() => markAll(root));
-    observer.observe(root, { childList: true, subtree: true });
+    root.addEventListener("focusin", onFocusIn);
+    observer = new MutationObserver(onMutations);
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
     return true;
   };
   if (!start()) requestAnimationFrame(start); // not in the page yet: try once it is
-  return () => observer && observer.disconnect();
+  return () => {
+    if (observer) observer.disconnect();
+    if (root) root.removeEventListener("focusin", onFocusIn);
+  };
 }
 
 export default { render };
