@@ -11,6 +11,11 @@
 // button once the answer is right): the browser would drop the focus to the page body, and a
 // keyboard or screen reader user would lose their place. The focus moves on to the next control
 // that can take it (or back to the one before).
+//
+// And it names answer controls for screen readers: in a box with the class "kit-labelled", the
+// element with the class "kit-prompt" (the question) names the text area, the group of radio
+// buttons and the list of check boxes. (The radio buttons get no shared `name`: ipywidgets only
+// hears clicks, and the arrow keys of a named group would check an option it never hears of.)
 const CONTROLS = "select, input, textarea, button, [tabindex], [role=slider]";
 const MARK = "data-lm-suppress-shortcuts";
 
@@ -18,6 +23,30 @@ function markAll(root) {
   root.setAttribute(MARK, "true");
   for (const node of root.querySelectorAll(CONTROLS)) {
     if (!node.hasAttribute(MARK)) node.setAttribute(MARK, "true");
+  }
+}
+
+let prompts = 0;
+
+function labelAnswers(root) {
+  for (const prompt of root.querySelectorAll(".kit-labelled .kit-prompt")) {
+    const box = prompt.closest(".kit-labelled");
+    if (!prompt.id) prompt.id = `kit-prompt-${++prompts}-${Math.random().toString(36).slice(2, 8)}`;
+    const name = (node) => {
+      if (node.getAttribute("aria-labelledby") !== prompt.id) node.setAttribute("aria-labelledby", prompt.id);
+    };
+    const role = (node, value) => {
+      if (node.getAttribute("role") !== value) node.setAttribute("role", value);
+    };
+    for (const area of box.querySelectorAll("textarea")) name(area);
+    for (const group of box.querySelectorAll(".widget-radio-box")) {
+      role(group, "radiogroup");
+      name(group);
+    }
+    for (const list of box.querySelectorAll(".kit-quiz-option-list")) {
+      role(list, "group");
+      name(list);
+    }
   }
 }
 
@@ -42,6 +71,7 @@ function render({ el }) {
   };
   const onMutations = (mutations) => {
     markAll(root);
+    labelAnswers(root);
     const lost = lastFocused;
     if (!lost || !mutations.some((m) => m.type === "attributes" && m.target === lost)) return;
     const active = document.activeElement;
@@ -52,6 +82,7 @@ function render({ el }) {
     root = el.closest(".kit-keys");
     if (!root) return false;
     markAll(root);
+    labelAnswers(root);
     root.addEventListener("focusin", onFocusIn);
     observer = new MutationObserver(onMutations);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
