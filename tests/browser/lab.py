@@ -382,24 +382,35 @@ def axe_source() -> str:
     return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
 
 
-def axe_check(page, selector: str, impacts: tuple[str, ...] = ("serious", "critical")) -> list:
-    """Run axe-core on the element matching ``selector``; return violations of those impacts.
+def axe_check(
+    page,
+    selector: str,
+    impacts: tuple[str, ...] = ("serious", "critical"),
+    *,
+    every: bool = False,
+    needs_review: bool = False,
+) -> list:
+    """Run axe-core on the element matching ``selector`` (on all of them when ``every``); return
+    the violations of those impacts, and with ``needs_review`` also what axe could not decide
+    alone ("incomplete", such as an aria-label a div cannot carry), marked ``"review": True``.
 
-    Each violation is a dict: id, impact, help, helpUrl, nodes (list of CSS target lists).
+    Each item is a dict: id, impact, help, helpUrl, nodes (list of CSS target lists), review.
     """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source())
     result = page.evaluate(
-        """async (selector) => {
-      const el = document.querySelector(selector);
-      if (!el) throw new Error(`axe_check: nothing matches ${selector}`);
-      const r = await window.axe.run(el, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
+        """async ([selector, every, review]) => {
+      const found = document.querySelectorAll(selector);
+      if (!found.length) throw new Error(`axe_check: nothing matches ${selector}`);
+      const types = review ? ['violations', 'incomplete'] : ['violations'];
+      const r = await window.axe.run(every ? found : found[0], { resultTypes: types });
+      const items = (list, isReview) => list.map((v) => ({
         id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-        nodes: v.nodes.map((n) => n.target),
+        nodes: v.nodes.map((n) => n.target), review: isReview,
       }));
+      return [...items(r.violations, false), ...(review ? items(r.incomplete, true) : [])];
     }""",
-        selector,
+        [selector, every, needs_review],
     )
     return [v for v in result if v["impact"] in impacts]
 

@@ -234,13 +234,15 @@ def answer_by_keyboard(page, question, q: dict) -> None:
             label = q["options"][q["answer"]]
         else:
             label = "True" if q["answer"] else "False"
-        radio = question.get_by_role("radio", name=label, exact=True)
+        group = question.get_by_role("radiogroup", name=q["prompt"].strip())
+        radio = group.get_by_role("radio", name=label, exact=True)
         tab_to(page, radio, backwards=True)
         page.keyboard.press("Space")
         expect(radio).to_be_checked()
     elif kind == "multiple":
+        group = question.get_by_role("group", name=q["prompt"].strip())
         for n, k in enumerate(q["answer"]):
-            box = question.get_by_role("checkbox", name=q["options"][k], exact=True)
+            box = group.get_by_role("checkbox", name=q["options"][k], exact=True)
             tab_to(page, box, backwards=n == 0)
             page.keyboard.press("Space")
             expect(box).to_be_checked()
