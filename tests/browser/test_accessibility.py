@@ -1,9 +1,10 @@
 """axe-core in a real JupyterLab over the kit's outputs no other browser test checks: the
 paragraph tagger, written answers and choices (kit.write, kit.choose), the article views
-(show_article, show_sources, show_claims, show_wording) and the kit's notices. No serious or
-critical violation, and nothing of that impact axe leaves for review, before and after a student
-works in them (by keyboard). The Highlighter, ClaimTagger, quiz and dashboard are checked in their
-own test files; every widget holding the XSS payloads in test_xss.py.
+(show_article, show_sources, show_claims, show_wording), the kit's notices, and the teacher's
+dashboard of a whole class (a table long enough to scroll). No serious or critical violation, and
+nothing of that impact axe leaves for review, before and after working in them by keyboard. The
+Highlighter, ClaimTagger, quiz and filtered dashboard are checked in their own test files; every
+widget holding the XSS payloads in test_xss.py.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tests.browser.notebook_files import SEED_FROM_TESTS, wait_until, work_file,
 pytestmark = pytest.mark.browser
 
 STUDENT = "axe-widgets"
+DASHBOARD = "notebooks/teacher/class_dashboard.ipynb"
 WRITE_PROMPT = "Who is missing from this story?"
 CHOOSE_PROMPT = "Would you share this story?"
 OUTPUTS = {  # what each cell shows -> the code that shows it
@@ -99,3 +101,20 @@ def test_paragraph_tagger_answers_and_article_views_have_no_serious_problems(pag
     wait_until(saved, timeout=30)
     after = axe_per_output(page, names[:3])
     assert after == {}, json.dumps(after, indent=1)
+
+
+def test_the_class_dashboard_passes_axe_and_its_long_table_scrolls_by_keyboard(page, lab):
+    open_notebook(page, lab, DASHBOARD)
+    run_all(page)
+    assert_no_widget_errors(page)
+    dash = page.locator(".kit-dashboard").first
+    table = dash.get_by_role("region", name="Each student: lesson status, quiz score %")
+    expect(table).to_be_visible()
+    assert table.evaluate("(e) => e.scrollHeight > e.clientHeight"), "30 students should scroll"
+    problems = axe_check(page, ".kit-dashboard", needs_review=True)
+    assert problems == [], json.dumps(problems, indent=1)
+
+    tab_to(page, table)
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+    page.wait_for_function("(e) => e.scrollTop > 0", arg=table.element_handle(), timeout=10_000)
