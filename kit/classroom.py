@@ -984,9 +984,13 @@ class ClassWork:
         """
         progress = html_table(_shown(self.lesson_progress()), "Students per lesson")
         if per_student:
+            caption = "Each student: lesson status, quiz score %"
+            # A long class scrolls: keyboard users reach it with Tab and scroll it with the
+            # arrow keys (which JupyterLab must then leave alone).
             progress += (
-                '<div class="kit-scroll">'
-                + html_table(_shown(self.summary()), "Each student: lesson status, quiz score %")
+                f'<div class="kit-scroll" tabindex="0" role="region" aria-label="{caption}"'
+                ' data-lm-suppress-shortcuts="true">'
+                + html_table(_shown(self.summary()), caption)
                 + "</div>"
             )
         out = [

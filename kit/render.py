@@ -142,7 +142,7 @@ def render_article(
             f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>'
             for lab, desc in legend
         )
-        parts.append(f'<div class="kit-legend" aria-label="legend">{keys}</div>')
+        parts.append(f'<div class="kit-legend" role="group" aria-label="Legend">{keys}</div>')
     parts.extend(_paragraphs(article, marks, numbers, meta))
     parts.append("</div>")
     return SafeHTML("".join(parts), f"article {article.id}: {len(marks)} highlights")
@@ -228,7 +228,7 @@ def render_heatmap(
             f"{lo if lo >= hi else f'{lo}-{hi}'}</span>"
         )
     legend = (
-        f'<div class="kit-legend" aria-label="legend">Students who {escape(what)} '
+        f'<div class="kit-legend" role="group" aria-label="Legend">Students who {escape(what)} '
         f"(of {total}): {''.join(bands)}</div>"
     )
     parts = [f'<div class="kit-article kit-heatmap" id="{scope}"><style>{css}</style>', legend]

@@ -402,7 +402,7 @@ def test_show_sources_has_highlights_legend_table_and_chart(seed_found):
     view = show_sources(article)
     assert isinstance(view, kit.SafeHTML)
     html = view.html
-    assert 'aria-label="legend"' in html and "who is speaking (source)" in html
+    assert 'role="group" aria-label="Legend"' in html and "who is speaking (source)" in html
     assert "kit-l-source" in html and "kit-l-cue" in html and "kit-l-quote" in html
     assert "Volodymyr Zelensky (named person)" in html  # hover text
     assert "<table" in html and "Kinds of source" in html

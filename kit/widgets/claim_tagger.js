@@ -319,8 +319,15 @@ function render({ model, el }) {
     saving.textContent = model.get("saving");
   }
   function drawButtons() {
+    const had = document.activeElement;
     undoBtn.disabled = !model.get("can_undo");
     redoBtn.disabled = !model.get("can_redo");
+    // A button disabled under the focus (the last undo) would drop it to the page body and a
+    // keyboard user would lose their place: move it to the other button, else to the list.
+    if ((had === undoBtn || had === redoBtn) && had.disabled) {
+      const other = had === undoBtn ? redoBtn : undoBtn;
+      (other.disabled ? list : other).focus({ preventScroll: true });
+    }
   }
   function onStatus() {
     const s = model.get("status") || {};

@@ -725,8 +725,15 @@ function render({ model, el }) {
   }
 
   function drawButtons() {
+    const had = document.activeElement;
     undoBtn.disabled = !model.get("can_undo");
     redoBtn.disabled = !model.get("can_redo");
+    // A button disabled under the focus (the last undo) would drop it to the page body and a
+    // keyboard user would lose their place: move it to the other button, else to the article.
+    if ((had === undoBtn || had === redoBtn) && had.disabled) {
+      const other = had === undoBtn ? redoBtn : undoBtn;
+      (other.disabled ? article : other).focus({ preventScroll: true });
+    }
   }
 
   function drawSugBar() {

@@ -6,6 +6,16 @@
 // focused element, but it tests the binding's selector (".jp-Notebook.jp-mod-commandMode :focus")
 // on the focused element itself first: the mark must be on each control, not only on the quiz.
 // Controls appear later (another question shown, options replaced), hence the observer.
+//
+// It also keeps the focus inside the widget when the focused control is disabled (a quiz's Check
+// button once the answer is right): the browser would drop the focus to the page body, and a
+// keyboard or screen reader user would lose their place. The focus moves on to the next control
+// that can take it (or back to the one before).
+//
+// And it names answer controls for screen readers: in a box with the class "kit-labelled", the
+// element with the class "kit-prompt" (the question) names the text area, the group of radio
+// buttons and the list of check boxes. (The radio buttons get no shared `name`: ipywidgets only
+// hears clicks, and the arrow keys of a named group would check an option it never hears of.)
 const CONTROLS = "select, input, textarea, button, [tabindex], [role=slider]";
 const MARK = "data-lm-suppress-shortcuts";
 
@@ -16,18 +26,73 @@ function markAll(root) {
   }
 }
 
+let prompts = 0;
+
+function labelAnswers(root) {
+  for (const prompt of root.querySelectorAll(".kit-labelled .kit-prompt")) {
+    const box = prompt.closest(".kit-labelled");
+    if (!prompt.id) prompt.id = `kit-prompt-${++prompts}-${Math.random().toString(36).slice(2, 8)}`;
+    const name = (node) => {
+      if (node.getAttribute("aria-labelledby") !== prompt.id) node.setAttribute("aria-labelledby", prompt.id);
+    };
+    const role = (node, value) => {
+      if (node.getAttribute("role") !== value) node.setAttribute("role", value);
+    };
+    for (const area of box.querySelectorAll("textarea")) name(area);
+    for (const group of box.querySelectorAll(".widget-radio-box")) {
+      role(group, "radiogroup");
+      name(group);
+    }
+    for (const list of box.querySelectorAll(".kit-quiz-option-list")) {
+      role(list, "group");
+      name(list);
+    }
+  }
+}
+
+function canTakeFocus(node) {
+  return !node.disabled && node.tabIndex >= 0 && node.getClientRects().length > 0;
+}
+
+/** Focus the control after `lost` in `root` (document order), else the one before it. */
+function moveFocusOn(root, lost) {
+  const all = [...root.querySelectorAll(CONTROLS)].filter((n) => n === lost || canTakeFocus(n));
+  const at = all.indexOf(lost);
+  const next = all.slice(at + 1).find((n) => n !== lost) || all.slice(0, Math.max(at, 0)).reverse()[0];
+  if (next) next.focus();
+}
+
 function render({ el }) {
   let observer = null;
+  let root = null;
+  let lastFocused = null;
+  const onFocusIn = (e) => {
+    lastFocused = e.target;
+  };
+  const onMutations = (mutations) => {
+    markAll(root);
+    labelAnswers(root);
+    const lost = lastFocused;
+    if (!lost || !mutations.some((m) => m.type === "attributes" && m.target === lost)) return;
+    const active = document.activeElement;
+    const dropped = !active || active === document.body || active === lost;
+    if (lost.disabled && dropped && root.contains(lost)) moveFocusOn(root, lost);
+  };
   const start = () => {
-    const root = el.closest(".kit-keys");
+    root = el.closest(".kit-keys");
     if (!root) return false;
     markAll(root);
-    observer = new MutationObserver(() => markAll(root));
-    observer.observe(root, { childList: true, subtree: true });
+    labelAnswers(root);
+    root.addEventListener("focusin", onFocusIn);
+    observer = new MutationObserver(onMutations);
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
     return true;
   };
   if (!start()) requestAnimationFrame(start); // not in the page yet: try once it is
-  return () => observer && observer.disconnect();
+  return () => {
+    if (observer) observer.disconnect();
+    if (root) root.removeEventListener("focusin", onFocusIn);
+  };
 }
 
 export default { render };

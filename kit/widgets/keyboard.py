@@ -1,4 +1,5 @@
-"""Keeping JupyterLab's shortcuts away from the keys students press in kit widgets."""
+"""Keeping JupyterLab's shortcuts away from the keys students press in kit widgets, and naming
+the answer controls of ipywidgets-built widgets by their prompt (for screen readers)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,17 @@ import ipywidgets as widgets
 
 #: CSS class of a container whose controls get their own key presses.
 KEYS_CLASS = "kit-keys"
+#: CSS class of a box (inside a `kit-keys` container) whose answer controls (text area, radio
+#: buttons, check boxes) are named by the element with class PROMPT_CLASS inside it.
+LABELLED_CLASS = "kit-labelled"
+PROMPT_CLASS = "kit-prompt"
 
 
 class KeyboardGuard(anywidget.AnyWidget):
     """Invisible helper: put it inside a box with class `kit-keys` and the box's controls keep
-    their keys (arrows, Enter, letters) instead of JupyterLab's notebook shortcuts."""
+    their keys (arrows, Enter, letters) instead of JupyterLab's notebook shortcuts; the focus
+    stays in the box when the focused control is disabled; and in each `kit-labelled` box the
+    answer controls are named by its `kit-prompt`."""
 
     _esm = Path(__file__).with_name("keyboard.js")
 

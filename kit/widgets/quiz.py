@@ -22,7 +22,7 @@ from ..articles import Article
 from ..errors import KitError
 from ..quiz import Quiz, Result
 from ..store import Workspace
-from .keyboard import KEYS_CLASS, KeyboardGuard
+from .keyboard import KEYS_CLASS, LABELLED_CLASS, PROMPT_CLASS, KeyboardGuard
 
 # `find` questions: the student selects the passage in the article with the Highlighter (mouse
 # or keyboard); menus of sentences and words below it show the choice in words and offer a
@@ -85,7 +85,8 @@ class _QuestionView:
         n = len(owner.quiz.questions)
         self.prompt = widgets.HTML(
             f'<div class="kit-quiz-prompt"><span class="kit-quiz-num">Question {index + 1} of '
-            f"{n} · {_points(q.points)}</span><br>{_html(q.prompt)}</div>"
+            f'{n} · {_points(q.points)}</span><br><span class="{PROMPT_CLASS}">{_html(q.prompt)}'
+            "</span></div>"
         )
         self.input = self._make_input()
         self.check = widgets.Button(
@@ -102,6 +103,7 @@ class _QuestionView:
         self.buttons = widgets.HBox(buttons)
         self.box = widgets.VBox([self.prompt, self.input, self.buttons, self.hint, self.feedback])
         self.box.add_class("kit-quiz-question")
+        self.box.add_class(LABELLED_CLASS)  # options are one group named by the prompt
         self.attempts = owner.workspace.attempts(owner.quiz.id, q.id)
         self.best: Result | None = None
         self.done = False

@@ -13,7 +13,7 @@ import ipywidgets as W
 
 from ..errors import KitError
 from ..store import Workspace
-from .keyboard import KEYS_CLASS, KeyboardGuard
+from .keyboard import KEYS_CLASS, LABELLED_CLASS, PROMPT_CLASS, KeyboardGuard
 
 
 def _status(text: str, ok: bool = True) -> str:
@@ -34,7 +34,7 @@ class WrittenAnswer(W.VBox):
     ) -> None:
         self.workspace = workspace
         self.key = key
-        label = W.HTML(f"<strong>{escape(prompt)}</strong>")
+        label = W.HTML(f'<strong class="{PROMPT_CLASS}">{escape(prompt)}</strong>')
         self.box = W.Textarea(
             value=workspace.response(key),
             placeholder=placeholder,
@@ -47,6 +47,7 @@ class WrittenAnswer(W.VBox):
         super().__init__([label, self.box, self.status, KeyboardGuard()])
         self.add_class("kit-written-answer")
         self.add_class(KEYS_CLASS)
+        self.add_class(LABELLED_CLASS)  # the text box is named by the prompt
 
     def _save(self, change: dict) -> None:
         try:
@@ -70,7 +71,7 @@ class ChoiceAnswer(W.VBox):
         self.workspace = workspace
         self.key = key
         saved = workspace.response(key)
-        label = W.HTML(f"<strong>{escape(prompt)}</strong>")
+        label = W.HTML(f'<strong class="{PROMPT_CLASS}">{escape(prompt)}</strong>')
         self.choice = W.RadioButtons(
             options=list(options),
             value=saved if saved in options else None,
@@ -81,6 +82,7 @@ class ChoiceAnswer(W.VBox):
         super().__init__([label, self.choice, self.status, KeyboardGuard()])
         self.add_class("kit-choice-answer")
         self.add_class(KEYS_CLASS)
+        self.add_class(LABELLED_CLASS)  # the options are one group named by the prompt
 
     def _save(self, change: dict) -> None:
         if change["new"] is None:

@@ -382,23 +382,92 @@ def axe_source() -> str:
     return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
 
 
-def axe_check(page, selector: str, impacts: tuple[str, ...] = ("serious", "critical")) -> list:
-    """Run axe-core on the element matching ``selector``; return violations of those impacts.
+def axe_check(
+    page,
+    selector: str,
+    impacts: tuple[str, ...] = ("serious", "critical"),
+    *,
+    every: bool = False,
+    needs_review: bool = False,
+) -> list:
+    """Run axe-core on the element matching ``selector`` (on all of them when ``every``); return
+    the violations of those impacts, and with ``needs_review`` also what axe could not decide
+    alone ("incomplete", such as an aria-label a div cannot carry), marked ``"review": True``.
 
-    Each violation is a dict: id, impact, help, helpUrl, nodes (list of CSS target lists).
+    Each item is a dict: id, impact, help, helpUrl, nodes (list of CSS target lists), review.
     """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source())
     result = page.evaluate(
-        """async (selector) => {
-      const el = document.querySelector(selector);
-      if (!el) throw new Error(`axe_check: nothing matches ${selector}`);
-      const r = await window.axe.run(el, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
+        """async ([selector, every, review]) => {
+      const found = document.querySelectorAll(selector);
+      if (!found.length) throw new Error(`axe_check: nothing matches ${selector}`);
+      const types = review ? ['violations', 'incomplete'] : ['violations'];
+      const r = await window.axe.run(every ? found : found[0], { resultTypes: types });
+      const items = (list, isReview) => list.map((v) => ({
         id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-        nodes: v.nodes.map((n) => n.target),
+        nodes: v.nodes.map((n) => n.target), review: isReview,
       }));
+      return [...items(r.violations, false), ...(review ? items(r.incomplete, true) : [])];
     }""",
-        selector,
+        [selector, every, needs_review],
     )
     return [v for v in result if v["impact"] in impacts]
+
+
+# ------------------------------------------------------------------ keyboard only
+
+_FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return '(nothing: the page body)';
+  const name = e.getAttribute('aria-label') || e.getAttribute('title')
+    || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || '';
+  return `<${e.tagName.toLowerCase()} class="${e.className}"> ${name.trim().slice(0, 60)}`;
+}"""
+
+
+def focused(page) -> str:
+    """The focused element, in words (tag, class, accessible name), for failure messages."""
+    return page.evaluate(_FOCUSED_JS)
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate(
+        "(e) => { const a = document.activeElement; return a === e || e.contains(a); }"
+    )
+
+
+def run_all_by_keyboard(page, timeout_ms: int = RUN_ALL_TIMEOUT_MS) -> None:
+    """Run all cells as a keyboard user does: the command palette (Ctrl+Shift+C), "Run All
+    Cells", Enter. Waits until none is running and the kernel is idle."""
+    page.keyboard.press("Control+Shift+C")
+    box = page.locator(".lm-CommandPalette-input")
+    box.wait_for(state="visible")
+    page.wait_for_function(
+        "() => document.activeElement?.classList.contains('lm-CommandPalette-input')"
+    )
+    page.keyboard.type("Run All Cells")
+    active = page.locator(".lm-CommandPalette-item.lm-mod-active .lm-CommandPalette-itemLabel")
+    page.wait_for_function(
+        "() => document.querySelector('.lm-CommandPalette-item.lm-mod-active"
+        " .lm-CommandPalette-itemLabel')?.textContent === 'Run All Cells'"
+    )
+    assert active.text_content() == "Run All Cells"
+    page.keyboard.press("Enter")
+    page.wait_for_function(_IDLE_NOT_RUNNING_JS, timeout=timeout_ms, polling=100)
+
+
+def tab_to(page, locator, *, backwards: bool = False, max_presses: int = 120) -> int:
+    """Press Tab (Shift+Tab when `backwards`) until `locator`'s element has the focus (or holds
+    it); returns the number of presses. Fails, naming the focus path, if it is never reached."""
+    key = "Shift+Tab" if backwards else "Tab"
+    path = []
+    for n in range(1, max_presses + 1):
+        page.keyboard.press(key)
+        if is_focused(locator):
+            return n
+        path.append(focused(page))
+    raise AssertionError(
+        f"{key} never reached {locator} in {max_presses} presses; focus went:\n  "
+        + "\n  ".join(dict.fromkeys(path))
+    )

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser.lab import assert_no_widget_errors, error_outputs, open_notebook, run_all
+from tests.browser.lab import (
+    assert_no_widget_errors,
+    axe_check,
+    error_outputs,
+    open_notebook,
+    run_all,
+)
 from tests.browser.notebook_files import write_notebook
 
 pytestmark = pytest.mark.browser
@@ -73,7 +79,8 @@ def _article_md(payloads: list[str]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + "\n\n".join(body) + "\n"
 
 
-def test_no_payload_runs_in_any_widget_and_each_shows_as_text(page, lab):
+def write_xss_notebook(lab) -> str:
+    """The article, quiz bank and notebook holding every payload; returns the notebook's path."""
     folder = Path(lab.root) / "tests" / "xss"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "xss-article.md").write_text(_article_md(PAYLOADS), encoding="utf-8")
@@ -107,7 +114,11 @@ for p in P[:10]:  # comments holding payloads, on "the minister" in ten paragrap
         "ChoiceAnswer(ws, 'xss.choice', P[6], P[7:12])",
         'kit.dashboard(os.environ["KIT_WORK_DIR"], seeds="xss")',
     ]
-    relpath = write_notebook(lab, "xss.ipynb", *cells)
+    return write_notebook(lab, "xss.ipynb", *cells)
+
+
+def test_no_payload_runs_in_any_widget_and_each_shows_as_text(page, lab):
+    relpath = write_xss_notebook(lab)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
     page.add_init_script(TRAPS)
@@ -138,3 +149,12 @@ for p in P[:10]:  # comments holding payloads, on "the minister" in ten paragrap
     )
     missing = [p for p in PAYLOADS if p.strip() not in shown]
     assert not missing, f"{len(missing)} payloads not shown as text: {missing[:5]}"
+
+
+def test_every_widget_holding_payloads_has_no_serious_accessibility_problems(page, lab):
+    open_notebook(page, lab, write_xss_notebook(lab))
+    run_all(page)
+    assert_no_widget_errors(page)
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    problems = axe_check(page, ".jp-Notebook .jp-OutputArea", every=True, needs_review=True)
+    assert problems == [], json.dumps(problems, indent=1)
