@@ -16,8 +16,9 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from .annotations import AnnotationRow
 from .files import atomic_write_text
 
 INDEX_NAME = ".kit-index.json"
@@ -40,30 +41,17 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-class IndexedAnnotation(NamedTuple):
-    """The parts of an annotation the class views read (`Annotation` has the same names)."""
-
-    id: str
-    start: int
-    end: int
-    exact: str
-    tags: Sequence[str]
-    motivation: str
-    comment: str
-    modified: str
-
-    def tag(self, kind: str) -> str | None:
-        """The value of the first tag of this kind (`tag('source')` -> 'institution')."""
-        prefix = f"{kind}:"
-        for t in self.tags:
-            if t.startswith(prefix):
-                return t[len(prefix) :]
-        return None
+#: An annotation as the index keeps it (the parts the class views read).
+IndexedAnnotation = AnnotationRow
 
 
-def entry(doc: dict[str, Any], annotations: Sequence[Any], path: Path) -> dict[str, Any]:
-    """The index entry for a work file just written at `path` (content already checked)."""
-    st = path.stat()
+def entry(
+    doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat_result
+) -> dict[str, Any]:
+    """The index entry for a work file just written (`st`: its stat; content already checked).
+
+    Each annotation is kept as its row (a tuple: JSON writes it as a list).
+    """
     return {
         "size": st.st_size,
         "mtime_ns": st.st_mtime_ns,
@@ -72,10 +60,7 @@ def entry(doc: dict[str, Any], annotations: Sequence[Any], path: Path) -> dict[s
         "text_sha": doc.get("text_sha", ""),
         "quiz": doc.get("quiz", {}),
         "responses": doc.get("responses", {}),
-        "annotations": [
-            [a.id, a.start, a.end, a.exact, list(a.tags), a.motivation, a.comment, a.modified]
-            for a in annotations
-        ],
+        "annotations": annotations,
     }
 
 
