@@ -201,6 +201,16 @@ def row_from_w3c(data: Any, where: str = "annotation") -> AnnotationRow:
     return row
 
 
+def rows_from_w3c(items: list[Any]) -> list[AnnotationRow]:
+    """A work file's annotations as rows, each checked as `row_from_w3c` does; the KitError
+    names the first bad one ("annotation 3 is not a valid annotation (...)")."""
+    rows = [_plain_row(a) for a in items]
+    for i, row in enumerate(rows):
+        if row is None:
+            rows[i] = row_from_w3c(items[i], f"annotation {i + 1}")
+    return rows  # type: ignore[return-value]
+
+
 def _plain_row(data: Any) -> AnnotationRow | None:
     """The row of an annotation in the usual shape (exact types, both selectors, text values);
     None for anything else, which `from_w3c` then decides on."""

@@ -95,7 +95,7 @@ def lookup(
     if e.get("size") != st.st_size or e.get("mtime_ns") != st.st_mtime_ns:
         return None
     try:
-        anns = tuple(_annotation(row) for row in e["annotations"])
+        anns = _annotations(e["annotations"])
         doc = {
             "student": str(e["student"]),
             "article_id": str(e["article_id"]),
@@ -108,8 +108,19 @@ def lookup(
     return doc, anns
 
 
-def _annotation(row: list[Any]) -> IndexedAnnotation:
-    a = IndexedAnnotation._make(row)
-    if not (type(a.start) is int and type(a.end) is int and 0 <= a.start <= a.end):
-        raise ValueError("bad offsets")
-    return a
+def _annotations(rows: Any) -> tuple[IndexedAnnotation, ...]:
+    """The index's rows as annotations (TypeError or ValueError when one is damaged)."""
+    out = []
+    for row in rows:
+        a = _new_row(IndexedAnnotation, row)  # as IndexedAnnotation._make, at half the cost
+        if len(a) != _FIELDS:
+            raise TypeError("not an annotation row")
+        start, end = a[1], a[2]
+        if not (type(start) is int and type(end) is int and 0 <= start <= end):
+            raise ValueError("bad offsets")
+        out.append(a)
+    return tuple(out)
+
+
+_new_row = tuple.__new__
+_FIELDS = len(IndexedAnnotation._fields)

@@ -184,8 +184,7 @@ def _write_all(
     for (student, article_id), found in sorted(groups.items()):
         data, doc, anns = _resolve(student, article_id, found, report)
         if student not in folders:  # checked once per student: inside the class folder
-            folders[student] = work_path(student, article_id, out_dir).parent
-            folders[student].mkdir(parents=True, exist_ok=True)
+            folders[student] = _student_folder(out_dir, student, article_id)
         target = folders[student] / f"{article_id}.json"
         if target.is_symlink():
             raise KitError("a link is in the class folder", path=target, fix="remove it")
@@ -193,6 +192,22 @@ def _write_all(
         report.written.append(target)
         index[f"{target.parent.name}/{target.name}"] = class_index.entry(doc, anns, st)
     return index
+
+
+def _student_folder(out_dir: Path, student: str, article_id: str) -> Path:
+    """The student's folder in the class folder, made if needed; never outside it."""
+    folder = out_dir / student
+    try:
+        folder.mkdir()  # new: a real folder, so inside (student is one safe path component)
+        return folder
+    except FileExistsError:
+        if stat.S_ISDIR(os.lstat(folder).st_mode):  # an existing real folder: inside too
+            return folder
+    except OSError:
+        pass
+    folder = work_path(student, article_id, out_dir).parent  # a link, or odd: check it fully
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 # ---------------------------------------------------------------- finding files

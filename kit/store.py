@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .annotations import Annotation, AnnotationRow, now, reanchor, row_from_w3c
+from .annotations import Annotation, AnnotationRow, now, reanchor, rows_from_w3c
 from .articles import Article
 from .errors import KitError
 from .files import atomic_write_text, read_bytes
@@ -171,13 +171,10 @@ def parse_work_rows(
     """Like `parse_work`, with every annotation checked the same way but returned as the row
     the class views read (for collect, which checks thousands of files)."""
     doc = _checked_document(raw, path)
-    rows = []
-    for i, a in enumerate(doc["annotations"]):
-        try:
-            rows.append(row_from_w3c(a, f"annotation {i + 1}"))
-        except KitError as e:
-            raise KitError(e.problem, path=path) from None
-    return doc, tuple(rows)
+    try:
+        return doc, tuple(rows_from_w3c(doc["annotations"]))
+    except KitError as e:
+        raise KitError(e.problem, path=path) from None
 
 
 def _checked_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:

@@ -11,7 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit.annotations import Annotation, AnnotationRow, make_annotation, row_from_w3c
+from kit.annotations import (
+    Annotation,
+    AnnotationRow,
+    make_annotation,
+    row_from_w3c,
+    rows_from_w3c,
+)
 from kit.errors import KitError
 
 TEXT = "Officials said on Friday that the talks would resume, according to a statement."
@@ -176,3 +182,12 @@ def _parent(data: Any, path: tuple) -> Any:
 @given(data=mutated())
 def test_damaged_annotations_read_the_same_either_way(data):
     assert via_row(data) == via_annotation(data)
+
+
+def test_a_work_files_rows_name_the_first_bad_annotation():
+    unusual = sample() | {"body": {"purpose": "tagging", "value": "claim:opinion"}}  # valid
+    bad = _set(sample(), ("target", "selector", 0, "end"), -1)
+    rows = rows_from_w3c([sample(), unusual])
+    assert [r.tags for r in rows] == [("source:anonymous", "claim:event"), ("claim:opinion",)]
+    with pytest.raises(KitError, match=r"^annotation 3 is not a valid annotation \(bad offsets\)"):
+        rows_from_w3c([unusual, sample(), bad, bad])
