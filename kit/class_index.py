@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .annotations import AnnotationRow
-from .files import atomic_write_text
+from .files import atomic_write_bytes
 
 INDEX_NAME = ".kit-index.json"
 FORMAT = "kit-class-index/1"
@@ -67,10 +67,13 @@ def entry(
 def write(class_dir: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Write the index, keeping earlier entries for files this collection did not touch."""
     merged = {**read(class_dir), **entries}
-    atomic_write_text(
-        class_dir / INDEX_NAME,
-        json.dumps({"format": FORMAT, "files": merged}, ensure_ascii=False, separators=(",", ":")),
+    # ASCII (\u escapes): faster to write, and a lone surrogate a student's file may hold
+    # (valid JSON, not UTF-8) cannot stop the write. Read back as the same strings.
+    text = json.dumps(
+        {"format": FORMAT, "files": merged}, separators=(",", ":"), check_circular=False
     )
+    # No fsync: a cache, checked against each file's size and time, that collect can rebuild
+    atomic_write_bytes(class_dir / INDEX_NAME, text.encode("ascii"), sync=False)
 
 
 def read(class_dir: Path) -> dict[str, dict[str, Any]]:
