@@ -478,13 +478,16 @@ class ClassWork:
     def tags(self) -> pd.DataFrame:
         """One row per tag of each annotation: student, article_id, annotation_id, start, end,
         exact, kind (`source`), value (`anonymous`)."""
-        rows = [
-            (f.student, f.article_id, a.id, a.start, a.end, a.exact,
-             *((kind, value) if sep else ("", kind)))
-            for f, anns in self._annotations
-            for a in anns
-            for kind, sep, value in (t.partition(":") for t in a.tags)
-        ]  # fmt: skip
+        rows = []
+        add = rows.append
+        for f, anns in self._annotations:
+            student, article_id = f.student, f.article_id
+            for a in anns:
+                for t in a.tags:
+                    kind, sep, value = t.partition(":")
+                    if not sep:
+                        kind, value = "", kind
+                    add((student, article_id, a.id, a.start, a.end, a.exact, kind, value))
         return pd.DataFrame.from_records(rows, columns=_TAG_COLUMNS)
 
     @cached_property
