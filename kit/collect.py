@@ -138,7 +138,8 @@ class _Candidate:
     zip_name: str | None = None  # the zip it came from (for --student-from-zip)
 
 
-#: One work file found: where, its content, and its annotations (parsed and checked once).
+#: One work file found: where, its content without the W3C annotations, and those as rows
+#: (parsed and checked once; only the rows are kept, for the index).
 _Found = tuple[_Candidate, dict[str, Any], tuple[AnnotationRow, ...]]
 
 
@@ -438,6 +439,9 @@ def _classify(
             Entry(cand.source, student, article_id, "unknown article", "not in the course")
         )
         return
+    # The W3C dicts are most of a work file: dropped now (the rows hold what the index needs),
+    # a whole class is never in memory at once. Copies of one file are parsed again to compare.
+    del doc["annotations"]
     groups.setdefault((student, article_id), []).append((cand, doc, anns))
 
 
@@ -467,7 +471,8 @@ def _resolve(
         report.entries.append(Entry(cand.source, student, article_id, "collected"))
         return cand.data, doc, anns
     distinct: dict[str, _Found] = {}
-    for cand, doc, anns in found:
+    for cand, _, anns in found:
+        doc = parse_work_rows(cand.data, cand.source)[0]  # whole again (checked before)
         canon = json.dumps(doc, sort_keys=True, ensure_ascii=False)
         if canon in distinct:
             same = distinct[canon][0].source
