@@ -21,7 +21,8 @@ NOTEBOOKS = $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoi
 PY_DIRS := kit tests benchmarks
 ALLOW_ROOT := $(shell [ $$(id -u) = 0 ] && echo --allow-root)
 
-.PHONY: venv chromium lab test unit nbval browser stress notebooks bench lint format clean
+.PHONY: venv chromium lab test unit nbval browser stress notebooks bench lint format clean \
+	nbgrader-check
 
 # ---------------------------------------------------------------- internal
 venv: $(STAMP)
@@ -78,6 +79,15 @@ notebooks: venv
 	KIT_WORK_DIR=$(NOTEBOOKS_WORK_DIR) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
 
+# Opt-in, not in `make test`: the kit's release and collect with a real nbgrader (release_assignment,
+# fetch_assignment, submit, collect), installed into its own venv (nbgrader is not a kit dependency).
+NBGRADER_VENV := .nbgrader-venv
+NBGRADER_VERSION := 0.9.6
+nbgrader-check: venv
+	@[ -x $(NBGRADER_VENV)/bin/nbgrader ] || { $(PYTHON) -m venv $(NBGRADER_VENV) && \
+		$(NBGRADER_VENV)/bin/python -m pip install --quiet nbgrader==$(NBGRADER_VERSION); }
+	env -u KIT_WORK_DIR $(BIN)/python tests/nbgrader_roundtrip.py --nbgrader-bin $(NBGRADER_VENV)/bin
+
 bench: venv
 	@shopt -s nullglob; for f in benchmarks/bench_*.py; do \
 		echo "== $$f"; $(BIN)/python $$f; \
@@ -92,6 +102,6 @@ format: venv
 	$(BIN)/ruff format $(PY_DIRS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts *.egg-info
+	rm -rf $(VENV) $(NBGRADER_VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts *.egg-info
 	find . -path ./.git -prune -o -type d \( -name __pycache__ -o -name .ipynb_checkpoints \) \
 		-prune -exec rm -rf {} +

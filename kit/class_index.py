@@ -16,9 +16,10 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from .files import atomic_write_text
+from .annotations import AnnotationRow
+from .files import atomic_write_bytes
 
 INDEX_NAME = ".kit-index.json"
 FORMAT = "kit-class-index/1"
@@ -40,30 +41,17 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-class IndexedAnnotation(NamedTuple):
-    """The parts of an annotation the class views read (`Annotation` has the same names)."""
-
-    id: str
-    start: int
-    end: int
-    exact: str
-    tags: Sequence[str]
-    motivation: str
-    comment: str
-    modified: str
-
-    def tag(self, kind: str) -> str | None:
-        """The value of the first tag of this kind (`tag('source')` -> 'institution')."""
-        prefix = f"{kind}:"
-        for t in self.tags:
-            if t.startswith(prefix):
-                return t[len(prefix) :]
-        return None
+#: An annotation as the index keeps it (the parts the class views read).
+IndexedAnnotation = AnnotationRow
 
 
-def entry(doc: dict[str, Any], annotations: Sequence[Any], path: Path) -> dict[str, Any]:
-    """The index entry for a work file just written at `path` (content already checked)."""
-    st = path.stat()
+def entry(
+    doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat_result
+) -> dict[str, Any]:
+    """The index entry for a work file just written (`st`: its stat; content already checked).
+
+    Each annotation is kept as its row (a tuple: JSON writes it as a list).
+    """
     return {
         "size": st.st_size,
         "mtime_ns": st.st_mtime_ns,
@@ -72,20 +60,20 @@ def entry(doc: dict[str, Any], annotations: Sequence[Any], path: Path) -> dict[s
         "text_sha": doc.get("text_sha", ""),
         "quiz": doc.get("quiz", {}),
         "responses": doc.get("responses", {}),
-        "annotations": [
-            [a.id, a.start, a.end, a.exact, list(a.tags), a.motivation, a.comment, a.modified]
-            for a in annotations
-        ],
+        "annotations": annotations,
     }
 
 
 def write(class_dir: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Write the index, keeping earlier entries for files this collection did not touch."""
     merged = {**read(class_dir), **entries}
-    atomic_write_text(
-        class_dir / INDEX_NAME,
-        json.dumps({"format": FORMAT, "files": merged}, ensure_ascii=False, separators=(",", ":")),
+    # ASCII (\u escapes): faster to write, and a lone surrogate a student's file may hold
+    # (valid JSON, not UTF-8) cannot stop the write. Read back as the same strings.
+    text = json.dumps(
+        {"format": FORMAT, "files": merged}, separators=(",", ":"), check_circular=False
     )
+    # No fsync: a cache, checked against each file's size and time, that collect can rebuild
+    atomic_write_bytes(class_dir / INDEX_NAME, text.encode("ascii"), sync=False)
 
 
 def read(class_dir: Path) -> dict[str, dict[str, Any]]:
@@ -110,7 +98,7 @@ def lookup(
     if e.get("size") != st.st_size or e.get("mtime_ns") != st.st_mtime_ns:
         return None
     try:
-        anns = tuple(_annotation(row) for row in e["annotations"])
+        anns = _annotations(e["annotations"])
         doc = {
             "student": str(e["student"]),
             "article_id": str(e["article_id"]),
@@ -123,8 +111,19 @@ def lookup(
     return doc, anns
 
 
-def _annotation(row: list[Any]) -> IndexedAnnotation:
-    a = IndexedAnnotation._make(row)
-    if not (type(a.start) is int and type(a.end) is int and 0 <= a.start <= a.end):
-        raise ValueError("bad offsets")
-    return a
+def _annotations(rows: Any) -> tuple[IndexedAnnotation, ...]:
+    """The index's rows as annotations (TypeError or ValueError when one is damaged)."""
+    out = []
+    for row in rows:
+        a = _new_row(IndexedAnnotation, row)  # as IndexedAnnotation._make, at half the cost
+        if len(a) != _FIELDS:
+            raise TypeError("not an annotation row")
+        start, end = a[1], a[2]
+        if not (type(start) is int and type(end) is int and 0 <= start <= end):
+            raise ValueError("bad offsets")
+        out.append(a)
+    return tuple(out)
+
+
+_new_row = tuple.__new__
+_FIELDS = len(IndexedAnnotation._fields)

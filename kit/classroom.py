@@ -13,6 +13,7 @@ import bisect
 import functools
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -398,6 +399,11 @@ class ClassWork:
     # ------------------------------------------------------------ annotations
 
     @cached_property
+    def _fingerprints(self) -> dict[str, str]:
+        """Each article's text fingerprint (what a work file's `text_sha` is compared with)."""
+        return {a.id: text_fingerprint(a.text) for a in self.articles.values()}
+
+    @cached_property
     def _annotations(self) -> tuple[tuple[WorkFile, tuple[Annotation, ...]], ...]:
         """Each work file with its annotations, anchored in the article's current text."""
         return tuple((f, self._file_parts(f)[0]) for f in self.files)
@@ -417,7 +423,12 @@ class ClassWork:
         anns = f.annotations
         if anns is None:
             anns = tuple(Annotation.from_w3c(a) for a in f.doc.get("annotations", []))
-        anchored = _anchor_all(anns, f.doc.get("text_sha"), self.articles.get(f.article_id))
+        anchored = _anchor_all(
+            anns,
+            f.doc.get("text_sha"),
+            self.articles.get(f.article_id),
+            self._fingerprints.get(f.article_id),
+        )
         by_kind: dict[str, list[Annotation]] = {}
         for a in anchored:
             for t in a.tags:
@@ -467,13 +478,16 @@ class ClassWork:
     def tags(self) -> pd.DataFrame:
         """One row per tag of each annotation: student, article_id, annotation_id, start, end,
         exact, kind (`source`), value (`anonymous`)."""
-        rows = [
-            (f.student, f.article_id, a.id, a.start, a.end, a.exact,
-             *((kind, value) if sep else ("", kind)))
-            for f, anns in self._annotations
-            for a in anns
-            for kind, sep, value in (t.partition(":") for t in a.tags)
-        ]  # fmt: skip
+        rows = []
+        add = rows.append
+        for f, anns in self._annotations:
+            student, article_id = f.student, f.article_id
+            for a in anns:
+                for t in a.tags:
+                    kind, sep, value = t.partition(":")
+                    if not sep:
+                        kind, value = "", kind
+                    add((student, article_id, a.id, a.start, a.end, a.exact, kind, value))
         return pd.DataFrame.from_records(rows, columns=_TAG_COLUMNS)
 
     @cached_property
@@ -779,19 +793,21 @@ class ClassWork:
             if not key:
                 continue
             done = self._by_student(article_id, "source")
+            # every student's source highlights in one table (in each student's order)
+            anns = [(i, a) for i, mine in enumerate(done.values()) for a in mine]
+            who = np.array([i for i, _ in anns], dtype=np.int64)
+            starts = np.array([a.start for _, a in anns], dtype=np.int64)
+            ends = np.array([a.end for _, a in anns], dtype=np.int64)
+            types = np.array([a.tag("source") for _, a in anns], dtype=object)
             for k in key:
-                found, right = 0, 0
-                wrong: Counter[str] = Counter()
-                for anns in done.values():
-                    hits = [a for a in anns if a.start < k.end and k.start < a.end]
-                    if not hits:
-                        continue
-                    found += 1
-                    labels = [a.tag("source") for a in hits]
-                    if k.tag("source") in labels:
-                        right += 1
-                    else:
-                        wrong[str(labels[0])] += 1
+                hit = (starts < k.end) & (k.start < ends)
+                students, first = np.unique(who[hit], return_index=True)  # first hit of each
+                found = len(students)
+                typed = types[hit]
+                right_ones = np.unique(who[hit][typed == k.tag("source")])
+                right = len(right_ones)
+                firsts = typed[first[~np.isin(students, right_ones)]]
+                wrong = Counter(str(t) for t in firsts)  # each one's first type, when not right
                 top = sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
                 n = len(done)
                 rows.append(
@@ -880,9 +896,14 @@ class ClassWork:
         index = {NONE: 0.0}
         by_student = self._by_student(article_id, "source")
         students = tuple(sorted(by_student))
-        rows = [_token_codes(tokens, by_student[s], "source", index) for s in students]
+        starts = [t[0] for t in tokens]
+        rows = [_token_codes(tokens, starts, by_student[s], "source", index) for s in students]
         key_anns = self._key_annotations(article_id, "source")
-        key = _token_codes(tokens, key_anns, "source", index) if key_anns is not None else None
+        key = (
+            _token_codes(tokens, starts, key_anns, "source", index)
+            if key_anns is not None
+            else None
+        )
         return _agreement_of(article_id, "source highlights", students, rows, key, len(tokens))
 
     @_memo
@@ -1204,11 +1225,17 @@ def _anchored(doc: dict[str, Any], article: Article | None) -> tuple[Annotation,
 
 
 def _anchor_all(
-    annotations: Iterable[Annotation], text_sha: Any, article: Article | None
+    annotations: Iterable[Annotation],
+    text_sha: Any,
+    article: Article | None,
+    fingerprint: str | None = None,
 ) -> tuple[Annotation, ...]:
-    """Annotations moved onto the article's current text when it changed; sorted by position."""
+    """Annotations moved onto the article's current text when it changed; sorted by position.
+
+    `fingerprint`: the article text's, when already known.
+    """
     anns = []
-    moved = article is not None and text_sha != text_fingerprint(article.text)
+    moved = article is not None and text_sha != (fingerprint or text_fingerprint(article.text))
     for a in annotations:
         if moved:
             assert article is not None
@@ -1216,7 +1243,10 @@ def _anchor_all(
             if a is None:
                 continue
         anns.append(a)
-    return tuple(sorted(anns, key=lambda a: (a.start, a.end)))
+    return tuple(sorted(anns, key=_by_position))
+
+
+_by_position = operator.attrgetter("start", "end")
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -1237,17 +1267,17 @@ def _token_range(
 
 def _token_codes(
     tokens: list[tuple[int, int]],
+    starts: list[int],
     anns: Sequence[Annotation],
     kind: str,
     index: dict[str, float],
 ) -> np.ndarray:
     """Each token's label code from the first annotation of this kind over it (0: 'none').
 
-    `index` maps labels to codes and grows as new labels are met.
+    `starts`: the tokens' starts. `index` maps labels to codes and grows as new labels are met.
     """
     out = np.zeros(len(tokens))
-    starts = [t[0] for t in tokens]
-    for a in sorted(anns, key=lambda a: (a.start, a.end), reverse=True):
+    for a in sorted(anns, key=_by_position, reverse=True):
         lo, hi = _token_range(starts, tokens, a.start, a.end)
         out[lo:hi] = index.setdefault(str(a.tag(kind)), float(len(index)))
     return out
@@ -1258,15 +1288,19 @@ def _labels_per_sentence(
 ) -> list[str | None]:
     """Each sentence's label: the tag of this kind covering most of it (None if untagged)."""
     sentences = article.sentences
-    cover: list[dict[str, int] | None] = [None] * len(sentences)
+    n = len(sentences)
+    cover: list[dict[str, int] | None] = [None] * n
     for a in anns:
         label = a.tag(kind)
         if label is None:
             continue
-        i = max(0, bisect.bisect_right(starts, a.start) - 1)
-        while i < len(sentences) and sentences[i].start < a.end:
+        a_start, a_end = a.start, a.end
+        i = max(0, bisect.bisect_right(starts, a_start) - 1)
+        while i < n:
             s = sentences[i]
-            overlap = min(s.end, a.end) - max(s.start, a.start)
+            if s.start >= a_end:
+                break
+            overlap = min(s.end, a_end) - max(s.start, a_start)
             if overlap > 0:
                 here = cover[i]
                 if here is None:
@@ -1274,7 +1308,10 @@ def _labels_per_sentence(
                 else:
                     here[label] = here.get(label, 0) + overlap
             i += 1
-    return [None if c is None else min(c, key=lambda k: (-c[k], k)) for c in cover]
+    return [
+        None if c is None else next(iter(c)) if len(c) == 1 else min(c, key=lambda k: (-c[k], k))
+        for c in cover
+    ]
 
 
 def _agreement(

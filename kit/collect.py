@@ -29,10 +29,10 @@ from typing import Any
 import pandas as pd
 
 from . import class_index
-from .annotations import Annotation
+from .annotations import AnnotationRow, row_from_w3c
 from .errors import KitError
 from .files import atomic_write_text
-from .store import FORMAT, MAX_WORK_FILE_BYTES, parse_work, safe_name, work_path
+from .store import FORMAT, MAX_WORK_FILE_BYTES, parse_work_rows, safe_name, work_path
 
 #: Most files the kit looks at in one zip, and in one folder tree.
 MAX_ZIP_MEMBERS = 20_000
@@ -138,8 +138,9 @@ class _Candidate:
     zip_name: str | None = None  # the zip it came from (for --student-from-zip)
 
 
-#: One work file found: where, its content, and its annotations (parsed once).
-_Found = tuple[_Candidate, dict[str, Any], tuple[Annotation, ...]]
+#: One work file found: where, its content without the W3C annotations, and those as rows
+#: (parsed and checked once; only the rows are kept, for the index).
+_Found = tuple[_Candidate, dict[str, Any], tuple[AnnotationRow, ...]]
 
 
 def collect(
@@ -167,7 +168,10 @@ def collect(
             for cand in _candidates(Path(item), out_dir, budget, report):
                 _classify(cand, known, student_from_zip, groups, report)
         index = _write_all(groups, out_dir, report)
-    class_index.write(out_dir, index)
+        class_index.write(out_dir, index)
+        # Freed here, while the cycle collector still sleeps: woken with them alive, its first
+        # pass would walk every parsed document once more.
+        del groups, index
     atomic_write_text(out_dir / REPORT_NAME, report.to_frame().to_csv(index=False))
     return report
 
@@ -179,17 +183,32 @@ def _write_all(
     folders: dict[str, Path] = {}
     index: dict[str, dict[str, Any]] = {}
     for (student, article_id), found in sorted(groups.items()):
-        doc_text, doc, anns = _resolve(student, article_id, found, report)
+        data, doc, anns = _resolve(student, article_id, found, report)
         if student not in folders:  # checked once per student: inside the class folder
-            folders[student] = work_path(student, article_id, out_dir).parent
-            folders[student].mkdir(parents=True, exist_ok=True)
+            folders[student] = _student_folder(out_dir, student, article_id)
         target = folders[student] / f"{article_id}.json"
         if target.is_symlink():
             raise KitError("a link is in the class folder", path=target, fix="remove it")
-        _write(target, doc_text)
+        st = _write(target, data)
         report.written.append(target)
-        index[f"{target.parent.name}/{target.name}"] = class_index.entry(doc, anns, target)
+        index[f"{target.parent.name}/{target.name}"] = class_index.entry(doc, anns, st)
     return index
+
+
+def _student_folder(out_dir: Path, student: str, article_id: str) -> Path:
+    """The student's folder in the class folder, made if needed; never outside it."""
+    folder = out_dir / student
+    try:
+        folder.mkdir()  # new: a real folder, so inside (student is one safe path component)
+        return folder
+    except FileExistsError:
+        if stat.S_ISDIR(os.lstat(folder).st_mode):  # an existing real folder: inside too
+            return folder
+    except OSError:
+        pass
+    folder = work_path(student, article_id, out_dir).parent  # a link, or odd: check it fully
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 # ---------------------------------------------------------------- finding files
@@ -225,12 +244,13 @@ def _candidates(
 def _folder(root: Path, out_dir: Path, budget: _Budget, report: CollectReport):
     real_root = root.resolve()
     top = (real_root.name,)  # the folder's own name counts when it is `submitted/`
-    real_out = out_dir.resolve()
+    out_stat = out_dir.stat()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
-        if here.resolve() == real_out:
+        if os.path.samestat(os.stat(dirpath), out_stat):
             dirnames[:] = []  # never collect the class folder into itself
             continue
+        inner_dir = here.relative_to(root).parts
         keep = []
         for d in sorted(dirnames):
             if d.startswith("."):
@@ -259,32 +279,45 @@ def _folder(root: Path, out_dir: Path, budget: _Budget, report: CollectReport):
                 continue
             if not (lower.endswith(".json") or lower.endswith(".zip")):
                 continue
-            if p.is_symlink() and not p.resolve().is_relative_to(real_root):
-                report.entries.append(
-                    Entry(str(p), "", "", "refused", "a link to a file outside the folder")
-                )
-                continue
+            try:
+                st = os.lstat(p)
+            except OSError:
+                st = None  # gone meanwhile: _read_limited says so
+            if st is not None and stat.S_ISLNK(st.st_mode):
+                if not p.resolve().is_relative_to(real_root):
+                    report.entries.append(
+                        Entry(str(p), "", "", "refused", "a link to a file outside the folder")
+                    )
+                    continue
+                st = None  # its target's size is checked
             budget.files += 1
             if budget.files > MAX_FOLDER_FILES:
                 report.entries.append(
                     Entry(str(root), "", "", "refused", f"more than {MAX_FOLDER_FILES} files")
                 )
                 return
-            inner = p.relative_to(root).parts
+            inner = (*inner_dir, name)
             parts = top + inner if len(inner) > 1 else inner
             if lower.endswith(".zip"):
                 data = _read_limited(p, report, limit=MAX_TOTAL_BYTES)
                 if data is not None:
                     yield from _zip(data, str(p), p.stem, budget, report, depth=1)
                 continue
-            data = _read_limited(p, report)
+            data = _read_limited(p, report, st=st)
             if data is not None:
                 yield _Candidate(str(p), parts, data)
 
 
-def _read_limited(p: Path, report: CollectReport, limit: int = MAX_WORK_FILE_BYTES):
+def _read_limited(
+    p: Path,
+    report: CollectReport,
+    limit: int = MAX_WORK_FILE_BYTES,
+    st: os.stat_result | None = None,
+):
+    """The file's bytes, or None (reported) when it is too big or cannot be read (`st`: its
+    stat when already known)."""
     try:
-        size = p.stat().st_size
+        size = (st or p.stat()).st_size
         if size > limit:
             report.entries.append(
                 Entry(str(p), "", "", "refused", f"{size / 1e6:.1f} MB is too big for a work file")
@@ -388,7 +421,7 @@ def _classify(
             report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
             return
     try:
-        doc, anns = parse_work(cand.data, cand.source)
+        doc, anns = parse_work_rows(cand.data, cand.source)
     except KitError as e:
         report.entries.append(Entry(cand.source, "", "", "corrupt", e.problem))
         return
@@ -406,6 +439,9 @@ def _classify(
             Entry(cand.source, student, article_id, "unknown article", "not in the course")
         )
         return
+    # The W3C dicts are most of a work file: dropped now (the rows hold what the index needs),
+    # a whole class is never in memory at once. Copies of one file are parsed again to compare.
+    del doc["annotations"]
     groups.setdefault((student, article_id), []).append((cand, doc, anns))
 
 
@@ -427,15 +463,16 @@ def _resolve(
     article_id: str,
     found: list[_Found],
     report: CollectReport,
-) -> tuple[str, dict[str, Any], tuple[Annotation, ...]]:
-    """The text to write for one student's article (and its content), reporting duplicates
+) -> tuple[bytes, dict[str, Any], tuple[AnnotationRow, ...]]:
+    """The bytes to write for one student's article (and its content), reporting duplicates
     and merges."""
     if len(found) == 1:
         cand, doc, anns = found[0]
         report.entries.append(Entry(cand.source, student, article_id, "collected"))
-        return cand.data.decode("utf-8"), doc, anns
+        return cand.data, doc, anns
     distinct: dict[str, _Found] = {}
-    for cand, doc, anns in found:
+    for cand, _, anns in found:
+        doc = parse_work_rows(cand.data, cand.source)[0]  # whole again (checked before)
         canon = json.dumps(doc, sort_keys=True, ensure_ascii=False)
         if canon in distinct:
             same = distinct[canon][0].source
@@ -448,7 +485,7 @@ def _resolve(
     if len(kept) == 1:
         cand, doc, anns = kept[0]
         report.entries.append(Entry(cand.source, student, article_id, "collected"))
-        return cand.data.decode("utf-8"), doc, anns
+        return cand.data, doc, anns
     merged = merge_documents([doc for _, doc, _ in kept])
     merged["student"] = student
     names = ", ".join(c.source for c, _, _ in kept)
@@ -457,8 +494,8 @@ def _resolve(
         report.entries.append(
             Entry(cand.source, student, article_id, "merged", f"{len(kept)} versions: {names}")
         )
-    anns = tuple(Annotation.from_w3c(a) for a in merged["annotations"])
-    return json.dumps(merged, ensure_ascii=False, indent=1), merged, anns
+    anns = tuple(row_from_w3c(a) for a in merged["annotations"])
+    return json.dumps(merged, ensure_ascii=False, indent=1).encode("utf-8"), merged, anns
 
 
 def merge_documents(docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -513,17 +550,20 @@ def _unique_attempts(attempts: list[Any]) -> list[Any]:
     return out
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, data: bytes) -> os.stat_result:
     """Write via a temp file and rename (no half-written file; no fsync per file: the sources
-    stay where they are, so a collection can always be run again)."""
+    stay where they are, so a collection can always be run again); returns the file's stat."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(
             tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644
         )
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            st = os.fstat(fd)
         os.replace(tmp, path)
+        return st
     except OSError as e:
         try:
             os.unlink(tmp)

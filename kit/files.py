@@ -104,14 +104,20 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     Either the old content or the new content is on disk afterwards, never a mix. Raises
     KitError (with the old file intact) when the disk is full or the folder is not writable.
     """
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, sync: bool = True) -> None:
+    """`atomic_write_text` for bytes. `sync=False` skips the fsyncs, for a file that the kit can
+    make again (a cache): still never a mix of old and new, but a crash may lose it."""
     p = Path(path)
-    data = text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, p)
     except OSError as e:
         try:
@@ -123,6 +129,8 @@ def atomic_write_text(path: str | Path, text: str) -> None:
             path=p,
             fix="free some disk space or ask your teacher, then try again",
         ) from None
+    if not sync:
+        return
     try:
         dfd = os.open(p.parent, os.O_RDONLY)
     except OSError:

@@ -8,7 +8,8 @@
 
 `OUT_DIR/release/<assignment>/` is nbgrader's release folder: with OUT_DIR as the nbgrader course
 folder, `nbgrader release_assignment <assignment>` hands it out and `nbgrader collect` brings the
-students' `work/` folders back into `submitted/`, which `python -m kit collect` reads.
+students' `work/` folders back into `submitted/`, which `python -m kit collect` reads (checked with
+nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` step is needed).
 
 Only what the course lists is copied (a whitelist): answer keys (`seeds/keys/`) and teachers'
 banks never are. Every quiz bank goes through kit.quiz's release (salted hashes of the answers);

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .annotations import Annotation, now, reanchor
+from .annotations import Annotation, AnnotationRow, now, reanchor, rows_from_w3c
 from .articles import Article
 from .errors import KitError
 from .files import atomic_write_text, read_bytes
@@ -155,6 +155,30 @@ def parse_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
 
 def parse_work(raw: bytes | str, path: str | Path) -> tuple[dict[str, Any], tuple[Annotation, ...]]:
     """Like `parse_document`, also returning the annotations it checked (parsed only once)."""
+    doc = _checked_document(raw, path)
+    anns = []
+    for i, a in enumerate(doc["annotations"]):
+        try:
+            anns.append(Annotation.from_w3c(a, f"annotation {i + 1}"))
+        except KitError as e:
+            raise KitError(e.problem, path=path) from None
+    return doc, tuple(anns)
+
+
+def parse_work_rows(
+    raw: bytes | str, path: str | Path
+) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]]:
+    """Like `parse_work`, with every annotation checked the same way but returned as the row
+    the class views read (for collect, which checks thousands of files)."""
+    doc = _checked_document(raw, path)
+    try:
+        return doc, tuple(rows_from_w3c(doc["annotations"]))
+    except KitError as e:
+        raise KitError(e.problem, path=path) from None
+
+
+def _checked_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
+    """The work document in `raw`, its top level checked (KitError naming the file)."""
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -174,13 +198,7 @@ def parse_work(raw: bytes | str, path: str | Path) -> tuple[dict[str, Any], tupl
         doc.setdefault(key, kind())
     if not isinstance(doc.get("revision", 0), int):
         raise KitError("'revision' should be a number", path=path)
-    anns = []
-    for i, a in enumerate(doc["annotations"]):
-        try:
-            anns.append(Annotation.from_w3c(a, f"annotation {i + 1}"))
-        except KitError as e:
-            raise KitError(e.problem, path=path) from None
-    return doc, tuple(anns)
+    return doc
 
 
 def read_document(path: str | Path) -> dict[str, Any]:

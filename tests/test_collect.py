@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.classroom import load_class
 from kit.collect import MAX_ZIP_MEMBERS, collect, merge_documents
 from kit.store import read_document
 from tests import classroom_helpers as h
@@ -122,6 +123,20 @@ def test_corrupt_duplicate_and_unknown_files_are_reported_never_dropped(tmp_path
     assert sorted(frame.loc[frame["problem"] == "yes", "status"]) == ["corrupt", "unknown article"]
     assert len(report.problems) == 2
     assert collected(tmp_path / "class") == [f"{s}/{NAME}" for s in ("ana", "bo", "cy", "ed")]
+
+
+def test_a_lone_surrogate_in_a_comment_is_collected_and_indexed(tmp_path):
+    # valid JSON (an escaped half of a surrogate pair) that is not valid UTF-8 once decoded
+    doc = h.work_document("ana", h.STUDENTS["ana"])
+    doc["annotations"][0]["body"].append(
+        {"type": "TextualBody", "purpose": "commenting", "value": "half \ud800 pair"}
+    )
+    src = put(tmp_path / "work" / "ana" / NAME, json.dumps(doc).encode())
+    assert b"\\ud800" in src.read_bytes()
+    report = collect([tmp_path / "work"], tmp_path / "class", known_articles=KNOWN)
+    assert not report.problems and collected(tmp_path / "class") == [f"ana/{NAME}"]
+    work = load_class(tmp_path / "class")
+    assert "half \ud800 pair" in set(work.highlights()["comment"])
 
 
 def test_merging_keeps_every_edit(tmp_path):
