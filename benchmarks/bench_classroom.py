@@ -126,6 +126,9 @@ def main() -> None:
         _, t_gen, _ = timed(
             lambda: demo_class(tmp / "work", args.students, 0, seeds=seeds, course=crs)
         )
+        # The students' files were written long before a teacher collects them: flush the set-up's
+        # 63 MB to disk first, or collect's own writes wait behind that write-back.
+        os.sync()
         files = list((tmp / "work").rglob("*.json"))
         size = sum(f.stat().st_size for f in files)
         known = set(crs.article_ids) | set(load_course().article_ids)

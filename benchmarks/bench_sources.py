@@ -12,27 +12,15 @@ Article each time), as the command line does.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SEED, machine, table, wikinews_files  # noqa: E402
+from _common import SEED, cpu_best_of, machine, table, wikinews_files  # noqa: E402
 
 import kit  # noqa: E402
 from kit.articles import make_article  # noqa: E402
 from kit.sources import _lexicon, find_attributions  # noqa: E402
-
-
-def cpu_best_of(fn: Callable[[], object], repeat: int = 5) -> float:
-    """The smallest CPU time of `repeat` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
 
 
 def main() -> None:
