@@ -343,7 +343,6 @@ _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
 _LEAD_CONNECTIVE = re.compile(r"(?:But|And|Meanwhile|However|So|Yet|Also)\b,?\s*")
-_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _GERUND_PREPS = frozenset("in of for by about after before on without from into than".split())
 # Capitalised function words and dates: never the start of a name ("On Friday", "The").
 _FUNCTION_CAPS = frozenset(
@@ -735,7 +734,6 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _MULTI_CAP = re.compile(
     rf"[{_UPPER}](?<![\w'’.\-].)[\w'’.\-]*\.? (?=[{_UPPER}]|(?:al|el|bin|ibn|de|van|von)[ -])"
 )
-_WORD_RUN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=256)
@@ -1185,22 +1183,8 @@ class _Doc:
     def _cue_word_tokens(self) -> list[int]:
         """Indices of the tokens that can start a cue: a whole token that is a first word."""
         first = self.lex.first_words
-        if self.text.isascii() or len(self.text.lower()) == len(self.text):
-            lows = self.tokens.lows
-            return list(compress(range(len(lows)), map(first.__contains__, lows)))
-        # Lower-casing made the text longer ("İ" is two code points in lower case). The first
-        # detector scanned the lower-cased text, whose offsets then drift, and so missed cues
-        # after such a letter; this is that scan, kept so that results do not change. Known
-        # flaw: fixing it means dropping this branch (and accepting new results).
-        out = []
-        for m in _WORD_RUN.finditer(self.text.lower()):
-            low = m.group()
-            if low in first:
-                i = self.tok_at(m.start())
-                if i < len(self.tokens) and self.tokens.starts[i] == m.start():
-                    if self.tokens.lows[i] == low:  # not inside a longer token ("re-said")
-                        out.append(i)
-        return out
+        lows = self.tokens.lows
+        return list(compress(range(len(lows)), map(first.__contains__, lows)))
 
     # -------------------------------------------------------------- noun phrases
 
@@ -2301,10 +2285,6 @@ def _strip_lead(text: str, span: Span) -> Span:
     if m and m.end() < len(span):
         return Span(span.start + m.end(), span.end)
     return span
-
-
-def _strip_det(s: str) -> str:
-    return _LEAD_DET.sub("", s.strip())
 
 
 _LEADING = re.compile(
