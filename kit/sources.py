@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -695,12 +695,17 @@ class _Token:
     word: bool
 
 
-class _Tokens:
-    """The text's tokens, made into `_Token` objects only when looked at (most never are)."""
+class _Tokens(dict[int, _Token]):
+    """The text's tokens, made into `_Token` objects only when looked at (most never are).
 
-    __slots__ = ("text", "starts", "words", "lows", "made")
+    A dict from index to token: a token already made is a plain dict look-up, with no Python call
+    (the rules look at some tokens many times); `__missing__` makes the others.
+    """
+
+    __slots__ = ("text", "starts", "words", "lows", "n")
 
     def __init__(self, text: str) -> None:
+        super().__init__()
         self.text = text
         # split() with a group gives [gap, token, gap, token, ..., gap]; the running sum of the
         # lengths is every token's start, with no match object per token.
@@ -708,24 +713,27 @@ class _Tokens:
         self.starts = list(accumulate(map(len, parts)))[0:-1:2]
         self.words = parts[1::2]
         self.lows = list(map(str.lower, self.words))
-        self.made: list[_Token | None] = [None] * len(self.starts)
+        self.n = len(self.starts)
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.n
 
-    def __getitem__(self, k: int) -> _Token:
-        t = self.made[k]
-        if t is None:
-            if k < 0:
-                k += len(self.starts)
-            a = self.starts[k]
-            w = self.words[k]
-            word = w[0].isalnum()
-            t = self.made[k] = _Token(a, a + len(w), w, self.lows[k], word and w[0].isupper(), word)
+    def __iter__(self) -> Iterator[_Token]:  # type: ignore[override]
+        return (self[k] for k in range(self.n))
+
+    def __missing__(self, k: int) -> _Token:
+        if k < 0:
+            if k < -self.n:
+                raise IndexError(k)
+            return self[k + self.n]  # one object per token, under its index from the start
+        a = self.starts[k]  # IndexError past the end, as a list would
+        w = self.words[k]
+        word = w[0].isalnum()
+        t = self[k] = _Token(a, a + len(w), w, self.lows[k], word and w[0].isupper(), word)
         return t
 
     def slice(self, i: int, j: int) -> list[_Token]:
-        return [self[k] for k in range(max(0, i), min(j, len(self.starts)))]
+        return [self[k] for k in range(max(0, i), min(j, self.n))]
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
@@ -756,6 +764,10 @@ def _unaccent(s: str) -> str:
 def _fold(s: str) -> str:
     """Lower case without accents, for matching names ("Erdoğan" = "Erdogan")."""
     return _unaccent(s).lower()
+
+
+# Lower-case words inside a name: "Osama bin Laden", "Ursula von der Leyen".
+_PARTICLES = frozenset("bin bint ibn al de da van von der le la del di du dos abu el".split())
 
 
 def _strip_possessive(w: str) -> str:
@@ -872,93 +884,93 @@ class _Doc:
     # -------------------------------------------------------------- people
 
     def _find_people(self) -> None:
+        # This pass looks at every capitalised run, so it reads the token lists (words, lower
+        # case, starts) directly rather than making a `_Token` for each word it looks at.
+        # A word token starts with a letter or digit (`word`); it is `cap` when that is upper case.
         lex = self.lex
         w = lex.words
+        roles_words, person_heads = w["roles"], w["person_heads"]
+        text = self.text
         toks = self.tokens
+        words, lows, tstarts = toks.words, toks.lows, toks.starts
         n = len(toks)
-        i = 0
         singles: list[tuple[int, int, str, set[str], str | None, bool]] = []
-        particles = {
-            "bin",
-            "bint",
-            "ibn",
-            "al",
-            "de",
-            "da",
-            "van",
-            "von",
-            "der",
-            "le",
-            "la",
-        }
-        particles |= {"del", "di", "du", "dos", "abu", "el"}
         skip_to = 0
         not_name = lex.not_name
         # Only runs of two or more capitalised words can hold a name ("Mr Putin", "John Healey").
         starts = sorted(
             {
                 self.tok_at(m.start())
-                for m in _MULTI_CAP.finditer(self.text)
+                for m in _MULTI_CAP.finditer(text)
                 if m.group()[:-1].lower() not in _FUNCTION_CAPS  # the word before the space
             }
         )
         for i in starts:
             if i < skip_to or i >= n:
                 continue
-            t = toks[i]
-            if not (t.cap and t.word):
+            c = words[i][0]
+            if not (c.isalnum() and c.isupper()):
                 continue
+            # The run: capitalised words (and particles: "bin", "al-") separated by one space,
+            # or by the "." of an initial or "Dr."; it ends after a possessive ("Merkel's").
             j = i
             group: list[int] = []
-            prev: _Token | None = None
-            prev2: _Token | None = None
             while j < n:
-                tj = toks[j]
-                is_particle = tj.low in particles or tj.low.startswith(("al-", "el-", "bin-"))
-                if tj.word and (tj.cap or (is_particle and group)):
-                    if group and prev is not None and self.text[prev.end : tj.start] != " ":
-                        if not (prev.text == "." and prev2 is not None and len(prev2.text) == 1):
-                            break
+                wj = words[j]
+                lj = lows[j]
+                c = wj[0]
+                if c.isalnum() and (
+                    c.isupper()
+                    or (group and (lj in _PARTICLES or lj.startswith(("al-", "el-", "bin-"))))
+                ):
+                    if group:
+                        gap = tstarts[j - 1] + len(words[j - 1])  # end of the token before
+                        if tstarts[j] != gap + 1 or text[gap] != " ":
+                            # Only "J. R. Smith": after the "." of a one-letter initial.
+                            if not (words[j - 1] == "." and j - 2 >= i and len(words[j - 2]) == 1):
+                                break
                     group.append(j)
                     j += 1
-                    if tj.low.endswith(("'s", "’s")):
+                    if lj.endswith(("'s", "’s")):
                         break  # "Angela Merkel's spokesperson": the owner is a name of its own
-                elif tj.text == "." and group and prev is not None and len(prev.text) <= 2:
+                elif wj == "." and group and len(words[j - 1]) <= 2:
                     j += 1  # an initial or "Dr."
                 else:
                     break
-                prev2, prev = prev, tj
             skip_to = max(j, i + 1)
             if not group:
                 continue
             # Part of an institution's name: "Commission on International Religious Freedom",
             # "Freedom (USCIRF)".
             after = group[-1] + 1
-            if after + 2 < n and toks[after].text == "(" and toks[after + 2].text == ")":
-                if toks[after + 1].cap:
+            if after + 2 < n and words[after] == "(" and words[after + 2] == ")":
+                c = words[after + 1][0]
+                if c.isalnum() and c.isupper():
                     continue
             roles: set[str] = set()
             gender = None
             # Lower-case roles just before the name: "Chinese president Xi Jinping".
             k = group[0] - 1
-            while k >= 0 and k >= group[0] - 3 and toks[k].word and not toks[k].cap:
-                if toks[k].low in w["roles"] or toks[k].low in w["person_heads"]:
-                    roles.add(toks[k].low)
+            while k >= 0 and k >= group[0] - 3:
+                c = words[k][0]
+                if not c.isalnum() or c.isupper():
+                    break
+                if lows[k] in roles_words or lows[k] in person_heads:
+                    roles.add(lows[k])
                     k -= 1
                 else:
                     break
-            titled = bool(roles & w["person_heads"])
+            titled = bool(roles & person_heads)
             # The name is what follows the last title, place or institution word of the group:
             # "Deputy Emergency Situations Minister Alexander Chupriyan" -> "Alexander Chupriyan".
             cut = 0
             for x, g in enumerate(group):
-                tg = toks[g]
-                low = _strip_possessive(tg.low).rstrip(".")
+                low = _strip_possessive(lows[g]).rstrip(".")
                 if (
                     low in lex.modifiers
                     or low in not_name
                     or low in lex.gender
-                    or (len(tg.text) > 1 and tg.text.isupper())
+                    or (len(words[g]) > 1 and words[g].isupper())
                 ):
                     if x < len(group) - 1 or low in lex.gender:
                         cut = x + 1
@@ -968,39 +980,34 @@ class _Doc:
                         titled = True
                     elif low in _PERSON_TITLES:
                         titled = True
-                    if low in w["roles"] or (low not in lex.gender and low not in w["not_names"]):
+                    if low in roles_words or (low not in lex.gender and low not in w["not_names"]):
                         roles.add(low)
             names = group[cut:]
             if not names:
                 continue
             before_i = group[0] - 1
-            if (
-                cut == 0
-                and before_i >= 1
-                and toks[before_i].low in ("of", "on", "for")
-                and toks[before_i - 1].cap
-            ):
-                continue
-            possessive = toks[names[-1]].low.endswith(("'s", "’s"))
-            parts = [_strip_possessive(toks[g].text) for g in names]
-            lows = [_fold(p) for p in parts]
+            if cut == 0 and before_i >= 1 and lows[before_i] in ("of", "on", "for"):
+                c = words[before_i - 1][0]
+                if c.isalnum() and c.isupper():
+                    continue
+            last = names[-1]
+            possessive = lows[last].endswith(("'s", "’s"))
+            parts = [_strip_possessive(words[g]) for g in names]
+            folded = [_fold(p) for p in parts]
             if any(
-                p in not_name or p in lex.modifiers or (len(p) > 1 and toks[g].text.isupper())
-                for p, g in zip(lows, names)
+                p in not_name or p in lex.modifiers or (len(p) > 1 and words[g].isupper())
+                for p, g in zip(folded, names)
             ):
                 continue
             if any(map(str.isdigit, "".join(parts))):  # any character a digit
                 continue
-            start, end = (
-                toks[names[0]].start,
-                toks[names[-1]].end - (2 if possessive else 0),
-            )
+            start = tstarts[names[0]]
+            end = tstarts[last] + len(words[last]) - (2 if possessive else 0)
             if len(names) >= 2:
-                key = tuple(lows)
+                key = tuple(folded)
                 person = self.people.get(key)
                 if person is None:
-                    name = self.text[toks[names[0]].start : end]
-                    person = self.people[key] = _Person(name, key)
+                    person = self.people[key] = _Person(text[start:end], key)
                 person.roles |= roles
                 person.gender = person.gender or gender
                 person.confirmed |= titled
@@ -1008,7 +1015,7 @@ class _Doc:
                     _Mention(start, end, person, possessive, self.sentence_of(start))
                 )
             elif titled:
-                singles.append((start, end, lows[0], roles, gender, possessive))
+                singles.append((start, end, folded[0], roles, gender, possessive))
         # Lone names: "Mr Putin", "Sir Keir", "Zelensky" -> the full name used elsewhere.
         by_last: dict[str, _Person] = {}
         by_first: dict[str, _Person] = {}
@@ -1019,7 +1026,7 @@ class _Doc:
             person = by_last.get(low) or by_first.get(low)
             if person is None:
                 key = (low,)
-                person = self.people.setdefault(key, _Person(self.text[start:end], key))
+                person = self.people.setdefault(key, _Person(text[start:end], key))
                 by_last.setdefault(low, person)
             person.roles |= roles
             person.gender = person.gender or gender
@@ -1037,17 +1044,17 @@ class _Doc:
         hits = []
         for surname in surnames:
             for name in {surname, _unaccent(surname)}:  # "Erdoğan" is also written "Erdogan"
-                at = self.text.find(name)
+                at = text.find(name)
                 while at >= 0:
                     hits.append(at)
-                    at = self.text.find(name, at + len(name))
+                    at = text.find(name, at + len(name))
         for at in sorted(hits):
             k = self.tok_at(at)
-            if k >= n or self.tokens.starts[k] != at:
+            if k >= n or tstarts[k] != at:
                 continue
-            t = toks[k]
-            if t.cap and t.word:
-                low = _fold(_strip_possessive(t.text))
+            wk = words[k]
+            if wk[0].isalnum() and wk[0].isupper():
+                low = _fold(_strip_possessive(wk))
                 person = by_last.get(low)
                 if person is not None:
                     # Two Smiths: the one named most recently before this "Smith".
@@ -1059,14 +1066,12 @@ class _Doc:
                             x = bisect_right(seen_at, at) - 1
                             if x >= 0 and seen_at[x] > latest:
                                 latest, person = seen_at[x], p
-                    c = bisect_right(cstarts, t.start) - 1
-                    if c >= 0 and covered[c][0] <= t.start < covered[c][1]:
+                    c = bisect_right(cstarts, at) - 1
+                    if c >= 0 and covered[c][0] <= at < covered[c][1]:
                         continue
-                    poss = t.low.endswith(("'s", "’s"))
-                    end = t.end - (2 if poss else 0)
-                    self.mentions.append(
-                        _Mention(t.start, end, person, poss, self.sentence_of(t.start))
-                    )
+                    poss = lows[k].endswith(("'s", "’s"))
+                    end = at + len(wk) - (2 if poss else 0)
+                    self.mentions.append(_Mention(at, end, person, poss, self.sentence_of(at)))
         self.mentions.sort(key=lambda m: m.start)
         self.mstarts = [m.start for m in self.mentions]
 
