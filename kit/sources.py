@@ -95,6 +95,7 @@ class _Lexicon:
     gender: dict[str, str]
     heads: frozenset[str]
     modifiers: frozenset[str]
+    anonymous_phrase: re.Pattern[str]  # any of the anonymous phrases, found with one search
     first_words: frozenset[str] = frozenset()
     not_name: frozenset[str] = frozenset()
 
@@ -191,6 +192,7 @@ def _lexicon() -> _Lexicon:
         gender=gender,
         heads=heads,
         modifiers=modifiers,
+        anonymous_phrase=re.compile("|".join(map(re.escape, sorted(multi["anonymous_phrases"])))),
         first_words=frozenset(forms) | frozenset(phrases),
         not_name=single["not_names"]
         | single["institutions"]
@@ -635,6 +637,13 @@ _DETS = frozenset(
 )
 _PREPS = frozenset(["of", "for", "in", "at", "from", "on", "to", "inside", "within"])
 _RELATIVE = frozenset(["who", "whom", "which", "that"])
+# Unions of the lists above, made once rather than at each use.
+_OBJECT_PREPS = _PREPS | {"by", "with", "about"}
+_PREPS_DETS_BY = _PREPS | _DETS | {"by"}
+_PREPS_THE = _PREPS | {"the"}
+_TIME_OR_AUX = _TIME_WORDS | _AUX
+_BOUNDARY_OR_TIME = _BOUNDARY_WORDS | _TIME_WORDS
+_TIME_NOT_PREP = _TIME_WORDS - {"the", "in", "on", "at"}
 _ADVERBIAL_NOUNS = frozenset(
     "note memo newsletter affidavit submission testimony filing complaint lawsuit ".split()
     + [
@@ -846,7 +855,8 @@ class _Doc:
         return bisect_right(self.tstarts, pos - 1)
 
     def sentence_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.sstarts, pos) - 1)
+        s = bisect_right(self.sstarts, pos) - 1
+        return s if s > 0 else 0
 
     def quote_around(self, pos: int) -> Span | None:
         i = bisect_right(self.qstarts, pos) - 1
@@ -889,7 +899,8 @@ class _Doc:
         # A word token starts with a letter or digit (`word`); it is `cap` when that is upper case.
         lex = self.lex
         w = lex.words
-        roles_words, person_heads = w["roles"], w["person_heads"]
+        roles_words, person_heads, not_names = w["roles"], w["person_heads"], w["not_names"]
+        modifiers, genders = lex.modifiers, lex.gender
         text = self.text
         toks = self.tokens
         words, lows, tstarts = toks.words, toks.lows, toks.starts
@@ -900,7 +911,7 @@ class _Doc:
         # Only runs of two or more capitalised words can hold a name ("Mr Putin", "John Healey").
         starts = sorted(
             {
-                self.tok_at(m.start())
+                bisect_right(tstarts, m.start() - 1)  # tok_at
                 for m in _MULTI_CAP.finditer(text)
                 if m.group()[:-1].lower() not in _FUNCTION_CAPS  # the word before the space
             }
@@ -965,22 +976,25 @@ class _Doc:
             # "Deputy Emergency Situations Minister Alexander Chupriyan" -> "Alexander Chupriyan".
             cut = 0
             for x, g in enumerate(group):
-                low = _strip_possessive(lows[g]).rstrip(".")
+                low = lows[g]
+                if low.endswith(("'s", "’s")):
+                    low = low[:-2]
+                low = low.rstrip(".")
                 if (
-                    low in lex.modifiers
+                    low in modifiers
                     or low in not_name
-                    or low in lex.gender
+                    or low in genders
                     or (len(words[g]) > 1 and words[g].isupper())
                 ):
-                    if x < len(group) - 1 or low in lex.gender:
+                    if x < len(group) - 1 or low in genders:
                         cut = x + 1
-                    if low in lex.gender:
-                        g_ = lex.gender[low]
+                    if low in genders:
+                        g_ = genders[low]
                         gender = gender or (g_ if g_ != "any" else None)
                         titled = True
                     elif low in _PERSON_TITLES:
                         titled = True
-                    if low in roles_words or (low not in lex.gender and low not in w["not_names"]):
+                    if low in roles_words or (low not in genders and low not in not_names):
                         roles.add(low)
             names = group[cut:]
             if not names:
@@ -993,9 +1007,9 @@ class _Doc:
             last = names[-1]
             possessive = lows[last].endswith(("'s", "’s"))
             parts = [_strip_possessive(words[g]) for g in names]
-            folded = [_fold(p) for p in parts]
+            folded = [p.lower() if p.isascii() else _fold(p) for p in parts]  # _fold, inlined
             if any(
-                p in not_name or p in lex.modifiers or (len(p) > 1 and words[g].isupper())
+                p in not_name or p in modifiers or (len(p) > 1 and words[g].isupper())
                 for p, g in zip(folded, names)
             ):
                 continue
@@ -1107,7 +1121,7 @@ class _Doc:
             while i < len(self.mentions) and self.mentions[i].start < hi:
                 m = self.mentions[i]
                 k = self.tok_at(m.start) - 1
-                obj = k >= 0 and self.tokens[k].low in _PREPS | {"by", "with", "about"}
+                obj = k >= 0 and self.tokens[k].low in _OBJECT_PREPS
                 if (not m.possessive or len(m.person.key) > 1) and not (s == sent and obj):
                     cands.append((m.start, m.person))
                 i += 1
@@ -1157,31 +1171,34 @@ class _Doc:
         """Reporting verbs and phrases, in text order (a phrase wins over its first word)."""
         lex = self.lex
         toks = self.tokens
+        # From the token lists: a cue word is a word, so it is capitalised when upper case.
+        tstarts, twords, lows = toks.starts, toks.words, toks.lows
         out: list[_Cue] = []
         next_free = 0
         for i in self._cue_word_tokens():
             if i < next_free:
                 continue  # inside a phrase already taken
-            t = toks[i]
-            low = t.low
+            low = lows[i]
+            start = tstarts[i]
             phrases = lex.phrases.get(low)
             form = lex.forms.get(low)
             found = False
             for words, stance in phrases or ():
                 k = len(words)
-                if tuple(toks.lows[i : i + k]) == words:
+                if tuple(lows[i : i + k]) == words:
                     lemma = " ".join(words)
                     f = lex.forms.get(words[0])
                     kind = f.kind if f else _suffix_kind(words[0])
                     frame = "according" if lemma == "according to" else "clause"
-                    end = toks[i + k - 1].end
-                    out.append(_Cue(t.start, end, i, i + k, lemma, stance, frame, kind))
+                    end = tstarts[i + k - 1] + len(twords[i + k - 1])
+                    out.append(_Cue(start, end, i, i + k, lemma, stance, frame, kind))
                     next_free = i + k
                     found = True
                     break
-            if not found and form is not None and (not t.cap or i == 0):
+            if not found and form is not None and (not twords[i][0].isupper() or i == 0):
+                end = start + len(twords[i])
                 out.append(
-                    _Cue(t.start, t.end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
+                    _Cue(start, end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
                 )
         return out
 
@@ -1195,28 +1212,33 @@ class _Doc:
 
     def np_end(self, i: int, hi: int) -> int:
         """Token index just after the noun phrase that starts at token i (i when there is none)."""
+        # Called for nearly every cue, often several times: it reads the token lists (words,
+        # lower case, starts). A word starts with a letter or digit; `cap`: that is upper case.
         toks = self.tokens
+        words, lows, tstarts = toks.words, toks.lows, toks.starts
         lex = self.lex
         w = lex.words
-        n = len(toks)
+        n = toks.n
         last = i
         head = False
         unknown = 0
         j = i
-        while j < n and toks[j].start < hi:
-            t = toks[j]
-            low = t.low
-            if t.word:
-                name_like = t.cap or (low.startswith(("al-", "el-")) and j > i and toks[j - 1].cap)
-                if name_like and (
-                    low not in _FUNCTION_CAPS or (j > i and toks[j - 1].cap and toks[j - 1].word)
-                ):
+        while j < n and tstarts[j] < hi:
+            text_j = words[j]
+            low = lows[j]
+            c = text_j[0]
+            # The token before is a capitalised word (never at the start of the phrase).
+            prev_cap = j > i and words[j - 1][0].isupper() and words[j - 1][0].isalnum()
+            if c.isalnum():
+                cap = c.isupper()
+                name_like = cap or (low.startswith(("al-", "el-")) and prev_cap)
+                if name_like and (low not in _FUNCTION_CAPS or prev_cap):
                     head = not low.endswith(("'s", "’s"))
                     j += 1
                     if head:
                         last = j
                     continue
-                if low.isdigit() and j > i and toks[j - 1].cap and toks[j - 1].word:
+                if low.isdigit() and prev_cap:
                     j += 1  # "Number 10", "Apollo 11"
                     last = j if head else last
                     continue
@@ -1224,7 +1246,7 @@ class _Doc:
                     if head:
                         break
                     # "one of the users", "some of the officials"
-                    if j + 1 < n and toks[j + 1].low == "of":
+                    if j + 1 < n and lows[j + 1] == "of":
                         j += 2
                         continue
                     j += 1
@@ -1239,35 +1261,35 @@ class _Doc:
                     j += 1
                     last = j
                     continue
-                after_cap = j > i and toks[j - 1].cap
-                if core in lex.modifiers and (not head or after_cap):
+                if core in lex.modifiers and (not head or prev_cap):
                     head = False
                     j += 1
                     continue
-                if head and low in _PUBLISHED_PP and j + 1 < n and toks[j + 1].low in _PP_BY:
+                if head and low in _PUBLISHED_PP and j + 1 < n and lows[j + 1] in _PP_BY:
                     # "RIAA's notice published by GitHub", "a survey released in 2017 by ..."
                     k = j + 1
-                    while k < n and k - j < 6 and toks[k].low != "by" and toks[k].start < hi:
+                    while k < n and k - j < 6 and lows[k] != "by" and tstarts[k] < hi:
                         k += 1
-                    if k < n and toks[k].low == "by":
+                    if k < n and lows[k] == "by":
                         end = self.np_end(k + 1, hi)
                         if end > k + 1:
                             j = last = end
                             continue
                     break
-                by_doc = low == "by" and _strip_possessive(toks[j - 1].low) in w["documents"]
+                by_doc = low == "by" and _strip_possessive(lows[j - 1]) in w["documents"]
                 if (low in _PREPS or by_doc) and head and j + 1 < n:
                     k = j + 1
-                    if toks[k].low in ("the", "a", "an") and k + 1 < n:
+                    if lows[k] in ("the", "a", "an") and k + 1 < n:
                         k += 1
-                    if toks[k].cap or toks[k].low in lex.heads:
+                    ck = words[k][0]
+                    if (ck.isupper() and ck.isalnum()) or lows[k] in lex.heads:
                         end = self.np_end(k, hi)
                         if end > k:
                             j = last = end
                             continue
                     break
-                if head and _strip_possessive(toks[j - 1].low) in w["anonymous"]:
-                    m = _ANON_TAIL.match(self.text, toks[j - 1].end)
+                if head and _strip_possessive(lows[j - 1]) in w["anonymous"]:
+                    m = _ANON_TAIL.match(self.text, tstarts[j - 1] + len(words[j - 1]))
                     if m is not None and m.end() <= hi:
                         j = last = self.tok_at(m.end())
                         continue
@@ -1284,115 +1306,137 @@ class _Doc:
                         j = last = end
                         continue
                     break
-                if not head and unknown < 2 and not t.cap and low not in _BOUNDARY_WORDS:
+                if not head and unknown < 2 and not cap and low not in _BOUNDARY_WORDS:
                     # An adjective the lists do not know: "his surviving father", "selection
                     # committee member"; at the start only right before a noun the lists know.
-                    nxt = toks[j + 1] if j + 1 < n else None
-                    if j > i or (
-                        nxt is not None
-                        and nxt.word
-                        and (nxt.cap or _strip_possessive(nxt.low) in lex.heads)
-                        and low not in _PREPS
-                    ):
+                    if j > i:
                         unknown += 1
                         j += 1
                         continue
+                    if j + 1 < n and low not in _PREPS:
+                        cn = words[j + 1][0]
+                        if cn.isalnum() and (
+                            cn.isupper() or _strip_possessive(lows[j + 1]) in lex.heads
+                        ):
+                            unknown += 1
+                            j += 1
+                            continue
                 break
-            if t.text == "(" and head and j + 2 < n and toks[j + 2].text == ")":
+            if text_j == "(" and head and j + 2 < n and words[j + 2] == ")":
                 j += 3
                 last = j
                 continue
-            if t.text == "." and j > i and len(toks[j - 1].text) <= 3 and toks[j - 1].cap:
+            if text_j == "." and prev_cap and len(words[j - 1]) <= 3:
                 j += 1
                 continue
-            if t.text in "–-" and j > i and toks[j - 1].cap and j + 1 < n and toks[j + 1].cap:
-                j += 1
-                continue
+            if text_j in "–-" and prev_cap and j + 1 < n:
+                cn = words[j + 1][0]
+                if cn.isupper() and cn.isalnum():
+                    j += 1
+                    continue
             break
         return last
 
+    # np_backwards, strip_back and boundary run for nearly every cue and step over many
+    # tokens: they read the token lists (words, lower case, starts) rather than `_Token`s.
+    # A word token starts with a letter or digit; it is capitalised when that is upper case.
+
     def np_backwards(self, lo: int, end_pos: int) -> tuple[int, int] | None:
         """The longest noun phrase in text[lo:end_pos] that ends exactly at end_pos."""
-        j = self.tok_at(end_pos)
-        i = max(self.tok_at(lo), j - 24)  # a subject is rarely longer than two dozen tokens
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        pronouns, not_names = self.lex.words["pronouns"], self.lex.words["not_names"]
+        j = bisect_right(starts, end_pos - 1)  # tok_at(end_pos)
+        i = max(bisect_right(starts, lo - 1), j - 24)  # a subject is rarely longer than that
         for k in range(i, j):
-            t = self.tokens[k]
-            if k == j - 1 and t.low in self.lex.words["pronouns"] and t.end == end_pos:
-                return t.start, end_pos
-            if (
-                not t.word
-                or (t.low in _TIME_WORDS and not t.cap and t.low != "the")
-                or t.low in _BOUNDARY_WORDS
-            ):
+            w, low, start = words[k], lows[k], starts[k]
+            if k == j - 1 and low in pronouns and start + len(w) == end_pos:
+                return start, end_pos
+            c = w[0]
+            if not c.isalnum() or low in _BOUNDARY_WORDS:
                 continue
-            if t.cap and t.low in self.lex.words["not_names"] and t.low not in _DETS:
+            cap = c.isupper()
+            if not cap and low in _TIME_WORDS and low != "the":
                 continue
-            if k > i and self.tokens[k - 1].word and not self.tokens[k - 1].cap:
-                prev = self.tokens[k - 1].low
-                if prev not in _TIME_WORDS and prev not in _BOUNDARY_WORDS and prev not in _AUX:
-                    if not (self.tokens[k].cap or prev in _PREPS):
-                        continue  # start an NP only after a clause word, not mid-phrase
+            if cap and low in not_names and low not in _DETS:
+                continue
+            if k > i:
+                c = words[k - 1][0]
+                if c.isalnum() and not c.isupper():
+                    prev = lows[k - 1]
+                    if prev not in _TIME_WORDS and prev not in _BOUNDARY_WORDS and prev not in _AUX:
+                        if not (cap or prev in _PREPS):
+                            continue  # start an NP only after a clause word, not mid-phrase
             e = self.np_end(k, end_pos)
-            if e > k and self.tokens[e - 1].end == end_pos:
-                return t.start, end_pos
+            if e > k and starts[e - 1] + len(words[e - 1]) == end_pos:
+                return start, end_pos
         return None
 
     def strip_back(self, lo: int, pos: int) -> int:
         """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday")."""
-        k = self.tok_at(pos) - 1
-        while k >= 0 and self.tokens[k].start >= lo:
-            t = self.tokens[k]
-            if t.word and (t.low in _AUX or (t.low in _TIME_WORDS and t.low != "the")):
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
+        while k >= 0 and starts[k] >= lo and words[k][0].isalnum():
+            low = lows[k]
+            if low in _AUX or (low in _TIME_WORDS and low != "the"):
                 k -= 1
-                continue
-            if t.word and t.low in ("on", "in", "at") and k + 1 < len(self.tokens):
+            elif low in ("on", "in", "at") and k + 1 < toks.n:
                 k -= 1
-                continue
-            break
-        return self.tokens[k].end if k >= 0 else lo
+            else:
+                break
+        return starts[k] + len(words[k]) if k >= 0 else lo
 
     def boundary(self, lo: int, pos: int) -> tuple[int, str]:
         """Start of the clause that ends at pos, and what marks it (',', 'and', 'start')."""
-        k = self.tok_at(pos) - 1
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
         depth = 0
-        while k >= 0 and self.tokens[k].start >= lo:
-            t = self.tokens[k]
-            if t.text == ")":
+        while k >= 0 and starts[k] >= lo:
+            w = words[k]
+            if w == ")":
                 depth += 1
-            elif t.text == "(":
+            elif w == "(":
                 depth -= 1
-            elif depth == 0 and (t.text in ",;:—–" or t.text in _QUOTE_MARKS):
-                return t.end, t.text
-            elif depth == 0 and t.word and t.low in _BOUNDARY_WORDS and not t.cap:
-                return t.end, t.low
+            elif depth == 0:
+                if w in ",;:—–" or w in _QUOTE_MARKS:
+                    return starts[k] + len(w), w
+                low = lows[k]
+                if low in _BOUNDARY_WORDS and w[0].isalnum() and not w[0].isupper():
+                    return starts[k] + len(w), low
             k -= 1
         return lo, "start"
 
     def sentence_subject(self, s: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, after introductory words and phrases."""
         lo, hi, _ = self.sents[s]
-        i = self.tok_at(lo)
         toks = self.tokens
+        words, lows, starts, n = toks.words, toks.lows, toks.starts, toks.n
+        i = self.tok_at(lo)
         tries = 0
-        while i < len(toks) and toks[i].start < hi and tries < 3:
+        while i < n and starts[i] < hi and tries < 3:
+            # Skip time and clause words and punctuation other than quotation marks.
             k = i
-            while k < len(toks) and toks[k].start < hi:
-                t = toks[k]
-                if t.word and (t.low in _TIME_WORDS or t.low in _BOUNDARY_WORDS):
-                    k += 1
-                    continue
-                if not t.word and t.text not in _QUOTE_MARKS:
+            while k < n and starts[k] < hi:
+                if words[k][0].isalnum():
+                    if lows[k] in _TIME_WORDS or lows[k] in _BOUNDARY_WORDS:
+                        k += 1
+                        continue
+                elif words[k] not in _QUOTE_MARKS:
                     k += 1
                     continue
                 break
-            if k >= len(toks) or toks[k].start >= hi:
+            if k >= n or starts[k] >= hi:
                 return None
             e = self.np_end(k, hi)
-            if e > k and self.classify(toks[k].start, toks[e - 1].end, probe=True):
-                return toks[k].start, toks[e - 1].end
+            if e > k:
+                np_hi = starts[e - 1] + len(words[e - 1])
+                if self.classify(starts[k], np_hi, probe=True):
+                    return starts[k], np_hi
             # Skip an introductory phrase up to its comma and try again.
             c = k
-            while c < len(toks) and toks[c].start < hi and toks[c].text != ",":
+            while c < n and starts[c] < hi and words[c] != ",":
                 c += 1
             i = c + 1
             tries += 1
@@ -1440,9 +1484,7 @@ class _Doc:
         core_text = text[core[0].start : core[-1].end]
         bare = _bare(core_text)
         bare_low = bare.lower()
-        if any(p in low for p in lex.phrase_sets["anonymous_phrases"]) or any(
-            t.low in ("anonymous", "unnamed") for t in toks
-        ):
+        if lex.anonymous_phrase.search(low) or any(t.low in ("anonymous", "unnamed") for t in toks):
             whole = any(x in low for x in ("close to", "familiar with"))
             return _Source(span, _bare(text[lo:hi]) if whole else bare, "anonymous")
         # A person named in the core or in an appositive, not in a prepositional phrase:
@@ -1456,7 +1498,7 @@ class _Doc:
             last = self.mention_ending(hi)
             if last is not None:
                 k = self.tok_at(last.start) - 1
-                if k >= 0 and self.tokens[k].low not in _PREPS | _DETS | {"by"}:
+                if k >= 0 and self.tokens[k].low not in _PREPS_DETS_BY:
                     person = last.person
         if person is None:
             comma = next((t for t in toks[rest:] if t.text == ","), None)
@@ -1735,7 +1777,7 @@ class _Doc:
         or a quotation ends just before."""
         toks = self.tokens
         k = cue.tj
-        while k < len(toks) and toks[k].word and toks[k].low in _TIME_WORDS | _AUX:
+        while k < len(toks) and toks[k].word and toks[k].low in _TIME_OR_AUX:
             k += 1
         if k < len(toks) and toks[k].low == "that":
             return True
@@ -2008,7 +2050,7 @@ class _Doc:
             if wider is not None:
                 k = self.tok_at(wider[0]) - 1
                 prev = self.tokens[k] if k >= 0 and self.tokens[k].start >= lo else None
-                if prev is None or not prev.word or prev.low in _BOUNDARY_WORDS | _TIME_WORDS:
+                if prev is None or not prev.word or prev.low in _BOUNDARY_OR_TIME:
                     return wider
         if np is None and mark in ("with", "that", "who") and b > lo:
             # "people with knowledge of the matter told": the boundary word is inside the NP.
@@ -2064,7 +2106,7 @@ class _Doc:
                     i = k + 1
                     continue
                 break
-            if t.word and (t.low in _TIME_WORDS - {"the", "in", "on", "at"} or t.low in _AUX):
+            if t.word and (t.low in _TIME_NOT_PREP or t.low in _AUX):
                 i += 1
                 continue
             if t.word and t.low in (
@@ -2324,7 +2366,7 @@ def _institution_name(text: str, toks: list[_Token], rest: int) -> str:
         if x + 2 < len(toks) and toks[x].text == "(" and toks[x + 2].text == ")":
             if toks[x + 1].cap:
                 return toks[x + 1].text
-    while out and not out[-1].cap and out[-1].low in _PREPS | {"the"}:
+    while out and not out[-1].cap and out[-1].low in _PREPS_THE:
         out.pop()
     if not out:
         return ""
