@@ -2061,95 +2061,93 @@ class _Doc:
 
     def _skip_after_cue(self, cue: _Cue, i: int, s_hi: int) -> int:
         """Position where the content starts: after a listener, time words and "in a statement"."""
+        # From the token lists (see np_end): a word starts with a letter or digit.
         toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        forms = self.lex.forms
         text = self.text
-        n = len(toks)
+        n = toks.n
         if cue.frame == "object" and cue.lemma != "accuse" and i < n:
-            t = toks[i]
-            if t.low in ("him", "her", "them", "us", "me"):
+            if lows[i] in ("him", "her", "them", "us", "me"):
                 i += 1
             else:
                 e = self.np_end(i, s_hi)
-                if e > i and (toks[e - 1].low in self.lex.audiences or toks[e - 1].cap):
-                    i = e
+                if e > i:
+                    c = words[e - 1][0]
+                    if lows[e - 1] in self.lex.audiences or (c.isupper() and c.isalnum()):
+                        i = e
         for _ in range(5):
-            if i >= n or toks[i].start >= s_hi:
+            if i >= n or starts[i] >= s_hi:
                 break
-            t = toks[i]
-            if t.text == "," and i + 1 < n:
-                nxt = toks[i + 1]
+            w, low = words[i], lows[i]
+            if w == "," and i + 1 < n:
+                nxt = lows[i + 1]
                 if (
-                    nxt.low in self.lex.forms
-                    or nxt.low in _BOUNDARY_WORDS
-                    or nxt.low == "according"
-                    or nxt.text in _QUOTE_MARKS
+                    nxt in forms
+                    or nxt in _BOUNDARY_WORDS
+                    or nxt == "according"
+                    or words[i + 1] in _QUOTE_MARKS
                 ):
                     break
                 # ", by way of example," or ", in a statement,": an aside, then the content.
                 k = i + 1
-                while k < n and k - i < 9 and toks[k].text != "," and toks[k].start < s_hi:
-                    if toks[k].low in self.lex.forms:
+                while k < n and k - i < 9 and words[k] != "," and starts[k] < s_hi:
+                    if lows[k] in forms:
                         break
                     k += 1
-                if k < n and toks[k].text == "," and k - i < 9:
+                if k < n and words[k] == "," and k - i < 9:
                     i = k + 1
                 else:
-                    i += 1
-                    i += 1
+                    i += 2
                 continue
             # A dash-delimited aside: "said — as reported by Hurriyet Daily News — "...""
-            if t.text in "—–":
+            if w in "—–":
                 k = i + 1
-                while k < n and toks[k].start < s_hi and toks[k].text not in "—–":
+                while k < n and starts[k] < s_hi and words[k] not in "—–":
                     k += 1
-                if k < n and toks[k].start < s_hi and k - i < 20:
+                if k < n and starts[k] < s_hi and k - i < 20:
                     i = k + 1
                     continue
                 break
-            if t.word and (t.low in _TIME_NOT_PREP or t.low in _AUX):
+            if not w[0].isalnum():
+                break
+            if low in _TIME_NOT_PREP or low in _AUX:
                 i += 1
                 continue
-            if t.word and t.low in (
-                "on",
-                "in",
-                "at",
-                "during",
-                "via",
-                "through",
-                "to",
-                "with",
-            ):
+            if low in ("on", "in", "at", "during", "via", "through", "to", "with"):
                 j = i + 1
-                while j < n and toks[j].start < s_hi and toks[j].word and j - i < 8:
-                    tj = toks[j]
-                    if tj.low in _TIME_WORDS or tj.low in _ADVERBIAL_NOUNS or tj.cap:
+                while j < n and starts[j] < s_hi and words[j][0].isalnum() and j - i < 8:
+                    lj = lows[j]
+                    cap = words[j][0].isupper()
+                    if lj in _TIME_WORDS or lj in _ADVERBIAL_NOUNS or cap:
                         j += 1
-                        if tj.low in _ADVERBIAL_NOUNS or tj.cap:
+                        if lj in _ADVERBIAL_NOUNS or cap:
                             break
                         continue
-                    if tj.low in _DETS:
+                    if lj in _DETS:
                         j += 1
                         continue
                     break
-                last = toks[j - 1]
+                last = lows[j - 1]
+                c = words[j - 1][0]
                 if j > i + 1 and (
-                    last.low in _ADVERBIAL_NOUNS or last.low in _TIME_WORDS or last.cap
+                    last in _ADVERBIAL_NOUNS or last in _TIME_WORDS or (c.isupper() and c.isalnum())
                 ):
                     # Jump to "that" if one follows in the sentence; else after the phrase.
                     k = j
-                    while k < n and toks[k].start < s_hi and k - j < 25:
-                        if toks[k].low == "that" or toks[k].text in ':"“':
+                    while k < n and starts[k] < s_hi and k - j < 25:
+                        if lows[k] == "that" or words[k] in ':"“':
                             break
-                        if toks[k].text == "," and k + 1 < n and toks[k + 1].text in '"“':
+                        if words[k] == "," and k + 1 < n and words[k + 1] in '"“':
                             break
                         k += 1
-                    if k < n and toks[k].start < s_hi and k - j < 25:
-                        i = k + 1 if toks[k].low == "that" else k
+                    if k < n and starts[k] < s_hi and k - j < 25:
+                        i = k + 1 if lows[k] == "that" else k
                     else:
                         i = j
                     continue
             break
-        return toks[i].start if i < n else len(text)
+        return starts[i] if i < n else len(text)
 
     def _make(
         self,
@@ -2345,7 +2343,8 @@ _LEADING = re.compile(
 def _bare(s: str) -> str:
     """A phrase without leading articles, possessive pronouns or quantifiers."""
     s = " ".join(s.split())
-    out = _LEADING.sub("", s)
+    m = _LEADING.match(s)  # anchored: one match at the start at most, no scan like sub()
+    out = s[m.end() :] if m else s
     return out or s
 
 
