@@ -98,6 +98,7 @@ class _Lexicon:
     anonymous_phrase: re.Pattern[str]  # any of the anonymous phrases, found with one search
     first_words: frozenset[str] = frozenset()
     not_name: frozenset[str] = frozenset()
+    not_person: frozenset[str] = frozenset()  # modifiers | not_name | honorifics: not a name
 
 
 def _regular_forms(lemma: str) -> list[tuple[str, str]]:
@@ -183,6 +184,14 @@ def _lexicon() -> _Lexicon:
         | single["roles"]
     )
     modifiers = single["nationalities"] | single["roles"] | frozenset(gender)
+    not_name = (
+        single["not_names"]
+        | single["institutions"]
+        | single["countries"]
+        | single["outlets"]
+        | single["metonyms"]
+        | single["documents"]
+    )
     return _Lexicon(
         forms=forms,
         phrases=phrases,
@@ -194,12 +203,8 @@ def _lexicon() -> _Lexicon:
         modifiers=modifiers,
         anonymous_phrase=re.compile("|".join(map(re.escape, sorted(multi["anonymous_phrases"])))),
         first_words=frozenset(forms) | frozenset(phrases),
-        not_name=single["not_names"]
-        | single["institutions"]
-        | single["countries"]
-        | single["outlets"]
-        | single["metonyms"]
-        | single["documents"],
+        not_person=modifiers | not_name | frozenset(gender),
+        not_name=not_name,
     )
 
 
@@ -900,7 +905,7 @@ class _Doc:
         lex = self.lex
         w = lex.words
         roles_words, person_heads, not_names = w["roles"], w["person_heads"], w["not_names"]
-        modifiers, genders = lex.modifiers, lex.gender
+        modifiers, genders, not_person = lex.modifiers, lex.gender, lex.not_person
         text = self.text
         toks = self.tokens
         words, lows, tstarts = toks.words, toks.lows, toks.starts
@@ -980,12 +985,7 @@ class _Doc:
                 if low.endswith(("'s", "’s")):
                     low = low[:-2]
                 low = low.rstrip(".")
-                if (
-                    low in modifiers
-                    or low in not_name
-                    or low in genders
-                    or (len(words[g]) > 1 and words[g].isupper())
-                ):
+                if low in not_person or (len(words[g]) > 1 and words[g].isupper()):
                     if x < len(group) - 1 or low in genders:
                         cut = x + 1
                     if low in genders:
