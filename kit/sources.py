@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -95,8 +95,10 @@ class _Lexicon:
     gender: dict[str, str]
     heads: frozenset[str]
     modifiers: frozenset[str]
+    anonymous_phrase: re.Pattern[str]  # any of the anonymous phrases, found with one search
     first_words: frozenset[str] = frozenset()
     not_name: frozenset[str] = frozenset()
+    not_person: frozenset[str] = frozenset()  # modifiers | not_name | honorifics: not a name
 
 
 def _regular_forms(lemma: str) -> list[tuple[str, str]]:
@@ -182,6 +184,14 @@ def _lexicon() -> _Lexicon:
         | single["roles"]
     )
     modifiers = single["nationalities"] | single["roles"] | frozenset(gender)
+    not_name = (
+        single["not_names"]
+        | single["institutions"]
+        | single["countries"]
+        | single["outlets"]
+        | single["metonyms"]
+        | single["documents"]
+    )
     return _Lexicon(
         forms=forms,
         phrases=phrases,
@@ -191,13 +201,10 @@ def _lexicon() -> _Lexicon:
         gender=gender,
         heads=heads,
         modifiers=modifiers,
+        anonymous_phrase=re.compile("|".join(map(re.escape, sorted(multi["anonymous_phrases"])))),
         first_words=frozenset(forms) | frozenset(phrases),
-        not_name=single["not_names"]
-        | single["institutions"]
-        | single["countries"]
-        | single["outlets"]
-        | single["metonyms"]
-        | single["documents"],
+        not_person=modifiers | not_name | frozenset(gender),
+        not_name=not_name,
     )
 
 
@@ -343,7 +350,6 @@ _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
 _LEAD_CONNECTIVE = re.compile(r"(?:But|And|Meanwhile|However|So|Yet|Also)\b,?\s*")
-_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _GERUND_PREPS = frozenset("in of for by about after before on without from into than".split())
 # Capitalised function words and dates: never the start of a name ("On Friday", "The").
 _FUNCTION_CAPS = frozenset(
@@ -636,6 +642,13 @@ _DETS = frozenset(
 )
 _PREPS = frozenset(["of", "for", "in", "at", "from", "on", "to", "inside", "within"])
 _RELATIVE = frozenset(["who", "whom", "which", "that"])
+# Unions of the lists above, made once rather than at each use.
+_OBJECT_PREPS = _PREPS | {"by", "with", "about"}
+_PREPS_DETS_BY = _PREPS | _DETS | {"by"}
+_PREPS_THE = _PREPS | {"the"}
+_TIME_OR_AUX = _TIME_WORDS | _AUX
+_BOUNDARY_OR_TIME = _BOUNDARY_WORDS | _TIME_WORDS
+_TIME_NOT_PREP = _TIME_WORDS - {"the", "in", "on", "at"}
 _ADVERBIAL_NOUNS = frozenset(
     "note memo newsletter affidavit submission testimony filing complaint lawsuit ".split()
     + [
@@ -696,12 +709,17 @@ class _Token:
     word: bool
 
 
-class _Tokens:
-    """The text's tokens, made into `_Token` objects only when looked at (most never are)."""
+class _Tokens(dict[int, _Token]):
+    """The text's tokens, made into `_Token` objects only when looked at (most never are).
 
-    __slots__ = ("text", "starts", "words", "lows", "made")
+    A dict from index to token: a token already made is a plain dict look-up, with no Python call
+    (the rules look at some tokens many times); `__missing__` makes the others.
+    """
+
+    __slots__ = ("text", "starts", "words", "lows", "n")
 
     def __init__(self, text: str) -> None:
+        super().__init__()
         self.text = text
         # split() with a group gives [gap, token, gap, token, ..., gap]; the running sum of the
         # lengths is every token's start, with no match object per token.
@@ -709,24 +727,27 @@ class _Tokens:
         self.starts = list(accumulate(map(len, parts)))[0:-1:2]
         self.words = parts[1::2]
         self.lows = list(map(str.lower, self.words))
-        self.made: list[_Token | None] = [None] * len(self.starts)
+        self.n = len(self.starts)
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.n
 
-    def __getitem__(self, k: int) -> _Token:
-        t = self.made[k]
-        if t is None:
-            if k < 0:
-                k += len(self.starts)
-            a = self.starts[k]
-            w = self.words[k]
-            word = w[0].isalnum()
-            t = self.made[k] = _Token(a, a + len(w), w, self.lows[k], word and w[0].isupper(), word)
+    def __iter__(self) -> Iterator[_Token]:  # type: ignore[override]
+        return (self[k] for k in range(self.n))
+
+    def __missing__(self, k: int) -> _Token:
+        if k < 0:
+            if k < -self.n:
+                raise IndexError(k)
+            return self[k + self.n]  # one object per token, under its index from the start
+        a = self.starts[k]  # IndexError past the end, as a list would
+        w = self.words[k]
+        word = w[0].isalnum()
+        t = self[k] = _Token(a, a + len(w), w, self.lows[k], word and w[0].isupper(), word)
         return t
 
     def slice(self, i: int, j: int) -> list[_Token]:
-        return [self[k] for k in range(max(0, i), min(j, len(self.starts)))]
+        return [self[k] for k in range(max(0, i), min(j, self.n))]
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
@@ -735,7 +756,6 @@ _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 _MULTI_CAP = re.compile(
     rf"[{_UPPER}](?<![\w'’.\-].)[\w'’.\-]*\.? (?=[{_UPPER}]|(?:al|el|bin|ibn|de|van|von)[ -])"
 )
-_WORD_RUN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=256)
@@ -758,6 +778,10 @@ def _unaccent(s: str) -> str:
 def _fold(s: str) -> str:
     """Lower case without accents, for matching names ("Erdoğan" = "Erdogan")."""
     return _unaccent(s).lower()
+
+
+# Lower-case words inside a name: "Osama bin Laden", "Ursula von der Leyen".
+_PARTICLES = frozenset("bin bint ibn al de da van von der le la del di du dos abu el".split())
 
 
 def _strip_possessive(w: str) -> str:
@@ -836,7 +860,8 @@ class _Doc:
         return bisect_right(self.tstarts, pos - 1)
 
     def sentence_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.sstarts, pos) - 1)
+        s = bisect_right(self.sstarts, pos) - 1
+        return s if s > 0 else 0
 
     def quote_around(self, pos: int) -> Span | None:
         i = bisect_right(self.qstarts, pos) - 1
@@ -874,135 +899,129 @@ class _Doc:
     # -------------------------------------------------------------- people
 
     def _find_people(self) -> None:
+        # This pass looks at every capitalised run, so it reads the token lists (words, lower
+        # case, starts) directly rather than making a `_Token` for each word it looks at.
+        # A word token starts with a letter or digit (`word`); it is `cap` when that is upper case.
         lex = self.lex
         w = lex.words
+        roles_words, person_heads, not_names = w["roles"], w["person_heads"], w["not_names"]
+        modifiers, genders, not_person = lex.modifiers, lex.gender, lex.not_person
+        text = self.text
         toks = self.tokens
+        words, lows, tstarts = toks.words, toks.lows, toks.starts
         n = len(toks)
-        i = 0
         singles: list[tuple[int, int, str, set[str], str | None, bool]] = []
-        particles = {
-            "bin",
-            "bint",
-            "ibn",
-            "al",
-            "de",
-            "da",
-            "van",
-            "von",
-            "der",
-            "le",
-            "la",
-        }
-        particles |= {"del", "di", "du", "dos", "abu", "el"}
         skip_to = 0
         not_name = lex.not_name
         # Only runs of two or more capitalised words can hold a name ("Mr Putin", "John Healey").
         starts = sorted(
             {
-                self.tok_at(m.start())
-                for m in _MULTI_CAP.finditer(self.text)
+                bisect_right(tstarts, m.start() - 1)  # tok_at
+                for m in _MULTI_CAP.finditer(text)
                 if m.group()[:-1].lower() not in _FUNCTION_CAPS  # the word before the space
             }
         )
         for i in starts:
             if i < skip_to or i >= n:
                 continue
-            t = toks[i]
-            if not (t.cap and t.word):
+            c = words[i][0]
+            if not (c.isalnum() and c.isupper()):
                 continue
+            # The run: capitalised words (and particles: "bin", "al-") separated by one space,
+            # or by the "." of an initial or "Dr."; it ends after a possessive ("Merkel's").
             j = i
             group: list[int] = []
-            prev: _Token | None = None
-            prev2: _Token | None = None
             while j < n:
-                tj = toks[j]
-                is_particle = tj.low in particles or tj.low.startswith(("al-", "el-", "bin-"))
-                if tj.word and (tj.cap or (is_particle and group)):
-                    if group and prev is not None and self.text[prev.end : tj.start] != " ":
-                        if not (prev.text == "." and prev2 is not None and len(prev2.text) == 1):
-                            break
+                wj = words[j]
+                lj = lows[j]
+                c = wj[0]
+                if c.isalnum() and (
+                    c.isupper()
+                    or (group and (lj in _PARTICLES or lj.startswith(("al-", "el-", "bin-"))))
+                ):
+                    if group:
+                        gap = tstarts[j - 1] + len(words[j - 1])  # end of the token before
+                        if tstarts[j] != gap + 1 or text[gap] != " ":
+                            # Only "J. R. Smith": after the "." of a one-letter initial.
+                            if not (words[j - 1] == "." and j - 2 >= i and len(words[j - 2]) == 1):
+                                break
                     group.append(j)
                     j += 1
-                    if tj.low.endswith(("'s", "’s")):
+                    if lj.endswith(("'s", "’s")):
                         break  # "Angela Merkel's spokesperson": the owner is a name of its own
-                elif tj.text == "." and group and prev is not None and len(prev.text) <= 2:
+                elif wj == "." and group and len(words[j - 1]) <= 2:
                     j += 1  # an initial or "Dr."
                 else:
                     break
-                prev2, prev = prev, tj
             skip_to = max(j, i + 1)
             if not group:
                 continue
             # Part of an institution's name: "Commission on International Religious Freedom",
             # "Freedom (USCIRF)".
             after = group[-1] + 1
-            if after + 2 < n and toks[after].text == "(" and toks[after + 2].text == ")":
-                if toks[after + 1].cap:
+            if after + 2 < n and words[after] == "(" and words[after + 2] == ")":
+                c = words[after + 1][0]
+                if c.isalnum() and c.isupper():
                     continue
             roles: set[str] = set()
             gender = None
             # Lower-case roles just before the name: "Chinese president Xi Jinping".
             k = group[0] - 1
-            while k >= 0 and k >= group[0] - 3 and toks[k].word and not toks[k].cap:
-                if toks[k].low in w["roles"] or toks[k].low in w["person_heads"]:
-                    roles.add(toks[k].low)
+            while k >= 0 and k >= group[0] - 3:
+                c = words[k][0]
+                if not c.isalnum() or c.isupper():
+                    break
+                if lows[k] in roles_words or lows[k] in person_heads:
+                    roles.add(lows[k])
                     k -= 1
                 else:
                     break
-            titled = bool(roles & w["person_heads"])
+            titled = bool(roles & person_heads)
             # The name is what follows the last title, place or institution word of the group:
             # "Deputy Emergency Situations Minister Alexander Chupriyan" -> "Alexander Chupriyan".
             cut = 0
             for x, g in enumerate(group):
-                tg = toks[g]
-                low = _strip_possessive(tg.low).rstrip(".")
-                if (
-                    low in lex.modifiers
-                    or low in not_name
-                    or low in lex.gender
-                    or (len(tg.text) > 1 and tg.text.isupper())
-                ):
-                    if x < len(group) - 1 or low in lex.gender:
+                low = lows[g]
+                if low.endswith(("'s", "’s")):
+                    low = low[:-2]
+                low = low.rstrip(".")
+                if low in not_person or (len(words[g]) > 1 and words[g].isupper()):
+                    if x < len(group) - 1 or low in genders:
                         cut = x + 1
-                    if low in lex.gender:
-                        g_ = lex.gender[low]
+                    if low in genders:
+                        g_ = genders[low]
                         gender = gender or (g_ if g_ != "any" else None)
                         titled = True
                     elif low in _PERSON_TITLES:
                         titled = True
-                    if low in w["roles"] or (low not in lex.gender and low not in w["not_names"]):
+                    if low in roles_words or (low not in genders and low not in not_names):
                         roles.add(low)
             names = group[cut:]
             if not names:
                 continue
             before_i = group[0] - 1
-            if (
-                cut == 0
-                and before_i >= 1
-                and toks[before_i].low in ("of", "on", "for")
-                and toks[before_i - 1].cap
-            ):
-                continue
-            possessive = toks[names[-1]].low.endswith(("'s", "’s"))
-            parts = [_strip_possessive(toks[g].text) for g in names]
-            lows = [_fold(p) for p in parts]
+            if cut == 0 and before_i >= 1 and lows[before_i] in ("of", "on", "for"):
+                c = words[before_i - 1][0]
+                if c.isalnum() and c.isupper():
+                    continue
+            last = names[-1]
+            possessive = lows[last].endswith(("'s", "’s"))
+            parts = [_strip_possessive(words[g]) for g in names]
+            folded = [p.lower() if p.isascii() else _fold(p) for p in parts]  # _fold, inlined
             if any(
-                p in not_name or p in lex.modifiers or (len(p) > 1 and toks[g].text.isupper())
-                for p, g in zip(lows, names)
+                p in not_name or p in modifiers or (len(p) > 1 and words[g].isupper())
+                for p, g in zip(folded, names)
             ):
                 continue
             if any(map(str.isdigit, "".join(parts))):  # any character a digit
                 continue
-            start, end = (
-                toks[names[0]].start,
-                toks[names[-1]].end - (2 if possessive else 0),
-            )
+            start = tstarts[names[0]]
+            end = tstarts[last] + len(words[last]) - (2 if possessive else 0)
             if len(names) >= 2:
-                key = tuple(lows)
+                key = tuple(folded)
                 person = self.people.get(key)
                 if person is None:
-                    name = self.text[toks[names[0]].start : end]
-                    person = self.people[key] = _Person(name, key)
+                    person = self.people[key] = _Person(text[start:end], key)
                 person.roles |= roles
                 person.gender = person.gender or gender
                 person.confirmed |= titled
@@ -1010,7 +1029,7 @@ class _Doc:
                     _Mention(start, end, person, possessive, self.sentence_of(start))
                 )
             elif titled:
-                singles.append((start, end, lows[0], roles, gender, possessive))
+                singles.append((start, end, folded[0], roles, gender, possessive))
         # Lone names: "Mr Putin", "Sir Keir", "Zelensky" -> the full name used elsewhere.
         by_last: dict[str, _Person] = {}
         by_first: dict[str, _Person] = {}
@@ -1021,7 +1040,7 @@ class _Doc:
             person = by_last.get(low) or by_first.get(low)
             if person is None:
                 key = (low,)
-                person = self.people.setdefault(key, _Person(self.text[start:end], key))
+                person = self.people.setdefault(key, _Person(text[start:end], key))
                 by_last.setdefault(low, person)
             person.roles |= roles
             person.gender = person.gender or gender
@@ -1039,17 +1058,17 @@ class _Doc:
         hits = []
         for surname in surnames:
             for name in {surname, _unaccent(surname)}:  # "Erdoğan" is also written "Erdogan"
-                at = self.text.find(name)
+                at = text.find(name)
                 while at >= 0:
                     hits.append(at)
-                    at = self.text.find(name, at + len(name))
+                    at = text.find(name, at + len(name))
         for at in sorted(hits):
             k = self.tok_at(at)
-            if k >= n or self.tokens.starts[k] != at:
+            if k >= n or tstarts[k] != at:
                 continue
-            t = toks[k]
-            if t.cap and t.word:
-                low = _fold(_strip_possessive(t.text))
+            wk = words[k]
+            if wk[0].isalnum() and wk[0].isupper():
+                low = _fold(_strip_possessive(wk))
                 person = by_last.get(low)
                 if person is not None:
                     # Two Smiths: the one named most recently before this "Smith".
@@ -1061,14 +1080,12 @@ class _Doc:
                             x = bisect_right(seen_at, at) - 1
                             if x >= 0 and seen_at[x] > latest:
                                 latest, person = seen_at[x], p
-                    c = bisect_right(cstarts, t.start) - 1
-                    if c >= 0 and covered[c][0] <= t.start < covered[c][1]:
+                    c = bisect_right(cstarts, at) - 1
+                    if c >= 0 and covered[c][0] <= at < covered[c][1]:
                         continue
-                    poss = t.low.endswith(("'s", "’s"))
-                    end = t.end - (2 if poss else 0)
-                    self.mentions.append(
-                        _Mention(t.start, end, person, poss, self.sentence_of(t.start))
-                    )
+                    poss = lows[k].endswith(("'s", "’s"))
+                    end = at + len(wk) - (2 if poss else 0)
+                    self.mentions.append(_Mention(at, end, person, poss, self.sentence_of(at)))
         self.mentions.sort(key=lambda m: m.start)
         self.mstarts = [m.start for m in self.mentions]
 
@@ -1104,7 +1121,7 @@ class _Doc:
             while i < len(self.mentions) and self.mentions[i].start < hi:
                 m = self.mentions[i]
                 k = self.tok_at(m.start) - 1
-                obj = k >= 0 and self.tokens[k].low in _PREPS | {"by", "with", "about"}
+                obj = k >= 0 and self.tokens[k].low in _OBJECT_PREPS
                 if (not m.possessive or len(m.person.key) > 1) and not (s == sent and obj):
                     cands.append((m.start, m.person))
                 i += 1
@@ -1154,80 +1171,74 @@ class _Doc:
         """Reporting verbs and phrases, in text order (a phrase wins over its first word)."""
         lex = self.lex
         toks = self.tokens
+        # From the token lists: a cue word is a word, so it is capitalised when upper case.
+        tstarts, twords, lows = toks.starts, toks.words, toks.lows
         out: list[_Cue] = []
         next_free = 0
         for i in self._cue_word_tokens():
             if i < next_free:
                 continue  # inside a phrase already taken
-            t = toks[i]
-            low = t.low
+            low = lows[i]
+            start = tstarts[i]
             phrases = lex.phrases.get(low)
             form = lex.forms.get(low)
             found = False
             for words, stance in phrases or ():
                 k = len(words)
-                if tuple(toks.lows[i : i + k]) == words:
+                if tuple(lows[i : i + k]) == words:
                     lemma = " ".join(words)
                     f = lex.forms.get(words[0])
                     kind = f.kind if f else _suffix_kind(words[0])
                     frame = "according" if lemma == "according to" else "clause"
-                    end = toks[i + k - 1].end
-                    out.append(_Cue(t.start, end, i, i + k, lemma, stance, frame, kind))
+                    end = tstarts[i + k - 1] + len(twords[i + k - 1])
+                    out.append(_Cue(start, end, i, i + k, lemma, stance, frame, kind))
                     next_free = i + k
                     found = True
                     break
-            if not found and form is not None and (not t.cap or i == 0):
+            if not found and form is not None and (not twords[i][0].isupper() or i == 0):
+                end = start + len(twords[i])
                 out.append(
-                    _Cue(t.start, t.end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
+                    _Cue(start, end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
                 )
         return out
 
     def _cue_word_tokens(self) -> list[int]:
         """Indices of the tokens that can start a cue: a whole token that is a first word."""
         first = self.lex.first_words
-        if self.text.isascii() or len(self.text.lower()) == len(self.text):
-            lows = self.tokens.lows
-            return list(compress(range(len(lows)), map(first.__contains__, lows)))
-        # Lower-casing made the text longer ("İ" is two code points in lower case). The first
-        # detector scanned the lower-cased text, whose offsets then drift, and so missed cues
-        # after such a letter; this is that scan, kept so that results do not change. Known
-        # flaw: fixing it means dropping this branch (and accepting new results).
-        out = []
-        for m in _WORD_RUN.finditer(self.text.lower()):
-            low = m.group()
-            if low in first:
-                i = self.tok_at(m.start())
-                if i < len(self.tokens) and self.tokens.starts[i] == m.start():
-                    if self.tokens.lows[i] == low:  # not inside a longer token ("re-said")
-                        out.append(i)
-        return out
+        lows = self.tokens.lows
+        return list(compress(range(len(lows)), map(first.__contains__, lows)))
 
     # -------------------------------------------------------------- noun phrases
 
     def np_end(self, i: int, hi: int) -> int:
         """Token index just after the noun phrase that starts at token i (i when there is none)."""
+        # Called for nearly every cue, often several times: it reads the token lists (words,
+        # lower case, starts). A word starts with a letter or digit; `cap`: that is upper case.
         toks = self.tokens
+        words, lows, tstarts = toks.words, toks.lows, toks.starts
         lex = self.lex
         w = lex.words
-        n = len(toks)
+        n = toks.n
         last = i
         head = False
         unknown = 0
         j = i
-        while j < n and toks[j].start < hi:
-            t = toks[j]
-            low = t.low
-            if t.word:
-                name_like = t.cap or (low.startswith(("al-", "el-")) and j > i and toks[j - 1].cap)
-                if name_like and (
-                    low not in _FUNCTION_CAPS or (j > i and toks[j - 1].cap and toks[j - 1].word)
-                ):
+        while j < n and tstarts[j] < hi:
+            text_j = words[j]
+            low = lows[j]
+            c = text_j[0]
+            # The token before is a capitalised word (never at the start of the phrase).
+            prev_cap = j > i and words[j - 1][0].isupper() and words[j - 1][0].isalnum()
+            if c.isalnum():
+                cap = c.isupper()
+                name_like = cap or (low.startswith(("al-", "el-")) and prev_cap)
+                if name_like and (low not in _FUNCTION_CAPS or prev_cap):
                     head = not low.endswith(("'s", "’s"))
                     j += 1
                     if head:
                         last = j
                     continue
-                if low.isdigit() and j > i and toks[j - 1].cap and toks[j - 1].word:
+                if low.isdigit() and prev_cap:
                     j += 1  # "Number 10", "Apollo 11"
                     last = j if head else last
                     continue
@@ -1235,7 +1246,7 @@ class _Doc:
                     if head:
                         break
                     # "one of the users", "some of the officials"
-                    if j + 1 < n and toks[j + 1].low == "of":
+                    if j + 1 < n and lows[j + 1] == "of":
                         j += 2
                         continue
                     j += 1
@@ -1250,35 +1261,35 @@ class _Doc:
                     j += 1
                     last = j
                     continue
-                after_cap = j > i and toks[j - 1].cap
-                if core in lex.modifiers and (not head or after_cap):
+                if core in lex.modifiers and (not head or prev_cap):
                     head = False
                     j += 1
                     continue
-                if head and low in _PUBLISHED_PP and j + 1 < n and toks[j + 1].low in _PP_BY:
+                if head and low in _PUBLISHED_PP and j + 1 < n and lows[j + 1] in _PP_BY:
                     # "RIAA's notice published by GitHub", "a survey released in 2017 by ..."
                     k = j + 1
-                    while k < n and k - j < 6 and toks[k].low != "by" and toks[k].start < hi:
+                    while k < n and k - j < 6 and lows[k] != "by" and tstarts[k] < hi:
                         k += 1
-                    if k < n and toks[k].low == "by":
+                    if k < n and lows[k] == "by":
                         end = self.np_end(k + 1, hi)
                         if end > k + 1:
                             j = last = end
                             continue
                     break
-                by_doc = low == "by" and _strip_possessive(toks[j - 1].low) in w["documents"]
+                by_doc = low == "by" and _strip_possessive(lows[j - 1]) in w["documents"]
                 if (low in _PREPS or by_doc) and head and j + 1 < n:
                     k = j + 1
-                    if toks[k].low in ("the", "a", "an") and k + 1 < n:
+                    if lows[k] in ("the", "a", "an") and k + 1 < n:
                         k += 1
-                    if toks[k].cap or toks[k].low in lex.heads:
+                    ck = words[k][0]
+                    if (ck.isupper() and ck.isalnum()) or lows[k] in lex.heads:
                         end = self.np_end(k, hi)
                         if end > k:
                             j = last = end
                             continue
                     break
-                if head and _strip_possessive(toks[j - 1].low) in w["anonymous"]:
-                    m = _ANON_TAIL.match(self.text, toks[j - 1].end)
+                if head and _strip_possessive(lows[j - 1]) in w["anonymous"]:
+                    m = _ANON_TAIL.match(self.text, tstarts[j - 1] + len(words[j - 1]))
                     if m is not None and m.end() <= hi:
                         j = last = self.tok_at(m.end())
                         continue
@@ -1295,115 +1306,137 @@ class _Doc:
                         j = last = end
                         continue
                     break
-                if not head and unknown < 2 and not t.cap and low not in _BOUNDARY_WORDS:
+                if not head and unknown < 2 and not cap and low not in _BOUNDARY_WORDS:
                     # An adjective the lists do not know: "his surviving father", "selection
                     # committee member"; at the start only right before a noun the lists know.
-                    nxt = toks[j + 1] if j + 1 < n else None
-                    if j > i or (
-                        nxt is not None
-                        and nxt.word
-                        and (nxt.cap or _strip_possessive(nxt.low) in lex.heads)
-                        and low not in _PREPS
-                    ):
+                    if j > i:
                         unknown += 1
                         j += 1
                         continue
+                    if j + 1 < n and low not in _PREPS:
+                        cn = words[j + 1][0]
+                        if cn.isalnum() and (
+                            cn.isupper() or _strip_possessive(lows[j + 1]) in lex.heads
+                        ):
+                            unknown += 1
+                            j += 1
+                            continue
                 break
-            if t.text == "(" and head and j + 2 < n and toks[j + 2].text == ")":
+            if text_j == "(" and head and j + 2 < n and words[j + 2] == ")":
                 j += 3
                 last = j
                 continue
-            if t.text == "." and j > i and len(toks[j - 1].text) <= 3 and toks[j - 1].cap:
+            if text_j == "." and prev_cap and len(words[j - 1]) <= 3:
                 j += 1
                 continue
-            if t.text in "–-" and j > i and toks[j - 1].cap and j + 1 < n and toks[j + 1].cap:
-                j += 1
-                continue
+            if text_j in "–-" and prev_cap and j + 1 < n:
+                cn = words[j + 1][0]
+                if cn.isupper() and cn.isalnum():
+                    j += 1
+                    continue
             break
         return last
 
+    # np_backwards, strip_back and boundary run for nearly every cue and step over many
+    # tokens: they read the token lists (words, lower case, starts) rather than `_Token`s.
+    # A word token starts with a letter or digit; it is capitalised when that is upper case.
+
     def np_backwards(self, lo: int, end_pos: int) -> tuple[int, int] | None:
         """The longest noun phrase in text[lo:end_pos] that ends exactly at end_pos."""
-        j = self.tok_at(end_pos)
-        i = max(self.tok_at(lo), j - 24)  # a subject is rarely longer than two dozen tokens
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        pronouns, not_names = self.lex.words["pronouns"], self.lex.words["not_names"]
+        j = bisect_right(starts, end_pos - 1)  # tok_at(end_pos)
+        i = max(bisect_right(starts, lo - 1), j - 24)  # a subject is rarely longer than that
         for k in range(i, j):
-            t = self.tokens[k]
-            if k == j - 1 and t.low in self.lex.words["pronouns"] and t.end == end_pos:
-                return t.start, end_pos
-            if (
-                not t.word
-                or (t.low in _TIME_WORDS and not t.cap and t.low != "the")
-                or t.low in _BOUNDARY_WORDS
-            ):
+            w, low, start = words[k], lows[k], starts[k]
+            if k == j - 1 and low in pronouns and start + len(w) == end_pos:
+                return start, end_pos
+            c = w[0]
+            if not c.isalnum() or low in _BOUNDARY_WORDS:
                 continue
-            if t.cap and t.low in self.lex.words["not_names"] and t.low not in _DETS:
+            cap = c.isupper()
+            if not cap and low in _TIME_WORDS and low != "the":
                 continue
-            if k > i and self.tokens[k - 1].word and not self.tokens[k - 1].cap:
-                prev = self.tokens[k - 1].low
-                if prev not in _TIME_WORDS and prev not in _BOUNDARY_WORDS and prev not in _AUX:
-                    if not (self.tokens[k].cap or prev in _PREPS):
-                        continue  # start an NP only after a clause word, not mid-phrase
+            if cap and low in not_names and low not in _DETS:
+                continue
+            if k > i:
+                c = words[k - 1][0]
+                if c.isalnum() and not c.isupper():
+                    prev = lows[k - 1]
+                    if prev not in _TIME_WORDS and prev not in _BOUNDARY_WORDS and prev not in _AUX:
+                        if not (cap or prev in _PREPS):
+                            continue  # start an NP only after a clause word, not mid-phrase
             e = self.np_end(k, end_pos)
-            if e > k and self.tokens[e - 1].end == end_pos:
-                return t.start, end_pos
+            if e > k and starts[e - 1] + len(words[e - 1]) == end_pos:
+                return start, end_pos
         return None
 
     def strip_back(self, lo: int, pos: int) -> int:
         """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday")."""
-        k = self.tok_at(pos) - 1
-        while k >= 0 and self.tokens[k].start >= lo:
-            t = self.tokens[k]
-            if t.word and (t.low in _AUX or (t.low in _TIME_WORDS and t.low != "the")):
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
+        while k >= 0 and starts[k] >= lo and words[k][0].isalnum():
+            low = lows[k]
+            if low in _AUX or (low in _TIME_WORDS and low != "the"):
                 k -= 1
-                continue
-            if t.word and t.low in ("on", "in", "at") and k + 1 < len(self.tokens):
+            elif low in ("on", "in", "at") and k + 1 < toks.n:
                 k -= 1
-                continue
-            break
-        return self.tokens[k].end if k >= 0 else lo
+            else:
+                break
+        return starts[k] + len(words[k]) if k >= 0 else lo
 
     def boundary(self, lo: int, pos: int) -> tuple[int, str]:
         """Start of the clause that ends at pos, and what marks it (',', 'and', 'start')."""
-        k = self.tok_at(pos) - 1
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
         depth = 0
-        while k >= 0 and self.tokens[k].start >= lo:
-            t = self.tokens[k]
-            if t.text == ")":
+        while k >= 0 and starts[k] >= lo:
+            w = words[k]
+            if w == ")":
                 depth += 1
-            elif t.text == "(":
+            elif w == "(":
                 depth -= 1
-            elif depth == 0 and (t.text in ",;:—–" or t.text in _QUOTE_MARKS):
-                return t.end, t.text
-            elif depth == 0 and t.word and t.low in _BOUNDARY_WORDS and not t.cap:
-                return t.end, t.low
+            elif depth == 0:
+                if w in ",;:—–" or w in _QUOTE_MARKS:
+                    return starts[k] + len(w), w
+                low = lows[k]
+                if low in _BOUNDARY_WORDS and w[0].isalnum() and not w[0].isupper():
+                    return starts[k] + len(w), low
             k -= 1
         return lo, "start"
 
     def sentence_subject(self, s: int) -> tuple[int, int] | None:
         """The noun phrase a sentence opens with, after introductory words and phrases."""
         lo, hi, _ = self.sents[s]
-        i = self.tok_at(lo)
         toks = self.tokens
+        words, lows, starts, n = toks.words, toks.lows, toks.starts, toks.n
+        i = self.tok_at(lo)
         tries = 0
-        while i < len(toks) and toks[i].start < hi and tries < 3:
+        while i < n and starts[i] < hi and tries < 3:
+            # Skip time and clause words and punctuation other than quotation marks.
             k = i
-            while k < len(toks) and toks[k].start < hi:
-                t = toks[k]
-                if t.word and (t.low in _TIME_WORDS or t.low in _BOUNDARY_WORDS):
-                    k += 1
-                    continue
-                if not t.word and t.text not in _QUOTE_MARKS:
+            while k < n and starts[k] < hi:
+                if words[k][0].isalnum():
+                    if lows[k] in _TIME_WORDS or lows[k] in _BOUNDARY_WORDS:
+                        k += 1
+                        continue
+                elif words[k] not in _QUOTE_MARKS:
                     k += 1
                     continue
                 break
-            if k >= len(toks) or toks[k].start >= hi:
+            if k >= n or starts[k] >= hi:
                 return None
             e = self.np_end(k, hi)
-            if e > k and self.classify(toks[k].start, toks[e - 1].end, probe=True):
-                return toks[k].start, toks[e - 1].end
+            if e > k:
+                np_hi = starts[e - 1] + len(words[e - 1])
+                if self.classify(starts[k], np_hi, probe=True):
+                    return starts[k], np_hi
             # Skip an introductory phrase up to its comma and try again.
             c = k
-            while c < len(toks) and toks[c].start < hi and toks[c].text != ",":
+            while c < n and starts[c] < hi and words[c] != ",":
                 c += 1
             i = c + 1
             tries += 1
@@ -1451,9 +1484,7 @@ class _Doc:
         core_text = text[core[0].start : core[-1].end]
         bare = _bare(core_text)
         bare_low = bare.lower()
-        if any(p in low for p in lex.phrase_sets["anonymous_phrases"]) or any(
-            t.low in ("anonymous", "unnamed") for t in toks
-        ):
+        if lex.anonymous_phrase.search(low) or any(t.low in ("anonymous", "unnamed") for t in toks):
             whole = any(x in low for x in ("close to", "familiar with"))
             return _Source(span, _bare(text[lo:hi]) if whole else bare, "anonymous")
         # A person named in the core or in an appositive, not in a prepositional phrase:
@@ -1467,7 +1498,7 @@ class _Doc:
             last = self.mention_ending(hi)
             if last is not None:
                 k = self.tok_at(last.start) - 1
-                if k >= 0 and self.tokens[k].low not in _PREPS | _DETS | {"by"}:
+                if k >= 0 and self.tokens[k].low not in _PREPS_DETS_BY:
                     person = last.person
         if person is None:
             comma = next((t for t in toks[rest:] if t.text == ","), None)
@@ -1746,7 +1777,7 @@ class _Doc:
         or a quotation ends just before."""
         toks = self.tokens
         k = cue.tj
-        while k < len(toks) and toks[k].word and toks[k].low in _TIME_WORDS | _AUX:
+        while k < len(toks) and toks[k].word and toks[k].low in _TIME_OR_AUX:
             k += 1
         if k < len(toks) and toks[k].low == "that":
             return True
@@ -2019,7 +2050,7 @@ class _Doc:
             if wider is not None:
                 k = self.tok_at(wider[0]) - 1
                 prev = self.tokens[k] if k >= 0 and self.tokens[k].start >= lo else None
-                if prev is None or not prev.word or prev.low in _BOUNDARY_WORDS | _TIME_WORDS:
+                if prev is None or not prev.word or prev.low in _BOUNDARY_OR_TIME:
                     return wider
         if np is None and mark in ("with", "that", "who") and b > lo:
             # "people with knowledge of the matter told": the boundary word is inside the NP.
@@ -2030,95 +2061,93 @@ class _Doc:
 
     def _skip_after_cue(self, cue: _Cue, i: int, s_hi: int) -> int:
         """Position where the content starts: after a listener, time words and "in a statement"."""
+        # From the token lists (see np_end): a word starts with a letter or digit.
         toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        forms = self.lex.forms
         text = self.text
-        n = len(toks)
+        n = toks.n
         if cue.frame == "object" and cue.lemma != "accuse" and i < n:
-            t = toks[i]
-            if t.low in ("him", "her", "them", "us", "me"):
+            if lows[i] in ("him", "her", "them", "us", "me"):
                 i += 1
             else:
                 e = self.np_end(i, s_hi)
-                if e > i and (toks[e - 1].low in self.lex.audiences or toks[e - 1].cap):
-                    i = e
+                if e > i:
+                    c = words[e - 1][0]
+                    if lows[e - 1] in self.lex.audiences or (c.isupper() and c.isalnum()):
+                        i = e
         for _ in range(5):
-            if i >= n or toks[i].start >= s_hi:
+            if i >= n or starts[i] >= s_hi:
                 break
-            t = toks[i]
-            if t.text == "," and i + 1 < n:
-                nxt = toks[i + 1]
+            w, low = words[i], lows[i]
+            if w == "," and i + 1 < n:
+                nxt = lows[i + 1]
                 if (
-                    nxt.low in self.lex.forms
-                    or nxt.low in _BOUNDARY_WORDS
-                    or nxt.low == "according"
-                    or nxt.text in _QUOTE_MARKS
+                    nxt in forms
+                    or nxt in _BOUNDARY_WORDS
+                    or nxt == "according"
+                    or words[i + 1] in _QUOTE_MARKS
                 ):
                     break
                 # ", by way of example," or ", in a statement,": an aside, then the content.
                 k = i + 1
-                while k < n and k - i < 9 and toks[k].text != "," and toks[k].start < s_hi:
-                    if toks[k].low in self.lex.forms:
+                while k < n and k - i < 9 and words[k] != "," and starts[k] < s_hi:
+                    if lows[k] in forms:
                         break
                     k += 1
-                if k < n and toks[k].text == "," and k - i < 9:
+                if k < n and words[k] == "," and k - i < 9:
                     i = k + 1
                 else:
-                    i += 1
-                    i += 1
+                    i += 2
                 continue
             # A dash-delimited aside: "said — as reported by Hurriyet Daily News — "...""
-            if t.text in "—–":
+            if w in "—–":
                 k = i + 1
-                while k < n and toks[k].start < s_hi and toks[k].text not in "—–":
+                while k < n and starts[k] < s_hi and words[k] not in "—–":
                     k += 1
-                if k < n and toks[k].start < s_hi and k - i < 20:
+                if k < n and starts[k] < s_hi and k - i < 20:
                     i = k + 1
                     continue
                 break
-            if t.word and (t.low in _TIME_WORDS - {"the", "in", "on", "at"} or t.low in _AUX):
+            if not w[0].isalnum():
+                break
+            if low in _TIME_NOT_PREP or low in _AUX:
                 i += 1
                 continue
-            if t.word and t.low in (
-                "on",
-                "in",
-                "at",
-                "during",
-                "via",
-                "through",
-                "to",
-                "with",
-            ):
+            if low in ("on", "in", "at", "during", "via", "through", "to", "with"):
                 j = i + 1
-                while j < n and toks[j].start < s_hi and toks[j].word and j - i < 8:
-                    tj = toks[j]
-                    if tj.low in _TIME_WORDS or tj.low in _ADVERBIAL_NOUNS or tj.cap:
+                while j < n and starts[j] < s_hi and words[j][0].isalnum() and j - i < 8:
+                    lj = lows[j]
+                    cap = words[j][0].isupper()
+                    if lj in _TIME_WORDS or lj in _ADVERBIAL_NOUNS or cap:
                         j += 1
-                        if tj.low in _ADVERBIAL_NOUNS or tj.cap:
+                        if lj in _ADVERBIAL_NOUNS or cap:
                             break
                         continue
-                    if tj.low in _DETS:
+                    if lj in _DETS:
                         j += 1
                         continue
                     break
-                last = toks[j - 1]
+                last = lows[j - 1]
+                c = words[j - 1][0]
                 if j > i + 1 and (
-                    last.low in _ADVERBIAL_NOUNS or last.low in _TIME_WORDS or last.cap
+                    last in _ADVERBIAL_NOUNS or last in _TIME_WORDS or (c.isupper() and c.isalnum())
                 ):
                     # Jump to "that" if one follows in the sentence; else after the phrase.
                     k = j
-                    while k < n and toks[k].start < s_hi and k - j < 25:
-                        if toks[k].low == "that" or toks[k].text in ':"“':
+                    while k < n and starts[k] < s_hi and k - j < 25:
+                        if lows[k] == "that" or words[k] in ':"“':
                             break
-                        if toks[k].text == "," and k + 1 < n and toks[k + 1].text in '"“':
+                        if words[k] == "," and k + 1 < n and words[k + 1] in '"“':
                             break
                         k += 1
-                    if k < n and toks[k].start < s_hi and k - j < 25:
-                        i = k + 1 if toks[k].low == "that" else k
+                    if k < n and starts[k] < s_hi and k - j < 25:
+                        i = k + 1 if lows[k] == "that" else k
                     else:
                         i = j
                     continue
             break
-        return toks[i].start if i < n else len(text)
+        return starts[i] if i < n else len(text)
 
     def _make(
         self,
@@ -2303,10 +2332,6 @@ def _strip_lead(text: str, span: Span) -> Span:
     return span
 
 
-def _strip_det(s: str) -> str:
-    return _LEAD_DET.sub("", s.strip())
-
-
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|his|her|its|their|our|some|several|many|multiple|other|another|one of the|"
     r"some of the|over \d+|more than \d+|about \d+|\d+|two|three|four|five|six|seven|eight|"
@@ -2318,7 +2343,8 @@ _LEADING = re.compile(
 def _bare(s: str) -> str:
     """A phrase without leading articles, possessive pronouns or quantifiers."""
     s = " ".join(s.split())
-    out = _LEADING.sub("", s)
+    m = _LEADING.match(s)  # anchored: one match at the start at most, no scan like sub()
+    out = s[m.end() :] if m else s
     return out or s
 
 
@@ -2339,7 +2365,7 @@ def _institution_name(text: str, toks: list[_Token], rest: int) -> str:
         if x + 2 < len(toks) and toks[x].text == "(" and toks[x + 2].text == ")":
             if toks[x + 1].cap:
                 return toks[x + 1].text
-    while out and not out[-1].cap and out[-1].low in _PREPS | {"the"}:
+    while out and not out[-1].cap and out[-1].low in _PREPS_THE:
         out.pop()
     if not out:
         return ""

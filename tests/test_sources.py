@@ -287,6 +287,18 @@ def test_nouns_that_look_like_cues_are_not_cues():
     assert only(text) == []
 
 
+def test_a_cue_after_a_letter_that_grows_when_lower_cased_is_found_where_it_is():
+    # "İ".lower() is two code points: offsets must come from the text, not its lower case.
+    text = "İstanbul governor Ali Yerlikaya said the İzmir vote was fair. İYİ MPs claimed fraud."
+    said = find(text, only(text), "said", "Yerlikaya")
+    assert (said.cue.start, said.cue.end) == (32, 36) and text[32:36] == "said"
+    assert said.speaker == "Ali Yerlikaya"
+    assert cut(text, said.content) == "the İzmir vote was fair"
+    claimed = find(text, only(text), "claimed")
+    assert claimed.cue.start == text.index("claimed")
+    assert cut(text, claimed.content) == "fraud"
+
+
 def test_british_single_quotes_with_apostrophes_inside_are_quotes():
     text = "Maria Santos spoke.\n\n‘It’s over for coal,’ she said. ‘Nobody can stop that now.’"
     found = only(text)
