@@ -76,6 +76,17 @@ def test_tag_a_sentence_as_prediction_by_keyboard_and_mouse_then_undo(page, lab)
     expect(page.locator(".kit-ct-option").nth(2)).to_contain_text(
         "Prediction · Nothing to check · the reporter"
     )
+    # Redo puts the note back; Redo is then disabled under the focus, which moves to Undo
+    # instead of falling to the page body.
+    toolbar = page.locator(".kit-ct-toolbar")
+    toolbar.get_by_role("button", name="Redo").focus()
+    page.keyboard.press("Enter")
+    expect(live).to_have_text("Redone.")
+    wait_until(
+        lambda: saved_annotations(lab, "t-claims")[0]["comment"] == "“set to” is about the future"
+    )
+    expect(toolbar.get_by_role("button", name="Redo")).to_be_disabled()
+    expect(toolbar.get_by_role("button", name="Undo")).to_be_focused()
     cells = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.model.cells.length")
     for target in (".kit-ct-list", ".kit-ct-panel input[type=radio]"):
         page.locator(target).first.focus()
