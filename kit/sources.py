@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -593,6 +593,9 @@ _BOUNDARY_WORDS = frozenset(
         "once",
     ]
 )
+#: Words that make a person description indefinite: "one mother" names nobody.
+_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "any", "each", "every"])
+
 _DETS = frozenset(
     [
         "the",
@@ -1530,15 +1533,18 @@ class _Doc:
                 return _Source(span, name, "institution")
             if probe:
                 return _Source(span, bare, "institution")
-            named = self.resolve_institution(head, lo)
+            # "the ambulance service" is not the fire service named earlier: the words before
+            # the head must appear in the name it resolves to.
+            mods = [t.low for t in core_words[:-1] if t.low not in _DETS]
+            named = self.resolve_institution(head, lo, mods)
             return _Source(span, named or bare, "institution")
         if any(len(t.text) > 1 and t.text.isupper() and t.text.isalpha() for t in core_words):
             return _Source(span, _institution_name(text, toks, rest), "institution")
         if head in w["anonymous"] or head in w["person_heads"] or head in w["roles"]:
             first = core_words[0].low
             plural = head.endswith("s") and head not in w["person_singular"]
-            if first in ("a", "an") or plural or head in ("official", "source", "sources"):
-                return _Source(span, bare, "anonymous")
+            if first in _INDEFINITE or plural or head in ("official", "source", "sources"):
+                return _Source(span, bare, "anonymous")  # "a spokesman", "one mother"
             if head in w["person_heads"] or head in w["roles"]:
                 if probe:
                     return _Source(span, bare, "named_person")
@@ -1664,17 +1670,30 @@ class _Doc:
                     return _Source(span, src.speaker, src.type)
         return _Source(span, None, "unknown") if low == "they" else None
 
-    def resolve_institution(self, head: str, pos: int) -> str | None:
-        """The named institution "the ministry" most likely means (an earlier capitalised one)."""
+    def resolve_institution(self, head: str, pos: int, mods: Sequence[str] = ()) -> str | None:
+        """The named institution "the ministry" most likely means (an earlier capitalised one).
+
+        `mods`: the lower-case words before the head ("ambulance" in "the ambulance service");
+        each must be in the name ("the fire service" is not "Millbrook Ambulance Service").
+        """
+
+        def fits(name: str) -> bool:
+            low = name.lower()
+            return all(m in low for m in mods)
+
         found = None
         lo = max(0, pos - 4000)
         if self.text.find(head.capitalize(), lo, pos) >= 0:  # the name holds the head word
             for m in _institution_pattern(head).finditer(self.text, lo, pos):
-                found = m.group(1)
+                # The words may stand just before the part the pattern takes: "North Wales Fire
+                # and Rescue Service" for "the fire service".
+                if fits(self.text[max(0, m.start(1) - 40) : m.end(1)]):
+                    found = m.group(1)
         if found is None:
             for _, _, src in reversed(self.source_history[-_RECENT:]):
                 if src.type == "institution" and src.speaker and head in src.speaker.lower():
-                    return src.speaker
+                    if fits(src.speaker):
+                        return src.speaker
         return _bare(found) if found else None
 
     # -------------------------------------------------------------- attribution

@@ -494,3 +494,34 @@ def test_a_source_inside_an_institution_is_anonymous_not_the_institution():
     [att] = find_attributions(text)
     assert text[att.source.start : att.source.end] == "A source inside the council"
     assert att.source_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("One furious mother said the school had ignored her.", "One furious mother"),
+        ("Another former adviser said the plan would fail.", "Another former adviser"),
+        ("Every candidate said the count was fair.", "Every candidate"),
+    ],
+)
+def test_a_person_described_with_one_another_or_every_is_unnamed(text, source):
+    from kit.sources import find_attributions
+
+    [att] = find_attributions(text)
+    assert text[att.source.start : att.source.end] == source
+    assert att.source_type == "anonymous"
+
+
+def test_an_institution_is_not_resolved_to_an_earlier_one_with_other_words():
+    from kit.sources import find_attributions
+
+    text = (
+        "The Millbrook County Fire Service said crews arrived at 9pm. "
+        "Two firefighters were treated for minor burns, the ambulance service said. "
+        "Later the fire service said the blaze was out."
+    )
+    first, ambulance, fire = find_attributions(text)
+    assert first.speaker == "Millbrook County Fire Service"
+    assert text[ambulance.source.start : ambulance.source.end] == "the ambulance service"
+    assert ambulance.speaker == "ambulance service"
+    assert fire.speaker == "Millbrook County Fire Service"  # no new words: the earlier one
