@@ -2,26 +2,7 @@
 // type, check-worthiness, who makes the claim and a note. Text goes in as textContent only.
 
 const NOTE_IDLE_MS = 800;
-const ACK_TIMEOUT_MS = 5000;
 let instances = 0;
-
-// JupyterLab (Lumino) tests a shortcut's selector on the focused element itself before it looks
-// for data-lm-suppress-shortcuts on the ancestors: every control we make carries the mark, or a
-// key the widget does not use ("b", "d d", "m") would insert, delete or convert notebook cells.
-const FOCUSABLE = new Set(["input", "select", "textarea", "button", "summary"]);
-
-function h(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  if (FOCUSABLE.has(tag) || "tabindex" in props) node.setAttribute("data-lm-suppress-shortcuts", "true");
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "text") node.textContent = v;
-    else if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) node.append(c);
-  return node;
-}
 
 function kbd(...keys) {
   return keys.map((k) => h("kbd", { text: k }));
@@ -34,8 +15,6 @@ function isTextField(target) {
 function render({ model, el }) {
   const uid = `kit-ct-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
   let current = 0;
-  let req = 0;
-  const pending = new Map();
   let noteTimer = null;
 
   const root = h("div", { class: "kit-ct", "data-lm-suppress-shortcuts": "true" });
@@ -72,29 +51,7 @@ function render({ model, el }) {
   el.append(root);
 
   // ------------------------------------------------------------------ messages
-  const NOT_SAVED =
-    "Not saved: the notebook is not answering. Wait a moment and try again, or re-run the " +
-    "cell (everything saved before comes back).";
-
-  function send(message) {
-    const id = ++req;
-    message.req = id;
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      showWarnings([NOT_SAVED]);
-      say(NOT_SAVED, true);
-    }, ACK_TIMEOUT_MS);
-    pending.set(id, timer);
-    try {
-      model.send(message);
-    } catch (err) {
-      // the kernel is gone (its connection is closed): say so at once
-      clearTimeout(timer);
-      pending.delete(id);
-      showWarnings([NOT_SAVED]);
-      say(NOT_SAVED, true);
-    }
-  }
+  const { send, onStatus, refreshSoon, dispose } = messenger(model, say, showWarnings);
 
   function setField(field, value, sentence = current) {
     send({ cmd: "set", sentence, field, value });
@@ -329,25 +286,6 @@ function render({ model, el }) {
       (other.disabled ? list : other).focus({ preventScroll: true });
     }
   }
-  function onStatus() {
-    const s = model.get("status") || {};
-    if (s.req && pending.has(s.req)) {
-      clearTimeout(pending.get(s.req));
-      pending.delete(s.req);
-      showWarnings(model.get("warnings"));
-    }
-    if (!s.quiet && s.text) say(s.text, s.kind === "error");
-  }
-  let lastRefresh = 0;
-  function refreshSoon() {
-    if (Date.now() - lastRefresh < 2000) return;
-    lastRefresh = Date.now();
-    try {
-      model.send({ cmd: "refresh" });
-    } catch (err) {
-      // no kernel: nothing to refresh from; an edit will say so
-    }
-  }
 
   root.addEventListener("keydown", onKeyDown);
   root.addEventListener("focusin", refreshSoon);
@@ -388,7 +326,7 @@ function render({ model, el }) {
   return () => {
     flushNote();
     for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
-    for (const timer of pending.values()) clearTimeout(timer);
+    dispose();
   };
 }
 

@@ -20,6 +20,7 @@ from ..labels import claim_label_sets
 from ..segment import Sentence
 from ..sources import find_attributions
 from ..store import MemoryWorkspace, Workspace
+from .front_end import script
 from .highlighter import CommandWidget, OnChange, label_dicts
 
 _HERE = Path(__file__).resolve().parent
@@ -62,7 +63,7 @@ class ClaimTagger(CommandWidget):
     `data/claim_labels.yaml`; or a teacher's file in that shape).
     """
 
-    _esm = _HERE / "claim_tagger.js"
+    _esm = script("claim_tagger.js")
     _css = _HERE / "claim_tagger.css"
 
     sentences = t.List(t.Dict()).tag(sync=True)

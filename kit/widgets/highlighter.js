@@ -5,7 +5,6 @@
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
 const JOINERS = new Set(["'", "\u2019", "-", "\u2010", ".", ","]);
 const BORDER = { solid: "solid", dashed: "dashed", dotted: "dotted", double: "double", wavy: "double" };
-const ACK_TIMEOUT_MS = 5000;
 let instances = 0;
 
 /** The article text with code point <-> UTF-16 conversions and the word rules of kit/selection.py. */
@@ -106,24 +105,6 @@ export class Text {
   }
 }
 
-// JupyterLab (Lumino) tests a shortcut's selector on the focused element itself before it looks
-// for data-lm-suppress-shortcuts on the ancestors: every control we make carries the mark, or a
-// key the widget does not use ("b", "d d", "m") would insert, delete or convert notebook cells.
-const FOCUSABLE = new Set(["input", "select", "textarea", "button", "summary"]);
-
-function h(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  if (FOCUSABLE.has(tag) || "tabindex" in props) node.setAttribute("data-lm-suppress-shortcuts", "true");
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "text") node.textContent = v;
-    else if (k === "class") node.className = v;
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) node.append(c);
-  return node;
-}
-
 function kbd(keys) {
   return keys.map((k) => h("kbd", { text: k }));
 }
@@ -162,8 +143,6 @@ function render({ model, el }) {
   let labels = model.get("labels");
   let cursor = null; // {anchor, focus} word indexes, or null
   let editorFor = null; // {ids, suggestionIds, anchorEl}
-  let req = 0;
-  const pending = new Map();
   const timers = [];
 
   // ------------------------------------------------------------------ skeleton
@@ -203,40 +182,7 @@ function render({ model, el }) {
   el.append(root);
 
   // ------------------------------------------------------------------ messages to Python
-  const NOT_SAVED =
-    "Not saved: the notebook is not answering. Wait a moment and try again, or re-run the " +
-    "cell (everything saved before comes back).";
-
-  function send(message) {
-    const id = ++req;
-    message.req = id;
-    const timer = setTimeout(() => {
-      pending.delete(id);
-      showWarnings([NOT_SAVED]);
-      say(NOT_SAVED, true);
-    }, ACK_TIMEOUT_MS);
-    pending.set(id, timer);
-    try {
-      model.send(message);
-    } catch (err) {
-      // the kernel is gone (its connection is closed): say so at once
-      clearTimeout(timer);
-      pending.delete(id);
-      showWarnings([NOT_SAVED]);
-      say(NOT_SAVED, true);
-    }
-  }
-
-  function onStatus() {
-    const s = model.get("status") || {};
-    if (s.req && pending.has(s.req)) {
-      clearTimeout(pending.get(s.req));
-      pending.delete(s.req);
-      showWarnings(model.get("warnings"));
-    }
-    if (s.quiet || !s.text) return;
-    say(s.text, s.kind === "error");
-  }
+  const { send, onStatus, refreshSoon, dispose } = messenger(model, say, showWarnings);
 
   function say(message, isError = false) {
     live.textContent = message;
@@ -744,18 +690,6 @@ function render({ model, el }) {
       : "";
   }
 
-  let lastRefresh = 0;
-  function refreshSoon() {
-    const now = Date.now();
-    if (now - lastRefresh < 2000) return;
-    lastRefresh = now;
-    try {
-      model.send({ cmd: "refresh" });
-    } catch (err) {
-      // no kernel: nothing to refresh from; an edit will say so
-    }
-  }
-
   article.addEventListener("mousedown", onMouseDown);
   article.addEventListener("mouseup", onMouseUp);
   // a drag that ends outside the article still ends
@@ -817,7 +751,7 @@ function render({ model, el }) {
 
   return () => {
     for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
-    for (const timer of pending.values()) clearTimeout(timer);
+    dispose();
     timers.forEach(clearTimeout);
     window.removeEventListener("mouseup", onWindowMouseUp);
   };

@@ -30,6 +30,7 @@ from ..labels import Label, LabelSet, LabelSpec, load_labels
 from ..render import PALETTE
 from ..selection import check_span
 from ..store import MemoryWorkspace, Workspace
+from .front_end import script
 
 _HERE = Path(__file__).resolve().parent
 log = logging.getLogger("kit.widgets")
@@ -185,7 +186,7 @@ class Highlighter(CommandWidget):
     most one highlight (a new one replaces it), as in a find-the-words question.
     """
 
-    _esm = _HERE / "highlighter.js"
+    _esm = script("highlighter.js")
     _css = _HERE / "highlighter.css"
 
     text = t.Unicode("").tag(sync=True)

@@ -11,7 +11,7 @@ import kit
 from kit.annotations import make_annotation
 from kit.feedback import load_key
 from kit.store import Workspace
-from kit.widgets import Highlighter
+from kit.widgets import ClaimTagger, Highlighter
 
 WIDGETS = Path(kit.__file__).parent / "widgets"
 
@@ -38,14 +38,21 @@ def on_disk(ws):
 
 
 def test_front_end_files_are_real_files_in_the_package_and_never_use_inner_html():
-    for name in ("highlighter.js", "highlighter.css", "claim_tagger.js", "claim_tagger.css"):
+    for name in (
+        "common.js",
+        "highlighter.js",
+        "highlighter.css",
+        "claim_tagger.js",
+        "claim_tagger.css",
+    ):
         assert (WIDGETS / name).is_file()
-    for name in ("highlighter.js", "claim_tagger.js"):
-        source = (WIDGETS / name).read_text(encoding="utf-8")
+    for widget in (Highlighter, ClaimTagger):
+        source = widget._esm
+        assert source.startswith("//")  # the files' contents, not a path
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-            assert sink not in source, (name, sink)
+            assert sink not in source, (widget.__name__, sink)
         assert "data-lm-suppress-shortcuts" in source
-    assert str(Highlighter._esm).strip().startswith("//")  # the file's contents, not a path
+        assert source.count("function h(") == 1  # the shared helpers come once, from common.js
 
 
 def test_the_synced_state_describes_the_article_labels_and_spans(seed, hl):
