@@ -41,15 +41,11 @@ def _articles(articles: Iterable[Article | str | Path]) -> list[Article]:
 
 
 def _who(article: Article, a: Attribution) -> str:
-    """The speaker's name; for an organisation or a document, the source's own words when the
-    resolved name is not in them ("the ambulance service" is not "county fire service")."""
+    """The speaker's name, else the source's own words."""
+    if a.speaker:
+        return a.speaker
     said = " ".join(article.text[a.source.start : a.source.end].split()) if a.source else ""
-    if not a.speaker:
-        return said or "(unknown)"
-    if a.source_type in ("institution", "document") and said:
-        if a.speaker.lower() not in said.lower():
-            return said
-    return a.speaker
+    return said or "(unknown)"
 
 
 def coverage_table(articles: Iterable[Article | str | Path]) -> pd.DataFrame:
