@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KitError
-from .files import MAX_FILE_BYTES, decode, normalise_newlines, read_bytes, read_text
+from .files import MAX_FILE_BYTES, decode, normalise_newlines, parse_yaml, read_bytes, read_text
 from .segment import Paragraph, Sentence, Span, paragraph_spans, segment
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".csv")
@@ -215,19 +215,8 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text, 0
-    import yaml
-
-    try:
-        meta = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        raise KitError(
-            f"the YAML front matter is not valid ({getattr(e, 'problem', None) or e})",
-            path=path,
-            line=line,
-            fix="check the lines between the two '---' (each line is 'key: value')",
-        ) from None
+    fix = "check the lines between the two '---' (each line is 'key: value')"
+    meta = parse_yaml(m.group(1), path, "the front matter", fix, first_line=2) or {}
     if not isinstance(meta, dict):
         raise KitError(
             "the front matter must be 'key: value' lines",

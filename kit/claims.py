@@ -127,17 +127,11 @@ def load_labels(path: str | Path) -> LabelSet:
 def _parse_labels(text: str, path: str) -> LabelSet:
     import yaml
 
-    try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KitError(
-            f"the label set is not valid YAML ({getattr(e, 'problem', None) or e})",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            fix="compare it with kit/data/claim_labels.yaml (indentation, colons, quotes)",
-        ) from None
+    from .files import parse_yaml
+
+    fix = "compare it with kit/data/claim_labels.yaml (indentation, colons, quotes)"
+    data = parse_yaml(text, path, "the label set", fix)
+    root = yaml.compose(text)  # for line numbers; the text parsed above, so this cannot fail
     example = "see kit/data/claim_labels.yaml for an example"
     if not isinstance(data, dict) or not isinstance(data.get("labels"), list) or not data["labels"]:
         raise KitError(

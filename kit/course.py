@@ -11,11 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .articles import SUFFIXES
 from .errors import KitError
-from .files import read_text
+from .files import parse_yaml, read_text
 
 FORMAT = "kit-course/1"
 #: How the teacher's materials are named in the seeds folder: answer keys (in `keys/` or named
@@ -113,16 +111,7 @@ def load_course(path: str | Path | None = None) -> Course:
     """Read a course file (default: the kit's `data/course.yaml`); KitError names the problem."""
     p = Path(path) if path is not None else default_course_path()
     text, _ = read_text(p, MAX_COURSE_BYTES)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KitError(
-            f"not valid YAML ({getattr(e, 'problem', None) or e})",
-            path=p,
-            line=mark.line + 1 if mark else None,
-        ) from None
-    return course_from_dict(data, p)
+    return course_from_dict(parse_yaml(text, p, "the course file"), p)
 
 
 def course_from_dict(data: Any, path: Path | None = None) -> Course:

@@ -37,6 +37,7 @@ from .anchoring import anchor
 from .annotations import Annotation, make_annotation, reanchor
 from .articles import Article
 from .errors import KitError
+from .files import parse_yaml, read_text
 from .labels import describe
 from .show import html_table, stack
 from .sources import Attribution, find_attributions
@@ -163,17 +164,19 @@ def _key_item(raw: Any, i: int, article: Article, kind: str, path: str | Path | 
     return KeyItem(hit[0], hit[1], text[hit[0] : hit[1]], tags, hint)
 
 
-def load_key(source: str | Path | dict | list, article: Article, kind: str = "source") -> Key:
-    """A key from a YAML/JSON file (or the same data already loaded), anchored in `article`."""
-    path: Path | None = None
+def load_key(
+    source: str | Path | dict | list,
+    article: Article,
+    kind: str = "source",
+    *,
+    path: Path | None = None,
+) -> Key:
+    """A key from a YAML/JSON file (or the same data already loaded, read from `path`),
+    anchored in `article`."""
     data: Any = source
     if isinstance(source, str | Path):
         path = Path(source)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except OSError as e:
-            raise KitError(f"cannot read the key ({e.strerror})", path=path) from None
-        data = _parse(raw, path)
+        data = parse_key(read_text(path)[0], path)
     if isinstance(data, dict) and data.get("format") == WORK_FORMAT:
         return _key_from_work(data, article, kind, path)
     if isinstance(data, dict):
@@ -240,24 +243,16 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
     return None
 
 
-def _parse(raw: str, path: Path) -> Any:
+def parse_key(raw: str, path: Path) -> Any:
+    """The data of a key file's text (JSON for .json, else YAML); KitError with the line."""
     if path.suffix.lower() == ".json":
         try:
             return json.loads(raw)
         except json.JSONDecodeError as e:
             raise KitError(f"not valid JSON ({e.msg})", path=path, line=e.lineno) from None
-    import yaml
-
-    try:
-        return yaml.safe_load(raw)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KitError(
-            f"not valid YAML ({getattr(e, 'problem', None) or e})",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            fix="check the indentation and the ':' on that line",
-        ) from None
+        except RecursionError:
+            raise KitError("the JSON is nested too deeply to be a key", path=path) from None
+    return parse_yaml(raw, path, "the key file")
 
 
 def _first_words(text: str, n: int = 6) -> str:

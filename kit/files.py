@@ -6,6 +6,7 @@ import codecs
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import KitError
 
@@ -87,6 +88,32 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, s
     data = read_bytes(path, max_bytes)
     text, encoding = decode(data, path)
     return normalise_newlines(text), encoding
+
+
+def parse_yaml(
+    text: str,
+    path: str | Path | None,
+    what: str = "the file",
+    fix: str = "check the indentation and the ':' on that line",
+    first_line: int = 1,
+) -> Any:
+    """`yaml.safe_load(text)`; broken YAML raises a KitError naming `path`, the line and `fix`.
+
+    `what` names the text in the message ("the label file is not valid YAML (...)");
+    `first_line` is the file line the text starts on (front matter starts on line 2).
+    """
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise KitError(
+            f"{what} is not valid YAML ({getattr(e, 'problem', None) or e})",
+            path=path,
+            line=mark.line + first_line if mark else None,
+            fix=fix,
+        ) from None
 
 
 def normalise_newlines(text: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KitError
+from .files import parse_yaml, read_text
 
 
 @dataclass(frozen=True)
@@ -161,19 +162,7 @@ def _from_mapping(name: str, data: Any, path: str | Path | None) -> LabelSet:
 
 
 def _from_file(path: Path) -> LabelSet:
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise KitError(f"cannot read the label file ({e.strerror})", path=path) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KitError(
-            f"the label file is not valid YAML ({getattr(e, 'problem', None) or e})",
-            path=path,
-            line=mark.line + 1 if mark else None,
-        ) from None
+    data = parse_yaml(read_text(path)[0], path, "the label file")
     if isinstance(data, dict) and "labels" not in data and len(data) == 1:
         [(name, data)] = data.items()  # a file holding one named set, as in labels.yaml
     else:

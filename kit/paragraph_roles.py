@@ -48,9 +48,8 @@ class RoleSet:
 
 def load_roles(path: str | Path | None = None) -> RoleSet:
     """A role set from a YAML file (default: the kit's own); KitError names the problem."""
-    import yaml
 
-    from .files import read_text
+    from .files import parse_yaml, read_text
     from .lexicon import package_yaml
 
     if path is None:
@@ -58,17 +57,8 @@ def load_roles(path: str | Path | None = None) -> RoleSet:
             package_yaml("paragraph_roles.yaml"), "kit/data/paragraph_roles.yaml"
         )
     text, _ = read_text(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise KitError(
-            f"the role list is not valid YAML ({getattr(e, 'problem', None) or e})",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            fix="compare it with kit/data/paragraph_roles.yaml (indentation, colons, quotes)",
-        ) from None
-    return roles_from_dict(data, str(path))
+    fix = "compare it with kit/data/paragraph_roles.yaml (indentation, colons, quotes)"
+    return roles_from_dict(parse_yaml(text, path, "the role list", fix), str(path))
 
 
 def roles_from_dict(data: Any, path: str | None = None) -> RoleSet:
