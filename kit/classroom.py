@@ -25,7 +25,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from . import agreement as agr
 from . import class_index
@@ -34,6 +33,7 @@ from .articles import Article, read_file
 from .class_index import IndexedAnnotation
 from .course import Course, load_course, seed_files
 from .errors import KitError
+from .feedback import load_key, parse_key
 from .files import atomic_write_text, read_bytes, read_text
 from .render import Mark, SafeHTML, render_heatmap
 from .show import bar_chart, html_table, stack
@@ -178,22 +178,13 @@ def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annot
         doc = read_document(path)
         article_id = str(doc.get("article_id") or path.stem)
         return article_id, _anchored(doc, articles.get(article_id))
-    try:
-        from .feedback import load_key
-    except ImportError:
-        raise KitError(
-            "this key file needs kit.feedback, which this kit does not have yet", path=path
-        ) from None
-    try:
-        raw = yaml.safe_load(text) if path.suffix.lower() != ".json" else json.loads(text)
-    except (yaml.YAMLError, json.JSONDecodeError, RecursionError):
-        raise KitError("this key file cannot be read (check its syntax)", path=path) from None
+    raw = parse_key(text, path)
     named = raw.get("article") if isinstance(raw, dict) else None
     article_id = str(named or path.name.split(".")[0])  # `<article_id>.key.yaml`
     if article_id not in articles:
         raise KitError(f"no article '{article_id}' in the seeds folder for this key", path=path)
     article = articles[article_id]
-    return article_id, tuple(load_key(path, article).as_annotations(article.text))
+    return article_id, tuple(load_key(raw, article, path=path).as_annotations(article.text))
 
 
 # ---------------------------------------------------------------- the class's work

@@ -403,3 +403,15 @@ def test_a_key_file_beside_the_article_is_used_as_the_key(tmp_path):
     assert work.sources_missed()["source"].tolist() == [
         "Ukrainian officials", "Mr Putin", "Downing Street",
     ]  # fmt: skip
+
+
+def test_a_broken_or_absurdly_nested_key_file_is_one_clear_problem(tmp_path):
+    from kit.classroom import read_key
+
+    article = kit.load_article(h.SEED)
+    for name, text in (("a.key.yaml", "items: [\n  - quote: x\n bad"), ("a.json", "[" * 100_000)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(KitError) as err:
+            read_key(path, {article.id: article})
+        assert str(path) in str(err.value)
