@@ -54,10 +54,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _attribution_count(article: Article) -> str:
-    try:
-        from .sources import find_attributions
-    except ImportError:
-        return "not available"
+    from .sources import find_attributions
+
     return str(len(find_attributions(article)))
 
 

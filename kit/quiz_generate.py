@@ -128,7 +128,7 @@ def generate(
     """A bank of questions about the article's sources and claims, the same for the same seed.
 
     `attributions` default to kit.sources.find_attributions(article); `claims` to
-    kit.claims.suggest(article) when that module exists. Raises KitError when there is nothing
+    kit.claims.suggest(article). Raises KitError when there is nothing
     to ask about.
     """
     if attributions is None:
@@ -136,7 +136,9 @@ def generate(
 
         attributions = find_attributions(article)
     if claims is None:
-        claims = _suggest_claims(article, attributions)
+        from .claims import suggest
+
+        claims = suggest(article, attributions=attributions)
     rng = random.Random(seed)
     sources = [s for s in (_source(article, a) for a in attributions) if s is not None]
     makers: list[Callable[[], list[Question]]] = [
@@ -196,20 +198,6 @@ def problems(quiz: Quiz) -> list[str]:
 
 
 # ---------------------------------------------------------------- reading the records
-
-
-def _suggest_claims(article: Article, attributions: Sequence[Any]) -> list[Any]:
-    try:
-        from . import claims as claims_module  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    suggest = getattr(claims_module, "suggest", None)
-    if not callable(suggest):
-        return []
-    try:
-        return list(suggest(article, attributions=attributions))
-    except TypeError:  # a suggest() without the attributions argument
-        return list(suggest(article))
 
 
 def _get(record: Any, name: str, default: Any = None) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
@@ -136,13 +135,6 @@ def test_uses_the_detector_when_no_records_are_given(article, records, monkeypat
     monkeypatch.setattr(kit.sources, "find_attributions", lambda a: records[0])
     quiz = generate(article, claims=[])
     assert "who-said" in kinds(quiz) and "claim-type" not in kinds(quiz)
-
-
-def test_claim_questions_are_skipped_while_kit_claims_is_missing(article, records, monkeypatch):
-    monkeypatch.setitem(sys.modules, "kit.claims", None)
-    monkeypatch.delattr(kit, "claims", raising=False)
-    quiz = generate(article, attributions=records[0])
-    assert "claim-type" not in kinds(quiz)
 
 
 def test_an_article_with_nothing_to_ask_about_says_so(article):
