@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import jsonio
 from .annotations import AnnotationRow
 from .files import atomic_write_bytes
 
@@ -66,20 +66,21 @@ def entry(
 
 def write(class_dir: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Write the index, keeping earlier entries for files this collection did not touch."""
-    merged = {**read(class_dir), **entries}
-    # ASCII (\u escapes): faster to write, and a lone surrogate a student's file may hold
-    # (valid JSON, not UTF-8) cannot stop the write. Read back as the same strings.
-    text = json.dumps(
-        {"format": FORMAT, "files": merged}, separators=(",", ":"), check_circular=False
-    )
+    earlier = read(class_dir)
+    # Only the quiz answers and written answers of a new entry can hold a float (its rows are
+    # checked annotations); an earlier entry is whatever the index held.
+    finite = all(
+        jsonio.is_finite(e["quiz"]) and jsonio.is_finite(e["responses"]) for e in entries.values()
+    ) and all(jsonio.is_finite(e) for k, e in earlier.items() if k not in entries)
+    data = jsonio.dumps({"format": FORMAT, "files": {**earlier, **entries}}, finite=finite)
     # No fsync: a cache, checked against each file's size and time, that collect can rebuild
-    atomic_write_bytes(class_dir / INDEX_NAME, text.encode("ascii"), sync=False)
+    atomic_write_bytes(class_dir / INDEX_NAME, data, sync=False)
 
 
 def read(class_dir: Path) -> dict[str, dict[str, Any]]:
     """The index's entries by `<student>/<file>` (empty when there is none or it is damaged)."""
     try:
-        data = json.loads((class_dir / INDEX_NAME).read_bytes())
+        data = jsonio.loads((class_dir / INDEX_NAME).read_bytes())
     except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT:

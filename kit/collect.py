@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import class_index
+from . import class_index, jsonio
 from .annotations import AnnotationRow, row_from_w3c
 from .errors import KitError
 from .files import atomic_write_text
@@ -414,8 +414,8 @@ def _classify(
 ) -> None:
     if FORMAT.encode() not in cand.data:  # not a work file: say so, or that it is broken
         try:
-            other = json.loads(cand.data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            other = jsonio.loads(cand.data)
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, a too long number
             other = None
         if other is not None:
             report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))

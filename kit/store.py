@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import jsonio
 from .annotations import Annotation, AnnotationRow, now, reanchor, rows_from_w3c
 from .articles import Article
 from .errors import KitError
@@ -179,15 +180,14 @@ def parse_work_rows(
 
 def _checked_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
     """The work document in `raw`, its top level checked (KitError naming the file)."""
-    if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise KitError(f"not UTF-8 text (byte {e.start})", path=path) from None
     try:
-        doc = json.loads(raw)
+        doc = jsonio.loads(raw) if isinstance(raw, bytes) else json.loads(raw)
+    except UnicodeDecodeError as e:
+        raise KitError(f"not UTF-8 text (byte {e.start})", path=path) from None
     except json.JSONDecodeError as e:
         raise KitError(f"not valid JSON ({e.msg})", path=path, line=e.lineno) from None
+    except ValueError:  # json's limit on the digits of an integer
+        raise KitError("a number in it is too long to be real", path=path) from None
     except RecursionError:
         raise KitError("JSON nested too deeply", path=path) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
