@@ -8,7 +8,6 @@ to and from the W3C JSON-LD form stored in work files.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -171,7 +170,7 @@ class AnnotationRow(NamedTuple):
     start: int
     end: int
     exact: str
-    tags: Sequence[str]
+    tags: tuple[str, ...]
     motivation: str
     comment: str
     modified: str

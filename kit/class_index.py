@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from . import jsonio
 from .annotations import AnnotationRow
 from .files import atomic_write_bytes
@@ -45,86 +47,100 @@ def bulk() -> Iterator[None]:
 IndexedAnnotation = AnnotationRow
 
 
-def entry(
-    doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat_result
-) -> dict[str, Any]:
-    """The index entry for a work file just written (`st`: its stat; content already checked).
+class Entry(msgspec.Struct, frozen=True):
+    """One work file as the index keeps it: its size and time when collected, the document's
+    fields the class views read, and each annotation as its row (JSON: a list)."""
 
-    Each annotation is kept as its row (a tuple: JSON writes it as a list).
-    """
-    return {
-        "size": st.st_size,
-        "mtime_ns": st.st_mtime_ns,
-        "student": doc.get("student"),
-        "article_id": doc.get("article_id"),
-        "text_sha": doc.get("text_sha", ""),
-        "quiz": doc.get("quiz", {}),
-        "responses": doc.get("responses", {}),
-        "annotations": annotations,
-    }
+    size: int
+    mtime_ns: int
+    student: Any
+    article_id: Any
+    text_sha: Any
+    quiz: dict[str, Any]
+    responses: dict[str, Any]
+    annotations: tuple[AnnotationRow, ...]
 
 
-def write(class_dir: Path, entries: dict[str, dict[str, Any]]) -> None:
+class _Index(msgspec.Struct):
+    format: str
+    files: dict[str, Entry]
+
+
+#: Reads the whole index and checks every type while parsing (an entry that does not fit makes
+#: `read` check entry by entry instead).
+_decode_index = msgspec.json.Decoder(_Index).decode
+
+
+def entry(doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat_result) -> Entry:
+    """The index entry for a work file just written (`st`: its stat; content already checked)."""
+    return Entry(
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        student=doc.get("student"),
+        article_id=doc.get("article_id"),
+        text_sha=doc.get("text_sha", ""),
+        quiz=doc.get("quiz", {}),
+        responses=doc.get("responses", {}),
+        annotations=tuple(annotations),
+    )
+
+
+def write(class_dir: Path, entries: dict[str, Entry]) -> None:
     """Write the index, keeping earlier entries for files this collection did not touch."""
-    earlier = read(class_dir)
-    # Only the quiz answers and written answers of a new entry can hold a float (its rows are
-    # checked annotations); an earlier entry is whatever the index held.
+    merged = {**read(class_dir), **entries}
+    # Rows hold only text and whole numbers; a quiz or written answer may hold NaN or Infinity
+    # (read from a student's file), which only json writes as they were.
     finite = all(
-        jsonio.is_finite(e["quiz"]) and jsonio.is_finite(e["responses"]) for e in entries.values()
-    ) and all(jsonio.is_finite(e) for k, e in earlier.items() if k not in entries)
-    data = jsonio.dumps({"format": FORMAT, "files": {**earlier, **entries}}, finite=finite)
+        jsonio.is_finite(e.quiz) and jsonio.is_finite(e.responses) for e in merged.values()
+    )
+    data = jsonio.dumps({"format": FORMAT, "files": merged}, finite=finite)
     # No fsync: a cache, checked against each file's size and time, that collect can rebuild
     atomic_write_bytes(class_dir / INDEX_NAME, data, sync=False)
 
 
-def read(class_dir: Path) -> dict[str, dict[str, Any]]:
-    """The index's entries by `<student>/<file>` (empty when there is none or it is damaged)."""
+def read(class_dir: Path) -> dict[str, Entry]:
+    """The index's entries by `<student>/<file>` (empty when there is none or it is damaged;
+    an entry that does not have the index's shape is left out)."""
     try:
-        data = jsonio.loads((class_dir / INDEX_NAME).read_bytes())
-    except (OSError, ValueError, RecursionError):
+        raw = (class_dir / INDEX_NAME).read_bytes()
+    except OSError:
+        return {}
+    try:
+        index = _decode_index(raw)
+        return index.files if index.format == FORMAT else {}
+    except msgspec.MsgspecError:
+        pass  # not all of it fits (or it holds what only json reads): entry by entry
+    try:
+        data = jsonio.loads(raw)
+    except (ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return {}
     files = data.get("files")
-    return files if isinstance(files, dict) else {}
+    out = {}
+    for key, value in files.items() if isinstance(files, dict) else ():
+        try:
+            out[key] = msgspec.convert(value, Entry)
+        except msgspec.MsgspecError:
+            continue
+    return out
 
 
 def lookup(
-    index: dict[str, dict[str, Any]], key: str, st: os.stat_result
+    index: dict[str, Entry], key: str, st: os.stat_result
 ) -> tuple[dict[str, Any], tuple[IndexedAnnotation, ...]] | None:
     """The document (without its W3C annotations) and annotations of a file still as indexed."""
     e = index.get(key)
-    if not isinstance(e, dict):
+    if e is None or e.size != st.st_size or e.mtime_ns != st.st_mtime_ns:
         return None
-    if e.get("size") != st.st_size or e.get("mtime_ns") != st.st_mtime_ns:
-        return None
-    try:
-        anns = _annotations(e["annotations"])
-        doc = {
-            "student": str(e["student"]),
-            "article_id": str(e["article_id"]),
-            "text_sha": str(e["text_sha"]),
-            "quiz": dict(e["quiz"]),
-            "responses": dict(e["responses"]),
-        }
-    except (KeyError, TypeError, ValueError):
-        return None
-    return doc, anns
-
-
-def _annotations(rows: Any) -> tuple[IndexedAnnotation, ...]:
-    """The index's rows as annotations (TypeError or ValueError when one is damaged)."""
-    out = []
-    for row in rows:
-        a = _new_row(IndexedAnnotation, row)  # as IndexedAnnotation._make, at half the cost
-        if len(a) != _FIELDS:
-            raise TypeError("not an annotation row")
-        start, end = a[1], a[2]
-        if not (type(start) is int and type(end) is int and 0 <= start <= end):
-            raise ValueError("bad offsets")
-        out.append(a)
-    return tuple(out)
-
-
-_new_row = tuple.__new__
-_FIELDS = len(IndexedAnnotation._fields)
+    for a in e.annotations:
+        if not 0 <= a.start <= a.end:
+            return None
+    doc = {
+        "student": str(e.student),
+        "article_id": str(e.article_id),
+        "text_sha": str(e.text_sha),
+        "quiz": e.quiz,
+        "responses": e.responses,
+    }
+    return doc, e.annotations

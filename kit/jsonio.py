@@ -36,22 +36,25 @@ def loads(data: bytes) -> Any:
     return json.loads(data.decode("utf-8"))
 
 
-def dumps(value: Any, *, finite: bool = False) -> bytes:
+def dumps(value: Any, *, finite: bool | None = None) -> bytes:
     """Compact JSON for `value` (UTF-8), read back by `loads` (and `json`) as the same value.
 
-    `finite=True`: the caller knows `value` holds no NaN or infinite float (else it is checked).
+    `finite`: whether every float in `value` is finite, when the caller knows (it must for a
+    value holding msgspec Structs, which `is_finite` does not look into); None: checked here.
     """
-    if finite or is_finite(value):
+    if finite is None:
+        finite = is_finite(value)
+    if finite:
         try:
             return _encode(value)
         except (UnicodeEncodeError, TypeError, OverflowError):
             pass  # a lone surrogate, a type msgspec does not know: json writes it as before
-    text = json.dumps(value, separators=(",", ":"), check_circular=False)
+    text = json.dumps(msgspec.to_builtins(value), separators=(",", ":"), check_circular=False)
     return text.encode("ascii")
 
 
 def is_finite(value: Any) -> bool:
-    """True when no float anywhere in `value` is NaN or infinite."""
+    """True when no float in `value` (looking into dicts, lists and tuples) is NaN or infinite."""
     stack = [value]
     while stack:
         v = stack.pop()
