@@ -9,7 +9,6 @@ main ones as safe HTML. Pure Python and pandas: no widgets here (see `kit.widget
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 import math
@@ -37,6 +36,7 @@ from .feedback import load_key, parse_key
 from .files import atomic_write_text, read_bytes, read_text
 from .render import Mark, SafeHTML, render_heatmap
 from .show import bar_chart, html_table, stack
+from .spans import Spans, sentence_codes, spans_of, word_codes, word_counts
 from .store import FORMAT as WORK_FORMAT
 from .store import MAX_WORK_FILE_BYTES, parse_work, read_document, text_fingerprint
 
@@ -783,13 +783,12 @@ class ClassWork:
             key = self._key_annotations(article_id, "source")
             if not key:
                 continue
-            done = self._by_student(article_id, "source")
+            students, spans, _ = self._spans(article_id, "source")
             # every student's source highlights in one table (in each student's order)
-            anns = [(i, a) for i, mine in enumerate(done.values()) for a in mine]
-            who = np.array([i for i, _ in anns], dtype=np.int64)
-            starts = np.array([a.start for _, a in anns], dtype=np.int64)
-            ends = np.array([a.end for _, a in anns], dtype=np.int64)
-            types = np.array([a.tag("source") for _, a in anns], dtype=object)
+            mine = spans.who < len(students)  # not the key's
+            who, starts, ends = spans.who[mine], spans.start[mine], spans.end[mine]
+            types = np.array(spans.labels, dtype=object)[spans.code[mine]]
+            n = len(students)
             for k in key:
                 hit = (starts < k.end) & (k.start < ends)
                 students, first = np.unique(who[hit], return_index=True)  # first hit of each
@@ -800,7 +799,6 @@ class ClassWork:
                 firsts = typed[first[~np.isin(students, right_ones)]]
                 wrong = Counter(str(t) for t in firsts)  # each one's first type, when not right
                 top = sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
-                n = len(done)
                 rows.append(
                     {
                         "article_id": article_id,
@@ -818,13 +816,30 @@ class ClassWork:
         return df.sort_values("missed_pct", ascending=False, kind="stable").reset_index(drop=True)
 
     @_memo
-    def _sentence_labels(self, article: Article, kind: str) -> dict[str, list[str | None]]:
-        """Each student's label of this kind for every sentence (None where not tagged)."""
-        starts = [s.start for s in article.sentences]
-        out = {}
-        for student, anns in self._by_student(article.id, kind).items():
-            out[student] = _labels_per_sentence(article, starts, anns, kind)
-        return out
+    def _spans(
+        self, article_id: str, kind: str
+    ) -> tuple[tuple[str, ...], Spans, list[Annotation] | None]:
+        """The students who did the task (sorted) and their spans of this kind on one article,
+        then the key's as the last reader when there is a key (its annotations: third)."""
+        done = self._by_student(article_id, kind)
+        students = tuple(sorted(done))
+        key = self._key_annotations(article_id, kind)
+        groups = [done[s] for s in students] + ([key] if key is not None else [])
+        return students, spans_of(groups, kind), key
+
+    @_memo
+    def _sentence_labels(
+        self, article_id: str, kind: str
+    ) -> tuple[dict[str, list[str | None]], list[str | None] | None]:
+        """Each student's label of this kind for every sentence (None where not tagged), and the
+        key's (None when the key tags nothing of this kind)."""
+        article = self._article(article_id)
+        students, spans, key = self._spans(article_id, kind)
+        bounds = np.array([(s.start, s.end) for s in article.sentences], dtype=np.int64)
+        bounds = bounds.reshape(-1, 2)
+        names = [*spans.labels, None]  # code -1: None
+        rows = [[names[c] for c in row] for row in sentence_codes(spans, *bounds.T).tolist()]
+        return dict(zip(students, rows)), (rows[-1] if key else None)
 
     @_memo
     def claim_disagreement(self) -> pd.DataFrame:
@@ -840,10 +855,7 @@ class ClassWork:
             article = self.articles.get(article_id)
             if article is None:
                 continue
-            labels = self._sentence_labels(article, "claim")
-            key_anns = self._key_annotations(article_id, "claim")
-            starts = [s.start for s in article.sentences]
-            key = _labels_per_sentence(article, starts, key_anns, "claim") if key_anns else None
+            labels, key = self._sentence_labels(article_id, "claim")
             for i, sentence in enumerate(article.sentences):
                 given = Counter(v[i] for v in labels.values() if v[i] is not None)
                 if not given:
@@ -872,30 +884,20 @@ class ClassWork:
     @_memo
     def claim_agreement(self, article_id: str) -> agr.Agreement:
         """Krippendorff's alpha on claim types (units: sentences), between students and vs key."""
-        article = self._article(article_id)
-        labels = self._sentence_labels(article, "claim")
-        key_anns = self._key_annotations(article_id, "claim")
-        starts = [s.start for s in article.sentences]
-        key = _labels_per_sentence(article, starts, key_anns, "claim") if key_anns else None
+        labels, key = self._sentence_labels(article_id, "claim")
         return _agreement(article_id, "claim types", labels, key)
 
     @_memo
     def source_agreement(self, article_id: str) -> agr.Agreement:
         """Krippendorff's alpha on source highlights (units: word tokens, value: type or none)."""
-        article = self._article(article_id)
-        tokens = _tokens(article.text)
-        index = {NONE: 0.0}
-        by_student = self._by_student(article_id, "source")
-        students = tuple(sorted(by_student))
-        starts = [t[0] for t in tokens]
-        rows = [_token_codes(tokens, starts, by_student[s], "source", index) for s in students]
-        key_anns = self._key_annotations(article_id, "source")
-        key = (
-            _token_codes(tokens, starts, key_anns, "source", index)
-            if key_anns is not None
-            else None
-        )
-        return _agreement_of(article_id, "source highlights", students, rows, key, len(tokens))
+        words = self._words(article_id)
+        students, spans, key_anns = self._spans(article_id, "source")
+        # value codes: 0 for no source (and for a source typed 'none'), 1.. for each type
+        lut = np.array([0.0 if v == NONE else i + 1.0 for i, v in enumerate(spans.labels)] + [0])
+        matrix = lut[word_codes(spans, *words)]
+        rows = list(matrix[: len(students)])
+        key = matrix[-1] if key_anns is not None else None
+        return _agreement_of(article_id, "source highlights", students, rows, key, len(words[0]))
 
     @_memo
     def agreement(self) -> pd.DataFrame:
@@ -935,6 +937,12 @@ class ClassWork:
                     )
         return _frame(rows, ["student", "article_id", "what", "alpha_vs_key", "reading"])
 
+    @_memo
+    def _words(self, article_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """The article's word tokens (the units of token-level agreement): starts and ends."""
+        spans = np.array(_tokens(self._article(article_id).text), dtype=np.int64).reshape(-1, 2)
+        return spans[:, 0].copy(), spans[:, 1].copy()
+
     def _article(self, article_id: str) -> Article:
         try:
             return self.articles[article_id]
@@ -952,21 +960,14 @@ class ClassWork:
         if article_id is None:
             return SafeHTML("<p>No article text to show.</p>", "no article")
         article = self._article(article_id)
-        done = self._by_student(article_id, kind)
-        tokens = _tokens(article.text)
-        counts = np.zeros(len(tokens), dtype=int)
-        starts = [t[0] for t in tokens]
-        for anns in done.values():
-            covered = np.zeros(len(tokens), dtype=bool)
-            for a in anns:
-                lo, hi = _token_range(starts, tokens, a.start, a.end)
-                covered[lo:hi] = True
-            counts += covered
-        spans = [(s, e, int(c)) for (s, e), c in zip(tokens, counts) if c]
+        students, spans, _ = self._spans(article_id, kind)
+        starts, ends = self._words(article_id)
+        counts = word_counts(spans, starts, ends, readers=len(students))
+        marked = [(int(s), int(e), int(c)) for s, e, c in zip(starts, ends, counts) if c]
         what = {"source": "highlighted a source", "claim": "tagged a claim"}.get(
             kind, f"tagged {kind}"
         )
-        return render_heatmap(article, spans, len(done), what=what)
+        return render_heatmap(article, marked, len(students), what=what)
 
     def _header(self) -> str:
         title = self.course.title + (f", lesson {self.lesson_id}" if self.lesson_id else "")
@@ -1243,66 +1244,6 @@ _by_position = operator.attrgetter("start", "end")
 def _tokens(text: str) -> list[tuple[int, int]]:
     """Word tokens as [start, end) spans (the units of token-level agreement)."""
     return [m.span() for m in TOKEN.finditer(text)]
-
-
-def _token_range(
-    starts: list[int], tokens: list[tuple[int, int]], start: int, end: int
-) -> tuple[int, int]:
-    """Indices [lo, hi) of the tokens that overlap [start, end)."""
-    lo = bisect.bisect_right(starts, start) - 1
-    if lo < 0 or tokens[lo][1] <= start:
-        lo += 1
-    hi = bisect.bisect_left(starts, end)
-    return lo, max(lo, hi)
-
-
-def _token_codes(
-    tokens: list[tuple[int, int]],
-    starts: list[int],
-    anns: Sequence[Annotation],
-    kind: str,
-    index: dict[str, float],
-) -> np.ndarray:
-    """Each token's label code from the first annotation of this kind over it (0: 'none').
-
-    `starts`: the tokens' starts. `index` maps labels to codes and grows as new labels are met.
-    """
-    out = np.zeros(len(tokens))
-    for a in sorted(anns, key=_by_position, reverse=True):
-        lo, hi = _token_range(starts, tokens, a.start, a.end)
-        out[lo:hi] = index.setdefault(str(a.tag(kind)), float(len(index)))
-    return out
-
-
-def _labels_per_sentence(
-    article: Article, starts: list[int], anns: Sequence[Annotation], kind: str
-) -> list[str | None]:
-    """Each sentence's label: the tag of this kind covering most of it (None if untagged)."""
-    sentences = article.sentences
-    n = len(sentences)
-    cover: list[dict[str, int] | None] = [None] * n
-    for a in anns:
-        label = a.tag(kind)
-        if label is None:
-            continue
-        a_start, a_end = a.start, a.end
-        i = max(0, bisect.bisect_right(starts, a_start) - 1)
-        while i < n:
-            s = sentences[i]
-            if s.start >= a_end:
-                break
-            overlap = min(s.end, a_end) - max(s.start, a_start)
-            if overlap > 0:
-                here = cover[i]
-                if here is None:
-                    cover[i] = {label: overlap}
-                else:
-                    here[label] = here.get(label, 0) + overlap
-            i += 1
-    return [
-        None if c is None else next(iter(c)) if len(c) == 1 else min(c, key=lambda k: (-c[k], k))
-        for c in cover
-    ]
 
 
 def _agreement(
