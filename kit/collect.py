@@ -33,6 +33,7 @@ from .annotations import AnnotationRow, row_from_w3c
 from .errors import KitError
 from .files import atomic_write_text
 from .store import FORMAT, MAX_WORK_FILE_BYTES, parse_work_rows, safe_name, work_path
+from .work_rows import parse_work_summary
 
 #: Most files the kit looks at in one zip, and in one folder tree.
 MAX_ZIP_MEMBERS = 20_000
@@ -421,7 +422,7 @@ def _classify(
             report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
             return
     try:
-        doc, anns = parse_work_rows(cand.data, cand.source)
+        doc, anns = parse_work_summary(cand.data, cand.source)
     except KitError as e:
         report.entries.append(Entry(cand.source, "", "", "corrupt", e.problem))
         return
@@ -439,9 +440,8 @@ def _classify(
             Entry(cand.source, student, article_id, "unknown article", "not in the course")
         )
         return
-    # The W3C dicts are most of a work file: dropped now (the rows hold what the index needs),
-    # a whole class is never in memory at once. Copies of one file are parsed again to compare.
-    del doc["annotations"]
+    # Only the summary and rows are kept (what the index needs): a whole class is never in
+    # memory at once. Copies of one file are parsed again, whole, to compare.
     groups.setdefault((student, article_id), []).append((cand, doc, anns))
 
 
