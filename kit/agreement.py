@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import krippendorff
@@ -115,15 +114,3 @@ class Agreement:
 
 def _round(value: float) -> float:
     return round(value, 3) if not math.isnan(value) else math.nan
-
-
-def codes(labels: Sequence[Sequence[str | None]], order: Sequence[str] = ()) -> np.ndarray:
-    """Rows of labels (None = no answer) as a float matrix of value codes with NaN."""
-    names = list(dict.fromkeys([*order, *(x for row in labels for x in row if x is not None)]))
-    index = {name: float(i) for i, name in enumerate(names)}
-    out = np.full((len(labels), len(labels[0]) if labels else 0), np.nan)
-    for i, row in enumerate(labels):
-        for j, x in enumerate(row):
-            if x is not None:
-                out[i, j] = index[x]
-    return out

@@ -830,16 +830,16 @@ class ClassWork:
     @_memo
     def _sentence_labels(
         self, article_id: str, kind: str
-    ) -> tuple[dict[str, list[str | None]], list[str | None] | None]:
-        """Each student's label of this kind for every sentence (None where not tagged), and the
-        key's (None when the key tags nothing of this kind)."""
+    ) -> tuple[tuple[str, ...], np.ndarray, tuple[str, ...], np.ndarray | None]:
+        """The students who did the task (sorted); their label of this kind for every sentence
+        as codes into the labels (-1 where not tagged), one row each; the labels (sorted); the
+        key's row (None when the key tags nothing of this kind)."""
         article = self._article(article_id)
         students, spans, key = self._spans(article_id, kind)
         bounds = np.array([(s.start, s.end) for s in article.sentences], dtype=np.int64)
-        bounds = bounds.reshape(-1, 2)
-        names = [*spans.labels, None]  # code -1: None
-        rows = [[names[c] for c in row] for row in sentence_codes(spans, *bounds.T).tolist()]
-        return dict(zip(students, rows)), (rows[-1] if key else None)
+        codes = sentence_codes(spans, *bounds.reshape(-1, 2).T)
+        n = len(students)
+        return students, codes[:n], spans.labels, (codes[n] if key else None)
 
     @_memo
     def claim_disagreement(self) -> pd.DataFrame:
@@ -855,14 +855,16 @@ class ClassWork:
             article = self.articles.get(article_id)
             if article is None:
                 continue
-            labels, key = self._sentence_labels(article_id, "claim")
+            _, codes, labels, key = self._sentence_labels(article_id, "claim")
             for i, sentence in enumerate(article.sentences):
-                given = Counter(v[i] for v in labels.values() if v[i] is not None)
+                column = codes[:, i]
+                counts = np.bincount(column[column >= 0], minlength=len(labels)).tolist()
+                given = {labels[c]: n for c, n in enumerate(counts) if n}
                 if not given:
                     continue
                 ranked = sorted(given.items(), key=lambda kv: (-kv[1], kv[0]))
                 total = sum(given.values())
-                key_label = key[i] if key else None
+                key_label = labels[key[i]] if key is not None and key[i] >= 0 else None
                 rows.append(
                     {
                         "article_id": article_id,
@@ -884,8 +886,14 @@ class ClassWork:
     @_memo
     def claim_agreement(self, article_id: str) -> agr.Agreement:
         """Krippendorff's alpha on claim types (units: sentences), between students and vs key."""
-        labels, key = self._sentence_labels(article_id, "claim")
-        return _agreement(article_id, "claim types", labels, key)
+        students, codes, _, key = self._sentence_labels(article_id, "claim")
+        if not students:
+            return agr.Agreement(article_id, "claim types", 0, (), math.nan)
+        matrix = np.where(codes >= 0, codes, np.nan)
+        key_row = np.where(key >= 0, key, np.nan) if key is not None else None
+        return _agreement_of(
+            article_id, "claim types", students, list(matrix), key_row, matrix.shape[1]
+        )
 
     @_memo
     def source_agreement(self, article_id: str) -> agr.Agreement:
@@ -1244,23 +1252,6 @@ _by_position = operator.attrgetter("start", "end")
 def _tokens(text: str) -> list[tuple[int, int]]:
     """Word tokens as [start, end) spans (the units of token-level agreement)."""
     return [m.span() for m in TOKEN.finditer(text)]
-
-
-def _agreement(
-    article_id: str,
-    what: str,
-    labels: dict[str, list[str | None]],
-    key: list[str | None] | None,
-) -> agr.Agreement:
-    """Agreement from label lists (None: no answer), one list per student."""
-    students = tuple(sorted(labels))
-    if not students:
-        return agr.Agreement(article_id, what, 0, (), math.nan)
-    matrix = agr.codes([labels[s] for s in students] + ([key] if key is not None else []))
-    rows = list(matrix[: len(students)])
-    return _agreement_of(
-        article_id, what, students, rows, matrix[-1] if key is not None else None, matrix.shape[1]
-    )
 
 
 def _agreement_of(
