@@ -400,14 +400,16 @@ class ClassWork:
         return tuple((f, self._file_parts(f)[0]) for f in self.files)
 
     @cached_property
-    def _kinds(self) -> tuple[dict[str, list[Annotation]], ...]:
-        """For each work file (as in `_annotations`), its annotations by tag kind."""
+    def _kinds(self) -> tuple[dict[str, list[tuple[Annotation, str]]], ...]:
+        """For each work file (as in `_annotations`), its annotations by tag kind, each with the
+        value of its first tag of that kind."""
         return tuple(self._file_parts(f)[1] for f in self.files)
 
     def _file_parts(
         self, f: WorkFile
-    ) -> tuple[tuple[Annotation, ...], dict[str, list[Annotation]]]:
-        """A file's anchored annotations and the same by tag kind (computed once per file)."""
+    ) -> tuple[tuple[Annotation, ...], dict[str, list[tuple[Annotation, str]]]]:
+        """A file's anchored annotations and the same by tag kind, with the value of their first
+        tag of that kind (computed once per file)."""
         cached = self._per_file.get(id(f))
         if cached is not None and cached[0] is f:
             return cached[1], cached[2]
@@ -420,23 +422,23 @@ class ClassWork:
             self.articles.get(f.article_id),
             self._fingerprints.get(f.article_id),
         )
-        by_kind: dict[str, list[Annotation]] = {}
+        by_kind: dict[str, list[tuple[Annotation, str]]] = {}
         for a in anchored:
             for t in a.tags:
-                kind, sep, _ = t.partition(":")
+                kind, sep, value = t.partition(":")
                 if not sep:
                     continue
                 same = by_kind.setdefault(kind, [])
-                if not same or same[-1] is not a:
-                    same.append(a)
+                if not same or same[-1][0] is not a:  # the first tag of a kind counts
+                    same.append((a, value))
         self._per_file[id(f)] = (f, anchored, by_kind)
         return anchored, by_kind
 
     @_memo
-    def _by_student(self, article_id: str, kind: str) -> dict[str, list[Annotation]]:
-        """Each student's annotations with a tag of this kind on one article (students who did
-        the task at all)."""
-        out: dict[str, list[Annotation]] = {}
+    def _by_student(self, article_id: str, kind: str) -> dict[str, list[tuple[Annotation, str]]]:
+        """Each student's annotations with a tag of this kind on one article, with its value
+        (students who did the task at all)."""
+        out: dict[str, list[tuple[Annotation, str]]] = {}
         for (f, _), by_kind in zip(self._annotations, self._kinds):
             if f.article_id == article_id and by_kind.get(kind):
                 out.setdefault(f.student, []).extend(by_kind[kind])
@@ -579,7 +581,7 @@ class ClassWork:
     @cached_property
     def _step_counts(self) -> dict[tuple[str, str, int], tuple[int, int]]:
         """(student, lesson id, step index) -> (progress, needed) for every tracked step."""
-        by_student: dict[str, list[tuple[WorkFile, dict[str, list[Annotation]]]]] = {}
+        by_student: dict[str, list[tuple[WorkFile, dict[str, list[Any]]]]] = {}
         for (f, _), by_kind in zip(self._annotations, self._kinds):
             by_student.setdefault(f.student, []).append((f, by_kind))
         question_totals = self._question_totals
@@ -824,8 +826,10 @@ class ClassWork:
         done = self._by_student(article_id, kind)
         students = tuple(sorted(done))
         key = self._key_annotations(article_id, kind)
-        groups = [done[s] for s in students] + ([key] if key is not None else [])
-        return students, spans_of(groups, kind), key
+        groups = [done[s] for s in students]
+        if key is not None:
+            groups.append([(a, str(a.tag(kind))) for a in key])
+        return students, spans_of(groups), key
 
     @_memo
     def _sentence_labels(

@@ -31,15 +31,12 @@ class Spans:
     labels: tuple[str, ...]
 
 
-def spans_of(groups: Sequence[Sequence[Any]], kind: str) -> Spans:
-    """The spans of each group's annotations (one group per reader) that have a `kind` tag;
-    the label is the value of their first tag of that kind. Labels are coded in sorted order."""
+def spans_of(groups: Sequence[Sequence[tuple[Any, str]]]) -> Spans:
+    """The spans of each group's (annotation, label) pairs, one group per reader. Labels are
+    coded in sorted order."""
     who, start, end, label = [], [], [], []
-    for i, anns in enumerate(groups):
-        for a in anns:
-            value = a.tag(kind)
-            if value is None:
-                continue
+    for i, pairs in enumerate(groups):
+        for a, value in pairs:
             who.append(i)
             start.append(a.start)
             end.append(a.end)

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kit.annotations import AnnotationRow
-from kit.spans import sentence_codes, spans_of, word_codes, word_counts
+from kit.spans import Spans, sentence_codes, word_codes, word_counts
+from kit.spans import spans_of as spans_of_pairs
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))
 SETTINGS = settings(
@@ -59,6 +60,13 @@ def loop_sentence_labels(units, anns, kind) -> list[str | None]:
                 here[label] = here.get(label, 0) + overlap
             i += 1
     return [None if not c else min(c, key=lambda k: (-c[k], k)) for c in cover]
+
+
+def spans_of(readers: list[list[AnnotationRow]], kind: str) -> Spans:
+    """Each reader's annotations with a tag of this kind, labelled by their first such tag."""
+    return spans_of_pairs(
+        [[(a, a.tag(kind)) for a in r if a.tag(kind) is not None] for r in readers]
+    )
 
 
 # ---------------------------------------------------------------- generated readers
