@@ -191,7 +191,8 @@ def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annot
 
 
 def _memo(method: Any) -> Any:
-    """Compute a table once per ClassWork; callers get a copy (they may change it freely)."""
+    """Compute a table once per ClassWork; callers get a copy (they may change it freely: with
+    pandas' copy-on-write a shallow copy is enough, the cached table is never written to)."""
     name = method.__name__
 
     @functools.wraps(method)
@@ -202,7 +203,7 @@ def _memo(method: Any) -> Any:
             with class_index.bulk():
                 cache[key] = method(self, *args)
         value = cache[key]
-        return value.copy() if isinstance(value, pd.DataFrame) else value
+        return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
 
     return wrapper
 

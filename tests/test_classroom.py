@@ -156,6 +156,17 @@ def test_tidy_tables_have_one_row_per_highlight_tag_attempt_and_answer(work):
     ]
 
 
+def test_a_table_changed_by_the_teacher_does_not_change_the_class(work):
+    before = {name: df.copy(deep=True) for name, df in work.tables().items()}
+    for df in work.tables().values():
+        if len(df):
+            df.loc[df.index[0], df.columns[0]] = "changed"  # the first column holds text
+            df["extra"] = 1
+            df.columns = [f"{c}!" for c in df.columns]
+    for name, df in work.tables().items():
+        pd.testing.assert_frame_equal(df, before[name], obj=name)
+
+
 def test_subset_narrows_every_table_to_a_student_or_a_lesson(work):
     bo = work.subset(students="bo")
     assert bo.students == ("bo",)
