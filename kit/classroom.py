@@ -294,6 +294,19 @@ def _collect_problems(path: Path) -> tuple[str, ...]:
     return tuple(f"{r.source}: {r.status} ({r.detail})" for r in bad.itertuples())
 
 
+@dataclass(frozen=True, slots=True)
+class _Tagged:
+    """Annotations with a tag of one kind, and the value of each one's first tag of that kind
+    (two lists, not a pair per annotation: tuples holding an annotation row stay with the cycle
+    collector for good, since rows are named tuples)."""
+
+    annotations: list[Any]
+    values: list[str]
+
+    def __len__(self) -> int:
+        return len(self.annotations)
+
+
 @dataclass(frozen=True)
 class ClassWork:
     """A class's work plus the course and materials it is measured against.
@@ -401,14 +414,12 @@ class ClassWork:
         return tuple((f, self._file_parts(f)[0]) for f in self.files)
 
     @cached_property
-    def _kinds(self) -> tuple[dict[str, list[tuple[Annotation, str]]], ...]:
-        """For each work file (as in `_annotations`), its annotations by tag kind, each with the
-        value of its first tag of that kind."""
+    def _kinds(self) -> tuple[dict[str, _Tagged], ...]:
+        """For each work file (as in `_annotations`), its annotations by tag kind, with the
+        value of each one's first tag of that kind."""
         return tuple(self._file_parts(f)[1] for f in self.files)
 
-    def _file_parts(
-        self, f: WorkFile
-    ) -> tuple[tuple[Annotation, ...], dict[str, list[tuple[Annotation, str]]]]:
+    def _file_parts(self, f: WorkFile) -> tuple[tuple[Annotation, ...], dict[str, _Tagged]]:
         """A file's anchored annotations and the same by tag kind, with the value of their first
         tag of that kind (computed once per file)."""
         cached = self._per_file.get(id(f))
@@ -423,26 +434,34 @@ class ClassWork:
             self.articles.get(f.article_id),
             self._fingerprints.get(f.article_id),
         )
-        by_kind: dict[str, list[tuple[Annotation, str]]] = {}
+        by_kind: dict[str, _Tagged] = {}
         for a in anchored:
             for t in a.tags:
                 kind, sep, value = t.partition(":")
                 if not sep:
                     continue
-                same = by_kind.setdefault(kind, [])
-                if not same or same[-1][0] is not a:  # the first tag of a kind counts
-                    same.append((a, value))
+                tagged = by_kind.get(kind)
+                if tagged is None:
+                    tagged = by_kind[kind] = _Tagged([], [])
+                if not tagged.annotations or tagged.annotations[-1] is not a:  # the first tag
+                    tagged.annotations.append(a)  # of a kind counts
+                    tagged.values.append(value)
         self._per_file[id(f)] = (f, anchored, by_kind)
         return anchored, by_kind
 
     @_memo
-    def _by_student(self, article_id: str, kind: str) -> dict[str, list[tuple[Annotation, str]]]:
-        """Each student's annotations with a tag of this kind on one article, with its value
+    def _by_student(self, article_id: str, kind: str) -> dict[str, _Tagged]:
+        """Each student's annotations with a tag of this kind on one article, with their values
         (students who did the task at all)."""
-        out: dict[str, list[tuple[Annotation, str]]] = {}
+        out: dict[str, _Tagged] = {}
         for (f, _), by_kind in zip(self._annotations, self._kinds):
-            if f.article_id == article_id and by_kind.get(kind):
-                out.setdefault(f.student, []).extend(by_kind[kind])
+            tagged = by_kind.get(kind)
+            if f.article_id == article_id and tagged is not None:
+                mine = out.get(f.student)
+                if mine is None:
+                    mine = out[f.student] = _Tagged([], [])
+                mine.annotations.extend(tagged.annotations)
+                mine.values.extend(tagged.values)
         return out
 
     def _key_annotations(self, article_id: str, kind: str) -> list[Annotation] | None:
@@ -582,7 +601,7 @@ class ClassWork:
     @cached_property
     def _step_counts(self) -> dict[tuple[str, str, int], tuple[int, int]]:
         """(student, lesson id, step index) -> (progress, needed) for every tracked step."""
-        by_student: dict[str, list[tuple[WorkFile, dict[str, list[Any]]]]] = {}
+        by_student: dict[str, list[tuple[WorkFile, dict[str, _Tagged]]]] = {}
         for (f, _), by_kind in zip(self._annotations, self._kinds):
             by_student.setdefault(f.student, []).append((f, by_kind))
         question_totals = self._question_totals
@@ -597,7 +616,7 @@ class ClassWork:
                         got = any(_filled(f.doc, step.target) for f, _ in in_lesson)
                         out[(student, lesson.id, i)] = (int(got), 1)
                     elif step.kind == "tagged":
-                        n = sum(len(by_kind.get(step.target, ())) for _, by_kind in in_lesson)
+                        n = sum(len(k[step.target]) for _, k in in_lesson if step.target in k)
                         out[(student, lesson.id, i)] = (min(n, step.min), step.min)
                     else:
                         answered = set()
@@ -827,9 +846,9 @@ class ClassWork:
         done = self._by_student(article_id, kind)
         students = tuple(sorted(done))
         key = self._key_annotations(article_id, kind)
-        groups = [done[s] for s in students]
+        groups = [(done[s].annotations, done[s].values) for s in students]
         if key is not None:
-            groups.append([(a, str(a.tag(kind))) for a in key])
+            groups.append((key, [str(a.tag(kind)) for a in key]))
         return students, spans_of(groups), key
 
     @_memo

@@ -78,6 +78,12 @@ def demo_class(
     pool = dict(materials.articles)
     for a in articles:
         pool.setdefault(a.id, a)
+    if not pool:
+        raise KitError(
+            "a demo class needs articles to work on, and none were given",
+            path=seeds,
+            fix="give the course's seeds folder: kit.demo_class(seeds='seeds')",
+        )
     crs = course if isinstance(course, Course) else load_course(course)
     recipe = _recipe(students, seed, pool, materials, crs)
     if _made_from(root) == recipe:  # already there (a Voila app runs this at every visit)

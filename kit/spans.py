@@ -31,16 +31,15 @@ class Spans:
     labels: tuple[str, ...]
 
 
-def spans_of(groups: Sequence[Sequence[tuple[Any, str]]]) -> Spans:
-    """The spans of each group's (annotation, label) pairs, one group per reader. Labels are
-    coded in sorted order."""
+def spans_of(groups: Sequence[tuple[Sequence[Any], Sequence[str]]]) -> Spans:
+    """The spans of each group's annotations with their labels (one group per reader: the
+    annotations and, in the same order, their labels). Labels are coded in sorted order."""
     who, start, end, label = [], [], [], []
-    for i, pairs in enumerate(groups):
-        for a, value in pairs:
-            who.append(i)
-            start.append(a.start)
-            end.append(a.end)
-            label.append(value)
+    for i, (anns, values) in enumerate(groups):
+        who += [i] * len(anns)
+        start += [a.start for a in anns]
+        end += [a.end for a in anns]
+        label += values
     labels = tuple(sorted(set(label)))
     index = {v: c for c, v in enumerate(labels)}
     return Spans(

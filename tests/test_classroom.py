@@ -382,6 +382,17 @@ def test_demo_class_is_the_same_for_the_same_seed(tmp_path):
     assert len([p for p in c.iterdir() if p.is_dir()]) == 5
 
 
+@pytest.mark.parametrize("seeds", [None, "empty"])
+def test_a_demo_class_without_articles_says_where_to_find_them(tmp_path, seeds):
+    if seeds:
+        (tmp_path / seeds).mkdir()
+        seeds = tmp_path / seeds
+    with pytest.raises(KitError, match="needs articles") as e:
+        kit.demo_class(tmp_path / "demo", students=3, seeds=seeds)
+    assert "seeds=" in e.value.message
+    assert not (tmp_path / "demo").exists()
+
+
 def test_demo_class_never_empties_a_folder_that_is_not_a_demo(tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "precious.txt").write_text("keep me")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from kit.annotations import AnnotationRow
 from kit.spans import Spans, sentence_codes, word_codes, word_counts
-from kit.spans import spans_of as spans_of_pairs
+from kit.spans import spans_of as spans_of_groups
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))
 SETTINGS = settings(
@@ -64,9 +64,8 @@ def loop_sentence_labels(units, anns, kind) -> list[str | None]:
 
 def spans_of(readers: list[list[AnnotationRow]], kind: str) -> Spans:
     """Each reader's annotations with a tag of this kind, labelled by their first such tag."""
-    return spans_of_pairs(
-        [[(a, a.tag(kind)) for a in r if a.tag(kind) is not None] for r in readers]
-    )
+    tagged = [[a for a in r if a.tag(kind) is not None] for r in readers]
+    return spans_of_groups([(anns, [a.tag(kind) for a in anns]) for anns in tagged])
 
 
 # ---------------------------------------------------------------- generated readers
