@@ -90,6 +90,16 @@ def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, s
     return normalise_newlines(text), encoding
 
 
+#: The most YAML nodes (aliases expanded) and alias uses a teacher's file may have: far more than
+#: any real course, label, key or bank file, and a cap on files that aliases would blow up.
+MAX_YAML_NODES = 200_000
+MAX_YAML_ALIASES = 100
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+}
+
+
 def parse_yaml(
     text: str,
     path: str | Path | None,
@@ -97,15 +107,22 @@ def parse_yaml(
     fix: str = "check the indentation and the ':' on that line",
     first_line: int = 1,
 ) -> Any:
-    """`yaml.safe_load(text)`; broken YAML raises a KitError naming `path`, the line and `fix`.
+    """`yaml.safe_load(text)`, checked by `check_yaml_nodes` before anything is built; broken
+    YAML raises a KitError naming `path`, the line and `fix`.
 
     `what` names the text in the message ("the label file is not valid YAML (...)");
     `first_line` is the file line the text starts on (front matter starts on line 2).
     """
     import yaml
 
+    loader = None
     try:
-        return yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        check_yaml_nodes(root, path, what, first_line)
+        return loader.construct_document(root)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise KitError(
@@ -114,6 +131,97 @@ def parse_yaml(
             line=mark.line + first_line if mark else None,
             fix=fix,
         ) from None
+    except RecursionError:
+        raise KitError(
+            f"{what} is nested too deeply", path=path, fix="a teacher's file needs a few levels"
+        ) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def check_yaml_nodes(
+    root: Any,
+    path: str | Path | None,
+    what: str = "the file",
+    first_line: int = 1,
+    fix_aliases: str = "write it out without anchors (&name) and aliases (*name)",
+) -> None:
+    """Refuse object and custom tags, repeated keys, aliases that refer to themselves, and
+    files that aliases would blow up (a composed YAML node tree: KitError with the line).
+
+    Aliases make the tree a graph; its expanded size (every alias counted in full) is what a
+    later walk would visit, so that is what is capped.
+    """
+    import yaml
+
+    def children(node: Any) -> list[Any]:
+        if isinstance(node, yaml.MappingNode):
+            return [n for pair in node.value for n in pair]
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        return []
+
+    size: dict[int, int] = {}
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    references = 0
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        nid = id(node)
+        line = node.start_mark.line + first_line
+        if finished:
+            size[nid] = 1 + sum(size[id(c)] for c in children(node))
+            state[nid] = 2
+            if size[nid] > MAX_YAML_NODES:
+                raise KitError(
+                    f"{what} repeats itself too much through YAML aliases (& and *)",
+                    path=path,
+                    line=line,
+                    fix=fix_aliases,
+                )
+            continue
+        if state.get(nid) == 2:
+            references += 1
+            if references > MAX_YAML_ALIASES:
+                raise KitError(
+                    f"{what} uses more than {MAX_YAML_ALIASES} YAML aliases (*name)",
+                    path=path,
+                    line=line,
+                    fix=fix_aliases,
+                )
+            continue
+        if state.get(nid) == 1:
+            raise KitError(
+                "a YAML alias here refers to itself",
+                path=path,
+                line=line,
+                fix="remove the anchor (&name) or the alias (*name)",
+            )
+        if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise KitError(
+                f"the tag '{tag}' is not allowed in {what} (the kit never builds objects "
+                "from a file)",
+                path=path,
+                line=line,
+                fix="remove the tag (the word starting with !) and write plain text",
+            )
+        if isinstance(node, yaml.MappingNode):
+            names: dict[str, int] = {}
+            for k, _ in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in names and k.value != "<<":
+                        raise KitError(
+                            f"'{k.value}' is given twice here (first on line {names[k.value]})",
+                            path=path,
+                            line=k.start_mark.line + first_line,
+                            fix="keep one of them",
+                        )
+                    names[k.value] = k.start_mark.line + first_line
+        state[nid] = 1
+        stack.append((node, True))
+        stack.extend((c, False) for c in reversed(children(node)))
 
 
 def normalise_newlines(text: str) -> str:

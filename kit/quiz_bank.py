@@ -25,11 +25,9 @@ import yaml
 from . import quiz_keys as keys
 from .articles import SUFFIXES, Article, load_article
 from .errors import KitError
+from .files import check_yaml_nodes
 from .quiz import MAX_BANK_BYTES, TYPES, Question, Quiz, Settings
 
-#: Most YAML nodes (aliases expanded) and alias uses a bank may have.
-MAX_NODES = 200_000
-MAX_ALIASES = 100
 _MAX_REPORTED = 50
 
 
@@ -64,11 +62,6 @@ _Loader.add_implicit_resolver(
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
-
-_STANDARD_TAGS = {
-    f"tag:yaml.org,2002:{t}"
-    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
-}
 
 
 class _Lines:
@@ -132,7 +125,12 @@ def _read_yaml(text: str, path: Path | None) -> tuple[Any, _Lines]:
             raise KitError(
                 "the file is empty", path=where, fix="start it with `title:` and `questions:`"
             )
-        _check_nodes(root, where)
+        check_yaml_nodes(
+            root,
+            where,
+            "the bank",
+            fix_aliases="write the questions out without anchors and aliases",
+        )
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -162,82 +160,6 @@ def _syntax_fix(e: yaml.MarkedYAMLError) -> str:
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "check the indentation of this line and the one above (use 2 spaces per level)"
     return "check this line and the one above (indentation, quotes, colons)"
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _check_nodes(root: yaml.Node, where: Path | str) -> None:
-    """Refuse object tags, duplicate keys and documents that aliases would blow up.
-
-    Aliases make the composed tree a graph; its expanded size (every alias counted in full) is
-    what a later walk would visit, so that is what is capped, and cycles are refused.
-    """
-    size: dict[int, int] = {}
-    state: dict[int, int] = {}  # 1: on the current path, 2: done
-    references = 0
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        nid = id(node)
-        line = node.start_mark.line + 1
-        if finished:
-            size[nid] = 1 + sum(size[id(c)] for c in _children(node))
-            state[nid] = 2
-            if size[nid] > MAX_NODES:
-                raise KitError(
-                    "the bank repeats itself too much through YAML aliases (& and *)",
-                    path=where,
-                    line=line,
-                    fix="write the questions out without anchors and aliases",
-                )
-            continue
-        if state.get(nid) == 2:
-            references += 1
-            if references > MAX_ALIASES:
-                raise KitError(
-                    f"the bank uses more than {MAX_ALIASES} YAML aliases (*name)",
-                    path=where,
-                    line=line,
-                    fix="write the questions out without anchors and aliases",
-                )
-            continue
-        if state.get(nid) == 1:
-            raise KitError(
-                "a YAML alias here refers to itself",
-                path=where,
-                line=line,
-                fix="remove the anchor (&name) or the alias (*name)",
-            )
-        if node.tag not in _STANDARD_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise KitError(
-                f"the tag '{tag}' is not allowed in a quiz bank (the kit never builds "
-                "objects from a file)",
-                path=where,
-                line=line,
-                fix="remove the tag (the word starting with !) and write plain text",
-            )
-        if isinstance(node, yaml.MappingNode):
-            names: dict[str, int] = {}
-            for k, _ in node.value:
-                if isinstance(k, yaml.ScalarNode):
-                    if k.value in names and k.value != "<<":
-                        raise KitError(
-                            f"'{k.value}' is given twice here (first on line {names[k.value]})",
-                            path=where,
-                            line=k.start_mark.line + 1,
-                            fix="keep one of them",
-                        )
-                    names[k.value] = k.start_mark.line + 1
-        state[nid] = 1
-        stack.append((node, True))
-        stack.extend((c, False) for c in reversed(_children(node)))
 
 
 # ---------------------------------------------------------------- checking a bank
