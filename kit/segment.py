@@ -144,7 +144,8 @@ def _needs_join(prev: str, nxt: str) -> bool:
         if word in _NUMBER_ABBREVIATIONS:
             return first.isdigit()
         if word in _abbreviations():
-            return first.isupper() or first.isdigit()
+            # "Acme Inc. said": no sentence starts with a lower-case word
+            return first.isupper() or first.isdigit() or first.islower()
     # A lone initial ("John F. Kennedy") followed by a capitalised name.
     return bool(_INITIAL.search(prev)) and first.isupper() and len(prev) > 2
 

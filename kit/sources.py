@@ -287,6 +287,12 @@ def _line_spans(text: str) -> list[Span]:
 
 # ------------------------------------------------------------------------------ tokens
 
+# Words that end a company's name: a capitalised run ending in one ("Voltcycle Ltd", "Acme
+# Corp.") names a company, never a person.
+_COMPANY_ENDS = frozenset(
+    "ltd inc corp co plc llc llp gmbh limited incorporated corporation".split()
+)
+
 # Titles that make a lone capitalised word a person's name ("President Erdogan", "Mr Putin").
 _PERSON_TITLES = frozenset(
     [
@@ -1008,6 +1014,8 @@ class _Doc:
                 if c.isalnum() and c.isupper():
                     continue
             last = names[-1]
+            if _strip_possessive(lows[last]).rstrip(".") in _COMPANY_ENDS:
+                continue  # "Voltcycle Ltd": a company
             possessive = lows[last].endswith(("'s", "’s"))
             parts = [_strip_possessive(words[g]) for g in names]
             folded = [p.lower() if p.isascii() else _fold(p) for p in parts]  # _fold, inlined
@@ -1380,6 +1388,8 @@ class _Doc:
         toks = self.tokens
         words, lows, starts = toks.words, toks.lows, toks.starts
         k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
+        if k > 0 and words[k] == "." and starts[k] >= lo and lows[k - 1] in _COMPANY_ENDS:
+            return starts[k - 1] + len(words[k - 1])  # "Acme Inc. said": the name ends at "Inc"
         while k >= 0 and starts[k] >= lo and words[k][0].isalnum():
             low = lows[k]
             if low in _AUX or (low in _TIME_WORDS and low != "the"):
@@ -1507,6 +1517,10 @@ class _Doc:
             comma = next((t for t in toks[rest:] if t.text == ","), None)
             if comma is not None:
                 person = self.person_in(comma.end, hi)
+                if person is None:  # "The plant's owner, Voltcycle Ltd, said"
+                    firm = _appositive_institution(toks, comma)
+                    if firm is not None:
+                        return _Source(span, text[firm[0] : firm[1]], "institution")
         owner = self._owner(toks, rest, core_words)
         outlet = self._outlet_name(core_words, bare)
         if outlet is not None:
@@ -2365,6 +2379,24 @@ def _bare(s: str) -> str:
     m = _LEADING.match(s)  # anchored: one match at the start at most, no scan like sub()
     out = s[m.end() :] if m else s
     return out or s
+
+
+def _appositive_institution(toks: list[_Token], comma: _Token) -> tuple[int, int] | None:
+    """The span of a company named in the appositive after `comma`: capitalised words ending
+    in a company ending ("Voltcycle Ltd", "Acme Corp."); None for anything else."""
+    words = []
+    for t in toks[toks.index(comma) + 1 :]:
+        if t.text == ",":
+            break
+        if t.text == ".":
+            continue  # "Acme Inc."
+        words.append(t)
+    if len(words) < 2 or not all(t.cap or t.low in ("of", "&", "and") for t in words):
+        return None
+    # Only a company ending: an institution word may be a surname ("John Church").
+    if _strip_possessive(words[-1].low).rstrip(".") not in _COMPANY_ENDS:
+        return None
+    return words[0].start, words[-1].end
 
 
 def _institution_name(text: str, toks: list[_Token], rest: int) -> str:

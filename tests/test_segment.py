@@ -46,6 +46,15 @@ def test_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_a_company_abbreviation_before_a_lower_case_word_does_not_end_a_sentence():
+    text = "Acme Inc. said profits rose. Then Acme Corp. reported more. It works at Acme Ltd."
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == [
+        "Acme Inc. said profits rose.",
+        "Then Acme Corp. reported more.",
+        "It works at Acme Ltd.",
+    ]
+
+
 def test_middle_initials_do_not_end_sentences():
     text = "John F. Kennedy was president. He died in 1963."
     assert [text[s.start : s.end] for s in sentence_spans(text)] == [

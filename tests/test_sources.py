@@ -238,6 +238,26 @@ def test_institutions_and_metonyms_are_institutions():
     assert [a.speaker for a in found] == ["Kremlin", "health ministry", "Police"]
 
 
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The plant's owner, Voltcycle Ltd, said the fire was contained.", "Voltcycle Ltd"),
+        ("The market moved. Acme Inc. said profits rose by 5%. Then more.", "Acme Inc"),
+        ("Profits rose, Acme Corp. said on Monday.", "Acme Corp"),
+        ("The owner, Acme Inc., said profits rose.", "Acme Inc"),
+        ("Northbridge Holdings plc told investors that sales fell.", "Northbridge Holdings plc"),
+    ],
+)
+def test_a_company_named_with_ltd_inc_or_corp_is_an_institution_not_a_person(text, speaker):
+    found = only(text)
+    assert [(a.source_type, a.speaker) for a in found] == [("institution", speaker)]
+
+
+def test_an_appositive_person_is_still_the_speaker():
+    found = only("The firm's owner, Jane Smith, said it would reopen.")
+    assert [(a.source_type, a.speaker) for a in found] == [("named_person", "Jane Smith")]
+
+
 def test_unnamed_sources_are_anonymous():
     text = (
         "Sources close to the president said he was angry. A spokesperson declined to comment. "
