@@ -16,6 +16,11 @@
 // element with the class "kit-prompt" (the question) names the text area, the group of radio
 // buttons and the list of check boxes. (The radio buttons get no shared `name`: ipywidgets only
 // hears clicks, and the arrow keys of a named group would check an option it never hears of.)
+//
+// And it keeps one live region per status line: an HTML widget with the class "kit-live" (quiz
+// feedback and progress, "Saved" lines) gets role=status on its content element, which stays
+// while its text changes. Screen readers announce changes to a live region that was already in
+// the page; a new role=status element in each update is often not read out.
 const CONTROLS = "select, input, textarea, button, [tabindex], [role=slider]";
 const MARK = "data-lm-suppress-shortcuts";
 
@@ -50,6 +55,17 @@ function labelAnswers(root) {
   }
 }
 
+function liveRegions(root) {
+  for (const widget of root.querySelectorAll(".kit-live")) {
+    const region = widget.querySelector(".widget-html-content") || widget;
+    if (region.getAttribute("role") !== "status") {
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      region.setAttribute("aria-atomic", "true");
+    }
+  }
+}
+
 function canTakeFocus(node) {
   return !node.disabled && node.tabIndex >= 0 && node.getClientRects().length > 0;
 }
@@ -72,6 +88,7 @@ function render({ el }) {
   const onMutations = (mutations) => {
     markAll(root);
     labelAnswers(root);
+    liveRegions(root);
     const lost = lastFocused;
     if (!lost || !mutations.some((m) => m.type === "attributes" && m.target === lost)) return;
     const active = document.activeElement;
@@ -83,6 +100,7 @@ function render({ el }) {
     if (!root) return false;
     markAll(root);
     labelAnswers(root);
+    liveRegions(root);
     root.addEventListener("focusin", onFocusIn);
     observer = new MutationObserver(onMutations);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });

@@ -14,13 +14,17 @@ KEYS_CLASS = "kit-keys"
 #: buttons, check boxes) are named by the element with class PROMPT_CLASS inside it.
 LABELLED_CLASS = "kit-labelled"
 PROMPT_CLASS = "kit-prompt"
+#: CSS class of an HTML widget (inside a `kit-keys` container) whose text is a status line that
+#: screen readers should read out when it changes (it becomes one lasting live region).
+LIVE_CLASS = "kit-live"
 
 
 class KeyboardGuard(anywidget.AnyWidget):
     """Invisible helper: put it inside a box with class `kit-keys` and the box's controls keep
     their keys (arrows, Enter, letters) instead of JupyterLab's notebook shortcuts; the focus
-    stays in the box when the focused control is disabled; and in each `kit-labelled` box the
-    answer controls are named by its `kit-prompt`."""
+    stays in the box when the focused control is disabled; in each `kit-labelled` box the
+    answer controls are named by its `kit-prompt`; and each `kit-live` HTML widget is a live
+    region (role=status) that lasts while its text changes."""
 
     _esm = Path(__file__).with_name("keyboard.js")
 

@@ -14,7 +14,7 @@ import ipywidgets as W
 from ..errors import KitError
 from ..paragraph_roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
 from ..store import Workspace
-from .keyboard import KEYS_CLASS, KeyboardGuard
+from .keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
 
 #: The drop-down entry for "no role yet" (saved as no tag at all).
 UNSET = ""
@@ -22,7 +22,7 @@ UNSET = ""
 
 def _status(text: str, ok: bool = True) -> str:
     colour = "#1b5e20" if ok else "#8a1c1c"
-    return f'<span role="status" style="color:{colour};font-size:0.85em">{escape(text)}</span>'
+    return f'<span style="color:{colour};font-size:0.85em">{escape(text)}</span>'
 
 
 class ParagraphTagger(W.VBox):
@@ -65,6 +65,7 @@ class ParagraphTagger(W.VBox):
                 )
             )
         self.status = W.HTML(self._summary())
+        self.status.add_class(LIVE_CLASS)  # read out when it changes
         legend = "".join(
             f"<li><strong>{escape(r.name)}</strong>: {escape(r.description)}</li>"
             for r in self.roles.roles

@@ -22,7 +22,7 @@ from ..articles import Article
 from ..errors import KitError
 from ..quiz import Quiz, Result
 from ..store import Workspace
-from .keyboard import KEYS_CLASS, LABELLED_CLASS, PROMPT_CLASS, KeyboardGuard
+from .keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
 
 # `find` questions: the student selects the passage in the article with the Highlighter (mouse
 # or keyboard); menus of sentences and words below it show the choice in words and offer a
@@ -66,7 +66,7 @@ def _html(text: str) -> str:
 def _note(kind: str, head: str, lines: list[str] = ()) -> str:
     body = "".join(f"<div>{_html(line)}</div>" for line in lines if line)
     return (
-        f'<div class="kit-quiz-feedback kit-quiz-{kind}" role="status">'
+        f'<div class="kit-quiz-feedback kit-quiz-{kind}">'
         f"<strong>{escape(head)}</strong>{body}</div>"
     )
 
@@ -100,6 +100,7 @@ class _QuestionView:
             self.hint_button.on_click(owner.safely(lambda _: self.show_hint()))
             buttons.append(self.hint_button)
         self.feedback = widgets.HTML()
+        self.feedback.add_class(LIVE_CLASS)  # read out when it changes
         self.buttons = widgets.HBox(buttons)
         self.box = widgets.VBox([self.prompt, self.input, self.buttons, self.hint, self.feedback])
         self.box.add_class("kit-quiz-question")
@@ -395,6 +396,7 @@ class QuizWidget(widgets.VBox):
             f"{_html(quiz.title)}</div>"
         )
         self.progress = widgets.HTML()
+        self.progress.add_class(LIVE_CLASS)
         self.previous = widgets.Button(description="◀ Previous", tooltip="Previous question")
         self.next = widgets.Button(description="Next ▶", tooltip="Next question")
         self.previous.on_click(self.safely(lambda _: self.go(self.current - 1)))
@@ -490,7 +492,7 @@ class QuizWidget(widgets.VBox):
             else ""
         )
         self.progress.value = (
-            f'<div class="kit-quiz-progress" role="status">{where}Answered {answered} of '
+            f'<div class="kit-quiz-progress">{where}Answered {answered} of '
             f"{len(self.views)} · Score {score:g} of {self.quiz.max_points:g} points</div>"
         )
 

@@ -13,7 +13,7 @@ import ipywidgets as W
 
 from ..errors import KitError
 from ..store import Workspace
-from .keyboard import KEYS_CLASS, LABELLED_CLASS, PROMPT_CLASS, KeyboardGuard
+from .keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
 
 
 def _status(text: str, ok: bool = True) -> str:
@@ -42,6 +42,8 @@ class WrittenAnswer(W.VBox):
             layout=W.Layout(width="95%"),
         )
         self.box.description_allow_html = False
+        # Not a live region: it changes at every key press ("Saved (12 words)"), and reading
+        # that out would talk over the student's typing.
         self.status = W.HTML(_status("Saved." if self.box.value else "Not written yet.", True))
         self.box.observe(self._save, names="value")
         super().__init__([label, self.box, self.status, KeyboardGuard()])
@@ -78,6 +80,7 @@ class ChoiceAnswer(W.VBox):
             layout=W.Layout(width="auto"),
         )
         self.status = W.HTML(_status("Saved." if saved in options else "Not chosen yet."))
+        self.status.add_class(LIVE_CLASS)  # read out when it changes
         self.choice.observe(self._save, names="value")
         super().__init__([label, self.choice, self.status, KeyboardGuard()])
         self.add_class("kit-choice-answer")

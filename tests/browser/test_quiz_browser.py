@@ -93,6 +93,12 @@ def test_answer_wrong_then_right_and_the_work_file_holds_both(page, lab, quiz_no
     expect(quiz).to_be_visible()
     question = quiz.locator(".kit-quiz-question").first
     feedback = question.locator(".kit-quiz-feedback")
+    # The feedback line is one live region, in the page before any feedback, that stays while
+    # its text changes (screen readers read out changes to a region they already know).
+    region = question.locator(".kit-live [role=status]")
+    expect(region).to_have_count(1)
+    expect(region).to_have_attribute("aria-live", "polite")
+    region.evaluate("node => { node.dataset.kitSameRegion = 'yes'; }")
 
     # Wrong, with the mouse.
     question.get_by_label("Keir Starmer").check()
@@ -108,6 +114,8 @@ def test_answer_wrong_then_right_and_the_work_file_holds_both(page, lab, quiz_no
     page.keyboard.press("Enter")
     expect(feedback).to_contain_text("Right!")
     expect(feedback).to_contain_text("Why: Healey said it at a meeting in Brussels.")
+    expect(question.locator("[data-kit-same-region=yes][role=status]")).to_contain_text("Right!")
+    expect(question.locator("[role=status] [role=status]")).to_have_count(0)  # none nested
     expect(question.get_by_role("button", name="Check")).to_be_disabled()
     expect(quiz.locator(".kit-quiz-progress")).to_contain_text("Score 1 of 3 points")
 
