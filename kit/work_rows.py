@@ -64,7 +64,6 @@ class _Work(msgspec.Struct):
 
 
 _decode = msgspec.json.Decoder(_Work).decode
-_new_row = tuple.__new__
 
 
 def parse_work_summary(raw: bytes, path: str) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]]:
@@ -141,8 +140,7 @@ def _row(a: _Annotation) -> AnnotationRow | None:
         and type(modified) is str
     ):
         return None
-    return _new_row(
-        AnnotationRow,
-        (ann_id, pos.start, pos.end, quote.exact, tuple(tags), motivation, comment or "",
-         modified or created),
+    return AnnotationRow(
+        ann_id, pos.start, pos.end, quote.exact, tuple(tags), motivation, comment or "",
+        modified or created,
     )  # fmt: skip
