@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from ..classroom import ClassWork, load_class
 from ..course import Course
 from ..errors import KitError
+from .keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
 
 ALL = ""
 
@@ -54,6 +55,7 @@ class Dashboard(widgets.VBox):
             description="Printable report", icon="print", tooltip="a one-page HTML report"
         )
         self.status = widgets.HTML()
+        self.status.add_class(LIVE_CLASS)  # one live region, read out when it changes
         self.view = widgets.HTML()
         self.heat = widgets.HTML()
         self.csv_button.on_click(lambda _: self.export_csv())
@@ -70,9 +72,11 @@ class Dashboard(widgets.VBox):
                 self.view,
                 widgets.HBox([self.article, self.kind]),
                 self.heat,
+                KeyboardGuard(),
             ]
         )
         self.add_class("kit-dashboard")
+        self.add_class(KEYS_CLASS)  # its menus and buttons keep their keys
         self.refresh()
 
     def __repr__(self) -> str:
@@ -127,7 +131,7 @@ class Dashboard(widgets.VBox):
 
     def _say(self, message: str, escaped: bool = True) -> None:
         text = escape(message) if escaped else message
-        self.status.value = f'<div role="status" aria-live="polite">{text}</div>'
+        self.status.value = f"<div>{text}</div>"
 
 
 def _short(text: str, n: int = 60) -> str:

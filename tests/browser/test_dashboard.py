@@ -87,9 +87,12 @@ def test_dashboard_runs_in_jupyterlab_and_its_filters_and_buttons_work(page, lab
 
     report = lab.work_dir / "demo-class-export" / "class-report.html"
     report.unlink(missing_ok=True)  # the notebook's last cell wrote one: the click must write it
+    region = dash.locator(".kit-live [role=status]")  # one live region, there before it speaks
+    expect(region).to_have_count(1)
+    region.evaluate("node => { node.dataset.kitSameRegion = 'yes'; }")
     dash.get_by_role("button", name="Printable report").click()
     wait_for_file(report)
-    expect(dash.locator("[role=status]").first).to_contain_text("Saved the report")
+    expect(dash.locator("[data-kit-same-region=yes]")).to_contain_text("Saved the report")
     assert "lesson 04" in report.read_text()
 
     problems = axe_check(page, ".kit-dashboard")
