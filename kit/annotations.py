@@ -269,6 +269,23 @@ def _plain_row(data: Any) -> AnnotationRow | None:
         created, modified = data.get("created", ""), data.get("modified", "")
     except KeyError:
         return None
+    return checked_row(ann_id, start, end, exact, tags, motivation, comment, created, modified)
+
+
+def checked_row(
+    ann_id: Any,
+    start: int,
+    end: int,
+    exact: str,
+    tags: list[str],
+    motivation: Any,
+    comment: str | None,
+    created: Any,
+    modified: Any,
+) -> AnnotationRow | None:
+    """The row of an annotation in the usual shape, once its offsets, quote, tags and comment
+    are known to be right; None when its motivation, id or times are not (then `from_w3c`
+    decides). Shared by the dict reader above and collect's typed reader (`kit.work_rows`)."""
     if not (
         type(motivation) is str
         and motivation in MOTIVATIONS

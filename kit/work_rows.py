@@ -19,7 +19,7 @@ from typing import Any
 
 import msgspec
 
-from .annotations import MOTIVATIONS, AnnotationRow
+from .annotations import AnnotationRow, checked_row
 from .store import FORMAT, parse_work_rows
 
 UNSET: Any = msgspec.UNSET
@@ -131,16 +131,6 @@ def _row(a: _Annotation) -> AnnotationRow | None:
             comment = b.value
             if type(comment) is not str:
                 return None
-    ann_id, motivation, created, modified = a.id, a.motivation, a.created, a.modified
-    if not (
-        type(motivation) is str
-        and motivation in MOTIVATIONS
-        and type(ann_id) is str
-        and type(created) is str
-        and type(modified) is str
-    ):
-        return None
-    return AnnotationRow(
-        ann_id, pos.start, pos.end, quote.exact, tuple(tags), motivation, comment or "",
-        modified or created,
-    )  # fmt: skip
+    return checked_row(
+        a.id, pos.start, pos.end, quote.exact, tags, a.motivation, comment, a.created, a.modified
+    )
