@@ -30,6 +30,16 @@ def new_id() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 
 
+def tag_value(tags: tuple[str, ...], kind: str) -> str | None:
+    """The value of the first `kind:value` tag of this kind (None when there is none); the
+    `tag` method of both `Annotation` and `AnnotationRow`."""
+    prefix = f"{kind}:"
+    for t in tags:
+        if t.startswith(prefix):
+            return t[len(prefix) :]
+    return None
+
+
 @dataclass(frozen=True)
 class Annotation:
     """One highlight or tag. `tags` are `kind:value` strings (`source:institution`)."""
@@ -53,11 +63,7 @@ class Annotation:
 
     def tag(self, kind: str) -> str | None:
         """The value of the first tag of this kind (`tag('source')` -> 'institution')."""
-        prefix = f"{kind}:"
-        for t in self.tags:
-            if t.startswith(prefix):
-                return t[len(prefix) :]
-        return None
+        return tag_value(self.tags, kind)
 
     @property
     def label(self) -> str | None:
@@ -184,11 +190,7 @@ class AnnotationRow(msgspec.Struct, frozen=True, gc=False, array_like=True):
 
     def tag(self, kind: str) -> str | None:
         """The value of the first tag of this kind (`tag('source')` -> 'institution')."""
-        prefix = f"{kind}:"
-        for t in self.tags:
-            if t.startswith(prefix):
-                return t[len(prefix) :]
-        return None
+        return tag_value(self.tags, kind)
 
 
 def row_from_w3c(data: Any, where: str = "annotation") -> AnnotationRow:

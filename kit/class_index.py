@@ -43,10 +43,6 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-#: An annotation as the index keeps it (the parts the class views read).
-IndexedAnnotation = AnnotationRow
-
-
 class Entry(msgspec.Struct, frozen=True):
     """One work file as the index keeps it: its size and time when collected, the document's
     fields the class views read, and each annotation as its row (JSON: a list)."""
@@ -128,7 +124,7 @@ def read(class_dir: Path) -> dict[str, Entry]:
 
 def lookup(
     index: dict[str, Entry], key: str, st: os.stat_result
-) -> tuple[dict[str, Any], tuple[IndexedAnnotation, ...]] | None:
+) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]] | None:
     """The document (without its W3C annotations) and annotations of a file still as indexed."""
     e = index.get(key)
     if e is None or e.size != st.st_size or e.mtime_ns != st.st_mtime_ns:

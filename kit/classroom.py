@@ -27,9 +27,8 @@ import pandas as pd
 
 from . import agreement as agr
 from . import class_index
-from .annotations import Annotation, reanchor
+from .annotations import Annotation, AnnotationRow, reanchor
 from .articles import Article, read_file
-from .class_index import IndexedAnnotation
 from .course import Course, load_course, seed_files
 from .errors import KitError
 from .feedback import load_key, parse_key
@@ -216,7 +215,7 @@ class WorkFile:
     article_id: str
     doc: dict[str, Any]
     path: Path | None = None
-    annotations: tuple[Annotation | IndexedAnnotation, ...] | None = field(default=None, repr=False)
+    annotations: tuple[Annotation | AnnotationRow, ...] | None = field(default=None, repr=False)
 
 
 def read_class_folder(
