@@ -139,8 +139,8 @@ class _Candidate:
     zip_name: str | None = None  # the zip it came from (for --student-from-zip)
 
 
-#: One work file found: where, its content without the W3C annotations, and those as rows
-#: (parsed and checked once; only the rows are kept, for the index).
+#: One work file found: where, the document fields the index keeps (student, article id, text
+#: fingerprint, quiz, responses; see work_rows.summary_of) and its annotations as rows.
 _Found = tuple[_Candidate, dict[str, Any], tuple[AnnotationRow, ...]]
 
 
