@@ -43,7 +43,7 @@ def cpu_best_of(fn: Callable[[], object], repeat: int = 5) -> float:
 
 def scaled(article, factor: int):
     """`article` with its body repeated `factor` times (a new Article, sentences not yet split)."""
-    from kit.articles import make_article
+    from kit.articles.article import make_article
 
     a = article
     return make_article(

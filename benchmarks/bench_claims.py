@@ -1,14 +1,16 @@
-"""Speed of `kit.claims.suggest`: sentences per second over the Wikinews corpus, and the time to
+"""Speed of `kit.reading.claims.suggest`: sentences per second over the Wikinews corpus, and the
+time to
 suggest claims for the seed article.
 
     python benchmarks/bench_claims.py [--repeat 5]
 
 Targets (issue 9): >= 20,000 sentences per second on one core, and < 10 ms for the seed article.
-Sentence splitting is part of loading an article (kit.articles, measured by the spine) and is
+Sentence splitting is part of loading an article (kit.articles.article, measured by the spine) and
+is
 done before timing; "with splitting" adds it for comparison. Each figure is the best of
 `--repeat` runs of CPU time (`time.process_time`: the time this process ran on its one core,
 so other programs on a shared machine do not count); wall-clock time is shown beside it.
-Attribution finding (`kit.sources`) is not timed: these runs pass `attributions=[]`.
+Attribution finding (`kit.reading.sources`) is not timed: these runs pass `attributions=[]`.
 """
 
 from __future__ import annotations
@@ -43,9 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import kit
-    from kit.articles import article_from_text
-    from kit.claims import suggest
-    from kit.language import flag
+    from kit.articles.article import article_from_text
+    from kit.reading.claims import suggest
+    from kit.reading.wording import flag
 
     rows: list[tuple[str, str, str, str]] = []
     seed = kit.load_article(SEED)

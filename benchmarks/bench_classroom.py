@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, machine, table, wikinews_files  # noqa: E402
 
 import kit  # noqa: E402
-from kit.classroom import load_class  # noqa: E402
-from kit.collect import collect  # noqa: E402
-from kit.course import course_from_dict, load_course  # noqa: E402
-from kit.demo import demo_class, key_document, synthetic_key  # noqa: E402
+from kit.classroom.classwork import load_class  # noqa: E402
+from kit.classroom.collect import collect  # noqa: E402
+from kit.classroom.course import course_from_dict, load_course  # noqa: E402
+from kit.classroom.demo import demo_class, key_document, synthetic_key  # noqa: E402
 
 NOTEBOOK = ROOT / "notebooks" / "teacher" / "class_dashboard.ipynb"
 

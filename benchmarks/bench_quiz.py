@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, best_of, machine, table  # noqa: E402
 
 import kit  # noqa: E402
-from kit.annotations import make_annotation  # noqa: E402
-from kit.quiz import Quiz  # noqa: E402
-from kit.store import new_document, safe_name, text_fingerprint  # noqa: E402
+from kit.quiz.model import Quiz  # noqa: E402
+from kit.work.annotations import make_annotation  # noqa: E402
+from kit.work.store import new_document, safe_name, text_fingerprint  # noqa: E402
 
 BANK = ROOT / "seeds" / "000_8e915a2399968c01.quiz.yaml"
 STUDENTS = 300

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED, cpu_best_of, machine, table, wikinews_files  # noqa: E402
 
 import kit  # noqa: E402
-from kit.articles import make_article  # noqa: E402
-from kit.sources import _lexicon, find_attributions  # noqa: E402
+from kit.articles.article import make_article  # noqa: E402
+from kit.reading.sources import _lexicon, find_attributions  # noqa: E402
 
 
 def main() -> None:

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED, best_of, machine, scaled, table  # noqa: E402
 
 import kit  # noqa: E402
-from kit.store import Workspace  # noqa: E402
 from kit.widgets import ClaimTagger, Highlighter  # noqa: E402
+from kit.work.store import Workspace  # noqa: E402
 
 
 def unsegmented(article: kit.Article) -> kit.Article:

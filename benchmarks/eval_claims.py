@@ -1,4 +1,4 @@
-"""How well `kit.claims` agrees with hand labels: per-label precision/recall, macro-F1,
+"""How well `kit.reading.claims` agrees with hand labels: per-label precision/recall, macro-F1,
 opinion-vs-rest (subjectivity) macro-F1 and check-worthy F1.
 
     python benchmarks/eval_claims.py            # both development sets

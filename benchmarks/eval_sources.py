@@ -1,4 +1,4 @@
-"""Precision, recall and F1 of kit.sources on the hand-annotated development set.
+"""Precision, recall and F1 of kit.reading.sources on the hand-annotated development set.
 
 Usage: python benchmarks/eval_sources.py [--errors] [--gold tests/data/dev_sources.jsonl]
 
@@ -124,8 +124,8 @@ def load_dev(gold_path: Path = GOLD, corpus: Path = CORPUS) -> list[tuple[object
 
 
 def evaluate(dev: list[tuple[object, dict]], show_errors: bool = False) -> Report:
-    """Score kit.sources.find_attributions against the gold records."""
-    from kit.sources import find_attributions
+    """Score kit.reading.sources.find_attributions against the gold records."""
+    from kit.reading.sources import find_attributions
 
     tot = Scores(0, 0, 0)
     dire = Scores(0, 0, 0)

@@ -133,7 +133,7 @@ def measure(path: str | Path) -> Readability:
 
 def course_notebooks() -> list[Path]:
     """The student notebooks of the course (in course order) that exist, then the teachers'."""
-    from kit.course import load_course
+    from kit.classroom.course import load_course
 
     students = [NOTEBOOKS / le.notebook for le in load_course().lessons]
     teachers = sorted((NOTEBOOKS / "teacher").glob("*.ipynb"))

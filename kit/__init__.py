@@ -3,19 +3,19 @@
 from pathlib import Path
 from typing import Any
 
-from .articles import Article, load_article, load_articles, make_article
-from .classroom import ClassWork, load_class
-from .corpus import Corpus, load_corpus
-from .coverage import compare_coverage
-from .demo import demo_class
-from .errors import KitError
-from .export import to_csv, to_dataframe, to_w3c, write_w3c
-from .feedback import answer_key, compare, load_key
-from .quiz import Quiz, load_quiz
-from .render import Notice, SafeHTML, render_article, show_article
-from .show import show_claims, show_sources, show_wording
-from .sources import Attribution, find_attributions
-from .store import Workspace, current_student, set_student, sign_in, where_is_my_work
+from kit.articles.article import Article, load_article, load_articles, make_article
+from kit.articles.corpus import Corpus, load_corpus
+from kit.classroom.classwork import ClassWork, load_class
+from kit.classroom.demo import demo_class
+from kit.errors import KitError
+from kit.quiz.model import Quiz, load_quiz
+from kit.reading.coverage import compare_coverage
+from kit.reading.sources import Attribution, find_attributions
+from kit.views.html import Notice, SafeHTML, render_article, show_article
+from kit.views.show import show_claims, show_sources, show_wording
+from kit.work.export import to_csv, to_dataframe, to_w3c, write_w3c
+from kit.work.keys import answer_key, compare, load_key
+from kit.work.store import Workspace, current_student, set_student, sign_in, where_is_my_work
 
 __all__ = [
     "Article",
@@ -66,14 +66,14 @@ __all__ = [
 
 def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
     """The class dashboard widget for a class folder (see kit.widgets.dashboard.dashboard)."""
-    from .widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
+    from kit.widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
 
     return _dashboard(class_dir, **kwargs)
 
 
 def quiz_widget(*args, **kwargs):
     """The quiz widget for a bank file or Quiz (see kit.widgets.quiz.quiz_widget)."""
-    from .widgets.quiz import quiz_widget as make
+    from kit.widgets.quiz import quiz_widget as make
 
     return make(*args, **kwargs)
 
@@ -92,7 +92,7 @@ _WIDGETS = {
 
 def __getattr__(name: str):
     if name in _WIDGETS:
-        from . import widgets
+        from kit import widgets
 
         return getattr(widgets, name)
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .articles import Article, read_file
-from .errors import KitError
-from .files import read_bytes
+from kit.articles.article import Article, read_file
+from kit.errors import KitError
+from kit.files import read_bytes
 
 
 def _print_error(message: str) -> None:
@@ -54,13 +54,13 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def _attribution_count(article: Article) -> str:
-    from .sources import find_attributions
+    from kit.reading.sources import find_attributions
 
     return str(len(find_attributions(article)))
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from .release import release
+    from kit.classroom.release import release
 
     report = release(
         args.out_dir,
@@ -77,12 +77,12 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from .collect import collect
-    from .course import load_course
+    from kit.classroom.collect import collect
+    from kit.classroom.course import load_course
 
     known = set(load_course(args.course).article_ids)
     if args.seeds:
-        from .classroom import load_materials
+        from kit.classroom.classwork import load_materials
 
         known |= set(load_materials(args.seeds).articles)
     report = collect(
@@ -95,7 +95,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_quiz_check(args: argparse.Namespace) -> int:
-    from .quiz import check_bank
+    from kit.quiz.model import check_bank
 
     status = 0
     for path in args.banks:
@@ -112,7 +112,7 @@ def cmd_quiz_check(args: argparse.Namespace) -> int:
 def cmd_quiz_release(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .quiz import BankError, Quiz
+    from kit.quiz.model import BankError, Quiz
 
     bank, out = Path(args.bank), Path(args.out)
     if out.exists() and (out.resolve() == bank.resolve() or not _is_student_copy(out)):
@@ -147,7 +147,7 @@ def _is_student_copy(path) -> bool:
 
 
 def cmd_quiz_grade(args: argparse.Namespace) -> int:
-    from .quiz import Quiz, class_summary
+    from kit.quiz.model import Quiz, class_summary
 
     quiz = Quiz.from_file(args.bank)
     df = quiz.grade_class(args.work)
@@ -171,7 +171,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         return _sources_jsonl(args.jsonl)
     if not args.files:
         raise KitError("no files given", fix="name one or more article files, or use --jsonl")
-    from .sources import TYPE_NAMES, find_attributions
+    from kit.reading.sources import TYPE_NAMES, find_attributions
 
     loaded, status = _each_article(args.files)
     for path, articles in loaded:
@@ -198,7 +198,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    from .claims import load_labels, most_checkworthy, suggest, suggestion_dict
+    from kit.reading.claims import load_labels, most_checkworthy, suggest, suggestion_dict
 
     labels = load_labels(args.labels) if args.labels else None
     if args.jsonl:
@@ -294,8 +294,8 @@ def _sources_jsonl(path: str) -> int:
     Every line is checked before anything is written: a bad line stops the run with exit 2 and
     no output at all, so a partial output file is never mistaken for a complete one.
     """
-    from .articles import article_from_text
-    from .sources import find_attributions
+    from kit.articles.article import article_from_text
+    from kit.reading.sources import find_attributions
 
     items = _read_jsonl(path)
     out = sys.stdout

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import KitError
+from kit.errors import KitError
 
 #: Largest file the kit reads as one article or corpus. Bigger files are almost always a mistake
 #: (a video, a database dump) and would freeze a classroom kernel.

@@ -17,12 +17,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from kit.anchoring import quote_selector
-from kit.annotations import Annotation
-from kit.articles import Article, load_article
-from kit.course import Course, course_from_dict
-from kit.demo import key_document
-from kit.store import FORMAT, text_fingerprint
+from kit.articles.article import Article, load_article
+from kit.classroom.course import Course, course_from_dict
+from kit.classroom.demo import key_document
+from kit.work.anchoring import quote_selector
+from kit.work.annotations import Annotation
+from kit.work.store import FORMAT, text_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"

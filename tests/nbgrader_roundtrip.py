@@ -32,8 +32,8 @@ ARTICLE = "000_8e915a2399968c01"
 STUDENT_WORK = f"""
 import sys
 import kit
-from kit.annotations import make_annotation
-from kit.store import Workspace
+from kit.work.annotations import make_annotation
+from kit.work.store import Workspace
 
 article = kit.load_article("../seeds/{ARTICLE}.txt")
 ws = Workspace(None, article)  # the student from KIT_STUDENT, the work folder ./work
@@ -124,7 +124,7 @@ def check(nbgrader_bin: Path, tmp: Path) -> str:
     want = [(s, ARTICLE, "collected") for s in STUDENTS]
     if got != want:
         sys.exit(f"nbgrader check failed: kit collect reported {got}, expected {want}\n{out}")
-    from kit.classroom import load_class
+    from kit.classroom.classwork import load_class
 
     work = load_class(class_dir, seeds=course / "release" / ASSIGNMENT / "seeds")
     highlights = work.highlights()

@@ -1,6 +1,7 @@
 """Shared data for the quiz tests: the seed article's attributions and claims, built by hand.
 
-These stand in for kit.sources.find_attributions and kit.claims.suggest while those are being
+These stand in for kit.reading.sources.find_attributions and kit.reading.claims.suggest while those
+are being
 written, so generation can be tested on exact, known records.
 """
 
@@ -9,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.articles import Article
-from kit.segment import Span
-from kit.sources import Attribution
+from kit.articles.article import Article
+from kit.articles.segment import Span
+from kit.reading.sources import Attribution
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -143,7 +144,7 @@ def seed_attributions(article: Article) -> list[Attribution]:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """Stands in for kit.claims suggestions (span, type, checkworthy, claimant, reasons)."""
+    """Stands in for kit.reading.claims suggestions (span, type, checkworthy, claimant, reasons)."""
 
     span: Span
     type: str
@@ -175,7 +176,7 @@ def seed_claims(article: Article) -> list[Suggestion]:
 
 def types_quiz(folder: Path):
     """The every-type bank, written to `folder` and loaded."""
-    from kit.quiz import Quiz
+    from kit.quiz.model import Quiz
 
     path = folder / "types.quiz.yaml"
     path.write_text(TYPES_BANK.format(article=SEED_ARTICLE.resolve()), encoding="utf-8")

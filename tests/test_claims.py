@@ -1,4 +1,4 @@
-"""kit.claims: claim types, check-worthiness, claimants and reasons."""
+"""kit.reading.claims: claim types, check-worthiness, claimants and reasons."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit.claims import (
+from kit.articles.segment import Span
+from kit.errors import KitError
+from kit.reading.claims import (
     CHECKWORTHY,
     CLAIM_TYPES,
     REPORTER,
@@ -17,9 +19,7 @@ from kit.claims import (
     most_checkworthy,
     suggest,
 )
-from kit.errors import KitError
-from kit.segment import Span
-from kit.sources import Attribution
+from kit.reading.sources import Attribution
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8e915a2399968c01.txt"
 
@@ -312,7 +312,7 @@ def test_any_text_gives_valid_spans_and_reasons():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from kit.language import flag
+    from kit.reading.wording import flag
 
     words = st.sampled_from(
         ["The", "minister", "said", "“mirror”", "would", "30", "$5m", "İstanbul", "🙂", "so-called",

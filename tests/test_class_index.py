@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import kit.classroom
-from kit.class_index import INDEX_NAME
-from kit.classroom import load_class
-from kit.collect import collect
-from kit.demo import demo_class
+import kit.classroom.classwork
+from kit.classroom.classwork import load_class
+from kit.classroom.collect import collect
+from kit.classroom.demo import demo_class
+from kit.classroom.index import INDEX_NAME
 
 STUDENTS = 12
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -70,7 +70,9 @@ def reference(collected, tmp_path_factory) -> dict[str, object]:
 def test_the_index_is_used_and_gives_what_reading_every_file_gives(
     collected, reference, monkeypatch
 ):
-    monkeypatch.setattr(kit.classroom, "parse_work", lambda *a: pytest.fail("file read again"))
+    monkeypatch.setattr(
+        kit.classroom.classwork, "parse_work", lambda *a: pytest.fail("file read again")
+    )
     assert_same(everything(collected), reference)
     assert len(reference["highlights"]) > 100
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.classroom import load_class
-from kit.collect import MAX_ZIP_MEMBERS, collect, merge_documents
-from kit.store import read_document
+from kit.classroom.classwork import load_class
+from kit.classroom.collect import MAX_ZIP_MEMBERS, collect, merge_documents
+from kit.work.store import read_document
 from tests import classroom_helpers as h
 from tests.test_cli import run_kit
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kit.course import load_course
+from kit.classroom.course import load_course
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"

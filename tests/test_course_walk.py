@@ -20,8 +20,8 @@ import nbformat
 import pytest
 
 import kit
-from kit.course import Lesson, load_course
-from kit.store import read_document
+from kit.classroom.course import Lesson, load_course
+from kit.work.store import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -78,7 +78,7 @@ def run_notebook(shell, path: Path) -> list[Any]:
 
 def _article_key(article) -> list[tuple[int, int, tuple[str, ...]]]:
     """The spans a careful student would highlight: the teacher's key, else the kit's sources."""
-    from kit.classroom import load_materials
+    from kit.classroom.classwork import load_materials
 
     key = load_materials(SEEDS).keys.get(article.id)
     if key:
@@ -106,7 +106,7 @@ def highlight(w) -> None:
 
 def tag_claims(w) -> None:
     """Tag every sentence with the kit's own suggestion (what a student might choose)."""
-    from kit.claims import suggest
+    from kit.reading.claims import suggest
 
     by_span = {(s.span.start, s.span.end): s for s in suggest(w.article) if not s.part}
     claim_first = w.claim_set.labels[0].value

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from kit import KitError, to_csv, to_dataframe, to_w3c, write_w3c
-from kit.annotations import make_annotation
-from kit.export import anchor_on, annotations_from_w3c, work_files
-from kit.store import Workspace
+from kit.work.annotations import make_annotation
+from kit.work.export import anchor_on, annotations_from_w3c, work_files
+from kit.work.store import Workspace
 
 
 def mark(ws, phrase, tags, comment=""):

@@ -8,11 +8,11 @@ import pytest
 
 import kit
 from kit import KitError, compare, load_key
-from kit.annotations import make_annotation
-from kit.feedback import Key, key_from_attributions
-from kit.segment import Span
-from kit.sources import Attribution
-from kit.store import MemoryWorkspace, Workspace
+from kit.articles.segment import Span
+from kit.reading.sources import Attribution
+from kit.work.annotations import make_annotation
+from kit.work.keys import Key, key_from_attributions
+from kit.work.store import MemoryWorkspace, Workspace
 
 KEY = {
     "article": "000_8e915a2399968c01",
@@ -226,7 +226,7 @@ def test_feedback_html_escapes_what_students_wrote(seed):
 
 
 def test_the_teachers_key_beside_the_seed_article_is_found(seed):
-    from kit.feedback import answer_key
+    from kit.work.keys import answer_key
 
     key = answer_key(seed)
     assert key is not None and key.name == "the key (000_8e915a2399968c01.json)"
@@ -235,9 +235,9 @@ def test_the_teachers_key_beside_the_seed_article_is_found(seed):
 
 
 def test_a_work_file_key_only_gives_items_of_the_kind_asked_for(tmp_path, seed):
-    from kit.annotations import make_annotation
-    from kit.feedback import load_key
-    from kit.store import Workspace
+    from kit.work.annotations import make_annotation
+    from kit.work.keys import load_key
+    from kit.work.store import Workspace
 
     ws = Workspace("teacher", seed, tmp_path)
     at = seed.text.index("Downing Street")
@@ -249,8 +249,8 @@ def test_a_work_file_key_only_gives_items_of_the_kind_asked_for(tmp_path, seed):
 
 
 def test_a_work_file_key_for_another_article_is_refused(tmp_path, seed):
-    from kit.feedback import load_key
-    from kit.store import Workspace
+    from kit.work.keys import load_key
+    from kit.work.store import Workspace
 
     other = kit.make_article("Other", ["Someone said something."])
     ws = Workspace("teacher", other, tmp_path)
@@ -260,7 +260,7 @@ def test_a_work_file_key_for_another_article_is_refused(tmp_path, seed):
 
 
 def test_no_key_beside_an_article_means_none(tmp_path):
-    from kit.feedback import answer_key
+    from kit.work.keys import answer_key
 
     path = tmp_path / "story.txt"
     path.write_text("Headline\nStandfirst\nThe mayor said it rained.\n", encoding="utf-8")

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 import kit
 from kit import KitError
 from kit.cli import main as cli_main
-from kit.quiz import Quiz
-from kit.store import new_document, read_document
+from kit.quiz.model import Quiz
+from kit.work.store import new_document, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TXT = ROOT / "seeds" / "000_8e915a2399968c01.txt"
@@ -162,7 +162,7 @@ def loads_or_names_the_file(read, path: Path):
 
 def load_and_segment(path: Path):
     """What a notebook does first: load the file(s) and segment every article."""
-    for a in kit.articles.read_file(path):
+    for a in kit.articles.article.read_file(path):
         for s in a.sentences:
             assert 0 <= s.start <= s.end <= len(a.text)
         for p in a.paragraphs:
@@ -276,7 +276,7 @@ def test_nasty_article_files_load_or_fail_naming_the_file(tmp_path, name):
         ("alias_in_bank.quiz.yaml", BANK.replace(b"format:", BOMB.encode() + b"format:", 1)),
         ("tags.quiz.yaml", TAGS.encode()),
         ("tag_in_bank.quiz.yaml", BANK.replace(b"id: coalition-talks", b"id: " + TAGS.encode(), 1)),
-        ("object.quiz.yaml", b"format: !!python/object:kit.quiz.Quiz {}\n"),
+        ("object.quiz.yaml", b"format: !!python/object:kit.quiz.model.Quiz {}\n"),
         ("nested.quiz.yaml", b"[" * 100_000 + b"]" * 100_000),
         ("utf16.quiz.yaml", BANK.decode().encode("utf-16-le")),
         ("nul.quiz.yaml", BANK.replace(b"\n", b"\x00\n", 5)),

@@ -1,4 +1,4 @@
-"""kit.jsonio reads exactly what `json` reads (same value, or the same exception) and writes
+"""kit.work.jsonio reads exactly what `json` reads (same value, or the same exception) and writes
 JSON that reads back as the value written, on generated, hand-picked and damaged texts."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit import jsonio
 from kit.errors import KitError
-from kit.store import parse_work_rows
+from kit.work import jsonio
+from kit.work.store import parse_work_rows
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))
 SETTINGS = settings(

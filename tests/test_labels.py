@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit import KitError
-from kit.labels import builtin_sets, describe, load_labels
+from kit.reading.labels import builtin_sets, describe, load_labels
 
 
 def test_the_source_types_of_the_design_are_the_built_in_source_labels():
@@ -76,7 +76,7 @@ def test_saved_tags_are_described_in_student_words():
 
 
 def test_claim_labels_are_the_ones_kit_claims_uses():
-    from kit.claims import default_labels
+    from kit.reading.claims import default_labels
 
     claims, worth = load_labels("claims"), load_labels("checkworthy")
     assert [label.value for label in claims] == list(default_labels().names)

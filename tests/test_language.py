@@ -1,4 +1,4 @@
-"""kit.language: wording to notice, each flag with a category and an explanation."""
+"""kit.reading.wording: wording to notice, each flag with a category and an explanation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit.language import CATEGORIES, categories, flag
+from kit.reading.wording import CATEGORIES, categories, flag
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8e915a2399968c01.txt"
 

@@ -9,9 +9,9 @@ import sys
 import textwrap
 import time
 
-from kit.annotations import Annotation
-from kit.export import work_files
-from kit.store import read_document
+from kit.work.annotations import Annotation
+from kit.work.export import work_files
+from kit.work.store import read_document
 
 EDITS = 200
 
@@ -20,8 +20,8 @@ EDITS = 200
 CHILD = textwrap.dedent(
     """
     import sys
-    from kit.annotations import Annotation
-    from kit.store import Workspace
+    from kit.work.annotations import Annotation
+    from kit.work.store import Workspace
 
     work, start = sys.argv[1], int(sys.argv[2])
     ws = Workspace("kim", "article", work)

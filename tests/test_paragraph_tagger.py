@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import kit
-from kit.paragraph_roles import body_paragraphs, load_roles, roles_from_dict, saved_roles
-from kit.store import Workspace
+from kit.reading.roles import body_paragraphs, load_roles, roles_from_dict, saved_roles
 from kit.widgets.paragraph_tagger import UNSET, ParagraphTagger
+from kit.work.store import Workspace
 
 
 def test_the_kit_role_list_has_descriptions_for_students():
@@ -63,7 +63,7 @@ def test_roles_come_back_when_the_cell_runs_again(tmp_path, seed):
 
 def test_other_highlights_on_the_article_are_left_alone(tmp_path, seed):
     ws = Workspace("ana", seed, tmp_path)
-    ws.add(kit.annotations.make_annotation(seed.text, 0, 7, ("source:named_person",)))
+    ws.add(kit.work.annotations.make_annotation(seed.text, 0, 7, ("source:named_person",)))
     t = ParagraphTagger(Workspace("ana", seed, tmp_path))
     t.pickers[0].value = "lede"
     t.pickers[0].value = UNSET

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from kit import load_article
+from kit.classroom.course import load_course, seed_files
 from kit.cli import main as cli
-from kit.course import load_course, seed_files
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PRACTICE = SEEDS / "practice"
@@ -30,7 +30,7 @@ def test_there_are_three_practice_articles_each_with_a_key_and_a_quiz_bank():
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_practice_key_anchors_every_item_in_its_article(path):
-    from kit import feedback
+    from kit.work import keys as feedback
 
     article = load_article(path)
     key = feedback.load_key(path.with_name(f"{path.stem}.key.yaml"), article)
@@ -48,7 +48,7 @@ def test_practice_key_anchors_every_item_in_its_article(path):
 
 
 def test_the_anonymous_sources_are_in_the_keys():
-    from kit import feedback
+    from kit.work import keys as feedback
 
     anonymous = {}
     for path in ARTICLES:
@@ -70,7 +70,7 @@ def test_quiz_bank_checks_clean(bank, capsys):
 
 @pytest.mark.parametrize("path", sorted(PRACTICE.glob("*.quiz.yaml")), ids=lambda p: p.name)
 def test_practice_quiz_bank_has_four_to_six_questions_each_explained(path):
-    from kit.quiz import load_quiz
+    from kit.quiz.model import load_quiz
 
     quiz = load_quiz(path)
     assert 4 <= len(quiz.questions) <= 6
@@ -78,7 +78,7 @@ def test_practice_quiz_bank_has_four_to_six_questions_each_explained(path):
 
 
 def test_exit_quiz_covers_the_course_in_ten_to_twelve_explained_questions():
-    from kit.quiz import load_quiz
+    from kit.quiz.model import load_quiz
 
     quiz = load_quiz(SEEDS / "exit_quiz.quiz.yaml")
     assert quiz.id == "exit_quiz"
@@ -88,7 +88,7 @@ def test_exit_quiz_covers_the_course_in_ten_to_twelve_explained_questions():
 
 def test_every_quiz_step_in_the_course_has_a_bank_in_seeds():
     ids = {}
-    from kit.quiz import load_quiz
+    from kit.quiz.model import load_quiz
 
     for bank in seed_files(SEEDS).banks:
         ids[load_quiz(bank).id] = bank

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import kit
-from kit.quiz import Quiz
-from kit.quiz_keys import deletions, normalise_text, slips_match
+from kit.quiz.answers import deletions, normalise_text, slips_match
+from kit.quiz.model import Quiz
 from tests.quiz_helpers import SEED_ARTICLE, SEED_BANK, TYPES_BANK
 
 
@@ -269,7 +269,7 @@ def test_bank_saved_as_yaml_loads_back_the_same(quiz, tmp_path):
 
 
 def test_class_grades_come_from_the_work_files(quiz, tmp_path, article):
-    from kit.store import Workspace
+    from kit.work.store import Workspace
 
     for student, answer in (("ana", 1), ("ben", 0)):
         ws = Workspace(student, article, tmp_path)
@@ -281,7 +281,7 @@ def test_class_grades_come_from_the_work_files(quiz, tmp_path, article):
     assert row.attempts == 2 and row.correct == True and row.points == 1  # noqa: E712
     row = df[(df.student == "ben") & (df.question == "pick-one")].iloc[0]
     assert row.correct == False  # noqa: E712
-    from kit.quiz import class_summary
+    from kit.quiz.model import class_summary
 
     summary = class_summary(df).set_index("student")
     assert summary.loc["ana", "points"] == 1 and summary.loc["ben", "points"] == 0
@@ -301,7 +301,7 @@ def test_result_feedback_is_plain_data(quiz):
 
 
 def test_quotes_are_found_ignoring_case_quotes_dashes_and_spaces():
-    from kit.quiz_keys import locate_quote
+    from kit.quiz.answers import locate_quote
 
     text = "He said the plans were “real and substantial” — twice.\n\nThe  Straße was closed."
     start = text.index("the plans")
@@ -321,7 +321,7 @@ def test_cli_grades_the_class_and_writes_a_csv(tmp_path, capsys):
     import pandas as pd
 
     from kit.cli import main
-    from kit.store import Workspace
+    from kit.work.store import Workspace
 
     quiz = kit.load_quiz(SEED_BANK)
     for student, answer in (("ana", 1), ("ben", 0)):

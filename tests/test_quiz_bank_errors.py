@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kit.errors import KitError
-from kit.quiz import BankError, Quiz, check_bank
+from kit.quiz.model import BankError, Quiz, check_bank
 from tests.quiz_helpers import ROOT, SEED_ARTICLE
 
 GOOD_QUESTION = """\
@@ -276,7 +276,7 @@ def test_the_readme_example_bank_is_valid(tmp_path):
 def test_the_schema_ships_with_the_package_and_is_a_valid_json_schema():
     from jsonschema import Draft202012Validator
 
-    from kit.quiz_bank import schema
+    from kit.quiz.bank import schema
 
     Draft202012Validator.check_schema(schema())
     assert set(schema()["$defs"]["question"]["properties"]["type"]["enum"]) == {

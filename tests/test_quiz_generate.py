@@ -7,11 +7,11 @@ import re
 import pytest
 
 import kit
+from kit.articles.segment import Span
 from kit.errors import KitError
-from kit.quiz import Quiz, generate
-from kit.quiz_generate import problems
-from kit.segment import Span
-from kit.sources import Attribution
+from kit.quiz.generate import problems
+from kit.quiz.model import Quiz, generate
+from kit.reading.sources import Attribution
 from tests.quiz_helpers import SEED_ARTICLE, right_answers, seed_attributions, seed_claims
 
 
@@ -130,9 +130,9 @@ def test_generated_bank_saves_as_yaml_teachers_can_edit(article, records, tmp_pa
 
 
 def test_uses_the_detector_when_no_records_are_given(article, records, monkeypatch):
-    import kit.sources
+    import kit.reading.sources
 
-    monkeypatch.setattr(kit.sources, "find_attributions", lambda a: records[0])
+    monkeypatch.setattr(kit.reading.sources, "find_attributions", lambda a: records[0])
     quiz = generate(article, claims=[])
     assert "who-said" in kinds(quiz) and "claim-type" not in kinds(quiz)
 
@@ -152,7 +152,7 @@ def test_odd_records_are_skipped_not_fatal(article):
 
 
 def test_questions_from_the_real_claims_module_are_answerable(article, records):
-    from kit import claims
+    from kit.reading import claims
 
     quiz = generate(article, attributions=records[0], claims=claims.suggest(article))
     assert problems(quiz) == []
@@ -232,7 +232,7 @@ def test_generated_wikinews_banks_release_and_grade_the_same(wikinews):
 
 
 def test_generation_with_the_real_detector_on_wikinews(wikinews):
-    from kit.sources import find_attributions
+    from kit.reading.sources import find_attributions
 
     sample = wikinews[:60]
     found = [(a, find_attributions(a)) for a in sample]
@@ -250,7 +250,7 @@ def test_generation_with_the_real_detector_on_wikinews(wikinews):
 
 
 def test_claim_type_distractors_never_also_fit(article, records):
-    from kit.quiz_generate import _CLAIM_LABELS, _OVERLAPS
+    from kit.quiz.generate import _CLAIM_LABELS, _OVERLAPS
 
     names = {label: kind for kind, label in _CLAIM_LABELS.items()}
     for seed in range(6):

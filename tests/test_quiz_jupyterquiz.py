@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kit.errors import KitError
-from kit.quiz import Quiz, from_jupyterquiz
+from kit.quiz.model import Quiz, from_jupyterquiz
 
 # Written for these tests in jupyterquiz's documented JSON format (not copied from its examples).
 QUESTIONS = [

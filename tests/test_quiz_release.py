@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import kit
 from kit.cli import main
 from kit.errors import KitError
-from kit.quiz import Quiz
+from kit.quiz.model import Quiz
 from tests.quiz_helpers import SEED_ARTICLE, SEED_BANK, right_answers, secrets_of, types_quiz
 
 SALT = "5eed" * 8

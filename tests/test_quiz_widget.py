@@ -12,9 +12,9 @@ from ipywidgets.widgets.widget import _instances  # noqa: E402
 
 import kit  # noqa: E402
 from kit.errors import KitError  # noqa: E402
-from kit.quiz import Quiz  # noqa: E402
-from kit.store import Workspace  # noqa: E402
+from kit.quiz.model import Quiz  # noqa: E402
 from kit.widgets.quiz import QuizWidget, quiz_widget  # noqa: E402
+from kit.work.store import Workspace  # noqa: E402
 from tests.quiz_helpers import SEED_BANK, right_answers, secrets_of  # noqa: E402
 
 

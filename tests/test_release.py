@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from kit import KitError
-from kit import release as release_module
-from kit.collect import collect
-from kit.course import course_from_dict
-from kit.release import release
+from kit.classroom import release as release_module
+from kit.classroom.collect import collect
+from kit.classroom.course import course_from_dict
+from kit.classroom.release import release
 from tests import classroom_helpers as h
 from tests.test_cli import run_kit
 
@@ -54,7 +54,7 @@ def mini_course(*notebooks: str):
 
 
 def fake_release_bank(src: Path, dst: Path) -> None:
-    """Stands in for kit.quiz's release where only the layout is tested."""
+    """Stands in for kit.quiz.model's release where only the layout is tested."""
     data = yaml.safe_load(src.read_text())
     for q in data["questions"]:
         for field in ("answer", "answers", "explanation", "feedback"):

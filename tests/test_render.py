@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import kit
-from kit.render import Mark, render_article
+from kit.views.html import Mark, render_article
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from kit import KitError, compare, load_key
-from kit.annotations import make_annotation
-from kit.classroom import load_materials
-from kit.feedback import key_from_attributions, save_key
-from kit.store import MemoryWorkspace, Workspace
+from kit.classroom.classwork import load_materials
+from kit.work.annotations import make_annotation
+from kit.work.keys import key_from_attributions, save_key
+from kit.work.store import MemoryWorkspace, Workspace
 
 
 def mark(ws, phrase, tags, occurrence=1, comment=""):

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit.articles import article_from_text
-from kit.segment import sentence_spans
+from kit.articles.article import article_from_text
+from kit.articles.segment import sentence_spans
 
 
 def texts(article, spans):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kit import KitError
-from kit.selection import check_span, code_point_offset, snap_to_words, utf16_offset, words
+from kit.articles.selection import check_span, code_point_offset, snap_to_words, utf16_offset, words
 
 
 def cut(text, phrase, a, b):

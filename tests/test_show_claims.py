@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import kit
-from kit.articles import make_article
+from kit.articles.article import make_article
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8e915a2399968c01.txt"
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kit
-from kit.sources import (
+from kit.reading.sources import (
     _TOKEN,
     SOURCE_TYPES,
     STANCES,
@@ -414,7 +414,7 @@ EVIL = [
 
 
 def test_show_sources_escapes_script_img_and_javascript_links():
-    from kit.show import show_sources
+    from kit.views.show import show_sources
 
     article = kit.make_article("<script>alert(0)</script> headline", EVIL)
     view = show_sources(article)
@@ -428,7 +428,7 @@ def test_show_sources_escapes_script_img_and_javascript_links():
 
 
 def test_show_sources_has_highlights_legend_table_and_chart(seed_found):
-    from kit.show import show_sources
+    from kit.views.show import show_sources
 
     article, found = seed_found
     view = show_sources(article)
@@ -508,7 +508,7 @@ def test_dev_set_annotations_anchor_to_their_strings(wikinews):
 
 
 def test_a_source_inside_an_institution_is_anonymous_not_the_institution():
-    from kit.sources import find_attributions
+    from kit.reading.sources import find_attributions
 
     text = "A source inside the council told The Voice that officials had known for months."
     [att] = find_attributions(text)
@@ -525,7 +525,7 @@ def test_a_source_inside_an_institution_is_anonymous_not_the_institution():
     ],
 )
 def test_a_person_described_with_one_another_or_every_is_unnamed(text, source):
-    from kit.sources import find_attributions
+    from kit.reading.sources import find_attributions
 
     [att] = find_attributions(text)
     assert text[att.source.start : att.source.end] == source
@@ -533,7 +533,7 @@ def test_a_person_described_with_one_another_or_every_is_unnamed(text, source):
 
 
 def test_an_institution_is_not_resolved_to_an_earlier_one_with_other_words():
-    from kit.sources import find_attributions
+    from kit.reading.sources import find_attributions
 
     text = (
         "The Millbrook County Fire Service said crews arrived at 9pm. "

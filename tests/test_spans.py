@@ -1,5 +1,5 @@
-"""kit.spans gives exactly what plain per-reader, per-span loops give (the loops below are the
-class views' earlier code): words and sentences covered, overlapping spans, ties, edges."""
+"""kit.classroom.spans gives exactly what plain per-reader, per-span loops give (the loops below are
+the class views' earlier code): words and sentences covered, overlapping spans, ties, edges."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kit.annotations import AnnotationRow
-from kit.spans import Spans, sentence_codes, word_codes, word_counts
-from kit.spans import spans_of as spans_of_groups
+from kit.classroom.spans import Spans, sentence_codes, word_codes, word_counts
+from kit.classroom.spans import spans_of as spans_of_groups
+from kit.work.annotations import AnnotationRow
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))
 SETTINGS = settings(

@@ -14,8 +14,8 @@ import pytest
 
 import kit
 from kit import KitError
-from kit.annotations import Annotation, make_annotation
-from kit.store import (
+from kit.work.annotations import Annotation, make_annotation
+from kit.work.store import (
     Workspace,
     current_student,
     read_document,
@@ -74,8 +74,8 @@ def test_two_processes_editing_one_file_lose_no_update(tmp_path, seed_path):
     script = textwrap.dedent(
         f"""
         import sys, kit
-        from kit.store import Workspace
-        from kit.annotations import make_annotation
+        from kit.work.store import Workspace
+        from kit.work.annotations import make_annotation
         a = kit.load_article({str(seed_path)!r})
         ws = Workspace("bob", a, {str(tmp_path)!r})
         for i in range(40):
@@ -206,8 +206,8 @@ def test_a_full_disk_leaves_the_previous_file_intact(tmp_path, seed_path):
     script = textwrap.dedent(
         f"""
         import resource, signal, kit
-        from kit.store import Workspace
-        from kit.annotations import make_annotation
+        from kit.work.store import Workspace
+        from kit.work.annotations import make_annotation
         from kit import KitError
         a = kit.load_article({str(seed_path)!r})
         ws = Workspace("carol", a, {str(tmp_path)!r})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kit.store import Workspace
 from kit.widgets.writing import ChoiceAnswer, WrittenAnswer
+from kit.work.store import Workspace
 
 
 def test_written_answer_is_saved_as_typed_and_restored(tmp_path, seed):

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from kit import claims, labels, paragraph_roles
-from kit.articles import load_article
-from kit.course import load_course
+from kit.articles.article import load_article
+from kit.classroom.course import load_course
 from kit.errors import KitError
-from kit.feedback import load_key
+from kit.reading import claims, labels
+from kit.reading import roles as paragraph_roles
+from kit.work.keys import load_key
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8e915a2399968c01.txt"
 

@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..articles import Article, load_article
-from ..errors import KitError
-from ..feedback import Key, key_from_attributions, load_key
-from ..labels import LabelSpec
-from ..render import Notice
-from ..store import Workspace
-from .claim_tagger import ClaimTagger
-from .highlighter import Highlighter
-from .paragraph_tagger import ParagraphTagger
-from .writing import ChoiceAnswer, WrittenAnswer
+from kit.articles.article import Article, load_article
+from kit.errors import KitError
+from kit.reading.labels import LabelSpec
+from kit.views.html import Notice
+from kit.widgets.claim_tagger import ClaimTagger
+from kit.widgets.highlighter import Highlighter
+from kit.widgets.paragraph_tagger import ParagraphTagger
+from kit.widgets.writing import ChoiceAnswer, WrittenAnswer
+from kit.work.keys import Key, key_from_attributions, load_key
+from kit.work.store import Workspace
 
 __all__ = [
     "ChoiceAnswer",
@@ -126,11 +126,12 @@ def tag_claims(
     """Show every sentence (or the chosen ones) for tagging its claim; saves as you go.
 
     `hints`: offer the kit's own suggestion for each sentence, behind "What does the kit think?"
-    (for after the student decides). `labels`: a teacher's claim label file (see kit.claims).
+    (for after the student decides). `labels`: a teacher's claim label file (see
+    kit.reading.claims).
     """
 
     def build() -> ClaimTagger:
-        from ..claims import suggest
+        from kit.reading.claims import suggest
 
         a = _article(article)
         return ClaimTagger(
@@ -209,7 +210,7 @@ def tag_paragraphs(
     """
 
     def build() -> ParagraphTagger:
-        from ..paragraph_roles import resolve_roles
+        from kit.reading.roles import resolve_roles
 
         a = _article(article)
         return ParagraphTagger(Workspace(student, a, work_dir), resolve_roles(roles))

@@ -13,15 +13,15 @@ from typing import Any
 
 import traitlets as t
 
-from ..annotations import Annotation, make_annotation
-from ..articles import Article
-from ..errors import KitError
-from ..labels import claim_label_sets
-from ..segment import Sentence
-from ..sources import find_attributions
-from ..store import MemoryWorkspace, Workspace
-from .front_end import script
-from .highlighter import CommandWidget, OnChange, label_dicts
+from kit.articles.article import Article
+from kit.articles.segment import Sentence
+from kit.errors import KitError
+from kit.reading.labels import claim_label_sets
+from kit.reading.sources import find_attributions
+from kit.widgets.front_end import script
+from kit.widgets.highlighter import CommandWidget, OnChange, label_dicts
+from kit.work.annotations import Annotation, make_annotation
+from kit.work.store import MemoryWorkspace, Workspace
 
 _HERE = Path(__file__).resolve().parent
 REPORTER = "the reporter"
@@ -50,7 +50,7 @@ def _span_of(hint: Any) -> tuple[int, int] | None:
 
 
 def _reason(reason: Any) -> str:
-    """A reason as a phrase (kit.claims gives `Reason` records with a `text`)."""
+    """A reason as a phrase (kit.reading.claims gives `Reason` records with a `text`)."""
     return str(getattr(reason, "text", reason))
 
 
@@ -58,8 +58,8 @@ class ClaimTagger(CommandWidget):
     """Tag the claims of an article sentence by sentence; every change is saved at once.
 
     `sentences`: indexes into `article.sentences` (default: all). `suggestions`: the kit's
-    claim suggestions (`kit.claims.suggest(article)`), shown on request after the student
-    decides. `labels`: the claim label set, as for `kit.claims` (None: the kit's own
+    claim suggestions (`kit.reading.claims.suggest(article)`), shown on request after the student
+    decides. `labels`: the claim label set, as for `kit.reading.claims` (None: the kit's own
     `data/claim_labels.yaml`; or a teacher's file in that shape).
     """
 

@@ -1,6 +1,7 @@
 """The class dashboard: filters by student and lesson, the overview, a heat map, and exports.
 
-A thin view over `kit.classroom.ClassWork`: every number comes from the core; the widget only
+A thin view over `kit.classroom.classwork.ClassWork`: every number comes from the core; the widget
+only
 narrows the class (`subset`) and shows the result.
 """
 
@@ -12,10 +13,10 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..classroom import ClassWork, load_class
-from ..course import Course
-from ..errors import KitError
-from .keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
+from kit.classroom.classwork import ClassWork, load_class
+from kit.classroom.course import Course
+from kit.errors import KitError
+from kit.widgets.keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
 
 ALL = ""
 

@@ -22,15 +22,15 @@ from typing import Any
 import anywidget
 import traitlets as t
 
-from ..annotations import Annotation, make_annotation
-from ..articles import Article
-from ..errors import KitError
-from ..feedback import Key, KeyItem
-from ..labels import Label, LabelSet, LabelSpec, load_labels
-from ..render import PALETTE
-from ..selection import check_span
-from ..store import MemoryWorkspace, Workspace
-from .front_end import script
+from kit.articles.article import Article
+from kit.articles.selection import check_span
+from kit.errors import KitError
+from kit.reading.labels import Label, LabelSet, LabelSpec, load_labels
+from kit.views.html import PALETTE
+from kit.widgets.front_end import script
+from kit.work.annotations import Annotation, make_annotation
+from kit.work.keys import Key, KeyItem
+from kit.work.store import MemoryWorkspace, Workspace
 
 _HERE = Path(__file__).resolve().parent
 log = logging.getLogger("kit.widgets")

@@ -1,6 +1,6 @@
 """The paragraph tagger: a student gives each paragraph of a story its role (lede, quote ...).
 
-A thin view over `kit.paragraph_roles`: one row per body paragraph, numbered as
+A thin view over `kit.reading.roles`: one row per body paragraph, numbered as
 `kit.show_article` numbers them, with a drop-down list of roles (a native <select>: Tab to reach
 it, arrow keys to choose). Every choice is saved at once and comes back when the cell runs again.
 """
@@ -11,10 +11,10 @@ from html import escape
 
 import ipywidgets as W
 
-from ..errors import KitError
-from ..paragraph_roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
-from ..store import Workspace
-from .keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
+from kit.errors import KitError
+from kit.reading.roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
+from kit.widgets.keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
+from kit.work.store import Workspace
 
 #: The drop-down entry for "no role yet" (saved as no tag at all).
 UNSET = ""

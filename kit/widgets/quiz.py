@@ -1,6 +1,6 @@
 """The quiz widget: questions one at a time or all on a page, graded in the kernel.
 
-All logic is in kit.quiz; this file only shows questions and reports answers. Nothing that is
+All logic is in kit.quiz.model; this file only shows questions and reports answers. Nothing that is
 sent to the browser holds an answer: options and prompts go out, the student's choice comes back,
 the kernel grades it and sends feedback. Every text shown is escaped. Answers are saved in the
 student's work file at once (Workspace.record_attempt) and shown again when the cell is re-run.
@@ -17,12 +17,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import quiz_keys as keys
-from ..articles import Article
-from ..errors import KitError
-from ..quiz import Quiz, Result
-from ..store import Workspace
-from .keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
+from kit.articles.article import Article
+from kit.errors import KitError
+from kit.quiz import answers as keys
+from kit.quiz.model import Quiz, Result
+from kit.widgets.keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
+from kit.work.store import Workspace
 
 # `find` questions: the student selects the passage in the article with the Highlighter (mouse
 # or keyboard); menus of sentences and words below it show the choice in words and offer a
@@ -144,7 +144,7 @@ class _QuestionView:
         A highlight sets the menus; the menus (native, labelled, keyboard operable and named
         for screen readers) are also a way in of their own.
         """
-        from .highlighter import Highlighter
+        from kit.widgets.highlighter import Highlighter
 
         article = self.quiz.article
         sentences = article.sentences if article is not None else ()

@@ -11,9 +11,9 @@ from html import escape
 
 import ipywidgets as W
 
-from ..errors import KitError
-from ..store import Workspace
-from .keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
+from kit.errors import KitError
+from kit.widgets.keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
+from kit.work.store import Workspace
 
 
 def _status(text: str, ok: bool = True) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.store import set_student
+from kit.work.store import set_student
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.lab import REPO, assert_no_widget_errors, error_outputs, open_notebook, run_all
 

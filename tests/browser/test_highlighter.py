@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 import kit
-from kit.selection import utf16_offset, words
+from kit.articles.selection import utf16_offset, words
 from tests.browser.lab import (
     REPO,
     assert_no_widget_errors,

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from kit.selection import snap_to_words, utf16_offset, words
+from kit.articles.selection import snap_to_words, utf16_offset, words
 from kit.widgets.highlighter import Highlighter
 
 JS = str(Highlighter._esm)

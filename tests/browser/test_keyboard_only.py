@@ -16,7 +16,7 @@ import yaml
 from playwright.sync_api import expect
 
 import kit
-from kit.classroom import load_class
+from kit.classroom.classwork import load_class
 from tests.browser.lab import (
     REPO,
     assert_no_widget_errors,

@@ -90,7 +90,7 @@ def write_xss_notebook(lab) -> str:
     setup = f"""
 import json, os
 import kit
-from kit.annotations import make_annotation
+from kit.work.annotations import make_annotation
 from kit.widgets.writing import ChoiceAnswer, WrittenAnswer
 P = json.loads({json.dumps(json.dumps(PAYLOADS))})
 SID = P[2] + "student"

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import pytest
 
 import kit
-from kit.annotations import make_annotation
-from kit.segment import Span
-from kit.store import Workspace
+from kit.articles.segment import Span
 from kit.widgets import ClaimTagger
+from kit.work.annotations import make_annotation
+from kit.work.store import Workspace
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_a_chosen_set_of_sentences(seed, ws):
 
 def test_the_kits_suggestions_are_offered_as_hints(seed):
     @dataclass
-    class Suggestion:  # the shape kit.claims returns
+    class Suggestion:  # the shape kit.reading.claims returns
         span: Span
         type: str
         checkworthy: str

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import kit
-from kit.render import Notice
+from kit.views.html import Notice
 from kit.widgets import ClaimTagger, Highlighter
 
 SEED = "seeds/000_8e915a2399968c01.txt"
@@ -63,8 +63,8 @@ def test_compare_with_a_key_of_sources_and_claims_uses_the_part_the_student_labe
     from pathlib import Path
 
     import kit
-    from kit.annotations import make_annotation
-    from kit.store import Workspace
+    from kit.work.annotations import make_annotation
+    from kit.work.store import Workspace
 
     root = Path(__file__).resolve().parents[2] / "seeds" / "practice"
     article = kit.load_article(root / "millbrook_wire.md")

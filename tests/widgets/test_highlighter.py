@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit.annotations import make_annotation
-from kit.feedback import load_key
-from kit.store import Workspace
 from kit.widgets import ClaimTagger, Highlighter
+from kit.work.annotations import make_annotation
+from kit.work.keys import load_key
+from kit.work.store import Workspace
 
 WIDGETS = Path(kit.__file__).parent / "widgets"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kit.feedback import key_from_attributions, load_key, save_key
-from kit.store import Workspace
 from kit.widgets import Highlighter
+from kit.work.keys import key_from_attributions, load_key, save_key
+from kit.work.store import Workspace
 
 
 def test_accept_all_takes_every_suggestion_not_rejected_and_saves_them(tmp_path, seed):

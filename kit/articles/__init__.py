@@ -1,0 +1,2 @@
+"""Articles: the Article model, loaders for every file format, segmentation, selections and
+corpora."""

@@ -1,0 +1,2 @@
+"""Reading an article: who is speaking (sources), what is claimed, wording to notice, paragraph
+roles, coverage."""

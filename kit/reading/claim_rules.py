@@ -1,0 +1,921 @@
+"""The rules behind `kit.reading.claims`: find the cues in a text, then judge one sentence at a
+time.
+
+How a sentence is judged (the word lists are in kit/data/claim_cues.yaml and language.yaml):
+1. Every cue adds its weight to one claim type: "will" to prediction, "because" to cause, "should"
+   or a loaded word to opinion, a quantity ("30 countries") to number, a law word to policy. A
+   sentence with a verb gets a base score for event (it says what happened or what is the case).
+2. Date lines, captions, greetings, questions, sentences that break off and fragments without a
+   verb are `not_a_claim`; a question that pushes a view ("Isn't it time ...?") and an order to the
+   listener ("Promote them.") are opinions.
+3. The type with the highest total wins; ties go to opinion, number, cause, policy, prediction,
+   event in that order ("the bill would ban ..." is a policy before it is a prediction). An
+   opinion needs more than one weak cue, a number claim a real quantity.
+4. Check-worthiness: opinions, predictions and non-claims are `no` (or `minor` when they hold a
+   number). Other claims earn points for a quantity, a topic that matters to the public, a policy
+   or cause, a named person or place and an action in the past, and lose points for personal
+   stories and very short sentences: `yes` from 2.5 points, `minor` from 0.
+
+The judge reads only the sentence, so it works the same on one sentence without its article.
+Speed matters (a class corpus, the command line): the text is scanned once by a handful of
+regular expressions that start with a character class, so the engine can skip ahead, and each
+sentence then looks only at the cues inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from kit.articles.segment import Span
+from kit.reading import wording as language
+from kit.reading.lexicon import Lexicon, fold, normalise_phrase, package_yaml
+
+CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
+# Ties go to the type earlier in this list.
+_PRIORITY = ("not_a_claim", "opinion", "number", "cause", "policy", "prediction", "event")
+_RANK = {t: i for i, t in enumerate(_PRIORITY)}
+
+# What a cue does, besides pointing to a type.
+_TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
+_MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
+_VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise"))
+
+
+class Reason(NamedTuple):
+    """Why the kit suggests something: a short phrase, and the words it points at (if any).
+
+    `start`/`end` are offsets into the text (None when the reason points at no words);
+    `about` is `type`, `checkworthy` or `claimant`.
+    """
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    about: str = "type"
+
+    @property
+    def span(self) -> Span | None:
+        """The words the reason points at, as a Span."""
+        return None if self.start is None or self.end is None else Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A list of cue words: what they point to, how strongly, and the reason students read."""
+
+    name: str
+    points_to: str
+    weight: float
+    reason: str
+    role: int = _TYPE
+    lang: str = ""
+    once: bool = False
+    plain: bool = False  # its words never need their context to be judged
+
+
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "hundreds thousand thousands million millions billion billions trillion trillions dozen "
+    "dozens half twice"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = "one two three four five six seven eight nine".split()
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[Lexicon[Group], dict[str, Group]]:
+    """The lexicon of every cue phrase (claim cues, language flags, number words) and the groups."""
+    data = package_yaml("claim_cues.yaml")
+    roles = {"reporting": _REPORTING, "stakes": _STAKES, "verb": _VERB}
+    groups: dict[str, Group] = {}
+    table: dict[str, tuple[Group, ...]] = {}
+
+    def put(word: str, g: Group) -> None:
+        k = normalise_phrase(word)
+        table[k] = table.get(k, ()) + (g,)
+
+    for name, spec in data["groups"].items():
+        role = _WHEN if name == "when" else roles.get(str(spec["points_to"]), _TYPE)
+        points_to = str(spec["points_to"])
+        g = Group(
+            name,
+            points_to,
+            float(spec["weight"]),
+            str(spec["reason"]),
+            role,
+            once=bool(spec.get("once", False)),
+            plain=name not in _CONTEXT_GROUPS and points_to not in _SIDE_REMARK_TYPES,
+        )
+        groups[name] = g
+        for word in spec["words"]:
+            put(str(word), g)
+    weights = data["language"]
+    for word, cats in language.word_table().items():
+        for cat in cats:
+            base = "vague" if cat == "vague~" else cat
+            g = groups.setdefault(
+                f"lang:{cat}",
+                Group(f"lang:{cat}", "opinion", float(weights.get(base, 0.0)), "", _LANG, cat),
+            )
+            put(word, g)
+    numword = Group("numword", "number", 0.0, "", _NUMWORD)
+    words = _NUMBER_WORDS + [f"{t} {u}" for t in _TENS for u in _UNITS]
+    for word in words + ["a quarter", "a third"]:
+        put(word, numword)
+    return Lexicon(table), groups
+
+
+# ---------------------------------------------------------------- patterns
+
+# Each starts with a character class or a literal, so the engine skips ahead between matches.
+_DIGITS = re.compile(
+    r"\d{1,2}:\d\d(?:\s?[ap]\.?m\b\.?)?"
+    r"|[$£€¥]\s?\d+(?:,\d{3})*(?:\.\d+)?"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[–-]\s?\d+(?:,\d{3})*(?:\.\d+)?)?"
+)
+# Where a number may start: a plain character class, which the engine scans fast; _DIGITS then
+# reads the number there.
+_NUMBER_START = re.compile(r"[0-9$£€¥][0-9,.:]*")
+_NAME = re.compile(
+    r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
+    r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
+)
+# Words in -ed are found from their ending: a literal lets the engine skip ahead to "ed".
+_ED = re.compile(r"ed\b")
+_WORD_OPENERS = "\"“‘'([—–-/"
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+_DATE_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|of|since|until|by|from|to|the|a|and|during|before|after|its|his|her|their)\s+"
+    r"|[,–(-]\s*)$",
+    re.I,
+)
+_CLOCK_AFTER = re.compile(
+    r"\s?(?:[ap]\.?m\b\.?|o[’']clock\b|UTC|GMT|ET|EST|EDT|BST|CET|IST|hrs\b)", re.I
+)
+_UNIT_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?(?:-old)?\b", re.I)
+_DURATION_AFTER = re.compile(
+    r"\s+(?:more\s+|full\s+|long\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
+    r"decades?|centuries|nights?)\b",
+    re.I,
+)
+_MONEY_AFTER = re.compile(
+    r"\s?(?:million\s+|billion\s+|trillion\s+)?(?:dollars|pounds|euros|yen|rupees|cents|pence|"
+    r"francs|yuan|roubles|rubles)\b|\s?(?:million|billion|trillion|bn|m|k)\b",
+    re.I,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
+_AGE_AFTER = re.compile(r"\s+years?\s+old\b", re.I)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_SCORE_AFTER = re.compile(
+    r"\s*(?:to|[–-])\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
+)
+_ID_BEFORE = re.compile(
+    r"\b(?:version|v|no|number|route|flight|article|section|chapter|page|room|level|tier|grade|"
+    r"category|phase|stage|part|episode|season)\.?\s+$",
+    re.I,
+)
+_NEXT_WORD = re.compile(r"\s+(?:of\s+)?([A-Za-z][A-Za-z-]*)")
+_STOP_NEXT = frozenset(
+    "are is was were be been am of in on at to and or but the a an for with from by as that this "
+    "these those it its their his her who which when where than then have has had will would can "
+    "could may might should must not percent per".split()
+)
+_VAGUE_COUNTS = frozenset("hundreds thousands millions billions trillions dozens dozen".split())
+_NOT_PAST = frozenset(
+    "indeed speed seed need bed red hundred feed breed proceed succeed exceed shed bred wed freed "
+    "steed weed deed greed creed embed embedded aged".split()
+)
+_NAME_SKIP = frozenset(
+    "I A The This That These Those It He She They We You But And Or So If When While After Before "
+    "In On At As For From Of To By With Mr Mrs Ms Dr Sir Yes No Oh Well Okay OK Also However "
+    "Meanwhile Then There Here Our My Your His Her Their Its What Why How Who Where Which Last "
+    "Next Some Many Most All Both Each Every One Two Three Speaking According Under Since".split()
+)
+_HEADLINE_TO = re.compile(r"(?<![\w'’-])to\s+([a-z]{2,})\b")
+_PRONOUN_VERB = re.compile(
+    r"(?<![\w'’-])(?:I|[Ww]e|[Tt]hey|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]ho)\s+"
+    r"(?:also\s+|just\s+|never\s+|still\s+|really\s+|only\s+|all\s+)?([a-z]{2,})\b"
+)
+_NOT_AFTER_TO = frozenset(
+    "them the a an be his her their its this that him me us you it my our your".split()
+)
+_NOT_BEFORE_TO = re.compile(
+    r"\b(?:according|due|thanks|owing|next|close|up|prior|as|so|how|what)\s+$", re.I
+)
+_S_VERB = re.compile(r"(?<![\w'’-])([a-z]{3,}(?:s|es))\s+[\w$£€“\"‘]")
+_NOT_S_VERB = frozenset(
+    "this his its was is has does yes us as plus less unless across always perhaps various "
+    "previous serious famous news series species politics economics physics thus whereas "
+    "besides towards afterwards sometimes nevertheless nonetheless".split()
+)
+_DATELINE = re.compile(
+    rf"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})),?\s+\d{{4}}\s*$"
+)
+_CAPTION = re.compile(r"\b(?:Image|Photo|Picture|Pictured|File|Credit|Source)\s*:", re.I)
+_GREETING = re.compile(
+    r"\W*(?:thank\s+you|thanks(?!\s+to\b)|hello|hi|good\s+(?:morning|evening|afternoon|night)|"
+    r"okay|ok|yeah|yes|no|sure|right|bye|goodbye|welcome|congratulations)\b",
+    re.I,
+)
+_THANKS = re.compile(r"\W*(?:thank\s+you|thanks(?!\s+to\b))\b", re.I)
+_LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
+_IMPERATIVE = re.compile(
+    r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
+    r"stop|think|please|tell|ask|join|vote|help|keep|make|take|give|try|go|come|never|support|"
+    r"call|watch|get|bring|leave|send|don['’]t|do\s+not|let['’]s|let\s+us)\b"
+    r"(?!\s+(?:is|are|was|were|has|had)\b)",
+    re.I,
+)
+_SPEAKER_TAG = re.compile(r"\s*\(\(([^)]*)\)\)\s*:?\s*")
+_INTERVIEWER = re.compile(r"(?:WN|Wikinews|Q|Interviewer|[A-Z]{2,4})$")
+_RHETORICAL = re.compile(
+    r"\W*(?:(?:but|and|so|yet|then)\s+)?(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|"
+    r"doesn['’]t|didn['’]t|won['’]t|can['’]t|shouldn['’]t|wouldn['’]t|haven['’]t|hasn['’]t|"
+    r"how\s+(?:can|could|dare|long|many\s+more|much\s+longer|on\s+earth)|"
+    r"why\s+(?:would|should|on\s+earth|not|do\s+we|does\s+anyone|is\s+it\s+that)|"
+    r"who\s+(?:would|could|cares|needs)|what\s+(?:kind|sort)\s+of|is\s+it\s+any\s+wonder|"
+    r"really|since\s+when)",
+    re.I,
+)
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:which|who|whom|whether|if|unless)\b[^,.;:!?“”\"]{0,40}$", re.I
+)
+_REFUSAL_AFTER = re.compile(
+    r"(?:\s+not|n['’]t|\s+never)\s+(?:say|confirm|comment|disclose|reveal|discuss|elaborate|"
+    r"answer|specify|give|name|identify|release|endorse|accept|recognise|recognize|allow|agree|"
+    r"sign|support|meet|attend|rule\s+out|let)\b"
+    r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
+    re.I,
+)
+_NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
+_PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
+_NOUN_BEFORE_WILL = re.compile(
+    r"\b(?:the|a|free|political|popular|good|ill|his|her|their|its|of)\s+$", re.I
+)
+_TOO_AFTER = re.compile(
+    r"\s+(?!many\b|much\b|few\b|little\b|late\b|early\b|soon\b|far\b|long\b)[a-z]{3,}", re.I
+)
+_NUMBER_AHEAD = language.NUMBER_AHEAD
+_MONTH_AHEAD = re.compile(r"\s+\d")
+_MONTH_BEHIND = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|early|late|mid|last|next)\s+|-)$", re.I
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split()
+)
+_TRAILING = " \t\n\"”’')]»"
+_FIRST_WORDS_TO_TEST = frozenset(
+    "thank thanks hello hi good okay ok yeah yes no sure right bye goodbye welcome "
+    "congratulations let look listen imagine consider remember promote stop think please tell "
+    "ask join vote help keep make take give try go come never support call watch get bring "
+    "leave send don't do so and but now well".split()
+)
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+(?:['’]t)?)")
+
+
+# ---------------------------------------------------------------- scanning
+
+
+class Scan:
+    """What the patterns found in one text, each list in text order with its start offsets."""
+
+    __slots__ = (
+        "low", "lex", "lex_starts", "numbers", "number_starts", "past", "past_starts",
+        "scare", "scare_starts",
+    )  # fmt: skip
+
+    def __init__(self, text: str) -> None:
+        lexicon, _ = tables()
+        self.low = low = fold(text)
+        get = lexicon.table.get
+        lex = [
+            (m.start(1) - 1, m.end(1) - 1, key, groups)
+            for m in lexicon.pattern.finditer(" " + low)
+            if (groups := get(key := m.group(1)) or lexicon.values(key))
+        ]
+        self.lex = lex
+        self.lex_starts = [x[0] for x in lex]
+        numbers: list[tuple[int, int]] = []
+        last = 0
+        for m in _NUMBER_START.finditer(text):
+            s = m.start()
+            if s >= last and _starts_number(text, s):
+                d = _DIGITS.match(text, s)
+                if d:
+                    numbers.append(d.span())
+                    last = d.end()
+        self.numbers = numbers
+        self.number_starts = [x[0] for x in self.numbers]
+        past = []
+        for m in _ED.finditer(low):
+            e = m.end()
+            lo = max(0, e - 30)
+            s = max(low.rfind(" ", lo, e), low.rfind("\n", lo, e)) + 1
+            word = low[s:e].lstrip(_WORD_OPENERS)
+            s = e - len(word)
+            if (
+                len(word) >= 4
+                and word.isalpha()
+                and text[s].islower()
+                and word not in _NOT_PAST
+                and (s == 0 or low[s - 1] not in "-'")
+            ):
+                past.append((s, e))
+        self.past = past
+        self.past_starts = [x[0] for x in past]
+        self.scare = list(language.scare_quotes(text))
+        self.scare_starts = [x[0] for x in self.scare]
+
+
+def _starts_number(text: str, s: int) -> bool:
+    """False for digits inside words and codes: "COVID-19", "G7", "N2"."""
+    if s == 0:
+        return True
+    before = text[s - 1]
+    if before.isalnum() or before == "." and s > 1 and text[s - 2].isalnum():
+        return False
+    return not (before in "-‐" and s > 1 and text[s - 2].isalpha())
+
+
+def _window(starts: list[int], lo: int, hi: int) -> range:
+    i = bisect_left(starts, lo)
+    return range(i, bisect_left(starts, hi, i))
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, float, int]:
+    """(kind, weight, end of the words to quote) for digits at text[s:e]."""
+    if text[s] in "$£€¥":
+        m = _MONEY_AFTER.match(text, e, hi)
+        return "quantity", 2.5, m.end() if m else _with_next_word(text, e, hi)
+    m = _PERCENT_AFTER.match(text, e, hi)
+    if m:
+        return "quantity", 2.5, m.end()
+    m = _MONEY_AFTER.match(text, e, hi)
+    if m and m.group().strip().lower() not in ("m", "k"):
+        return "quantity", 2.5, m.end()
+    if ":" in text[s:e] or _CLOCK_AFTER.match(text, e, hi):
+        return "when", 0.0, e
+    if e < hi and text[e : e + 2] in ("st", "nd", "rd", "th"):
+        return "when", 0.0, e
+    if _ID_BEFORE.search(text, max(lo, s - 10), s):
+        return "none", 0.0, e
+    if _AGE_BEFORE.search(text, max(lo, s - 6), s) or _AGE_AFTER.match(text, e, hi):
+        return "age", 1.0, e  # an age places a person, it is rarely the claim
+    m = _DURATION_AFTER.match(text, e, hi)
+    if m:
+        return "duration", 1.0, m.end()
+    m = _UNIT_AFTER.match(text, e, hi)
+    if m:
+        return "quantity", 1.0, m.end()
+    if _DATE_BEFORE.search(text, max(lo, s - 12), s) or _DATE_AFTER.match(text, e, hi):
+        return "when", 0.0, e
+    digits = text[s:e]
+    if len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2099:
+        nxt = _NEXT_WORD.match(text, e, hi)
+        before = _YEAR_BEFORE.search(text, max(lo, s - 12), s)
+        if before or s == lo or not nxt or not nxt.group(1)[0].islower():
+            return "when", 0.0, e
+    return "quantity", 2.0, _with_next_word(text, e, hi)
+
+
+def _classify_number_word(text: str, s: int, e: int, hi: int) -> tuple[str, float, int]:
+    word = text[s:e].lower()
+    m = _PERCENT_AFTER.match(text, e, hi)
+    if m:
+        return "quantity", 2.5, m.end()
+    m = _SCORE_AFTER.match(text, e, hi)
+    if m:
+        return "quantity", 2.0, m.end()
+    m = _DURATION_AFTER.match(text, e, hi)
+    if m:
+        return "duration", 1.0, m.end()
+    if word in _VAGUE_COUNTS:
+        return "quantity", 1.5, _with_next_word(text, e, hi)
+    end = _with_next_word(text, e, hi)
+    if end > e or word in ("half", "twice"):
+        return "quantity", 2.0, end
+    return "none", 0.0, e
+
+
+def _with_next_word(text: str, end: int, hi: int) -> int:
+    m = _NEXT_WORD.match(text, end, hi)
+    if m and m.group(1).lower() not in _STOP_NEXT:
+        return m.end()
+    return end
+
+
+# ---------------------------------------------------------------- judging one span
+
+
+def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi: int) -> float:
+    """The weight a cue has here: 0 when the word is used in another sense, -1 to drop it."""
+    if g.role == _LANG:
+        if g.lang == "vague~":
+            return g.weight if _NUMBER_AHEAD.match(text, e, hi) else -1.0
+        if key == "may" and not _is_may_verb(text, s, e, hi):
+            return -1.0
+        return g.weight
+    name = g.name
+    if name == "conditional" and (
+        _REFUSAL_AFTER.match(text, e, min(hi, e + 30))
+        or _NEGATION_BEFORE.search(low, max(lo, s - 40), s)
+    ):
+        return 0.0  # "would not confirm", "neither ... would endorse": the past, not the future
+    if key == "will" and _NOUN_BEFORE_WILL.search(low, max(lo, s - 12), s):
+        return 0.0  # "the will of the people"
+    if key == "may" and not _is_may_verb(text, s, e, hi):
+        return 0.0
+    if key in ("could", "couldn't") and _PAST_ABILITY_AFTER.match(text, e, min(hi, e + 30)):
+        return 0.0  # "could not lift": what was not possible, not a prediction
+    if g.role == _WHEN and key in _TIME_WORDS and not text[s].isupper():
+        return 0.0  # "march", "august" as ordinary words
+    if key == "us" and text[s:e] == "US":
+        return 0.0
+    if name == "excess" and not _TOO_AFTER.match(text, e, hi):
+        return 0.0
+    if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
+        return g.weight / 2  # "the coalition which would provide": a side remark, not the claim
+    return g.weight
+
+
+def _could_be_verb(chunk: str, m: re.Match[str]) -> bool:
+    """A word in -s that may be a verb ("ends", "decriminalizes"), not a noun ("flags")."""
+    if m.group(1).lower() in _NOT_S_VERB:
+        return False
+    before = chunk[: m.start()].split()
+    if not before:
+        return False  # a sentence does not start with its verb
+    prev = before[-1].lower()
+    return not (prev.endswith("ing") or prev in _NOT_BEFORE_VERB or prev[-1:].isdigit())
+
+
+_NOT_BEFORE_VERB = frozenset(
+    "the a an of with for in on at to from by their his her its our your my some many several "
+    "two three four five few more most all these those this that".split()
+)
+
+
+def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:
+    if text[s] != "M":
+        return True
+    return not (_MONTH_AHEAD.match(text, e, hi) or _MONTH_BEHIND.search(text, max(0, s - 8), s))
+
+
+def judge(
+    text: str, lo: int, hi: int, scan: Scan
+) -> tuple[str, str, float, list[Reason], tuple[int, int] | None]:
+    """(claim type, check-worthiness, confidence, reasons, first reporting verb) for text[lo:hi].
+
+    `scan` is the `Scan` of the whole `text`; the reporting verb ("said") is a (start, end) span.
+    """
+    low = scan.low
+    chunk = text[lo:hi]
+    scores = dict.fromkeys(CLAIM_TYPES, 0.0)
+    # (type, weight, order, how to word the reason, template or text, word, start, end): the
+    # reasons are worded only for the type that wins.
+    why: list[tuple[str, float, int, int, str, str, int | None, int | None]] = []
+    reporting: list[tuple[int, int]] = []
+    stakes: list[tuple[int, int]] = []
+    verbs: list[tuple[int, int]] = []
+    modal_spans: list[tuple[int, int]] = []
+    quantities: list[tuple[str, float, int, int]] = []
+    seen_once: set[str] = set()
+    verb_like = when_seen = self_voice = False
+    policy_cues = 0
+
+    lex = scan.lex
+    starts = scan.lex_starts
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    for s, e, key, groups in lex[i:j]:
+        if e > hi:
+            continue
+        for g in groups:
+            role = g.role
+            if role == _REPORTING:
+                reporting.append((s, e))
+            elif role == _STAKES:
+                stakes.append((s, e))
+            elif role == _VERB:
+                verbs.append((s, e))
+            elif role == _NUMWORD:
+                kind, weight, end = _classify_number_word(text, s, e, hi)
+                if kind != "none":
+                    quantities.append((kind, weight, s, end))
+            else:
+                if g.plain and key not in _CONTEXT_WORDS:
+                    w = g.weight
+                else:
+                    w = _weight(text, low, s, e, key, g, lo, hi)
+                if w <= 0:
+                    continue
+                if g.once:
+                    if g.name in seen_once:
+                        continue
+                    seen_once.add(g.name)
+                    if g.name == "self":
+                        self_voice = True
+                if role == _LANG:
+                    scores["opinion"] += w
+                    why.append(("opinion", w, len(why), _EXPLAIN, g.lang, text[s:e], s, e))
+                elif role == _WHEN:
+                    if not when_seen:
+                        when_seen = True
+                        scores["event"] += w
+                        why.append(("event", w, len(why), _FORMAT, g.reason, text[s:e], s, e))
+                else:
+                    if g.points_to == "policy":
+                        policy_cues += 1
+                        if policy_cues > 1:
+                            w /= 2  # many policy words do not make it more of a policy claim
+                    scores[g.points_to] += w
+                    why.append((g.points_to, w, len(why), _FORMAT, g.reason, text[s:e], s, e))
+                    if g.name in _MODAL_GROUPS:
+                        modal_spans.append((s, e))
+                    elif g.name in _VERB_GROUPS:
+                        verb_like = True
+
+    # Numbers: a quantity is a number claim; dates and times only say when.
+    starts = scan.number_starts
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    for s, e in scan.numbers[i:j]:
+        if e <= hi:
+            kind, weight, end = _classify_number(text, s, e, lo, hi)
+            if kind != "none":
+                quantities.append((kind, weight, s, end))
+    quantity = 0.0
+    first_quantity: tuple[int, int] | None = None
+    for kind, weight, s, end in quantities:
+        if kind == "when":
+            if not when_seen:
+                when_seen = True
+                scores["event"] += 0.5
+                why.append(
+                    (
+                        "event",
+                        0.5,
+                        len(why),
+                        _TEXT,
+                        f"'{text[s:end]}' says when it happened: you could check it",
+                        "",
+                        s,
+                        end,
+                    )
+                )
+            continue
+        if quantity < 4.0:
+            phrase = _QUANTITY_PHRASE.get(kind, "a number")
+            scores["number"] += weight
+            why.append(
+                (
+                    "number",
+                    weight,
+                    len(why),
+                    _TEXT,
+                    f"'{text[s:end]}' is {phrase} you could check",
+                    "",
+                    s,
+                    end,
+                )
+            )
+        if weight > quantity:
+            quantity = weight
+        if first_quantity is None and kind == "quantity":
+            first_quantity = (s, end)
+
+    starts = scan.scare_starts
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    for s, e, inner in scan.scare[i:j]:
+        if e <= hi:
+            scores["opinion"] += 0.5
+            why.append(("opinion", 0.5, len(why), _EXPLAIN, "scare_quote", inner, s, e))
+
+    starts = scan.past_starts
+    i = bisect_left(starts, lo)
+    j = bisect_left(starts, hi, i)
+    past = [p for p in scan.past[i:j] if p[1] <= hi]
+    if past and modal_spans:  # "is expected to": not a past event
+        past = [p for p in past if not any(a <= p[0] < b for a, b in modal_spans)]
+    n_words = chunk.count(" ") + 1
+
+    # Interviews mark the speaker: "((WN)) Does the team ...?"
+    body, shift, interviewer = chunk, lo, False
+    if chunk.startswith("(("):
+        tag = _SPEAKER_TAG.match(chunk)
+        if tag:
+            body, shift = chunk[tag.end() :], lo + tag.end()
+            interviewer = bool(_INTERVIEWER.match(tag.group(1).strip()))
+            n_words = body.count(" ") + 1
+
+    finite = bool(verbs or past or modal_spans or verb_like)
+    s_verb: tuple[int, int] | None = None
+    headline_future = False
+    if not finite:
+        m = next((x for x in _S_VERB.finditer(chunk) if _could_be_verb(chunk, x)), None)
+        m = m or _PRONOUN_VERB.search(chunk)
+        if m:
+            s_verb = (lo + m.start(1), lo + m.end(1))
+        to = _HEADLINE_TO.search(chunk)
+        if (
+            to
+            and to.group(1) not in _NOT_AFTER_TO
+            and not _NOT_BEFORE_TO.search(chunk, 0, to.start())
+            and (s_verb is None or s_verb[0] > lo + to.start())
+        ):
+            headline_future, s_verb = True, None
+            scores["prediction"] += 2.0
+            why.append(
+                (
+                    "prediction",
+                    2.0,
+                    len(why),
+                    _TEXT,
+                    f"'{to.group()}' with no other verb means it is going to happen",
+                    "",
+                    lo + to.start(),
+                    lo + to.end(),
+                )
+            )
+    claim_like = finite or bool(reporting) or headline_future or s_verb is not None
+
+    extra: list[tuple[str, float, str, int | None, int | None]] = []
+    if "!" in chunk:
+        x = lo + chunk.index("!")
+        extra.append(("opinion", 1.5, "'!' shows strong feeling", x, x + 1))
+
+    # Not a claim: date lines, captions, greetings, questions, fragments.
+    end_text = body.rstrip(_TRAILING)
+    first = _FIRST_WORD.match(body)
+    first_word = first.group(1).lower() if first else ""
+    if first_word[:3] in _DAY_STARTS and _DATELINE.match(chunk):
+        extra.append(
+            ("not_a_claim", 5.0, "a date line: it tells when the article was written", None, None)
+        )
+    elif ":" in chunk and _CAPTION.search(chunk):
+        extra.append(("not_a_claim", 4.0, "a picture caption, not a claim", None, None))
+    elif (
+        first_word in _FIRST_WORDS_TO_TEST
+        and not end_text.endswith("?")
+        and (_THANKS.match(body) or n_words <= 8 and _GREETING.match(body))
+    ):
+        g = _GREETING.match(body)
+        assert g is not None
+        word = g.group().strip(' \t"“(')
+        x = shift + g.end()
+        extra.append(("not_a_claim", 3.0, f"'{word}' is a courtesy, not a claim", x - len(word), x))
+    elif end_text.endswith("?"):
+        x = shift + len(end_text) - 1
+        if not interviewer and (
+            _RHETORICAL.match(body) or scores["opinion"] + sum(w[1] for w in extra) >= 1.5
+        ):
+            extra.append(
+                (
+                    "opinion",
+                    2.5,
+                    "a question that expects no answer pushes a view (a rhetorical question)",
+                    x,
+                    x + 1,
+                )
+            )
+        else:
+            extra.append(
+                (
+                    "not_a_claim",
+                    3.0,
+                    "'?' — it asks a question instead of claiming something",
+                    x,
+                    x + 1,
+                )
+            )
+    elif end_text.endswith(("...", "…")) and not body.rstrip(" \t\n").endswith(_ELISION):
+        extra.append(
+            ("not_a_claim", 2.5, "the sentence breaks off before it claims anything", None, None)
+        )
+    elif first_word == "let" and _LET_ME.match(body):
+        extra.append(("not_a_claim", 2.5, "'let me' asks to speak: it claims nothing", None, None))
+    elif first_word in _FIRST_WORDS_TO_TEST and _IMPERATIVE.match(body):
+        m = _IMPERATIVE.match(body)
+        assert m is not None
+        word = m.group().strip(' \t"“(,')
+        x = shift + m.end()
+        extra.append(
+            (
+                "opinion",
+                2.0,
+                f"'{word}' tells someone what to do: that urges, it does not report",
+                x - len(word),
+                x,
+            )
+        )
+    elif not claim_like:
+        # "A very sad loss": no verb, but a judgement all the same.
+        extra.append(
+            (
+                "not_a_claim",
+                1.5 if scores["opinion"] >= 1.5 else 3.0,
+                "there is no verb: it names something but claims nothing about it",
+                None,
+                None,
+            )
+        )
+    elif n_words <= 3 and not past and not quantity:
+        extra.append(("not_a_claim", 2.0, "too short to claim anything on its own", None, None))
+
+    # Event: a sentence with a verb tells what happened or what is the case.
+    if claim_like and n_words > 2:
+        if past:
+            s, e = past[0]
+            extra.append(("event", 1.25, f"'{text[s:e]}' tells what happened", s, e))
+        elif verbs:
+            s, e = verbs[0]
+            extra.append(
+                ("event", 1.0, f"'{text[s:e]}' says what happened or what is the case", s, e)
+            )
+        elif s_verb:
+            s, e = s_verb
+            extra.append(("event", 1.0, f"'{text[s:e]}' says what is happening", s, e))
+        else:
+            extra.append(("event", 1.0, "it states something as a fact", None, None))
+        if stakes and (past or verbs):
+            scores["event"] += 0.5  # something that matters happened; its word is named below
+    for kind, w, reason, s, e in extra:
+        scores[kind] += w
+        why.append((kind, w, len(why), _TEXT, reason, "", s, e))
+
+    # A lone weak cue does not make an opinion, nor a stray number word a number claim.
+    if scores["opinion"] < 1.5 and scores["opinion"] > 0.9:
+        scores["opinion"] = 0.9
+    if quantity < 1.5 and scores["number"] - quantity < 1.0 and scores["number"] > 0.9:
+        scores["number"] = 0.9
+    kit_type, top, second = "", -1.0, -1.0
+    for t in _PRIORITY:
+        v = scores[t]
+        if v > top:
+            kit_type, top, second = t, v, top
+        elif v > second:
+            second = v
+    if top <= 0:
+        kit_type = "event" if claim_like else "not_a_claim"
+    confidence = 0.5 + (top - second) / (2 * (top + 0.5)) if top > 0 else 0.5
+    confidence = int(min(0.95, max(0.3, confidence)) * 100 + 0.5) / 100
+
+    chosen = sorted((w for w in why if w[0] == kit_type), key=_BY_WEIGHT)[:4]
+    reasons: list[Reason] = []
+    seen_text: set[str] = set()
+    for _, _, _, how, what, word, s, e in chosen:
+        if how == _TEXT:
+            phrase = what
+        elif how == _FORMAT:
+            phrase = what.format(word=word)
+        else:
+            phrase = language.explain(what, word)
+        if phrase.lower() not in seen_text:
+            seen_text.add(phrase.lower())
+            reasons.append(Reason(phrase, s, e, "type"))
+    if not reasons:
+        reasons.append(Reason("it states something as a fact", None, None, "type"))
+    cw = _checkworthy(
+        text, lo, hi, kit_type, quantity, first_quantity, stakes, n_words, self_voice,
+        scores, bool(past), reasons,
+    )  # fmt: skip
+    return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
+
+
+_TEXT, _FORMAT, _EXPLAIN = range(3)
+_QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
+# Groups and words whose sense depends on the words around them (see _weight).
+_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
+_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
+_OPENERS = frozenset("\"“‘'([")
+_SENTENCE_GAPS = frozenset((". ", "? ", "! ", ": ", "\n\n", '" ', "” "))
+_ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
+_SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
+_DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+
+
+def _BY_WEIGHT(why: tuple) -> tuple[float, int]:
+    return (-why[1], why[2])
+
+
+def _checkworthy(
+    text: str,
+    lo: int,
+    hi: int,
+    kit_type: str,
+    quantity: float,
+    first_quantity: tuple[int, int] | None,
+    stakes: list[tuple[int, int]],
+    n_words: int,
+    self_voice: bool,
+    scores: dict[str, float],
+    past_action: bool,
+    reasons: list[Reason],
+) -> str:
+    """Check-worthiness; appends its reasons (the ones not already given for the type)."""
+    if kit_type == "not_a_claim":
+        reasons.append(_NOTHING_TO_CHECK)
+        return "no"
+    if kit_type == "opinion":
+        if quantity >= 2 and first_quantity:
+            s, e = first_quantity
+            reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
+            return "minor"
+        reasons.append(_OPINION_NOT_CHECKABLE)
+        return "no"
+    if kit_type == "prediction":
+        if quantity >= 2 or (stakes and scores["policy"] > 0):
+            reasons.append(_FUTURE_IN_PART)
+            return "minor"
+        reasons.append(_FUTURE)
+        return "no"
+    points = 0.0
+    added = 0
+    if quantity >= 2:
+        points += 2.0
+    elif quantity > 0 or scores["number"] > 0:
+        points += 1.0
+    if stakes:
+        s, e = stakes[0]
+        points += 1.5 if len(stakes) == 1 else 2.0
+        reasons.append(
+            Reason(f"'{text[s:e]}' is about something that matters to the public", s, e, _CW)
+        )
+        added += 1
+    if kit_type == "policy":
+        points += 2.0
+    elif kit_type == "cause":
+        points += 1.5
+    elif kit_type == "number":
+        points += 1.0
+    if past_action:
+        points += 0.5
+    names = _names(text, lo, hi)
+    if names:
+        s, e = max(names, key=_LENGTH)
+        points += 0.5 if len(names) < 3 else 1.0
+        reasons.append(Reason(f"'{text[s:e]}' is named, so you can look it up", s, e, _CW))
+        added += 1
+    if self_voice and not names:
+        points -= 0.5 if stakes else 1.5
+        reasons.append(_PERSONAL)
+        added += 1
+    if n_words < 4:
+        points -= 1.0
+    cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
+    if not added:
+        reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
+    return cw
+
+
+def _names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Capitalised names in text[lo:hi] ("Volodymyr Zelensky", "Oslo"), without the capitals that
+    only start the sentence or a quotation ("The", "Military officers")."""
+    names = []
+    for m in _NAME.finditer(text, lo, hi):
+        s, e = m.span()
+        first, _, rest = m.group().partition(" ")
+        if first in _NAME_SKIP:
+            if not rest:
+                continue
+            s = e - len(rest)
+        if " " not in text[s:e] and (
+            s <= lo + 1 or text[s - 1] in _OPENERS or text[max(0, s - 2) : s] in _SENTENCE_GAPS
+        ):
+            continue  # one capitalised word that only starts the sentence or a quotation
+        names.append((s, e))
+    return names
+
+
+def _LENGTH(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
+
+
+_CW = "checkworthy"
+_NOTHING_TO_CHECK = Reason("not a claim, so there is nothing to check", None, None, _CW)
+_OPINION_NOT_CHECKABLE = Reason(
+    "an opinion: you can disagree with it, but not check it", None, None, _CW
+)
+_FUTURE_IN_PART = Reason("about the future: only parts of it can be checked now", None, None, _CW)
+_FUTURE = Reason("about the future: nobody can check it yet", None, None, _CW)
+_PERSONAL = Reason("a personal story: hard for anyone else to check", None, None, _CW)
+_SPECIFIC = Reason("specific enough to check against a record or a source", None, None, _CW)
+_SMALL_FACT = Reason("a plain statement of fact, but a small one", None, None, _CW)
+_TOO_VAGUE = Reason("too vague to check", None, None, _CW)

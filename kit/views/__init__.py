@@ -1,0 +1,1 @@
+"""Safe HTML and the one-call notebook views (articles, sources, claims, wording)."""

@@ -1,0 +1,277 @@
+"""Safe HTML for articles with highlighted spans.
+
+Every piece of article text, label and tooltip passes through `html.escape`: an article that holds
+`<script>` or `<img onerror=...>` shows those characters as text. Overlapping marks are drawn by
+cutting the text at every mark boundary and giving each piece the classes of all marks over it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from kit.articles.article import Article
+
+# Okabe-Ito colours (safe for the common colour-vision deficiencies), each with a non-colour cue.
+PALETTE = (
+    ("#E69F00", "solid"),
+    ("#56B4E9", "dashed"),
+    ("#009E73", "dotted"),
+    ("#CC79A7", "double"),
+    ("#0072B2", "wavy"),
+    ("#D55E00", "solid"),
+    ("#F0E442", "dashed"),
+    ("#999999", "dotted"),
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted [start, end) range: `label` picks its style, `title` is the hover text."""
+
+    start: int
+    end: int
+    label: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class SafeHTML:
+    """Escaped HTML that notebooks display; `html` is the markup."""
+
+    html: str
+    summary: str = "rendered article"
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return f"<{self.summary}>"
+
+
+def label_class(label: str) -> str:
+    """A CSS class name for a label, safe whatever the label holds."""
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in label)
+    return f"kit-l-{safe}"
+
+
+def style_for(labels: Sequence[str], scope: str) -> str:
+    """CSS giving each label a colour and an underline style, scoped to one rendering."""
+    rules = []
+    for i, label in enumerate(labels):
+        colour, line = PALETTE[i % len(PALETTE)]
+        cls = label_class(label)
+        rules.append(
+            f"#{scope} .{cls}{{background:{colour}33;text-decoration:underline {line} {colour};"
+            f"text-decoration-thickness:2px;text-underline-offset:3px}}"
+            f"#{scope} .kit-key.{cls}{{border-bottom:3px {line} {colour}}}"
+        )
+    return "".join(rules)
+
+
+_BASE_CSS = (
+    "{s}{{font-family:Georgia,'Times New Roman',serif;line-height:1.55;max-width:46em;"
+    "color:#1a1a1a;background:#fff;padding:0.5em 1em}}"
+    "{s} .kit-headline{{font-size:1.45em;font-weight:bold;margin:0.2em 0 0.4em}}"
+    "{s} .kit-standfirst{{font-size:1.08em;color:#333;font-style:italic;margin:0 0 0.8em}}"
+    "{s} .kit-meta{{font-family:sans-serif;font-size:0.8em;color:#555;margin-bottom:0.8em}}"
+    "{s} p{{margin:0 0 0.7em}}"
+    "{s} .kit-legend{{font-family:sans-serif;font-size:0.85em;margin:0 0 0.8em;"
+    "display:flex;flex-wrap:wrap;gap:0.8em}}"
+    "{s} .kit-key{{padding:0 0.3em}}"
+    "{s} .kit-pn{{font-family:sans-serif;font-size:0.7em;color:#767676;margin-right:0.4em;"
+    "user-select:none}}"
+)
+
+
+def _scope_id(article: Article, marks: Sequence[Mark], labels: Sequence[str]) -> str:
+    """A deterministic element id, distinct for different renderings on one page."""
+    digest = hashlib.blake2b(repr((article.text, marks, labels)).encode(), digest_size=6)
+    return f"kit-{digest.hexdigest()}"
+
+
+def _marked(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
+    """Escaped text[start:end] with every overlapping mark drawn as nested-class spans."""
+    inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
+    if not inside:
+        return escape(text[start:end])
+    cuts = {start, end}
+    for m in inside:
+        cuts.add(max(start, m.start))
+        cuts.add(min(end, m.end))
+    points = sorted(cuts)
+    out = []
+    for a, b in zip(points, points[1:]):
+        piece = escape(text[a:b])
+        over = [m for m in inside if m.start <= a and m.end >= b]
+        if not over:
+            out.append(piece)
+            continue
+        classes = " ".join(dict.fromkeys(label_class(m.label) for m in over))
+        titles = " | ".join(dict.fromkeys(m.title for m in over if m.title))
+        title_attr = f' title="{escape(titles)}"' if titles else ""
+        out.append(f'<span class="kit-mark {classes}"{title_attr}>{piece}</span>')
+    return "".join(out)
+
+
+def render_article(
+    article: Article,
+    marks: Iterable[Mark] = (),
+    *,
+    legend: Sequence[tuple[str, str]] = (),
+    numbers: bool = False,
+    meta: bool = True,
+) -> SafeHTML:
+    """The article as escaped HTML with `marks` highlighted.
+
+    `legend` lists (label, what it means) in the order that picks colours; labels of marks not in
+    the legend get colours after those. `numbers` shows paragraph numbers.
+    """
+    marks = sorted(marks, key=lambda m: (m.start, -m.end))
+    labels = list(dict.fromkeys([lab for lab, _ in legend] + [m.label for m in marks]))
+    scope = _scope_id(article, marks, labels)
+    css = _BASE_CSS.format(s=f"#{scope}") + style_for(labels, scope)
+    parts = [f'<div class="kit-article" id="{scope}"><style>{css}</style>']
+    if legend:
+        keys = "".join(
+            f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>'
+            for lab, desc in legend
+        )
+        parts.append(f'<div class="kit-legend" role="group" aria-label="Legend">{keys}</div>')
+    parts.extend(_paragraphs(article, marks, numbers, meta))
+    parts.append("</div>")
+    return SafeHTML("".join(parts), f"article {article.id}: {len(marks)} highlights")
+
+
+def _paragraphs(article: Article, marks: Sequence[Mark], numbers: bool, meta: bool) -> list[str]:
+    """The article's paragraphs as escaped HTML with the marks drawn."""
+    parts = []
+    body_no = 0
+    # A sweep over the marks (sorted by start) keeps the work linear in the article's length: each
+    # paragraph sees only the marks that reach into it, not every mark of the article.
+    upcoming = iter(marks)
+    pending = next(upcoming, None)
+    active: list[Mark] = []
+    for p in article.paragraphs:
+        while pending is not None and pending.start < p.end:
+            active.append(pending)
+            pending = next(upcoming, None)
+        active = [m for m in active if m.end > p.start]
+        inner = _marked(article.text, p.start, p.end, active)
+        if p.role == "headline":
+            parts.append(f'<div class="kit-headline" role="heading" aria-level="2">{inner}</div>')
+            if meta:
+                parts.append(_meta_line(article))
+        elif p.role == "standfirst":
+            parts.append(f'<p class="kit-standfirst">{inner}</p>')
+        else:
+            body_no += 1
+            number = f'<span class="kit-pn">{body_no}</span>' if numbers else ""
+            parts.append(f"<p>{number}{inner}</p>")
+    return parts
+
+
+#: Heat-map shades (one hue, Okabe-Ito blue); a thicker underline repeats the level without colour.
+HEAT_LEVELS = 5
+
+
+def _runs(text: str, spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Neighbouring spans with the same count joined (with the spaces between them)."""
+    out: list[tuple[int, int, int]] = []
+    for s, e, n in sorted(x for x in spans if x[2] > 0 and x[1] > x[0]):
+        if out and out[-1][2] == n and not text[out[-1][1] : s].strip():
+            out[-1] = (out[-1][0], e, n)
+        else:
+            out.append((s, e, n))
+    return out
+
+
+def render_heatmap(
+    article: Article,
+    spans: Iterable[tuple[int, int, int]],
+    total: int,
+    *,
+    what: str = "highlighted this",
+    numbers: bool = True,
+) -> SafeHTML:
+    """The article with each [start, end) span shaded by its count out of `total` people.
+
+    Hovering a word shows "n of total students <what>"; a legend explains the shades.
+    """
+    top = max(total, 1)
+    levels = min(HEAT_LEVELS, top)
+    marks = []
+    for s, e, n in _runs(article.text, spans):
+        level = max(1, min(levels, -(-n * levels // top)))
+        marks.append(Mark(s, e, f"heat-{level}", f"{n} of {total} students {what}"))
+    scope = _scope_id(article, marks, ["heat", what, str(total)])
+    rules = []
+    for level in range(1, levels + 1):
+        alpha = int(255 * level / levels * 0.85)
+        rules.append(
+            f"#{scope} .{label_class(f'heat-{level}')}{{background:#0072B2{alpha:02x};"
+            f"{'color:#fff;' if level >= 4 else ''}"
+            f"box-shadow:inset 0 -{level * HEAT_LEVELS // levels}px 0 #003d66}}"
+        )
+    css = _BASE_CSS.format(s=f"#{scope}") + "".join(rules)
+    bands = []
+    for level in range(1, levels + 1):
+        lo = (level - 1) * top // levels + 1
+        hi = level * top // levels
+        bands.append(
+            f'<span class="kit-key kit-mark {label_class(f"heat-{level}")}">'
+            f"{lo if lo >= hi else f'{lo}-{hi}'}</span>"
+        )
+    legend = (
+        f'<div class="kit-legend" role="group" aria-label="Legend">Students who {escape(what)} '
+        f"(of {total}): {''.join(bands)}</div>"
+    )
+    parts = [f'<div class="kit-article kit-heatmap" id="{scope}"><style>{css}</style>', legend]
+    parts.extend(_paragraphs(article, marks, numbers, True))
+    parts.append("</div>")
+    return SafeHTML("".join(parts), f"article {article.id}: heat map of {total} students")
+
+
+def _meta_line(article: Article) -> str:
+    bits = [b for b in (article.outlet, article.byline, article.published) if b]
+    banner = ""
+    if article.extra.get("practice"):
+        banner = (
+            '<div class="kit-practice" role="note" style="font-family:sans-serif;font-size:0.85em;'
+            'background:#fff3cd;border:1px dashed #8a6d00;padding:0.2em 0.6em;margin:0.3em 0">'
+            "Invented for practice: this event and these people are not real.</div>"
+        )
+    if not bits:
+        return banner
+    return f'<div class="kit-meta">{escape(" · ".join(bits))}</div>{banner}'
+
+
+def show_article(article: Article, numbers: bool = True) -> SafeHTML:
+    """The article, nicely set, with paragraph numbers (a notebook displays the result)."""
+    return render_article(article, numbers=numbers)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short message for a student: plain text in a log, a friendly box in a notebook."""
+
+    text: str
+    kind: str = "info"
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_html_(self) -> str:
+        colours = {"info": ("#0072B2", "#eef6fb"), "warning": ("#b8860b", "#fff8e1")}
+        edge, bg = colours.get(self.kind, colours["info"])
+        role = "alert" if self.kind == "warning" else "status"
+        lines = "<br>".join(escape(line) for line in self.text.splitlines())
+        return (
+            f'<div role="{role}" style="border-left:4px solid {edge};background:{bg};'
+            f'padding:0.4em 0.8em;font-family:sans-serif;color:#1a1a1a">{lines}</div>'
+        )
