@@ -1,0 +1,138 @@
+"""The house rules of kit/ (DESIGN.md): no import cycle among its modules, counting the imports
+made inside functions; no module past 900 lines and no class past 450; each package says in its
+first line what it is for; the core never imports the widgets."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+KIT = Path(__file__).resolve().parents[1] / "kit"
+MAX_MODULE_LINES = 900
+MAX_CLASS_LINES = 450
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(KIT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(p): p for p in sorted(KIT.rglob("*.py"))}
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    """Every kit module that `name` imports, at the top or inside a function (not under
+    TYPE_CHECKING, which never runs)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and _is_type_checking(node)
+        for n in ast.walk(node)
+    }
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(up + ([base] if base else []))
+            targets = [f"{base}.{a.name}" for a in node.names] + [base]
+        else:
+            continue
+        for t in targets:
+            while t and t not in MODULES:
+                t = t.rpartition(".")[0]
+            if t and t != name and t != "kit":  # the facade re-exports; nothing imports it back
+                found.add(t)
+    return found
+
+
+GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycle_among_kit_modules():
+    assert _cycles(GRAPH) == []
+
+
+def test_the_core_never_imports_the_widgets():
+    core = {m: deps for m, deps in GRAPH.items() if not m.startswith("kit.widgets") and m != "kit"}
+    assert {
+        m: sorted(d for d in deps if d.startswith("kit.widgets"))
+        for m, deps in core.items()
+        if any(d.startswith("kit.widgets") for d in deps)
+    } == {}
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_module_and_class_sizes(name):
+    src = MODULES[name].read_text(encoding="utf-8")
+    assert src.count("\n") <= MAX_MODULE_LINES, f"{name} has {src.count(chr(10))} lines"
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.ClassDef):
+            size = node.end_lineno - node.lineno + 1
+            assert size <= MAX_CLASS_LINES, f"{name}.{node.name} has {size} lines"
+
+
+@pytest.mark.parametrize("init", sorted(p for p in KIT.rglob("__init__.py")))
+def test_every_package_says_what_it_is_for(init):
+    doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+    assert doc and len(doc.split()) >= 5, f"{init} has no docstring saying what the package is for"
+
+
+def test_kit_has_at_least_five_subpackages():
+    assert len([p for p in KIT.iterdir() if (p / "__init__.py").exists()]) >= 5
