@@ -88,6 +88,12 @@ nbgrader-check: venv
 		$(NBGRADER_VENV)/bin/python -m pip install --quiet nbgrader==$(NBGRADER_VERSION); }
 	env -u KIT_WORK_DIR $(BIN)/python tests/nbgrader_roundtrip.py --nbgrader-bin $(NBGRADER_VENV)/bin
 
+# Opt-in, not in `make test`: retake the pictures in docs/images/ in a real JupyterLab
+# (the Highlighter with a few highlights, the class dashboard on a demo class).
+.PHONY: screenshots
+screenshots: venv chromium
+	env -u KIT_WORK_DIR PYTHONPATH=$(CURDIR) $(BIN)/python docs/screenshots.py
+
 bench: venv
 	@shopt -s nullglob; for f in benchmarks/bench_*.py; do \
 		echo "== $$f"; $(BIN)/python $$f; \
