@@ -2,7 +2,7 @@
 
 Sentence boundaries come from blingfire (fast, and right on news text), then a small repair pass
 joins splits after titles ("Mr.", "Dr.") and number abbreviations ("No. 10", "Jan. 3"), using the
-word list in `data/abbreviations.txt`. Chosen by measurement: see DESIGN notes in the README.
+word list in `data/abbreviations.txt`. Chosen by measurement: see docs/design/segmentation.md.
 """
 
 from __future__ import annotations
