@@ -31,6 +31,7 @@ import pandas as pd
 from kit.classroom import index as class_index
 from kit.errors import KitError
 from kit.files import atomic_write_text
+from kit.progress import progress
 from kit.work.annotations import AnnotationRow
 from kit.work.reader import (
     MAX_WORK_FILE_BYTES,
@@ -171,9 +172,9 @@ def collect(
     budget = _Budget()
     groups: dict[tuple[str, str], list[_Found]] = {}
     with class_index.bulk():
-        for item in inputs:
-            for cand in _candidates(Path(item), out_dir, budget, report):
-                _classify(cand, known, student_from_zip, groups, report)
+        met = (c for item in inputs for c in _candidates(Path(item), out_dir, budget, report))
+        for cand in progress(met, "reading files"):
+            _classify(cand, known, student_from_zip, groups, report)
         index = _write_all(groups, out_dir, report)
         class_index.write(out_dir, index)
         # Freed here, while the cycle collector still sleeps: woken with them alive, its first
@@ -189,7 +190,7 @@ def _write_all(
     """Write one file per student and article; returns their index entries."""
     folders: dict[str, Path] = {}
     index: dict[str, class_index.IndexedFile] = {}
-    for (student, article_id), found in sorted(groups.items()):
+    for (student, article_id), found in progress(sorted(groups.items()), "writing the class"):
         data, doc, anns = _resolve(student, article_id, found, report)
         if student not in folders:  # checked once per student: inside the class folder
             folders[student] = _student_folder(out_dir, student, article_id)
