@@ -109,6 +109,10 @@ HOSTILE = [
     b'{"format": "kit-work/1", "responses": {"k": {"value": "\\ud800"}}}',
     b'{"format": "kit-work/1", "responses": {"k": {"value": 1e400}}}',
     b'{"format": "kit-work/1", "revision": 1' + b"0" * 5000 + b"}",
+    b'{"format": "kit-work/1", "extra": 1' + b"0" * 5000 + b"}",  # where nothing is kept
+    b'{"format": "kit-work/1", "extra": -' + b"7" * 4301 + b"}",
+    b'{"format": "kit-work/1", "extra": 1' + b"0" * 4299 + b"}",  # the longest json reads
+    b'{"format": "kit-work/1", "extra": "' + b"7" * 9000 + b'"}',  # digits in a string
     b'{"format": "kit-work/1", "extra": "\xff\xfe"}',  # bad UTF-8 where nothing is kept
     b'{"format": "kit-work/1", "extra": ' + b"[" * 3000 + b"]" * 3000 + b"}",
     b'{"format": "kit-work/1", "format": "other"}',

@@ -27,6 +27,7 @@ way. tests/test_work_rows.py checks the two ways against each other on generated
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,8 @@ def _usual(raw: bytes) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]] | Non
             raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
+    if _may_hold_a_too_long_integer(raw):  # msgspec skips it too; json refuses it
+        return None
     try:
         work = _decode_work(raw)
     except Exception:  # not the usual shape (or not JSON at all): the checked way decides
@@ -308,6 +311,27 @@ def _usual(raw: bytes) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]] | Non
     if work.text_sha is not UNSET:
         summary["text_sha"] = work.text_sha
     return summary | {"quiz": work.quiz, "responses": work.responses}, tuple(rows)
+
+
+#: Every digit as "0", every other byte as "x".
+_MARK = bytes(48 if 48 <= b <= 57 else 120 for b in range(256))
+
+
+def _may_hold_a_too_long_integer(raw: bytes) -> bool:
+    """True when `raw` holds a run of more digits than `json` reads as an integer (Python's
+    limit, 4300 by default), perhaps in a string or a float (then the checked way decides).
+
+    A run of 2 x `step` digits covers two neighbouring multiples of `step`: unless the bytes at
+    those offsets hold two digits in a row, no such run is there, and the whole file is not
+    looked at.
+    """
+    limit = sys.get_int_max_str_digits()
+    if not limit or len(raw) <= limit:
+        return False
+    step = (limit + 1) // 2
+    if b"00" not in raw[::step].translate(_MARK):
+        return False
+    return b"0" * (limit + 1) in raw.translate(_MARK)
 
 
 def _typed_row(a: _Annotation) -> AnnotationRow | None:
