@@ -14,7 +14,7 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import msgspec
@@ -136,7 +136,8 @@ def lookup(
             return None
     doc = {
         "student": str(e.student),
-        "article_id": str(e.article_id),
+        # as read_class_folder names a file's article: a file without one by its own name
+        "article_id": str(e.article_id or PurePosixPath(key).stem),
         "text_sha": str(e.text_sha),
         "quiz": e.quiz,
         "responses": e.responses,
