@@ -40,7 +40,8 @@ from kit.classroom.course import (
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
-from kit.work.store import FORMAT, safe_name
+from kit.work.reader import FORMAT
+from kit.work.store import safe_name
 
 MARKER = ".kit-release"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
