@@ -8,23 +8,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from kit.articles.article import Article, read_file
 from kit.errors import KitError
 from kit.files import read_bytes
+from kit.progress import print_above, progress
 
 
 def _print_error(message: str) -> None:
-    print(f"kit: {message}", file=sys.stderr)
+    print_above(f"kit: {message}")
 
 
 def _each_article(files: Sequence[str]) -> tuple[list[tuple[str, list[Article]]], int]:
     """Load each file, printing a one-line error for each bad one; returns files and status."""
     loaded = []
     status = 0
-    for f in files:
+    for f in progress(files, "reading"):
         try:
             loaded.append((f, read_file(f)))
         except KitError as e:
@@ -35,6 +36,7 @@ def _each_article(files: Sequence[str]) -> tuple[list[tuple[str, list[Article]]]
 
 def cmd_info(args: argparse.Namespace) -> int:
     loaded, status = _each_article(args.files)
+    found = _attributions(loaded)
     for path, articles in loaded:
         for a in articles:
             body = sum(p.role == "body" for p in a.paragraphs)
@@ -48,15 +50,17 @@ def cmd_info(args: argparse.Namespace) -> int:
             print(f"  paragraphs: {body}" + (f" (plus {extra})" if extra else ""))
             print(f"  sentences: {len(a.sentences)}")
             print(f"  words: {a.word_count}")
-            print(f"  attributions: {_attribution_count(a)}")
+            print(f"  attributions: {len(next(found))}")
             print(f"  encoding: {a.encoding}")
     return status
 
 
-def _attribution_count(article: Article) -> str:
+def _attributions(loaded: list[tuple[str, list[Article]]]) -> Iterator[list]:
+    """The attributions of every loaded article, in order (found first, under a progress bar)."""
     from kit.reading.sources import find_attributions
 
-    return str(len(find_attributions(article)))
+    every = [a for _, articles in loaded for a in articles]
+    return iter([find_attributions(a) for a in progress(every, "finding sources", unit="article")])
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -171,12 +175,13 @@ def cmd_sources(args: argparse.Namespace) -> int:
         return _sources_jsonl(args.jsonl)
     if not args.files:
         raise KitError("no files given", fix="name one or more article files, or use --jsonl")
-    from kit.reading.sources import TYPE_NAMES, find_attributions
+    from kit.reading.sources import TYPE_NAMES
 
     loaded, status = _each_article(args.files)
+    every = _attributions(loaded)
     for path, articles in loaded:
         for a in articles:
-            found = find_attributions(a)
+            found = next(every)
             print(a.title or "(no headline)")
             print(f"  file: {path}" + (f" (article {a.id})" if len(articles) > 1 else ""))
             print(f"  attributions: {len(found)}")

@@ -12,13 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kit.errors import KitError
-from kit.work.annotations import (
-    Annotation,
-    AnnotationRow,
-    make_annotation,
-    row_from_w3c,
-    rows_from_w3c,
-)
+from kit.work.annotations import Annotation, AnnotationRow, make_annotation
+from kit.work.reader import row_from_w3c, rows_from_w3c
 
 TEXT = "Officials said on Friday that the talks would resume, according to a statement."
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))

@@ -151,3 +151,16 @@ def test_nan_in_a_students_file_is_indexed_as_nan_not_null(tmp_path):
     text = (tmp_path / "class" / INDEX_NAME).read_text()
     assert '"score":NaN' in text and '"score":null' not in text
     assert_same(everything(tmp_path / "class"), without_index(tmp_path / "class", tmp_path))
+
+
+def test_a_work_file_without_an_article_id_reads_the_same_with_the_index(tmp_path):
+    demo_class(tmp_path / "work", 3, seed=1, seeds=SEEDS)
+    path = sorted((tmp_path / "work").glob("*/*.json"))[0]
+    doc = json.loads(path.read_text())
+    del doc["article_id"]  # the file's name says which article it is
+    path.write_text(json.dumps(doc))
+    collect([tmp_path / "work"], tmp_path / "class")
+    got = everything(tmp_path / "class")
+    assert path.stem in set(got["highlights"]["article_id"])
+    assert "None" not in set(got["highlights"]["article_id"])
+    assert_same(got, without_index(tmp_path / "class", tmp_path))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kit.errors import KitError
 from kit.work import jsonio
-from kit.work.store import parse_work_rows
+from kit.work.reader import parse_work_rows
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))
 SETTINGS = settings(

@@ -1,6 +1,6 @@
-"""Collect's fast reading of a work file (kit.work.work_rows) gives exactly what the checked way
-(store.parse_work_rows) gives: the same summary and rows, or the same KitError, on usual,
-unusual, damaged and hostile files."""
+"""Collect's fast reading of a work file (kit.work.reader's typed way) gives exactly what the
+checked way (reader.parse_work_rows) gives: the same summary and rows, or the same KitError, on
+usual, unusual, damaged and hostile files."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import kit.work.work_rows
+import kit.work.reader
 from kit.errors import KitError
-from kit.work.store import parse_work_rows
-from kit.work.work_rows import parse_work_summary, summary_of
+from kit.work.reader import parse_work_rows, parse_work_summary, summary_of
 from tests.test_annotations import _DELETE, JSON, _set, mutated, sample
 
 EXAMPLES = int(os.environ.get("KIT_FUZZ_EXAMPLES", "300"))
@@ -77,7 +76,7 @@ def encode(doc: Any, ascii: bool = False) -> bytes:
 def test_a_usual_file_takes_the_fast_way_and_reads_as_the_checked_way(monkeypatch):
     raw = encode(document([sample() | {"id": "a1"}, sample() | {"id": "b2"}]))
     assert_same_either_way(raw)
-    monkeypatch.setattr(kit.work.work_rows, "parse_work_rows", lambda *a: pytest.fail("slow way"))
+    monkeypatch.setattr(kit.work.reader, "parse_work_rows", lambda *a: pytest.fail("slow way"))
     summary, rows = parse_work_summary(raw, PATH)
     assert [r.id for r in rows] == ["a1", "b2"] and summary["student"] == "amara"
 
@@ -110,6 +109,10 @@ HOSTILE = [
     b'{"format": "kit-work/1", "responses": {"k": {"value": "\\ud800"}}}',
     b'{"format": "kit-work/1", "responses": {"k": {"value": 1e400}}}',
     b'{"format": "kit-work/1", "revision": 1' + b"0" * 5000 + b"}",
+    b'{"format": "kit-work/1", "extra": 1' + b"0" * 5000 + b"}",  # where nothing is kept
+    b'{"format": "kit-work/1", "extra": -' + b"7" * 4301 + b"}",
+    b'{"format": "kit-work/1", "extra": 1' + b"0" * 4299 + b"}",  # the longest json reads
+    b'{"format": "kit-work/1", "extra": "' + b"7" * 9000 + b'"}',  # digits in a string
     b'{"format": "kit-work/1", "extra": "\xff\xfe"}',  # bad UTF-8 where nothing is kept
     b'{"format": "kit-work/1", "extra": ' + b"[" * 3000 + b"]" * 3000 + b"}",
     b'{"format": "kit-work/1", "format": "other"}',

@@ -3,7 +3,7 @@
 Inputs, in any mix: a folder of student folders (`<student>/<article>.json`, a shared work
 folder), an nbgrader tree (`submitted/<student>/<assignment>/.../<article>.json`) and zip files
 (one per student, or one for the class; a zip inside a zip is opened once). Each work file is
-validated with `store.read_document`'s rules. The class folder gets
+checked by `kit.work.reader`, as every work file is. The class folder gets
 `<student>/<article_id>.json` and `collect-report.csv`, one row per file met: collected,
 duplicate (an identical copy, counted once), merged (different copies of the same student's work
 on one article, e.g. from two nbgrader assignments), or a problem: corrupt, unknown article,
@@ -31,10 +31,16 @@ import pandas as pd
 from kit.classroom import index as class_index
 from kit.errors import KitError
 from kit.files import atomic_write_text
-from kit.work import jsonio
-from kit.work.annotations import AnnotationRow, row_from_w3c
-from kit.work.store import FORMAT, MAX_WORK_FILE_BYTES, parse_work_rows, safe_name, work_path
-from kit.work.work_rows import parse_work_summary
+from kit.progress import progress
+from kit.work.annotations import AnnotationRow
+from kit.work.reader import (
+    MAX_WORK_FILE_BYTES,
+    is_other_json,
+    parse_work_rows,
+    parse_work_summary,
+    rows_from_w3c,
+)
+from kit.work.store import safe_name, work_path
 
 #: Most files the kit looks at in one zip, and in one folder tree.
 MAX_ZIP_MEMBERS = 20_000
@@ -141,7 +147,7 @@ class _Candidate:
 
 
 #: One work file found: where, the document fields the index keeps (student, article id, text
-#: fingerprint, quiz, responses; see work_rows.summary_of) and its annotations as rows.
+#: fingerprint, quiz, responses; see reader.summary_of) and its annotations as rows.
 _Found = tuple[_Candidate, dict[str, Any], tuple[AnnotationRow, ...]]
 
 
@@ -166,9 +172,9 @@ def collect(
     budget = _Budget()
     groups: dict[tuple[str, str], list[_Found]] = {}
     with class_index.bulk():
-        for item in inputs:
-            for cand in _candidates(Path(item), out_dir, budget, report):
-                _classify(cand, known, student_from_zip, groups, report)
+        met = (c for item in inputs for c in _candidates(Path(item), out_dir, budget, report))
+        for cand in progress(met, "reading files"):
+            _classify(cand, known, student_from_zip, groups, report)
         index = _write_all(groups, out_dir, report)
         class_index.write(out_dir, index)
         # Freed here, while the cycle collector still sleeps: woken with them alive, its first
@@ -180,11 +186,11 @@ def collect(
 
 def _write_all(
     groups: dict[tuple[str, str], list[_Found]], out_dir: Path, report: CollectReport
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, class_index.IndexedFile]:
     """Write one file per student and article; returns their index entries."""
     folders: dict[str, Path] = {}
-    index: dict[str, dict[str, Any]] = {}
-    for (student, article_id), found in sorted(groups.items()):
+    index: dict[str, class_index.IndexedFile] = {}
+    for (student, article_id), found in progress(sorted(groups.items()), "writing the class"):
         data, doc, anns = _resolve(student, article_id, found, report)
         if student not in folders:  # checked once per student: inside the class folder
             folders[student] = _student_folder(out_dir, student, article_id)
@@ -193,7 +199,7 @@ def _write_all(
             raise KitError("a link is in the class folder", path=target, fix="remove it")
         st = _write(target, data)
         report.written.append(target)
-        index[f"{target.parent.name}/{target.name}"] = class_index.entry(doc, anns, st)
+        index[f"{target.parent.name}/{target.name}"] = class_index.indexed_file(doc, anns, st)
     return index
 
 
@@ -414,14 +420,9 @@ def _classify(
     groups: dict[tuple[str, str], list[_Found]],
     report: CollectReport,
 ) -> None:
-    if FORMAT.encode() not in cand.data:  # not a work file: say so, or that it is broken
-        try:
-            other = jsonio.loads(cand.data)
-        except (ValueError, RecursionError):  # not UTF-8, not JSON, a too long number
-            other = None
-        if other is not None:
-            report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
-            return
+    if is_other_json(cand.data):  # not a work file: say so (a broken one is reported below)
+        report.entries.append(Entry(cand.source, "", "", "skipped", "not a kit work file"))
+        return
     try:
         doc, anns = parse_work_summary(cand.data, cand.source)
     except KitError as e:
@@ -495,7 +496,7 @@ def _resolve(
         report.entries.append(
             Entry(cand.source, student, article_id, "merged", f"{len(kept)} versions: {names}")
         )
-    anns = tuple(row_from_w3c(a) for a in merged["annotations"])
+    anns = tuple(rows_from_w3c(merged["annotations"]))  # each checked before
     return json.dumps(merged, ensure_ascii=False, indent=1).encode("utf-8"), merged, anns
 
 

@@ -14,7 +14,7 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import msgspec
@@ -43,7 +43,7 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-class Entry(msgspec.Struct, frozen=True):
+class IndexedFile(msgspec.Struct, frozen=True):
     """One work file as the index keeps it: its size and time when collected, the document's
     fields the class views read, and each annotation as its row (JSON: a list)."""
 
@@ -59,7 +59,7 @@ class Entry(msgspec.Struct, frozen=True):
 
 class _Index(msgspec.Struct):
     format: str
-    files: dict[str, Entry]
+    files: dict[str, IndexedFile]
 
 
 #: Reads the whole index and checks every type while parsing (an entry that does not fit makes
@@ -67,9 +67,11 @@ class _Index(msgspec.Struct):
 _decode_index = msgspec.json.Decoder(_Index).decode
 
 
-def entry(doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat_result) -> Entry:
+def indexed_file(
+    doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat_result
+) -> IndexedFile:
     """The index entry for a work file just written (`st`: its stat; content already checked)."""
-    return Entry(
+    return IndexedFile(
         size=st.st_size,
         mtime_ns=st.st_mtime_ns,
         student=doc.get("student"),
@@ -81,7 +83,7 @@ def entry(doc: dict[str, Any], annotations: Sequence[AnnotationRow], st: os.stat
     )
 
 
-def write(class_dir: Path, entries: dict[str, Entry]) -> None:
+def write(class_dir: Path, entries: dict[str, IndexedFile]) -> None:
     """Write the index, keeping earlier entries for files this collection did not touch."""
     merged = {**read(class_dir), **entries}
     # Rows hold only text and whole numbers; a quiz or written answer may hold NaN or Infinity
@@ -94,7 +96,7 @@ def write(class_dir: Path, entries: dict[str, Entry]) -> None:
     atomic_write_bytes(class_dir / INDEX_NAME, data, sync=False)
 
 
-def read(class_dir: Path) -> dict[str, Entry]:
+def read(class_dir: Path) -> dict[str, IndexedFile]:
     """The index's entries by `<student>/<file>` (empty when there is none or it is damaged;
     an entry that does not have the index's shape is left out)."""
     try:
@@ -116,14 +118,14 @@ def read(class_dir: Path) -> dict[str, Entry]:
     out = {}
     for key, value in files.items() if isinstance(files, dict) else ():
         try:
-            out[key] = msgspec.convert(value, Entry)
+            out[key] = msgspec.convert(value, IndexedFile)
         except msgspec.MsgspecError:
             continue
     return out
 
 
 def lookup(
-    index: dict[str, Entry], key: str, st: os.stat_result
+    index: dict[str, IndexedFile], key: str, st: os.stat_result
 ) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]] | None:
     """The document (without its W3C annotations) and annotations of a file still as indexed."""
     e = index.get(key)
@@ -134,7 +136,8 @@ def lookup(
             return None
     doc = {
         "student": str(e.student),
-        "article_id": str(e.article_id),
+        # as read_class_folder names a file's article: a file without one by its own name
+        "article_id": str(e.article_id or PurePosixPath(key).stem),
         "text_sha": str(e.text_sha),
         "quiz": e.quiz,
         "responses": e.responses,

@@ -39,7 +39,9 @@ from kit.classroom.course import (
 )
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
-from kit.work.store import FORMAT, safe_name
+from kit.progress import progress
+from kit.work.reader import FORMAT
+from kit.work.store import safe_name
 
 MARKER = ".kit-release"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
@@ -103,7 +105,7 @@ def release(
 def _build(
     target: Path, chosen: list[Lesson], nb_dir: Path, seed_dir: Path, report: ReleaseReport
 ) -> None:
-    for lesson in chosen:
+    for lesson in progress(chosen, "notebooks", unit="notebook"):
         src = nb_dir / lesson.notebook
         if not src.is_file():
             report.notes.append(f"lesson {lesson.id}: {src} does not exist yet; left out")
@@ -115,7 +117,7 @@ def _build(
 
     wanted = {a for le in chosen for a in le.articles}
     files = seed_files(seed_dir)
-    for f in files.articles:
+    for f in progress(files.articles, "articles"):
         try:
             ids = {a.id for a in read_file(f)}
         except KitError:
@@ -130,7 +132,7 @@ def _build(
     if missing:
         report.notes.append(f"no article file in {seed_dir} for: {', '.join(missing)}")
 
-    for bank in files.banks:
+    for bank in progress(files.banks, "quiz banks"):
         dst = target / "seeds" / bank.relative_to(seed_dir)
         dst.parent.mkdir(parents=True, exist_ok=True)
         release_bank(bank, dst)

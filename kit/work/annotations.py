@@ -2,7 +2,8 @@
 
 An `Annotation` is a highlight or tag on a [start, end) span of an article's text, with TextualBody
 values such as `source:anonymous` or `claim:prediction`, and an optional free comment. It converts
-to and from the W3C JSON-LD form stored in work files.
+to and from the W3C JSON-LD form stored in work files. `AnnotationRow` is its flat form, the
+parts of it that the class views read; reading a work file into either is `kit.work.reader`'s.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 import msgspec
 
-from kit.work.anchoring import anchor, position_selector, quote_selector
 from kit.errors import KitError
+from kit.work.anchoring import anchor, position_selector, quote_selector
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MOTIVATIONS = ("highlighting", "tagging", "commenting", "assessing")
@@ -72,6 +73,11 @@ class Annotation:
 
     def with_tags(self, tags: tuple[str, ...] | list[str]) -> Annotation:
         return replace(self, tags=tuple(tags), modified=now())
+
+    def as_row(self) -> AnnotationRow:
+        """This annotation in its flat form, as the class views read it."""
+        return AnnotationRow(self.id, self.start, self.end, self.exact, self.tags,
+                             self.motivation, self.comment, self.modified)  # fmt: skip
 
     def to_w3c(self, source: str = "") -> dict[str, Any]:
         """This annotation as a W3C Web Annotation dict."""
@@ -172,7 +178,8 @@ class Annotation:
 
 
 class AnnotationRow(msgspec.Struct, frozen=True, gc=False, array_like=True):
-    """The parts of an annotation the class views read (`Annotation` has the same names).
+    """An `Annotation` in flat, typed form: the parts the class views read, with the same names
+    (`Annotation.as_row` converts; `kit.work.reader` makes rows straight from a work file).
 
     A class holds tens of thousands; they hold only text and numbers, so Python's cycle
     collector is told not to track them (`gc=False`: a named tuple would be walked by every
@@ -191,114 +198,6 @@ class AnnotationRow(msgspec.Struct, frozen=True, gc=False, array_like=True):
     def tag(self, kind: str) -> str | None:
         """The value of the first tag of this kind (`tag('source')` -> 'institution')."""
         return tag_value(self.tags, kind)
-
-
-def row_from_w3c(data: Any, where: str = "annotation") -> AnnotationRow:
-    """A W3C annotation dict as an `AnnotationRow`, checked exactly as `Annotation.from_w3c`
-    checks it (KitError if it is malformed).
-
-    The shape the kit writes is checked here without building an Annotation (collect meets
-    tens of thousands); anything else goes through `from_w3c`, so it is accepted or refused,
-    with the same message, as there.
-    """
-    row = _plain_row(data)
-    if row is None:
-        a = Annotation.from_w3c(data, where)
-        row = AnnotationRow(a.id, a.start, a.end, a.exact, a.tags, a.motivation, a.comment,
-                            a.modified)  # fmt: skip
-    return row
-
-
-def rows_from_w3c(items: list[Any]) -> list[AnnotationRow]:
-    """A work file's annotations as rows, each checked as `row_from_w3c` does; the KitError
-    names the first bad one ("annotation 3 is not a valid annotation (...)")."""
-    rows = [_plain_row(a) for a in items]
-    for i, row in enumerate(rows):
-        if row is None:
-            rows[i] = row_from_w3c(items[i], f"annotation {i + 1}")
-    return rows  # type: ignore[return-value]
-
-
-def _plain_row(data: Any) -> AnnotationRow | None:
-    """The row of an annotation in the usual shape (exact types, both selectors, text values);
-    None for anything else, which `from_w3c` then decides on."""
-    try:
-        if type(data) is not dict:
-            return None
-        target = data["target"]
-        if type(target) is not dict:
-            return None
-        selectors = target["selector"]
-        if type(selectors) is not list:
-            return None
-        pos = quote = None
-        for sel in selectors:  # every one: from_w3c looks at each
-            if type(sel) is not dict:
-                return None
-            kind = sel.get("type")
-            if kind == "TextPositionSelector":
-                if pos is None:
-                    pos = sel
-            elif kind == "TextQuoteSelector" and quote is None:
-                quote = sel
-        if pos is None or quote is None:
-            return None
-        start, end, exact = pos["start"], pos["end"], quote.get("exact", "")
-        if not (
-            type(start) is int and type(end) is int and 0 <= start <= end and type(exact) is str
-        ):
-            return None
-        bodies = data["body"]
-        if type(bodies) is not list:
-            return None
-        tags = []
-        comment = None
-        for b in bodies:
-            if type(b) is not dict:
-                return None
-            purpose = b.get("purpose", "tagging")
-            if purpose == "tagging":
-                value = b["value"]
-                if type(value) is not str:
-                    return None
-                tags.append(value)
-            elif purpose == "commenting" and comment is None:
-                comment = b["value"]
-                if type(comment) is not str:
-                    return None
-        motivation = data.get("motivation", "highlighting")
-        ann_id = data["id"]
-        created, modified = data.get("created", ""), data.get("modified", "")
-    except KeyError:
-        return None
-    return checked_row(ann_id, start, end, exact, tags, motivation, comment, created, modified)
-
-
-def checked_row(
-    ann_id: Any,
-    start: int,
-    end: int,
-    exact: str,
-    tags: list[str],
-    motivation: Any,
-    comment: str | None,
-    created: Any,
-    modified: Any,
-) -> AnnotationRow | None:
-    """The row of an annotation in the usual shape, once its offsets, quote, tags and comment
-    are known to be right; None when its motivation, id or times are not (then `from_w3c`
-    decides). Shared by the dict reader above and collect's typed reader (`kit.work.work_rows`)."""
-    if not (
-        type(motivation) is str
-        and motivation in MOTIVATIONS
-        and type(ann_id) is str
-        and type(created) is str
-        and type(modified) is str
-    ):
-        return None
-    return AnnotationRow(
-        ann_id, start, end, exact, tuple(tags), motivation, comment or "", modified or created
-    )
 
 
 def make_annotation(

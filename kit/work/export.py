@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from kit.work.annotations import CONTEXT, Annotation, reanchor
 from kit.errors import KitError
 from kit.files import atomic_write_text
+from kit.work.annotations import CONTEXT, Annotation, reanchor
 from kit.work.store import read_document
 
 COLUMNS = [

@@ -1,10 +1,11 @@
 """Student work that is never lost: one JSON file per student per article.
 
 `work/<student>/<article_id>.json` holds the student's W3C annotations, quiz attempts and written
-responses. Every edit is one operation applied under a file lock to the file as it is on disk now,
-then written atomically. Two widgets (two browser tabs, two kernels) on the same file therefore
-merge their edits instead of overwriting each other. A file that cannot be read is moved aside,
-never overwritten.
+responses. Every edit is one operation applied under a file lock to the file as it is on disk now
+(read and checked by `kit.work.reader`, as every reader of work files does), then written
+atomically. Two widgets (two browser tabs, two kernels) on the same file therefore merge their
+edits instead of overwriting each other. A file that cannot be read is moved aside, never
+overwritten.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kit.work import jsonio
-from kit.work.annotations import Annotation, AnnotationRow, now, reanchor, rows_from_w3c
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_bytes
 from kit.views.html import Notice
+from kit.work.annotations import Annotation, now, reanchor
+
+# Reading a work file is kit.work.reader's; these names are also imported from here.
+from kit.work.reader import FORMAT as FORMAT
+from kit.work.reader import MAX_WORK_FILE_BYTES as MAX_WORK_FILE_BYTES
+from kit.work.reader import parse_document as parse_document
+from kit.work.reader import parse_work as parse_work
+from kit.work.reader import read_document as read_document
 
 try:  # POSIX file locks; on other systems edits are still atomic, just not merged across processes
     import fcntl
@@ -35,8 +42,6 @@ except ImportError:  # pragma: no cover
 
 WORK_DIR_ENV = "KIT_WORK_DIR"
 STUDENT_ENV = "KIT_STUDENT"
-FORMAT = "kit-work/1"
-MAX_WORK_FILE_BYTES = 20 * 1024 * 1024
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 
@@ -149,63 +154,6 @@ def new_document(student: str, article_id: str, fingerprint: str = "") -> dict[s
     }
 
 
-def parse_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
-    """Parse and check a work file's content; KitError naming the file and the problem."""
-    return parse_work(raw, path)[0]
-
-
-def parse_work(raw: bytes | str, path: str | Path) -> tuple[dict[str, Any], tuple[Annotation, ...]]:
-    """Like `parse_document`, also returning the annotations it checked (parsed only once)."""
-    doc = _checked_document(raw, path)
-    anns = []
-    for i, a in enumerate(doc["annotations"]):
-        try:
-            anns.append(Annotation.from_w3c(a, f"annotation {i + 1}"))
-        except KitError as e:
-            raise KitError(e.problem, path=path) from None
-    return doc, tuple(anns)
-
-
-def parse_work_rows(
-    raw: bytes | str, path: str | Path
-) -> tuple[dict[str, Any], tuple[AnnotationRow, ...]]:
-    """Like `parse_work`, with every annotation checked the same way but returned as the row
-    the class views read (for collect, which checks thousands of files)."""
-    doc = _checked_document(raw, path)
-    try:
-        return doc, tuple(rows_from_w3c(doc["annotations"]))
-    except KitError as e:
-        raise KitError(e.problem, path=path) from None
-
-
-def _checked_document(raw: bytes | str, path: str | Path) -> dict[str, Any]:
-    """The work document in `raw`, its top level checked (KitError naming the file)."""
-    try:
-        doc = jsonio.loads(raw) if isinstance(raw, bytes) else json.loads(raw)
-    except UnicodeDecodeError as e:
-        raise KitError(f"not UTF-8 text (byte {e.start})", path=path) from None
-    except json.JSONDecodeError as e:
-        raise KitError(f"not valid JSON ({e.msg})", path=path, line=e.lineno) from None
-    except ValueError:  # json's limit on the digits of an integer
-        raise KitError("a number in it is too long to be real", path=path) from None
-    except RecursionError:
-        raise KitError("JSON nested too deeply", path=path) from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise KitError(f'not a kit work file (no "format": "{FORMAT}")', path=path)
-    for key, kind in (("annotations", list), ("quiz", dict), ("responses", dict)):
-        if not isinstance(doc.get(key, kind()), kind):
-            raise KitError(f"'{key}' should be a {kind.__name__}", path=path)
-        doc.setdefault(key, kind())
-    if not isinstance(doc.get("revision", 0), int):
-        raise KitError("'revision' should be a number", path=path)
-    return doc
-
-
-def read_document(path: str | Path) -> dict[str, Any]:
-    """Read one work file (for teachers' tools); KitError when missing or broken."""
-    return parse_document(read_bytes(path, MAX_WORK_FILE_BYTES), path)
-
-
 @dataclass(frozen=True)
 class Attempt:
     """One answer to one quiz question."""
@@ -271,18 +219,6 @@ class Workspace:
                     continue
             anns.append(a)
         return tuple(sorted(anns, key=lambda a: (a.start, a.end)))
-
-    @property
-    def orphans(self) -> tuple[Annotation, ...]:
-        """Saved annotations whose quote is no longer in the article (kept, never deleted)."""
-        if self.article is None or self._doc.get("text_sha") == self._fingerprint:
-            return ()
-        out = []
-        for raw in self._doc["annotations"]:
-            a = Annotation.from_w3c(raw)
-            if reanchor(a, self.article.text) is None:
-                out.append(a)
-        return tuple(out)
 
     def get(self, annotation_id: str) -> Annotation | None:
         return next((a for a in self.annotations if a.id == annotation_id), None)
