@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kit import __version__
 from kit.articles.article import Article, read_file
 from kit.errors import KitError
 from kit.files import read_bytes
@@ -317,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kit", description="Media-literacy kit: read articles, find sources."
     )
+    parser.add_argument("--version", action="version", version=f"kit {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     sub.required = True
     info = sub.add_parser("info", help="what the kit read from each file")
