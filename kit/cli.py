@@ -77,6 +77,13 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from kit.classroom.course_folder import init_course
+
+    print(init_course(args.dir).summary())
+    return 0
+
+
 def cmd_collect(args: argparse.Namespace) -> int:
     from kit.classroom.collect import collect
     from kit.classroom.course import load_course
@@ -341,6 +348,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--lesson", action="append", metavar="ID", help="release only this lesson (repeatable)"
     )
     rel.set_defaults(func=cmd_release)
+
+    init = sub.add_parser(
+        "init",
+        help="a new course folder: the notebooks, the seeds and the course file",
+        description="Writes DIR/notebooks/, DIR/seeds/ and DIR/course.yaml from the installed "
+        "kit, for a teacher who installed it without cloning the repository. DIR must be new or "
+        "empty: nothing is ever overwritten.",
+    )
+    init.add_argument("dir", metavar="DIR")
+    init.set_defaults(func=cmd_init)
 
     col = sub.add_parser(
         "collect",
