@@ -47,9 +47,7 @@ def test_init_writes_the_notebooks_the_seeds_and_the_course_file(tmp_path):
     from kit.classroom.course_folder import course_files, init_course
 
     report = init_course(tmp_path / "course")
-    written = sorted(
-        str(p.relative_to(tmp_path / "course").as_posix()) for p in _files(report.folder)
-    )
+    written = _listing(report.folder)
     assert written == sorted([*course_files(ROOT), "course.yaml"]) == sorted(report.files)
     assert "notebooks/00_start_here.ipynb" in written
     assert "notebooks/teacher/class_dashboard.ipynb" in written
