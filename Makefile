@@ -27,12 +27,14 @@ ALLOW_ROOT := $(shell [ $$(id -u) = 0 ] && echo --allow-root)
 # ---------------------------------------------------------------- internal
 venv: $(STAMP)
 
-# Re-installs only when requirements.txt or pyproject.toml change (or kit/__init__.py first
-# appears: the editable install maps the top-level package it found at install time).
-$(STAMP): requirements.txt pyproject.toml $(wildcard kit/__init__.py)
+# The runtime set (requirements.txt: the kit, JupyterLab, nbval) plus the test and development
+# tools (requirements-dev.txt includes requirements.txt). Re-installs only when either file or
+# pyproject.toml changes (or kit/__init__.py first appears: the editable install maps the
+# top-level package it found at install time).
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml $(wildcard kit/__init__.py)
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
 chromium:

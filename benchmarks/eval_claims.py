@@ -5,8 +5,8 @@ opinion-vs-rest (subjectivity) macro-F1 and check-worthy F1.
     python benchmarks/eval_claims.py --errors   # also list the disagreements
 
 The sets and the labelling guide are described in tests/data/README.md:
-- dev_claims.jsonl: 280 Wikinews sentences (offsets into ../shared/corpora/wikinews/*.csv,
-  loaded with kit.load_articles; the corpus is not part of the project),
+- dev_claims.jsonl: 280 Wikinews sentences (offsets into the articles of
+  tests/data/wikinews/*.csv, loaded with kit.load_articles),
 - dev_style.jsonl: 90 sentences written for the kit in political-speech and opinion styles.
 
 Every sentence is sent alone through `python -m kit claims --jsonl` (run in-process), one sentence
@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews"
+CORPUS = DATA / "wikinews"  # every article the set points into (tests/data/wikinews/)
 CORPUS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
 TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
 
@@ -43,7 +43,7 @@ def load_wikinews_set() -> list[dict]:
     """The Wikinews development set with each sentence's text filled in from the corpus."""
     files = [CORPUS / f for f in CORPUS_FILES]
     if not all(f.exists() for f in files):
-        raise Missing(f"the Wikinews corpus is not at {CORPUS} (it is shared, not in the repo)")
+        raise Missing(f"the Wikinews test corpus is not at {CORPUS}")
     import kit
 
     articles = {a.id: a for a in kit.load_articles(files)}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "dev_sources.jsonl"
-CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews"
+CORPUS = ROOT / "tests" / "data" / "wikinews"  # holds every article of the set
 
 sys.path.insert(0, str(ROOT))
 

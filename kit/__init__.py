@@ -1,5 +1,8 @@
 """Media-literacy kit: news articles, sources, claims and quizzes for JupyterLab classes."""
 
+# The one place the version is written: pyproject.toml reads it (setuptools' dynamic version).
+__version__ = "0.1.0"
+
 from pathlib import Path
 from typing import Any
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from kit import __version__
 from kit.articles.article import Article, read_file
 from kit.errors import KitError
 from kit.files import read_bytes
@@ -77,6 +78,13 @@ def cmd_release(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
     print(report.summary())
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from kit.classroom.course_folder import init_course
+
+    print(init_course(args.dir).summary())
     return 0
 
 
@@ -322,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kit", description="Media-literacy kit: read articles, find sources."
     )
+    parser.add_argument("--version", action="version", version=f"kit {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     sub.required = True
     info = sub.add_parser("info", help="what the kit read from each file")
@@ -344,6 +353,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--lesson", action="append", metavar="ID", help="release only this lesson (repeatable)"
     )
     rel.set_defaults(func=cmd_release)
+
+    init = sub.add_parser(
+        "init",
+        help="a new course folder: the notebooks, the seeds and the course file",
+        description="Writes DIR/notebooks/, DIR/seeds/ and DIR/course.yaml from the installed "
+        "kit, for a teacher who installed it without cloning the repository. DIR must be new or "
+        "empty: nothing is ever overwritten.",
+    )
+    init.add_argument("dir", metavar="DIR")
+    init.set_defaults(func=cmd_init)
 
     col = sub.add_parser(
         "collect",

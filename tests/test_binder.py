@@ -32,6 +32,29 @@ def test_requirements_at_the_root_pin_every_package_and_install_the_kit():
     assert {"jupyterlab", "ipywidgets", "anywidget", "voila", "krippendorff", "pandas"} <= names
 
 
+TEST_TOOLS = {"pytest", "playwright", "axe-playwright-python", "hypothesis", "ruff", "textstat"}
+
+
+def _pins(name: str) -> dict[str, str]:
+    lines = (ROOT / name).read_text().splitlines()
+    return dict(
+        ln.strip().lower().split("==", 1) for ln in lines if "==" in ln and not ln.startswith("#")
+    )
+
+
+def test_the_hub_image_gets_the_kit_jupyterlab_and_nbval_but_no_test_tools():
+    pins = _pins("requirements.txt")
+    assert {"jupyterlab", "nbval"} <= set(pins)
+    assert not TEST_TOOLS & set(pins), TEST_TOOLS & set(pins)
+
+
+def test_the_development_set_is_the_runtime_set_plus_the_pinned_test_tools():
+    lines = [ln.strip() for ln in (ROOT / "requirements-dev.txt").read_text().splitlines()]
+    assert "-r requirements.txt" in lines
+    assert set(_pins("requirements-dev.txt")) == TEST_TOOLS
+    assert "requirements-dev.txt" in (ROOT / "Makefile").read_text()
+
+
 def test_no_build_script_downloads_anything():
     """postBuild and friends would run at image build time; the kit needs none."""
     for name in ("postBuild", "apt.txt", "environment.yml", "Dockerfile", "start"):

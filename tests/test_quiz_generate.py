@@ -159,7 +159,7 @@ def test_questions_from_the_real_claims_module_are_answerable(article, records):
 
 
 # ---------------------------------------------------------------- real news: Wikinews
-# (the `wikinews` fixture in conftest.py reads ../shared/corpora/wikinews, skipping if absent)
+# (the `wikinews` fixture in conftest.py reads the test corpus in tests/data/wikinews)
 
 _CUES = r"said|says|told|added|claimed|alleged|warned|insisted|admitted|stated|announced"
 _SAID = re.compile(rf"(?P<source>(?:[A-Z][\w'-]+ ){{0,3}}[A-Z][\w'-]+) (?P<cue>{_CUES})\b")
