@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 CORPUS = DATA / "wikinews"  # every article the set points into (tests/data/wikinews/)
-CORPUS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
+CORPUS_FILES = ("subset_2019.csv", "subset_2020.csv")  # the corpus files cut to the subset
 TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
 
 if str(ROOT) not in sys.path:

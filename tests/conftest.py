@@ -30,7 +30,7 @@ def wikinews():
     """The 191 Wikinews test articles (CC BY 2.5): the dev sets' articles and 52 held out."""
     import kit
 
-    files = sorted(WIKINEWS.glob("wikinews_*.csv"))
+    files = sorted(WIKINEWS.glob("subset_*.csv"))
     if not files:
         pytest.fail(f"the Wikinews test corpus is missing from {WIKINEWS}")
     result = kit.load_articles(files)

@@ -55,7 +55,9 @@ def main(corpus: Path) -> None:
             if not held_out or others % 3 == 1:
                 writer.writerow([article_id, *row])
                 table.append((article_id, *row[:3], "held out" if held_out else "dev sets"))
-        (HERE / name).write_text(out.getvalue(), encoding="utf-8", newline="")
+        (HERE / name.replace("wikinews_", "subset_")).write_text(
+            out.getvalue(), encoding="utf-8", newline=""
+        )
     missing = wanted - {t[0] for t in table}
     assert not missing, missing
     write_attribution(table)
@@ -82,8 +84,8 @@ samples: news of many countries and subjects, short items, long reports and inte
 
 The files keep the corpus's own CSV format and rows, with one more column, `id`, first: the id
 `kit.load_articles` gives the article in the full corpus (`wikinews_2019_001` is the first article
-of `wikinews_2019.csv`), so the sets' offsets and ids stay valid. `make_subset.py` made them from
-the full corpus.
+of the full `wikinews_2019.csv`, here in `subset_2019.csv`), so the sets' offsets and ids stay
+valid. `make_subset.py` made them from the full corpus.
 
 | id | date | title | url | used by |
 | --- | --- | --- | --- | --- |
