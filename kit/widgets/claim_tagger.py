@@ -18,7 +18,6 @@ from kit.articles.segment import Sentence
 from kit.errors import KitError
 from kit.reading.labels import claim_label_sets
 from kit.reading.sources import find_attributions
-from kit.widgets.front_end import script
 from kit.widgets.highlighter import CommandWidget, OnChange, label_dicts
 from kit.work.annotations import Annotation, make_annotation
 from kit.work.store import MemoryWorkspace, Workspace
@@ -63,8 +62,8 @@ class ClaimTagger(CommandWidget):
     `data/claim_labels.yaml`; or a teacher's file in that shape).
     """
 
-    _esm = script("claim_tagger.js")
-    _css = _HERE / "claim_tagger.css"
+    _esm = _HERE / "static" / "claim_tagger.js"
+    _css = _HERE / "static" / "claim_tagger.css"
 
     sentences = t.List(t.Dict()).tag(sync=True)
     claim_types = t.List(t.Dict()).tag(sync=True)

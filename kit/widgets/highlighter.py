@@ -1,8 +1,8 @@
 """The Highlighter: a student marks spans of an article with labels, by mouse or keyboard.
 
-The front end (`highlighter.js`) draws the article and reports edits as small command messages;
-this class checks each one, applies it to the Workspace (saved at once), and pushes the saved
-state back. Use it from Python too (quizzes do):
+The front end (`js/highlighter.js`, bundled into `static/`) draws the article and reports edits as
+small command messages; this class checks each one, applies it to the Workspace (saved at once),
+and pushes the saved state back. Use it from Python too (quizzes do):
 
     h = Highlighter(article, labels=["answer"], single=True, on_change=print)
     h.add(10, 24)          # code-point offsets into article.text
@@ -27,7 +27,6 @@ from kit.articles.selection import check_span
 from kit.errors import KitError
 from kit.reading.labels import Label, LabelSet, LabelSpec, load_labels
 from kit.views.html import PALETTE
-from kit.widgets.front_end import script
 from kit.work.annotations import Annotation, make_annotation
 from kit.work.keys import Key, KeyItem
 from kit.work.store import MemoryWorkspace, Workspace
@@ -186,8 +185,8 @@ class Highlighter(CommandWidget):
     most one highlight (a new one replaces it), as in a find-the-words question.
     """
 
-    _esm = script("highlighter.js")
-    _css = _HERE / "highlighter.css"
+    _esm = _HERE / "static" / "highlighter.js"
+    _css = _HERE / "static" / "highlighter.css"
 
     text = t.Unicode("").tag(sync=True)
     paragraphs = t.List(t.Dict()).tag(sync=True)

@@ -26,7 +26,7 @@ class KeyboardGuard(anywidget.AnyWidget):
     answer controls are named by its `kit-prompt`; and each `kit-live` HTML widget is a live
     region (role=status) that lasts while its text changes."""
 
-    _esm = Path(__file__).with_name("keyboard.js")
+    _esm = Path(__file__).parent / "static" / "keyboard.js"
 
     def __init__(self) -> None:
         super().__init__(layout=widgets.Layout(display="none"))
