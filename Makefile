@@ -21,8 +21,8 @@ NOTEBOOKS = $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoi
 PY_DIRS := kit tests benchmarks
 ALLOW_ROOT := $(shell [ $$(id -u) = 0 ] && echo --allow-root)
 
-.PHONY: venv chromium lab test unit nbval browser stress notebooks bench lint format clean \
-	nbgrader-check
+.PHONY: venv chromium node widgets lab test unit nbval browser stress notebooks bench lint format \
+	clean nbgrader-check
 
 # ---------------------------------------------------------------- internal
 venv: $(STAMP)
@@ -36,6 +36,16 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml $(wildcard kit/__
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
+
+# esbuild, pinned in package.json and package-lock.json, for the widgets' front ends; installed
+# again only when either changes. (Its install script only checks the binary: not needed.) Without
+# npm the bundle test skips, so this says so and goes on.
+NODE_STAMP := node_modules/.installed
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: tests/widgets/test_bundles.py will skip" >&2; exit 0; }; \
+		npm ci --ignore-scripts --no-audit --no-fund && touch $@
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -56,7 +66,7 @@ test: venv chromium
 	$(MAKE) --no-print-directory nbval
 	$(MAKE) --no-print-directory browser
 
-unit: venv
+unit: venv node
 	$(BIN)/pytest -m "not browser" tests
 
 nbval: venv
@@ -67,6 +77,11 @@ nbval: venv
 
 browser: venv chromium
 	$(BIN)/pytest -m browser tests
+
+# The widgets' front ends: the ES modules in kit/widgets/js/ bundled into kit/widgets/static/ (the
+# files anywidget loads; commit them). tests/widgets/test_bundles.py fails while they are stale.
+widgets: node
+	npm run --silent build
 
 # The long runs: fuzzing with 5000 examples per property test and new random examples (not the
 # fixed ones `make unit` runs), then every property test in the suite the same way.
@@ -110,6 +125,6 @@ format: venv
 	$(BIN)/ruff format $(PY_DIRS)
 
 clean:
-	rm -rf $(VENV) $(NBGRADER_VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts *.egg-info
+	rm -rf $(VENV) $(NBGRADER_VENV) node_modules .pytest_cache .ruff_cache .hypothesis test-artifacts *.egg-info
 	find . -path ./.git -prune -o -type d \( -name __pycache__ -o -name .ipynb_checkpoints \) \
 		-prune -exec rm -rf {} +

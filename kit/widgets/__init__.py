@@ -1,10 +1,17 @@
-"""Notebook widgets: thin views over the core (all logic lives in kit/*.py), and the one-call
-exercises that show them.
+"""The notebook widgets students and teachers work in, as thin views over the kit's core, and the
+one-call exercises that show them.
 
 `kit.highlight_sources(article)`, `kit.tag_claims(article)`, `kit.tag_paragraphs(article)`,
 `kit.write(key, prompt, article=...)` and `kit.choose(key, prompt, options, article=...)` bind the
 widget to the signed-in student's work file and return it for the notebook to display. A problem
 comes back as a short message for the student, never a traceback.
+
+One module a widget: `highlighter` (mark spans with labels), `claim_tagger` (a claim type per
+sentence), `paragraph_tagger` (a role per paragraph), `writing` (a written answer, a choice),
+`quiz` and, for teachers, `dashboard`. `_base` holds `CommandWidget`, the base of the two anywidget
+widgets, and the helpers the widgets share; `keyboard` keeps JupyterLab's shortcuts away from
+them. Front ends: ES modules in `js/` (the shared code in `js/common.js`), bundled by esbuild
+into `static/` (`make widgets`), which is what the browser gets.
 """
 
 from __future__ import annotations

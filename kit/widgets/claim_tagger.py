@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import traitlets as t
@@ -18,12 +17,10 @@ from kit.articles.segment import Sentence
 from kit.errors import KitError
 from kit.reading.labels import claim_label_sets
 from kit.reading.sources import find_attributions
-from kit.widgets.front_end import script
-from kit.widgets.highlighter import CommandWidget, OnChange, label_dicts
+from kit.widgets._base import STATIC, CommandWidget, OnChange, label_dicts
 from kit.work.annotations import Annotation, make_annotation
 from kit.work.store import MemoryWorkspace, Workspace
 
-_HERE = Path(__file__).resolve().parent
 REPORTER = "the reporter"
 KINDS = ("claim", "checkworthy", "claimant")
 FIELDS = ("claim", "checkworthy", "claimant", "note")
@@ -63,8 +60,8 @@ class ClaimTagger(CommandWidget):
     `data/claim_labels.yaml`; or a teacher's file in that shape).
     """
 
-    _esm = script("claim_tagger.js")
-    _css = _HERE / "claim_tagger.css"
+    _esm = STATIC / "claim_tagger.js"
+    _css = STATIC / "claim_tagger.css"
 
     sentences = t.List(t.Dict()).tag(sync=True)
     claim_types = t.List(t.Dict()).tag(sync=True)

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from kit.classroom.classwork import ClassWork, load_class
 from kit.classroom.course import Course
 from kit.errors import KitError
+from kit.widgets._base import quote
 from kit.widgets.keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
 
 ALL = ""
@@ -40,7 +41,7 @@ class Dashboard(widgets.VBox):
         )
         articles = [a for a in work.article_ids if a in work.articles]
         self.article = widgets.Dropdown(
-            options=[(_short(work.articles[a].title or a), a) for a in articles],
+            options=[(quote(work.articles[a].title or a), a) for a in articles],
             value=articles[0] if articles else None,
             description="Article",
         )
@@ -133,10 +134,6 @@ class Dashboard(widgets.VBox):
     def _say(self, message: str, escaped: bool = True) -> None:
         text = escape(message) if escaped else message
         self.status.value = f"<div>{text}</div>"
-
-
-def _short(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def dashboard(

@@ -1,8 +1,8 @@
 """The Highlighter: a student marks spans of an article with labels, by mouse or keyboard.
 
-The front end (`highlighter.js`) draws the article and reports edits as small command messages;
-this class checks each one, applies it to the Workspace (saved at once), and pushes the saved
-state back. Use it from Python too (quizzes do):
+The front end (`js/highlighter.js`, bundled into `static/`) draws the article and reports edits as
+small command messages; this class checks each one, applies it to the Workspace (saved at once),
+and pushes the saved state back. Use it from Python too (quizzes do):
 
     h = Highlighter(article, labels=["answer"], single=True, on_change=print)
     h.add(10, 24)          # code-point offsets into article.text
@@ -13,49 +13,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets as t
 
 from kit.articles.article import Article
 from kit.articles.selection import check_span
 from kit.errors import KitError
 from kit.reading.labels import Label, LabelSet, LabelSpec, load_labels
-from kit.views.html import PALETTE
-from kit.widgets.front_end import script
+from kit.widgets._base import STATIC, CommandWidget, OnChange, label_dicts, quote
 from kit.work.annotations import Annotation, make_annotation
 from kit.work.keys import Key, KeyItem
 from kit.work.store import MemoryWorkspace, Workspace
 
-_HERE = Path(__file__).resolve().parent
-log = logging.getLogger("kit.widgets")
-
 Suggestion = Annotation | KeyItem
-OnChange = Callable[[Any], None]
-
-
-def label_dicts(labels: LabelSet) -> list[dict[str, str]]:
-    """Labels as the front ends need them: tag, name, description, number key, colour, line."""
-    out = []
-    for i, label in enumerate(labels):
-        colour, line = PALETTE[i % len(PALETTE)]
-        out.append(
-            {
-                "tag": label.tag,
-                "value": label.value,
-                "name": label.title,
-                "description": label.description,
-                "key": str(i + 1) if i < 9 else "",
-                "colour": colour,
-                "line": line,
-            }
-        )
-    return out
 
 
 def paragraph_dicts(article: Article) -> list[dict[str, Any]]:
@@ -68,115 +41,6 @@ def paragraph_dicts(article: Article) -> list[dict[str, Any]]:
     return out
 
 
-def where_saved(workspace: Workspace) -> str:
-    """One line for students: where this work is saved (or that it is not)."""
-    if isinstance(workspace, MemoryWorkspace) or workspace.path is None:
-        return "Practice mode: this work is not saved."
-    return f"Saved as you go in {workspace.path.parent.name}/{workspace.path.name}"
-
-
-class CommandWidget(anywidget.AnyWidget):
-    """Shared plumbing: command messages from the front end, status replies, friendly errors."""
-
-    status = t.Dict().tag(sync=True)
-    warnings = t.List(t.Unicode()).tag(sync=True)
-    can_undo = t.Bool(False).tag(sync=True)
-    can_redo = t.Bool(False).tag(sync=True)
-    saving = t.Unicode("").tag(sync=True)
-
-    def __init__(self, workspace: Workspace, on_change: OnChange | None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.workspace = workspace
-        self.on_change = on_change
-        self._status_n = 0
-        self.saving = where_saved(workspace)
-        self.on_msg(self._on_msg)
-
-    def __repr__(self) -> str:
-        # anywidget's default repr holds a memory address; notebooks compare text/plain (nbval)
-        article = getattr(getattr(self, "article", None), "id", "?")
-        return f"{type(self).__name__}(article={article!r})"
-
-    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        if isinstance(content, dict):
-            self.handle(content)
-
-    def handle(self, message: dict[str, Any]) -> dict[str, Any]:
-        """Apply one command from the front end; returns (and shows) the status it produced."""
-        req = message.get("req")
-        cmd = message.get("cmd")
-        try:
-            if cmd == "refresh":
-                changed = self.workspace.reload()
-                self._sync()
-                text = "Updated with work saved in another tab." if changed else ""
-                return self._say(text, "ok", req, quiet=not changed)
-            handler = getattr(self, f"_cmd_{cmd}", None) if isinstance(cmd, str) else None
-            if handler is None:
-                raise KitError(f"the widget sent an unknown command ({cmd!r})")
-            text = handler(message)
-        except KitError as e:
-            self._sync()
-            return self._say(e.sentence, "error", req)
-        except Exception as e:  # the student boundary: a message, never a traceback
-            log.exception("widget command %r failed", cmd)
-            self._sync()
-            return self._say(
-                f"Something went wrong ({type(e).__name__}). Your saved work is safe: re-run the "
-                "cell to carry on. If it happens again, tell your teacher.",
-                "error",
-                req,
-            )
-        self._sync()
-        self._changed()
-        return self._say(text, "ok", req)
-
-    def _say(self, text: str, kind: str, req: Any, quiet: bool = False) -> dict[str, Any]:
-        self._status_n += 1
-        status = {"text": text, "kind": kind, "req": req, "n": self._status_n, "quiet": quiet}
-        self.status = status
-        return status
-
-    def _changed(self) -> None:
-        if self.on_change is not None:
-            self.on_change(self)
-
-    def _cmd_undo(self, _message: dict) -> str:
-        return "Undone." if self.workspace.undo() else "Nothing to undo."
-
-    def _cmd_redo(self, _message: dict) -> str:
-        return "Redone." if self.workspace.redo() else "Nothing to redo."
-
-    def undo(self) -> bool:
-        """Undo this widget's last edit (saved at once); False when there was nothing to undo."""
-        done = self.workspace.undo()
-        self._sync()
-        self._changed()
-        return done
-
-    def redo(self) -> bool:
-        """Redo the last undone edit."""
-        done = self.workspace.redo()
-        self._sync()
-        self._changed()
-        return done
-
-    def refresh(self) -> bool:
-        """Read the work file again (another tab may have saved); True when it had changed."""
-        changed = self.workspace.reload()
-        self._sync()
-        return changed
-
-    def _sync(self) -> None:
-        self.can_undo = self.workspace.can_undo
-        self.can_redo = self.workspace.can_redo
-        self.warnings = list(self.workspace.warnings)
-
-
-def _quote(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 class Highlighter(CommandWidget):
     """Highlight spans of an article with labels; every edit is saved to the workspace at once.
 
@@ -186,8 +50,8 @@ class Highlighter(CommandWidget):
     most one highlight (a new one replaces it), as in a find-the-words question.
     """
 
-    _esm = script("highlighter.js")
-    _css = _HERE / "highlighter.css"
+    _esm = STATIC / "highlighter.js"
+    _css = STATIC / "highlighter.css"
 
     text = t.Unicode("").tag(sync=True)
     paragraphs = t.List(t.Dict()).tag(sync=True)
@@ -398,22 +262,22 @@ class Highlighter(CommandWidget):
 
     def _cmd_add(self, m: dict) -> str:
         ann = self._add(m.get("start"), m.get("end"), m.get("label"))
-        return f"Saved: “{_quote(ann.exact)}” as {self._name(ann)}."
+        return f"Saved: “{quote(ann.exact)}” as {self._name(ann)}."
 
     def _cmd_relabel(self, m: dict) -> str:
         ann = self._relabel(m.get("id"), m.get("label"))
-        return f"Saved: “{_quote(ann.exact)}” is now {self._name(ann)}."
+        return f"Saved: “{quote(ann.exact)}” is now {self._name(ann)}."
 
     def _cmd_comment(self, m: dict) -> str:
         ann = self._comment(m.get("id"), m.get("comment"))
         if ann.comment:
-            return f"Saved your comment on “{_quote(ann.exact)}”."
-        return f"Removed the comment on “{_quote(ann.exact)}”."
+            return f"Saved your comment on “{quote(ann.exact)}”."
+        return f"Removed the comment on “{quote(ann.exact)}”."
 
     def _cmd_remove(self, m: dict) -> str:
         ann = self._find(m.get("id"))
         self.workspace.remove(ann.id)
-        return f"Removed the highlight “{_quote(ann.exact)}”."
+        return f"Removed the highlight “{quote(ann.exact)}”."
 
     def highlight_at(self, start: int, end: int) -> Annotation | None:
         """The highlight a keyboard user means at [start, end): the same words, else the
@@ -430,15 +294,15 @@ class Highlighter(CommandWidget):
         if ann is None:
             raise KitError("there is no highlight here to remove")
         self.workspace.remove(ann.id)
-        return f"Removed the highlight “{_quote(ann.exact)}”."
+        return f"Removed the highlight “{quote(ann.exact)}”."
 
     def _cmd_accept(self, m: dict) -> str:
         ann = self._accept(m.get("id"))
-        return f"Accepted: “{_quote(ann.exact)}” as {self._name(ann)}."
+        return f"Accepted: “{quote(ann.exact)}” as {self._name(ann)}."
 
     def _cmd_reject(self, m: dict) -> str:
         s = self._reject(m.get("id"))
-        return f"Rejected the suggestion “{_quote(s.exact)}”."
+        return f"Rejected the suggestion “{quote(s.exact)}”."
 
     def _sync(self) -> None:
         super()._sync()

@@ -3,10 +3,10 @@ the answer controls of ipywidgets-built widgets by their prompt (for screen read
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import anywidget
 import ipywidgets as widgets
+
+from kit.widgets._base import STATIC
 
 #: CSS class of a container whose controls get their own key presses.
 KEYS_CLASS = "kit-keys"
@@ -26,7 +26,7 @@ class KeyboardGuard(anywidget.AnyWidget):
     answer controls are named by its `kit-prompt`; and each `kit-live` HTML widget is a live
     region (role=status) that lasts while its text changes."""
 
-    _esm = Path(__file__).with_name("keyboard.js")
+    _esm = STATIC / "keyboard.js"
 
     def __init__(self) -> None:
         super().__init__(layout=widgets.Layout(display="none"))

@@ -13,16 +13,12 @@ import ipywidgets as W
 
 from kit.errors import KitError
 from kit.reading.roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
+from kit.widgets._base import status_html
 from kit.widgets.keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
 from kit.work.store import Workspace
 
 #: The drop-down entry for "no role yet" (saved as no tag at all).
 UNSET = ""
-
-
-def _status(text: str, ok: bool = True) -> str:
-    colour = "#1b5e20" if ok else "#8a1c1c"
-    return f'<span style="color:{colour};font-size:0.85em">{escape(text)}</span>'
 
 
 class ParagraphTagger(W.VBox):
@@ -83,7 +79,7 @@ class ParagraphTagger(W.VBox):
             try:
                 set_role(self.workspace, paragraph, change["new"] or None)
             except KitError as e:
-                self.status.value = _status(f"Not saved: {e.message}", ok=False)
+                self.status.value = status_html(f"Not saved: {e.message}", ok=False)
                 return
             self.status.value = self._summary()
 
@@ -96,7 +92,7 @@ class ParagraphTagger(W.VBox):
 
     def _summary(self) -> str:
         done = sum(p.value != UNSET for p in self.pickers)
-        return _status(f"{done} of {len(self.pickers)} paragraphs tagged. Saved as you go.")
+        return status_html(f"{done} of {len(self.pickers)} paragraphs tagged. Saved as you go.")
 
     def __repr__(self) -> str:
         return f"ParagraphTagger({self.article.id!r}, {len(self.paragraphs)} paragraphs)"

@@ -12,13 +12,9 @@ from html import escape
 import ipywidgets as W
 
 from kit.errors import KitError
+from kit.widgets._base import status_html
 from kit.widgets.keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
 from kit.work.store import Workspace
-
-
-def _status(text: str, ok: bool = True) -> str:
-    colour = "#1b5e20" if ok else "#8a1c1c"
-    return f'<span style="color:{colour};font-size:0.85em">{escape(text)}</span>'
 
 
 class WrittenAnswer(W.VBox):
@@ -44,7 +40,7 @@ class WrittenAnswer(W.VBox):
         self.box.description_allow_html = False
         # Not a live region: it changes at every key press ("Saved (12 words)"), and reading
         # that out would talk over the student's typing.
-        self.status = W.HTML(_status("Saved." if self.box.value else "Not written yet.", True))
+        self.status = W.HTML(status_html("Saved." if self.box.value else "Not written yet.", True))
         self.box.observe(self._save, names="value")
         super().__init__([label, self.box, self.status, KeyboardGuard()])
         self.add_class("kit-written-answer")
@@ -55,10 +51,10 @@ class WrittenAnswer(W.VBox):
         try:
             self.workspace.set_response(self.key, change["new"])
         except KitError as e:
-            self.status.value = _status(f"Not saved: {e.message}", ok=False)
+            self.status.value = status_html(f"Not saved: {e.message}", ok=False)
             return
         words = len(change["new"].split())
-        self.status.value = _status(f"Saved ({words} words).")
+        self.status.value = status_html(f"Saved ({words} words).")
 
     def __repr__(self) -> str:
         return f"WrittenAnswer({self.key!r})"
@@ -79,7 +75,7 @@ class ChoiceAnswer(W.VBox):
             value=saved if saved in options else None,
             layout=W.Layout(width="auto"),
         )
-        self.status = W.HTML(_status("Saved." if saved in options else "Not chosen yet."))
+        self.status = W.HTML(status_html("Saved." if saved in options else "Not chosen yet."))
         self.status.add_class(LIVE_CLASS)  # read out when it changes
         self.choice.observe(self._save, names="value")
         super().__init__([label, self.choice, self.status, KeyboardGuard()])
@@ -93,9 +89,9 @@ class ChoiceAnswer(W.VBox):
         try:
             self.workspace.set_response(self.key, change["new"])
         except KitError as e:
-            self.status.value = _status(f"Not saved: {e.message}", ok=False)
+            self.status.value = status_html(f"Not saved: {e.message}", ok=False)
             return
-        self.status.value = _status("Saved.")
+        self.status.value = status_html("Saved.")
 
     def __repr__(self) -> str:
         return f"ChoiceAnswer({self.key!r})"

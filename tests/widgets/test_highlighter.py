@@ -39,20 +39,29 @@ def on_disk(ws):
 
 def test_front_end_files_are_real_files_in_the_package_and_never_use_inner_html():
     for name in (
-        "common.js",
-        "highlighter.js",
-        "highlighter.css",
-        "claim_tagger.js",
-        "claim_tagger.css",
+        "js/common.js",
+        "js/highlighter.js",
+        "js/claim_tagger.js",
+        "js/keyboard.js",
+        "static/highlighter.js",
+        "static/highlighter.css",
+        "static/claim_tagger.js",
+        "static/claim_tagger.css",
+        "static/keyboard.js",
     ):
         assert (WIDGETS / name).is_file()
-    for widget in (Highlighter, ClaimTagger):
-        source = widget._esm
+    for widget, name in ((Highlighter, "highlighter"), (ClaimTagger, "claim_tagger")):
+        # a file, not a string: anywidget reloads it live (ANYWIDGET_HMR=1)
+        assert type(widget._esm).__name__ == "FileContents"
+        source = str(widget._esm)
+        assert source == (WIDGETS / "static" / f"{name}.js").read_text(encoding="utf-8")
         assert source.startswith("//")  # the files' contents, not a path
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
             assert sink not in source, (widget.__name__, sink)
         assert "data-lm-suppress-shortcuts" in source
         assert source.count("function h(") == 1  # the shared helpers come once, from common.js
+        own = (WIDGETS / "js" / f"{name}.js").read_text(encoding="utf-8")
+        assert 'from "./common.js"' in own and "function h(" not in own
 
 
 def test_the_synced_state_describes_the_article_labels_and_spans(seed, hl):

@@ -21,6 +21,8 @@
 // feedback and progress, "Saved" lines) gets role=status on its content element, which stays
 // while its text changes. Screen readers announce changes to a live region that was already in
 // the page; a new role=status element in each update is often not read out.
+import { uniqueId } from "./common.js";
+
 const CONTROLS = "select, input, textarea, button, [tabindex], [role=slider]";
 const MARK = "data-lm-suppress-shortcuts";
 
@@ -31,12 +33,10 @@ function markAll(root) {
   }
 }
 
-let prompts = 0;
-
 function labelAnswers(root) {
   for (const prompt of root.querySelectorAll(".kit-labelled .kit-prompt")) {
     const box = prompt.closest(".kit-labelled");
-    if (!prompt.id) prompt.id = `kit-prompt-${++prompts}-${Math.random().toString(36).slice(2, 8)}`;
+    if (!prompt.id) prompt.id = uniqueId("kit-prompt");
     const name = (node) => {
       if (node.getAttribute("aria-labelledby") !== prompt.id) node.setAttribute("aria-labelledby", prompt.id);
     };

@@ -1,28 +1,24 @@
 // ClaimTagger front end: a list of sentences (a listbox) and, for the chosen sentence, the claim
 // type, check-worthiness, who makes the claim and a note. Text goes in as textContent only.
 
-const NOTE_IDLE_MS = 800;
-let instances = 0;
+import { commandView, h, kbd, listen, uniqueId } from "./common.js";
 
-function kbd(...keys) {
-  return keys.map((k) => h("kbd", { text: k }));
-}
+const NOTE_IDLE_MS = 800;
 
 function isTextField(target) {
   return !!target.closest("textarea, select, input[type=text]");
 }
 
 function render({ model, el }) {
-  const uid = `kit-ct-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
+  const uid = uniqueId("kit-ct");
   let current = 0;
   let noteTimer = null;
 
   const root = h("div", { class: "kit-ct", "data-lm-suppress-shortcuts": "true" });
-  const title = h("p", { class: "kit-ct-title" });
-  const instructions = h("p", { class: "kit-ct-instructions" });
+  const view = commandView(model, "kit-ct", () => list);
+  const { title, instructions, undoBtn, redoBtn, warn, live, saving } = view;
+  const { send, say, refreshSoon } = view;
   const progress = h("p", { class: "kit-ct-progress" });
-  const undoBtn = h("button", { type: "button", class: "kit-ct-btn", onclick: () => send({ cmd: "undo" }) }, ["Undo"]);
-  const redoBtn = h("button", { type: "button", class: "kit-ct-btn", onclick: () => send({ cmd: "redo" }) }, ["Redo"]);
   const keys = h("p", { class: "kit-ct-keys", id: `${uid}-keys` }, [
     "Keyboard: ", ...kbd("↑", "↓"), " or ", ...kbd("J", "K"), " next / previous sentence · ",
     ...kbd("1"), "–", ...kbd("7"), " claim type · ",
@@ -30,8 +26,6 @@ function render({ model, el }) {
     ...kbd("C"), " who makes it · ", ...kbd("Enter"), " write a note (", ...kbd("Esc"), " back) · ",
     ...kbd("Ctrl", "Z"), " undo",
   ]);
-  const warn = h("div", { class: "kit-ct-warn", role: "alert" });
-  const live = h("div", { class: "kit-ct-live", role: "status", "aria-live": "polite" });
   const list = h("div", {
     class: "kit-ct-list",
     role: "listbox",
@@ -40,7 +34,6 @@ function render({ model, el }) {
     "aria-describedby": `${uid}-keys`,
   });
   const panel = h("div", { class: "kit-ct-panel", role: "group", "aria-label": "Tags for the chosen sentence" });
-  const saving = h("p", { class: "kit-ct-saving" });
   root.append(
     title, instructions,
     h("div", { class: "kit-ct-toolbar" }, [undoBtn, redoBtn, progress]),
@@ -51,20 +44,8 @@ function render({ model, el }) {
   el.append(root);
 
   // ------------------------------------------------------------------ messages
-  const { send, onStatus, refreshSoon, dispose } = messenger(model, say, showWarnings);
-
   function setField(field, value, sentence = current) {
     send({ cmd: "set", sentence, field, value });
-  }
-
-  function say(message, isError = false) {
-    live.textContent = message;
-    live.classList.toggle("kit-ct-error", !!isError);
-  }
-
-  function showWarnings(items) {
-    warn.replaceChildren(...(items || []).map((w) => h("p", { text: w })));
-    warn.hidden = !(items && items.length);
   }
 
   // ------------------------------------------------------------------ list
@@ -269,30 +250,13 @@ function render({ model, el }) {
   }
 
   // ------------------------------------------------------------------ wiring
-  function drawHeader() {
-    title.textContent = model.get("heading");
-    instructions.textContent = model.get("instructions");
-    instructions.hidden = !model.get("instructions");
-    saving.textContent = model.get("saving");
-  }
-  function drawButtons() {
-    const had = document.activeElement;
-    undoBtn.disabled = !model.get("can_undo");
-    redoBtn.disabled = !model.get("can_redo");
-    // A button disabled under the focus (the last undo) would drop it to the page body and a
-    // keyboard user would lose their place: move it to the other button, else to the list.
-    if ((had === undoBtn || had === redoBtn) && had.disabled) {
-      const other = had === undoBtn ? redoBtn : undoBtn;
-      (other.disabled ? list : other).focus({ preventScroll: true });
-    }
-  }
-
   root.addEventListener("keydown", onKeyDown);
   root.addEventListener("focusin", refreshSoon);
   list.addEventListener("focus", () => {
     if (!list.getAttribute("aria-activedescendant")) choose(current, false);
   });
-  const handlers = {
+  const unlisten = listen(model, {
+    ...view.handlers,
     "change:tags": () => {
       options.forEach((_, i) => drawChips(i));
       drawProgress();
@@ -305,19 +269,9 @@ function render({ model, el }) {
       choose(0, false);
       drawProgress();
     },
-    "change:status": onStatus,
-    "change:warnings": () => showWarnings(model.get("warnings")),
-    "change:can_undo": drawButtons,
-    "change:can_redo": drawButtons,
-    "change:heading": drawHeader,
-    "change:instructions": drawHeader,
-    "change:saving": drawHeader,
-  };
-  for (const [event, fn] of Object.entries(handlers)) model.on(event, fn);
+  });
 
-  drawHeader();
-  drawButtons();
-  showWarnings(model.get("warnings"));
+  view.draw();
   buildList();
   drawProgress();
   choose(0, false);
@@ -325,8 +279,8 @@ function render({ model, el }) {
 
   return () => {
     flushNote();
-    for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
-    dispose();
+    unlisten();
+    view.dispose();
   };
 }
 

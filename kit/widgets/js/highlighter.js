@@ -2,10 +2,11 @@
 // are drawn by wrapping text nodes in <mark> elements, so overlapping spans nest. Offsets to and
 // from Python are code points; the DOM counts UTF-16 units: `Text` converts at the boundary.
 
+import { commandView, h, kbd, listen, uniqueId } from "./common.js";
+
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
 const JOINERS = new Set(["'", "\u2019", "-", "\u2010", ".", ","]);
 const BORDER = { solid: "solid", dashed: "dashed", dotted: "dotted", double: "double", wavy: "double" };
-let instances = 0;
 
 /** The article text with code point <-> UTF-16 conversions and the word rules of kit/selection.py. */
 export class Text {
@@ -105,10 +106,6 @@ export class Text {
   }
 }
 
-function kbd(keys) {
-  return keys.map((k) => h("kbd", { text: k }));
-}
-
 /** Wrap the part [uStart, uEnd) (UTF-16 units within `container`'s text) in elements from make(). */
 export function wrapRange(container, uStart, uEnd, make) {
   if (uEnd <= uStart) return [];
@@ -137,7 +134,7 @@ export function wrapRange(container, uStart, uEnd, make) {
 }
 
 function render({ model, el }) {
-  const uid = `kit-hl-${++instances}-${Math.random().toString(36).slice(2, 8)}`;
+  const uid = uniqueId("kit-hl");
   let text = new Text(model.get("text"));
   let paras = model.get("paragraphs");
   let labels = model.get("labels");
@@ -147,27 +144,24 @@ function render({ model, el }) {
 
   // ------------------------------------------------------------------ skeleton
   const root = h("div", { class: "kit-hl", "data-lm-suppress-shortcuts": "true" });
-  const title = h("p", { class: "kit-hl-title" });
-  const instructions = h("p", { class: "kit-hl-instructions" });
+  const view = commandView(model, "kit-hl", () => article);
+  const { title, instructions, undoBtn, redoBtn, warn, live, saving } = view;
+  const { send, say, refreshSoon } = view;
   const picker = h("fieldset", { class: "kit-hl-labels" });
   const desc = h("p", { class: "kit-hl-desc", id: `${uid}-desc` });
-  const undoBtn = h("button", { type: "button", class: "kit-hl-btn", onclick: () => send({ cmd: "undo" }) }, ["Undo"]);
-  const redoBtn = h("button", { type: "button", class: "kit-hl-btn", onclick: () => send({ cmd: "redo" }) }, ["Redo"]);
   const keys = h("p", { class: "kit-hl-keys", id: `${uid}-keys` }, [
     "Keyboard: ",
-    ...kbd(["←", "→"]), " word · ",
-    ...kbd(["↑", "↓"]), " sentence · ",
-    ...kbd(["Shift"]), " + arrows: select more · ",
-    ...kbd(["1"]), "–", ...kbd(["9"]), " or ", ...kbd(["Enter"]), " label · ",
-    ...kbd(["E"]), " edit · ",
-    ...kbd(["Delete"]), " remove · ",
-    ...kbd(["A"]), " / ", ...kbd(["X"]), " accept / reject a suggestion · ",
-    ...kbd(["Ctrl", "Z"]), " undo · ",
-    ...kbd(["Ctrl", "Shift", "Z"]), " redo",
+    ...kbd("←", "→"), " word · ",
+    ...kbd("↑", "↓"), " sentence · ",
+    ...kbd("Shift"), " + arrows: select more · ",
+    ...kbd("1"), "–", ...kbd("9"), " or ", ...kbd("Enter"), " label · ",
+    ...kbd("E"), " edit · ",
+    ...kbd("Delete"), " remove · ",
+    ...kbd("A"), " / ", ...kbd("X"), " accept / reject a suggestion · ",
+    ...kbd("Ctrl", "Z"), " undo · ",
+    ...kbd("Ctrl", "Shift", "Z"), " redo",
   ]);
   const toolbar = h("div", { class: "kit-hl-toolbar" }, [undoBtn, redoBtn, keys]);
-  const warn = h("div", { class: "kit-hl-warn", role: "alert" });
-  const live = h("div", { class: "kit-hl-live", role: "status", "aria-live": "polite" });
   const sugBar = h("p", { class: "kit-hl-sugbar" });
   const article = h("div", {
     class: "kit-hl-article",
@@ -177,22 +171,8 @@ function render({ model, el }) {
     "aria-describedby": `${uid}-keys`,
   });
   const editor = h("div", { class: "kit-hl-editor", role: "dialog", "aria-label": "Edit highlight", hidden: true });
-  const saving = h("p", { class: "kit-hl-saving" });
   root.append(title, instructions, picker, desc, toolbar, warn, live, sugBar, article, editor, saving);
   el.append(root);
-
-  // ------------------------------------------------------------------ messages to Python
-  const { send, onStatus, refreshSoon, dispose } = messenger(model, say, showWarnings);
-
-  function say(message, isError = false) {
-    live.textContent = message;
-    live.classList.toggle("kit-hl-error", !!isError);
-  }
-
-  function showWarnings(list) {
-    warn.replaceChildren(...(list || []).map((w) => h("p", { text: w })));
-    warn.hidden = !(list && list.length);
-  }
 
   // ------------------------------------------------------------------ labels
   function labelIndex(tag) {
@@ -662,26 +642,6 @@ function render({ model, el }) {
   }
 
   // ------------------------------------------------------------------ wiring
-  function drawHeader() {
-    title.textContent = model.get("heading");
-    title.hidden = !model.get("heading");
-    instructions.textContent = model.get("instructions");
-    instructions.hidden = !model.get("instructions");
-    saving.textContent = model.get("saving");
-  }
-
-  function drawButtons() {
-    const had = document.activeElement;
-    undoBtn.disabled = !model.get("can_undo");
-    redoBtn.disabled = !model.get("can_redo");
-    // A button disabled under the focus (the last undo) would drop it to the page body and a
-    // keyboard user would lose their place: move it to the other button, else to the article.
-    if ((had === undoBtn || had === redoBtn) && had.disabled) {
-      const other = had === undoBtn ? redoBtn : undoBtn;
-      (other.disabled ? article : other).focus({ preventScroll: true });
-    }
-  }
-
   function drawSugBar() {
     const n = model.get("suggestions").length;
     sugBar.hidden = n === 0;
@@ -708,7 +668,8 @@ function render({ model, el }) {
     cursor = null;
     buildArticle();
   };
-  const handlers = {
+  const unlisten = listen(model, {
+    ...view.handlers,
     "change:spans": () => {
       const now = model.get("spans");
       redrawSpans(shownSpans, now);
@@ -723,10 +684,6 @@ function render({ model, el }) {
       shownSuggestions = now;
       drawSugBar();
     },
-    "change:status": onStatus,
-    "change:warnings": () => showWarnings(model.get("warnings")),
-    "change:can_undo": drawButtons,
-    "change:can_redo": drawButtons,
     "change:label": drawDesc,
     "change:labels": () => {
       labels = model.get("labels");
@@ -735,23 +692,17 @@ function render({ model, el }) {
     },
     "change:text": rebuild,
     "change:paragraphs": rebuild,
-    "change:heading": drawHeader,
-    "change:instructions": drawHeader,
-    "change:saving": drawHeader,
-  };
-  for (const [event, fn] of Object.entries(handlers)) model.on(event, fn);
+  });
 
-  drawHeader();
+  view.draw();
   drawPicker();
-  drawButtons();
   drawSugBar();
-  showWarnings(model.get("warnings"));
   buildArticle();
   root.dataset.ready = "true";
 
   return () => {
-    for (const [event, fn] of Object.entries(handlers)) model.off(event, fn);
-    dispose();
+    unlisten();
+    view.dispose();
     timers.forEach(clearTimeout);
     window.removeEventListener("mouseup", onWindowMouseUp);
   };
