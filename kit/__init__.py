@@ -8,7 +8,9 @@ from kit.articles.corpus import Corpus, load_corpus
 from kit.classroom.classwork import ClassWork, load_class
 from kit.classroom.demo import demo_class
 from kit.errors import KitError
+from kit.quiz.generate import generate as generate_quiz
 from kit.quiz.model import Quiz, load_quiz
+from kit.quiz.model import check_bank as check_quiz
 from kit.reading.coverage import compare_coverage
 from kit.reading.sources import Attribution, find_attributions
 from kit.views.html import Notice, SafeHTML, render_article, show_article
@@ -40,6 +42,8 @@ __all__ = [
     "KitError",
     "Notice",
     "Quiz",
+    "check_quiz",
+    "generate_quiz",
     "Workspace",
     "current_student",
     "set_student",

@@ -9,8 +9,8 @@ import pytest
 import kit
 from kit.articles.segment import Span
 from kit.errors import KitError
-from kit.quiz.generate import problems
-from kit.quiz.model import Quiz, generate
+from kit.quiz.generate import generate, problems
+from kit.quiz.model import Quiz
 from kit.reading.sources import Attribution
 from tests.quiz_helpers import SEED_ARTICLE, right_answers, seed_attributions, seed_claims
 
