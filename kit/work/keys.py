@@ -50,6 +50,13 @@ MAX_LENGTH_RATIO = 3
 _NOUNS = {"source": "sources", "claim": "claims", "checkworthy": "claims"}
 _SINGULAR = {"sources": "source", "claims": "claim", "highlights": "highlight"}
 
+#: How answer keys are named in a seeds folder: in `keys/`, or `*.key.yaml` beside their article
+#: (the course and release tell keys from articles by these).
+KEYS_FOLDER = "keys"
+KEY_SUFFIXES = (".key.yaml", ".key.yml", ".key.json")
+#: The name `save_key` gives a key: `<article id>.key.yaml`.
+KEY_SUFFIX = ".key.yaml"
+
 
 @dataclass(frozen=True)
 class KeyItem:
@@ -225,8 +232,6 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
     above it (the seeds folder of a practice article), then `<article id>.key.yaml|yml|json`
     beside the article. `kit.compare(work, None)` compares with the automatic attributions.
     """
-    from kit.classroom.course import KEY_SUFFIXES, KEYS_FOLDER
-
     if article.path is None:
         return None
     folder = Path(article.path).parent
@@ -564,9 +569,6 @@ def _messages(
 
 
 # ---------------------------------------------------------------------- saving a key
-
-
-KEY_SUFFIX = ".key.yaml"
 
 
 def save_key(
