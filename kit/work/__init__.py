@@ -1,0 +1,1 @@
+"""Student work: W3C annotations, anchoring, the work-file store, answer keys and export."""
