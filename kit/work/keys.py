@@ -33,14 +33,14 @@ from typing import Any
 
 import pandas as pd
 
-from kit.work.anchoring import anchor
-from kit.work.annotations import Annotation, make_annotation, reanchor
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import parse_yaml, read_text
 from kit.reading.labels import describe
-from kit.views.show import html_table, stack
 from kit.reading.sources import Attribution, find_attributions
+from kit.views.show import html_table, stack
+from kit.work.anchoring import anchor
+from kit.work.annotations import Annotation, make_annotation, reanchor
 from kit.work.store import FORMAT as WORK_FORMAT
 
 #: A highlight and a key item match when they share at least this share of the shorter one ...
