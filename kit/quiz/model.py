@@ -37,7 +37,8 @@ from kit.quiz.questions import (
     Settings,
 )
 from kit.quiz.writer import dump, question_to_dict
-from kit.work.store import text_fingerprint
+from kit.work.store import read_document, safe_name, text_fingerprint
+from kit.work.store import work_dir as default_work_dir
 
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for
     import pandas as pd
@@ -436,9 +437,6 @@ class Quiz:
         max_points. Responses are graded again with this bank, so a changed key counts.
         """
         import pandas as pd
-
-        from kit.work.store import read_document, safe_name
-        from kit.work.store import work_dir as default_work_dir
 
         root = default_work_dir(work_dir)
         name = f"{safe_name(self.work_article_id, 'article id')}.json"

@@ -15,6 +15,8 @@ from typing import Any
 from kit.articles.article import Article
 from kit.articles.segment import Paragraph
 from kit.errors import KitError
+from kit.files import parse_yaml, read_text
+from kit.reading.lexicon import package_yaml
 
 #: The tag kind under which roles are saved (`role:lede`).
 KIND = "role"
@@ -47,10 +49,6 @@ class RoleSet:
 
 def load_roles(path: str | Path | None = None) -> RoleSet:
     """A role set from a YAML file (default: the kit's own); KitError names the problem."""
-
-    from kit.files import parse_yaml, read_text
-    from kit.reading.lexicon import package_yaml
-
     if path is None:
         return roles_from_dict(
             package_yaml("paragraph_roles.yaml"), "kit/data/paragraph_roles.yaml"

@@ -35,13 +35,14 @@ import pandas as pd
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import parse_yaml, read_text
+from kit.files import atomic_write_text, parse_yaml, read_text
 from kit.reading.labels import describe
 from kit.reading.sources import Attribution, find_attributions
 from kit.views.show import html_table, stack
 from kit.work.anchoring import anchor
 from kit.work.annotations import Annotation, make_annotation, reanchor
 from kit.work.store import FORMAT as WORK_FORMAT
+from kit.work.store import parse_document, read_document
 
 #: A highlight and a key item match when they share at least this share of the shorter one ...
 MIN_OVERLAP = 0.5
@@ -207,8 +208,6 @@ def load_key(
 def _key_from_work(doc: dict, article: Article, kind: str, path: Path | None) -> Key:
     """A work file a teacher made with the widgets (`seeds/keys/<id>.json`) as a key: its
     highlights with a tag of `kind`, moved onto the article's current text."""
-    from kit.work.store import parse_document
-
     doc = parse_document(json.dumps(doc), path or "key")
     if doc.get("article_id") and str(doc["article_id"]) != article.id:
         raise KitError(
@@ -385,8 +384,6 @@ def _paragraph_name(article: Article | None, offset: int) -> str:
 
 
 def _resolve_work(work: Any, article: Article | None) -> tuple[list[Annotation], Article | None]:
-    from kit.work.store import read_document
-
     if isinstance(work, str | Path):
         doc = read_document(work)
         return [Annotation.from_w3c(a) for a in doc["annotations"]], article
@@ -632,8 +629,6 @@ def save_key(
         text = header + yaml.safe_dump(
             data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
         )
-    from kit.files import atomic_write_text
-
     atomic_write_text(target, text)
     return target
 
