@@ -129,6 +129,14 @@ def test_generated_bank_saves_as_yaml_teachers_can_edit(article, records, tmp_pa
     assert Quiz.from_yaml(text, path=out).release().grade(right_answers(quiz)).total == len(quiz)
 
 
+def test_the_kit_facade_generates_and_checks_a_quiz(article, records, tmp_path):
+    quiz = kit.generate_quiz(article, seed=0, attributions=records[0], claims=records[1])
+    assert quiz == make(article, records)
+    assert kit.check_quiz(quiz.save(tmp_path / "generated.quiz.yaml")) == []
+    [missing] = kit.check_quiz(tmp_path / "missing.quiz.yaml")
+    assert "missing.quiz.yaml" in str(missing.path) and "no such file" in missing.message
+
+
 def test_uses_the_detector_when_no_records_are_given(article, records, monkeypatch):
     import kit.reading.sources
 
