@@ -35,7 +35,7 @@ import pandas as pd
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import atomic_write_text, parse_yaml, read_text
+from kit.files import parse_yaml, read_text
 from kit.reading.labels import describe
 from kit.reading.sources import Attribution, find_attributions
 from kit.views.show import html_table, stack
@@ -629,6 +629,8 @@ def save_key(
         text = header + yaml.safe_dump(
             data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
         )
+    from kit.files import atomic_write_text
+
     atomic_write_text(target, text)
     return target
 
