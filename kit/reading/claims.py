@@ -8,8 +8,7 @@ source, or the reporter) and why the kit thinks so, in short phrases that point 
 The rules are in `kit.reading.claim_rules` (how a sentence is judged is described there) and the
 word
 lists in kit/data/claim_cues.yaml and language.yaml. The label set students see is data too
-(kit/data/claim_labels.yaml); a teacher can give their own file, see `kit.reading.claim_labels`
-(its names are importable from here as well).
+(kit/data/claim_labels.yaml); a teacher can give their own file, see `load_labels`.
 """
 
 from __future__ import annotations
