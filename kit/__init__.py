@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from kit.articles.article import Article, load_article, load_articles, make_article
-from kit.articles.corpus import Corpus, load_corpus
 from kit.classroom.classwork import ClassWork, load_class
 from kit.classroom.demo import demo_class
 from kit.errors import KitError
+from kit.quiz.generate import generate as generate_quiz
 from kit.quiz.model import Quiz, load_quiz
-from kit.reading.coverage import compare_coverage
+from kit.quiz.model import check_bank as check_quiz
+from kit.reading.corpus import Corpus, load_corpus
 from kit.reading.sources import Attribution, find_attributions
+from kit.views.coverage import compare_coverage
 from kit.views.html import Notice, SafeHTML, render_article, show_article
 from kit.views.show import show_claims, show_sources, show_wording
 from kit.work.export import to_csv, to_dataframe, to_w3c, write_w3c
@@ -43,6 +45,8 @@ __all__ = [
     "KitError",
     "Notice",
     "Quiz",
+    "check_quiz",
+    "generate_quiz",
     "Workspace",
     "current_student",
     "set_student",

@@ -1,6 +1,7 @@
 """The house rules of kit/ (DESIGN.md): no import cycle among its modules, counting the imports
-made inside functions; no module past 900 lines and no class past 450; each package says in its
-first line what it is for; the core never imports the widgets."""
+made inside functions; imports point down the layers (LAYERS); no module past 900 lines and no
+class past 450; each package says in its first line what it is for; the core never imports the
+widgets."""
 
 from __future__ import annotations
 
@@ -116,6 +117,77 @@ def test_the_core_never_imports_the_widgets():
         for m, deps in core.items()
         if any(d.startswith("kit.widgets") for d in deps)
     } == {}
+
+
+# The layers, bottom up: a module may import modules of its own layer or of a lower one, never of
+# a higher one (imports inside functions count; TYPE_CHECKING imports do not). An entry names a
+# package (every module in it) or a single module; the longest entry that matches a module wins.
+LAYERS = (
+    ("kit.errors", "kit.files", "kit.progress"),  # the basics: errors, file access, progress
+    ("kit.articles",),  # the Article model, loaders, segmentation, selections
+    ("kit.reading",),  # the readers: sources, claims, wording, paragraph roles; corpora
+    ("kit.views",),  # safe HTML of articles and of what the readers find
+    ("kit.work",),  # students' work: annotations, the work-file store, answer keys, export
+    ("kit.quiz",),  # quiz banks, grading, release, generation
+    ("kit.classroom",),  # the course, release, collect, the class tables
+    ("kit.widgets",),  # the notebook widgets
+    ("kit", "kit.cli", "kit.__main__"),  # the facade notebooks import, and the command line
+)
+
+# Upward imports that remain, (importer, imported): reason. Keep it short; each entry must still
+# be needed (test_every_allowed_upward_import_is_still_there), so a fixed one leaves the list.
+ALLOWED_UPWARD: dict[tuple[str, str], str] = {}
+
+
+def _layer(module: str) -> int:
+    best: tuple[int, int] | None = None  # (length of the entry, layer)
+    for level, entries in enumerate(LAYERS):
+        for entry in entries:
+            inside = module == entry or (
+                module.startswith(entry + ".") and entry != "kit"  # "kit" is the facade only
+            )
+            if inside and (best is None or len(entry) > best[0]):
+                best = (len(entry), level)
+    if best is None:
+        raise KeyError(module)
+    return best[1]
+
+
+def _safe_layer(module: str) -> int | None:
+    try:
+        return _layer(module)
+    except KeyError:
+        return None  # test_every_module_has_a_layer names it
+
+
+def _upward(graph: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    return {
+        (m, d): f"layer {_layer(m)} imports layer {_layer(d)}"
+        for m, deps in sorted(graph.items())
+        for d in sorted(deps)
+        if None not in (_safe_layer(m), _safe_layer(d)) and _layer(d) > _layer(m)
+    }
+
+
+def test_every_module_has_a_layer():
+    assert [m for m in MODULES if _safe_layer(m) is None] == []
+
+
+def test_the_layer_check_finds_an_upward_import():
+    graph = {"kit.work.keys": {"kit.classroom.course", "kit.work.store"}, "kit.cli": {"kit"}}
+    assert list(_upward(graph)) == [("kit.work.keys", "kit.classroom.course")]
+    assert _safe_layer("kit.newcomer") is None and _upward({"kit.newcomer": {"kit.cli"}}) == {}
+    assert _layer("kit.views.html") < _layer("kit.work.store") < _layer("kit.quiz.model")
+    assert _layer("kit") == _layer("kit.cli") > _layer("kit.widgets.quiz")
+
+
+def test_imports_point_down_the_layers():
+    upward = {k: v for k, v in _upward(GRAPH).items() if k not in ALLOWED_UPWARD}
+    assert upward == {}, "a module imports a higher layer (see LAYERS): move the code up or down"
+
+
+def test_every_allowed_upward_import_is_still_there():
+    assert [k for k in ALLOWED_UPWARD if k not in _upward(GRAPH)] == []
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import kit
-from kit.reading.coverage import coverage_table
+from kit.views.coverage import coverage_table
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PRACTICE = sorted((SEEDS / "practice").glob("millbrook_*.md"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import kit
-from kit.reading.roles import body_paragraphs, load_roles, roles_from_dict, saved_roles
+from kit.reading.roles import body_paragraphs, load_roles, roles_from_dict
 from kit.widgets.paragraph_tagger import UNSET, ParagraphTagger
+from kit.work.role_tags import saved_roles
 from kit.work.store import Workspace
 
 

@@ -9,8 +9,8 @@ import pytest
 import kit
 from kit.articles.segment import Span
 from kit.errors import KitError
-from kit.quiz.generate import problems
-from kit.quiz.model import Quiz, generate
+from kit.quiz.generate import generate, problems
+from kit.quiz.model import Quiz
 from kit.reading.sources import Attribution
 from tests.quiz_helpers import SEED_ARTICLE, right_answers, seed_attributions, seed_claims
 
@@ -127,6 +127,14 @@ def test_generated_bank_saves_as_yaml_teachers_can_edit(article, records, tmp_pa
     again = Quiz.from_file(out)
     assert again.questions == quiz.questions and again.article.text == article.text
     assert Quiz.from_yaml(text, path=out).release().grade(right_answers(quiz)).total == len(quiz)
+
+
+def test_the_kit_facade_generates_and_checks_a_quiz(article, records, tmp_path):
+    quiz = kit.generate_quiz(article, seed=0, attributions=records[0], claims=records[1])
+    assert quiz == make(article, records)
+    assert kit.check_quiz(quiz.save(tmp_path / "generated.quiz.yaml")) == []
+    [missing] = kit.check_quiz(tmp_path / "missing.quiz.yaml")
+    assert "missing.quiz.yaml" in str(missing.path) and "no such file" in missing.message
 
 
 def test_uses_the_detector_when_no_records_are_given(article, records, monkeypatch):

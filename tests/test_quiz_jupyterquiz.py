@@ -7,7 +7,8 @@ import json
 import pytest
 
 from kit.errors import KitError
-from kit.quiz.model import Quiz, from_jupyterquiz
+from kit.quiz.jupyterquiz import from_jupyterquiz
+from kit.quiz.model import Quiz
 
 # Written for these tests in jupyterquiz's documented JSON format (not copied from its examples).
 QUESTIONS = [

@@ -1,2 +1,1 @@
-"""Articles: the Article model, loaders for every file format, segmentation, selections and
-corpora."""
+"""Articles: the Article model, loaders for every file format, segmentation and selections."""

@@ -14,12 +14,11 @@ from typing import Any
 from kit.articles.article import SUFFIXES
 from kit.errors import KitError
 from kit.files import parse_yaml, read_text
+from kit.work.keys import KEY_SUFFIXES, KEYS_FOLDER
 
 FORMAT = "kit-course/1"
 #: How the teacher's materials are named in the seeds folder: answer keys (in `keys/` or named
-#: `*.key.yaml` beside their article) and quiz banks (`*.quiz.yaml`).
-KEYS_FOLDER = "keys"
-KEY_SUFFIXES = (".key.yaml", ".key.yml", ".key.json")
+#: `*.key.yaml` beside their article, see kit.work.keys) and quiz banks (`*.quiz.yaml`).
 BANK_SUFFIXES = (".quiz.yaml", ".quiz.yml")
 STEP_KINDS = ("response", "quiz", "tagged")
 MAX_COURSE_BYTES = 1024 * 1024

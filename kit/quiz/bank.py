@@ -6,6 +6,9 @@ booleans (YAML 1.2: "Yes" and "No" stay text), refuses object tags, duplicate ke
 alias bombs, and keeps the node tree so that a path in the data (as jsonschema reports it) maps
 back to a line. Questions the schema accepts are checked further (answer indices, options, quotes
 in the article) in the same run, so `python -m kit quiz check` lists every problem at once.
+
+This module gives the checked parts of a bank (its questions, settings and article); the Quiz
+that grades with them is made from those parts by `kit.quiz.model`, which sits above it.
 """
 
 from __future__ import annotations
@@ -22,13 +25,16 @@ from typing import Any
 
 import yaml
 
-from kit.articles.article import SUFFIXES, Article, load_article
+from kit.articles.article import SUFFIXES, Article, load_article, safe_id
 from kit.errors import KitError
 from kit.files import check_yaml_nodes
 from kit.quiz import answers as keys
-from kit.quiz.model import MAX_BANK_BYTES, TYPES, Question, Quiz, Settings
+from kit.quiz.questions import MAX_BANK_BYTES, TYPES, Question, Settings
 
 _MAX_REPORTED = 50
+
+#: A checked bank as the keyword arguments of `kit.quiz.model.Quiz` (id, title, questions ...).
+BankFields = dict[str, Any]
 
 
 # ---------------------------------------------------------------- YAML with line numbers
@@ -377,8 +383,9 @@ def _schema_errors(data: Any, lines: _Lines, where: Path | str) -> list[KitError
 
 def parse_bank(
     text: str, path: Path | None, article: Article | None
-) -> tuple[Quiz | None, list[KitError]]:
-    """The bank in `text` and every problem found in it (the Quiz is None when there are any)."""
+) -> tuple[BankFields | None, list[KitError]]:
+    """The bank in `text` and every problem found in it: the Quiz's fields (None when there are
+    any problems) and the problems."""
     where: Path | str = path or "<bank>"
     try:
         data, lines = _read_yaml(text, path)
@@ -404,13 +411,14 @@ def parse_bank(
         usable = dict(data, questions=[q for i, q in enumerate(data["questions"]) if i not in bad])
         lines = _Lines(lines.root, [i for i in range(len(data["questions"])) if i not in bad])
     builder = _Builder(usable, lines, where, path, article)
-    quiz = builder.build()
+    fields = builder.build()
     errors = sorted(errors + builder.errors, key=lambda e: e.line or 0)
-    return (quiz if not errors else None), errors
+    return (fields if not errors else None), errors
 
 
 class _Builder:
-    """Turns checked bank data into a Quiz, collecting the problems the schema cannot see."""
+    """Turns checked bank data into a Quiz's fields, collecting the problems the schema cannot
+    see."""
 
     def __init__(
         self,
@@ -433,10 +441,10 @@ class _Builder:
             KitError(problem, path=self.where, line=self.lines.line(at, key), fix=fix)
         )
 
-    def build(self) -> Quiz:
+    def build(self) -> BankFields:
         data = self.data
         released = bool(data.get("released"))
-        bank_id = data.get("id") or _default_id(self.path)
+        bank_id = data.get("id") or default_bank_id(self.path)
         article_ref = data.get("article")
         article = self._article(article_ref, need=self._needs_article(data))
         questions = []
@@ -455,19 +463,19 @@ class _Builder:
             if q is not None:
                 questions.append(q)
         article_id = article.id if article is not None else _ref_id(article_ref)
-        return Quiz(
-            id=bank_id,
-            title=data["title"],
-            questions=tuple(questions),
-            article_id=article_id,
-            description=data.get("description", ""),
-            settings=self.settings,
-            released=released,
-            salt=data.get("salt", ""),
-            article_sha=data.get("article_sha", ""),
-            path=self.path,
-            article=article,
-        )
+        return {
+            "id": bank_id,
+            "title": data["title"],
+            "questions": tuple(questions),
+            "article_id": article_id,
+            "description": data.get("description", ""),
+            "settings": self.settings,
+            "released": released,
+            "salt": data.get("salt", ""),
+            "article_sha": data.get("article_sha", ""),
+            "path": self.path,
+            "article": article,
+        }
 
     @staticmethod
     def _needs_article(data: dict[str, Any]) -> bool:
@@ -717,7 +725,8 @@ def _settings(raw: Mapping[str, Any]) -> Settings:
     )
 
 
-def _default_id(path: Path | None) -> str:
+def default_bank_id(path: Path | None) -> str:
+    """A bank's id when it gives none: its file name without `.quiz.yaml` (or `quiz`)."""
     if path is None:
         return "quiz"
     name = path.name
@@ -725,8 +734,6 @@ def _default_id(path: Path | None) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
-    from kit.articles.article import safe_id
-
     return safe_id(name)
 
 

@@ -18,7 +18,8 @@ from typing import Any
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.quiz import answers as keys
-from kit.quiz.model import CHOICE_TYPES, Question, Quiz, Settings
+from kit.quiz.model import Quiz
+from kit.quiz.questions import CHOICE_TYPES, Question, Settings
 
 #: Words that are not part of who someone is ("Mr Zelensky" and "Volodymyr Zelensky" are one).
 _TITLES = {

@@ -18,8 +18,10 @@ import yaml
 
 from kit.errors import KitError
 from kit.files import read_text
-from kit.quiz.bank import _default_id
-from kit.quiz.model import MAX_BANK_BYTES, BankError, Quiz, _Dumper
+from kit.quiz.bank import default_bank_id
+from kit.quiz.model import Quiz
+from kit.quiz.questions import MAX_BANK_BYTES, BankError
+from kit.quiz.writer import Dumper
 
 
 def from_jupyterquiz(
@@ -64,10 +66,10 @@ def from_jupyterquiz(
         if not isinstance(item, Mapping):
             raise KitError(f"question {n} is not a JSON object", path=where)
         questions.append(_jq_question(item, n, where, warnings))
-    bank_id = id or (_default_id(path) if path else "jupyterquiz")
+    bank_id = id or (default_bank_id(path) if path else "jupyterquiz")
     data = {"title": title or (path.stem if path else "Imported quiz"), "id": bank_id}
     data["questions"] = questions
-    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+    text = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True)
     try:
         quiz = Quiz.from_yaml(text, path=None)
     except BankError as e:

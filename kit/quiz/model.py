@@ -1,11 +1,13 @@
-"""Quizzes that teach: questions, grading with feedback, and student releases.
+"""Quizzes that teach: the Quiz, which loads, grades with feedback, releases and saves a bank.
 
 Question types: `single`, `multiple`, `truefalse`, `text` (accepted answers, case-insensitive,
 small spelling slips allowed), `find` (the student selects a passage of the article; scored by word
-overlap) and `number`. Banks are YAML files read and checked by `quiz_bank` (every problem with its
-file, line and fix). `Quiz.release()` makes the student copy, in which answers are salted hashes
-and feedback is sealed (see `quiz_keys`); it grades exactly like the teacher's bank.
-Generation lives in `quiz_generate`, jupyterquiz import in `quiz_import`.
+overlap) and `number`. Banks are YAML files read and checked by `kit.quiz.bank` (every problem with
+its file, line and fix) into the parts in `kit.quiz.questions`, and written by `kit.quiz.writer`.
+`Quiz.release()` makes the student copy, in which answers are salted hashes and feedback is sealed
+(see `kit.quiz.answers`); it grades exactly like the teacher's bank.
+Generated questions are made by `kit.quiz.generate` (`kit.generate_quiz`), jupyterquiz banks are
+imported by `kit.quiz.jupyterquiz`; both sit above this module.
 """
 
 from __future__ import annotations
@@ -19,171 +21,32 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.quiz import answers as keys
-from kit.work.store import text_fingerprint
+from kit.quiz.bank import parse_bank
+from kit.quiz.questions import (
+    CHOICE_TYPES,
+    FORMAT,
+    MAX_BANK_BYTES,
+    BankError,
+    Grade,
+    Question,
+    Result,
+    Settings,
+)
+from kit.quiz.writer import dump, question_to_dict
+from kit.work.store import read_document, safe_name, text_fingerprint
+from kit.work.store import work_dir as default_work_dir
 
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for
     import pandas as pd
 
-FORMAT = "kit-quiz/1"
-TYPES = ("single", "multiple", "truefalse", "text", "find", "number")
-CHOICE_TYPES = ("single", "multiple", "truefalse")
-TRUE_FALSE = ("True", "False")
-#: Largest bank file the kit reads.
-MAX_BANK_BYTES = 2 * 1024 * 1024
-
-
-# ---------------------------------------------------------------- the model
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How a quiz is shown: one question at a time or all, feedback at once or at the end."""
-
-    show: str = "one"  # "one" or "all"
-    feedback: str = "immediate"  # "immediate" or "end"
-    attempts: int = 0  # 0 means unlimited; 1 means no retry
-    tolerance: int = 1  # spelling slips allowed in text answers (0-2)
-    min_length: int = 5  # shortest text answer (letters) that allows slips
-    min_overlap: float = 0.5  # word-overlap F1 that makes a `find` answer right
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name, default in _DEFAULT_SETTINGS.items():
-            value = getattr(self, name)
-            if value != default:
-                out[name] = value
-        if "attempts" in out and out["attempts"] == 0:
-            out["attempts"] = "unlimited"
-        return out
-
-
-_DEFAULT_SETTINGS = {
-    "show": "one",
-    "feedback": "immediate",
-    "attempts": 0,
-    "tolerance": 1,
-    "min_length": 5,
-    "min_overlap": 0.5,
-}
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question. In a teacher's bank `answer` holds the answer; in a released bank `key` does.
-
-    `answer` by type: single and multiple -> tuple of right option indices; truefalse -> bool;
-    text -> accepted answers; find -> quotes from the article; number -> canonical numbers.
-    `feedback`: per option (choice types, truefalse as True/False) or (answer, message) pairs.
-    """
-
-    id: str
-    type: str
-    prompt: str
-    options: tuple[str, ...] = ()
-    answer: Any = None
-    feedback: tuple[Any, ...] = ()
-    feedback_wrong: str = ""
-    explanation: str = ""
-    hint: str = ""
-    points: float = 1.0
-    tolerance: int | None = None
-    min_length: int | None = None
-    min_overlap: float | None = None
-    precision: int | None = None
-    ranges: tuple[tuple[str, str], ...] = ()
-    key: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
-    line: int | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        """What the student picks from: the options, or True/False."""
-        return TRUE_FALSE if self.type == "truefalse" else self.options
-
-    @property
-    def label(self) -> str:
-        return f"question '{self.id}'"
-
-
-@dataclass(frozen=True)
-class Result:
-    """How one response was graded. `correct` is None when nothing was answered."""
-
-    question_id: str
-    correct: bool | None
-    points: float
-    max_points: float
-    feedback: tuple[str, ...] = ()
-    explanation: str = ""
-    overlap: float | None = None
-
-
-@dataclass(frozen=True)
-class Grade:
-    """A graded set of responses: one Result per question, and the totals."""
-
-    quiz_id: str
-    results: tuple[Result, ...]
-
-    @property
-    def total(self) -> float:
-        return round(sum(r.points for r in self.results), 2)
-
-    @property
-    def max_total(self) -> float:
-        return round(sum(r.max_points for r in self.results), 2)
-
-    @property
-    def correct(self) -> dict[str, bool | None]:
-        return {r.question_id: r.correct for r in self.results}
-
-    def __getitem__(self, question_id: str) -> Result:
-        for r in self.results:
-            if r.question_id == question_id:
-                return r
-        raise KeyError(question_id)
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per question: id, correct, points, max_points, feedback."""
-        import pandas as pd
-
-        return pd.DataFrame(
-            [
-                {
-                    "question": r.question_id,
-                    "correct": r.correct,
-                    "points": r.points,
-                    "max_points": r.max_points,
-                    "feedback": " ".join(r.feedback),
-                }
-                for r in self.results
-            ],
-            columns=["question", "correct", "points", "max_points", "feedback"],
-        )
-
-    def __repr__(self) -> str:
-        return f"Grade({self.quiz_id!r}: {self.total:g} of {self.max_total:g} points)"
-
-
-class BankError(KitError):
-    """Every problem found in one bank; `errors` holds one KitError per problem."""
-
-    def __init__(self, errors: Sequence[KitError]) -> None:
-        self.errors = list(errors)
-        first = self.errors[0]
-        more = len(self.errors) - 1
-        problem = first.problem + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
-        super().__init__(problem, path=first.path, line=first.line, fix=first.fix)
-
 
 @dataclass(frozen=True)
 class Quiz:
-    """A question bank (`Bank` is the same class). Load with `Quiz.from_file(path)`."""
+    """A question bank. Load with `Quiz.from_file(path)` (or `kit.load_quiz`)."""
 
     id: str
     title: str
@@ -212,13 +75,11 @@ class Quiz:
         cls, text: str, path: str | Path | None = None, article: Article | None = None
     ) -> Quiz:
         """A bank from YAML text; `path` names it in messages and finds its article."""
-        from kit.quiz.bank import parse_bank
-
-        quiz, errors = parse_bank(text, Path(path) if path is not None else None, article)
+        fields, errors = parse_bank(text, Path(path) if path is not None else None, article)
         if errors:
             raise BankError(errors)
-        assert quiz is not None
-        return quiz
+        assert fields is not None
+        return cls(**fields)
 
     def to_dict(self, article_ref: str | None = None) -> dict[str, Any]:
         """The bank as plain data, as written to YAML."""
@@ -236,7 +97,7 @@ class Quiz:
             out["salt"] = self.salt
             if self.article_sha:
                 out["article_sha"] = self.article_sha
-        out["questions"] = [_question_to_dict(q, self.settings) for q in self.questions]
+        out["questions"] = [question_to_dict(q, self.settings) for q in self.questions]
         return out
 
     def to_yaml(self, article_ref: str | None = None) -> str:
@@ -247,14 +108,7 @@ class Quiz:
             if self.released
             else ""
         )
-        return header + yaml.dump(
-            self.to_dict(article_ref),
-            Dumper=_Dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            width=100,
-            default_flow_style=False,
-        )
+        return header + dump(self.to_dict(article_ref))
 
     def save(self, path: str | Path) -> Path:
         """Write the bank as YAML (atomically); the article is named relative to the file."""
@@ -584,9 +438,6 @@ class Quiz:
         """
         import pandas as pd
 
-        from kit.work.store import read_document, safe_name
-        from kit.work.store import work_dir as default_work_dir
-
         root = default_work_dir(work_dir)
         name = f"{safe_name(self.work_article_id, 'article id')}.json"
         rows = []
@@ -625,9 +476,6 @@ class Quiz:
         return best
 
 
-Bank = Quiz
-
-
 def class_summary(df: pd.DataFrame) -> pd.DataFrame:
     """Per-student totals from `Quiz.grade_class`: answered, correct, points, max_points."""
     import pandas as pd
@@ -662,12 +510,10 @@ def check_bank(path: str | Path) -> list[KitError]:
         text, _ = read_text(p, MAX_BANK_BYTES)
     except KitError as e:
         return [e]
-    from kit.quiz.bank import parse_bank
-
-    quiz, errors = parse_bank(text, p, None)
-    if quiz is not None and not quiz.released:
+    fields, errors = parse_bank(text, p, None)
+    if fields is not None and not fields["released"]:
         try:
-            quiz.release(salt="0" * 32)
+            Quiz(**fields).release(salt="0" * 32)
         except KitError as e:
             errors.append(e)
     return errors
@@ -733,22 +579,7 @@ def _multiple_hint(hits: int, total: int, wrong: int) -> str:
     return " ".join(parts) + "."
 
 
-# ---------------------------------------------------------------- writing YAML
-
-
-class _Dumper(yaml.SafeDumper):
-    """YAML writer that keeps multi-line text readable (literal blocks)."""
-
-
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
-# ---------------------------------------------------------------- releasing and writing
+# ---------------------------------------------------------------- releasing
 
 
 def _release_question(teacher: Quiz, out: Quiz, q: Question) -> Question:
@@ -827,94 +658,3 @@ def _sealed_map(out: Quiz, q: Question, pairs: Iterable[tuple[str, str]]) -> dic
         out._h(q, "feedback", value): keys.seal(out._h(q, "seal-feedback", value), message)  # noqa: SLF001
         for value, message in sorted(pairs)
     }
-
-
-def _question_to_dict(q: Question, settings: Settings) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": q.id, "type": q.type, "prompt": q.prompt}
-    if q.type in ("single", "multiple"):
-        out["options"] = list(q.options)
-    if q.key is not None:
-        pass
-    elif q.type in ("single", "multiple"):
-        unique = len(set(q.options)) == len(q.options)
-        picked = [q.options[i] if unique else i for i in q.answer]
-        out["answer"] = picked[0] if q.type == "single" and len(picked) == 1 else picked
-        if any(q.feedback):
-            out["feedback"] = list(q.feedback)
-    elif q.type == "truefalse":
-        out["answer"] = bool(q.answer)
-        fb = {k: v for k, v in zip(("true", "false"), q.feedback) if v}
-        if fb:
-            out["feedback"] = fb
-    elif q.type in ("text", "find"):
-        name = "answers" if q.type == "text" else "answer"
-        out[name] = list(q.answer) if len(q.answer) > 1 or q.type == "text" else q.answer[0]
-        if q.feedback:
-            out["feedback"] = dict(q.feedback)
-    else:
-        nums = [_number_out(v) for v in q.answer]
-        if nums:
-            out["answer"] = nums[0] if len(nums) == 1 else nums
-        if q.ranges:
-            out["ranges"] = [[_number_out(lo), _number_out(hi)] for lo, hi in q.ranges]
-        if q.feedback:
-            out["feedback"] = dict(q.feedback)
-    if q.precision is not None and q.type == "number":
-        out["precision"] = q.precision
-    for name in ("tolerance", "min_length", "min_overlap"):
-        value = getattr(q, name)
-        if value is not None and value != getattr(settings, name):
-            out[name] = value
-        elif value is not None and q.key is not None and name in ("tolerance", "min_overlap"):
-            out[name] = value
-    if q.points != 1:
-        out["points"] = int(q.points) if float(q.points).is_integer() else q.points
-    if q.hint:
-        out["hint"] = q.hint
-    if q.feedback_wrong:
-        out["feedback_wrong"] = q.feedback_wrong
-    if q.explanation:
-        out["explanation"] = q.explanation
-    if q.key is not None:
-        out["key"] = dict(q.key)
-    return out
-
-
-def _number_out(value: str) -> int | float:
-    d = Decimal(value)
-    return int(d) if d == d.to_integral_value() and "." not in value else float(value)
-
-
-# ---------------------------------------------------------------- jupyterquiz interop
-
-
-def from_jupyterquiz(
-    source: str | Path | Sequence[Mapping[str, Any]],
-    *,
-    title: str | None = None,
-    id: str | None = None,
-) -> Quiz:
-    """A bank from jupyterquiz questions (a JSON file, JSON text, or the list itself).
-
-    Imports multiple_choice (-> single), many_choice (-> multiple), numeric (-> number) and
-    string (-> text). What the kit cannot represent is listed in `quiz.warnings`.
-    """
-    from kit.quiz.jupyterquiz import from_jupyterquiz as _import
-
-    return _import(source, title=title, id=id)
-
-
-# ---------------------------------------------------------------- generated questions
-
-
-def generate(
-    article: Article,
-    seed: int = 0,
-    attributions: Sequence[Any] | None = None,
-    claims: Sequence[Any] | None = None,
-    **options: Any,
-) -> Quiz:
-    """Questions made from the article's attributions and claims (see kit.quiz.generate)."""
-    from kit.quiz.generate import generate as _generate
-
-    return _generate(article, seed=seed, attributions=attributions, claims=claims, **options)

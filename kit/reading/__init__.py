@@ -1,2 +1,2 @@
 """Reading an article: who is speaking (sources), what is claimed, wording to notice, paragraph
-roles, coverage."""
+roles; and corpora, whose tables show what the readers find in many articles."""

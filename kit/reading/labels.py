@@ -1,8 +1,9 @@
 """Label sets for exercises (source types, claim types, check-worthiness), read from YAML data.
 
 The source types live in `data/labels.yaml`; the claim types and check-worthiness ratings are the
-ones `kit.reading.claims` uses (`data/claim_labels.yaml`, or a teacher's file in that shape, see
-`claim_label_sets`). A teacher can pass the path of their own file, or simply a list of labels.
+ones `kit.reading.claims` uses (`data/claim_labels.yaml` or a teacher's file in that shape, read by
+`kit.reading.claim_labels`; see `claim_label_sets`). A teacher can pass the path of their own file,
+or simply a list of labels.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from kit.errors import KitError
 from kit.files import parse_yaml, read_text
+from kit.reading.claim_labels import resolve_labels
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def _builtin() -> dict[str, Any]:
     return yaml.safe_load(raw)
 
 
-#: Sets that come from kit.reading.claims' label data rather than labels.yaml.
+#: Sets that come from the claim label data (kit.reading.claim_labels) rather than labels.yaml.
 CLAIM_SETS = ("claims", "checkworthy")
 
 
@@ -97,13 +99,11 @@ def builtin_sets() -> tuple[str, ...]:
 
 
 def claim_label_sets(spec: Any = None) -> tuple[LabelSet, LabelSet]:
-    """The claim types and the check-worthiness ratings, from kit.reading.claims' label data.
+    """The claim types and the check-worthiness ratings, from the claim label data.
 
     `spec`: None (the kit's own `data/claim_labels.yaml`), a teacher's file in that shape, or a
-    `kit.reading.claims.LabelSet`.
+    `kit.reading.claim_labels.LabelSet`.
     """
-    from kit.reading.claims import resolve_labels
-
     data = resolve_labels(spec)
     claims = LabelSet(
         name="claims",

@@ -1,8 +1,8 @@
 """Paragraph roles: the job each paragraph of a news story does (lede, quote, background ...).
 
 Students tag a paragraph with one role; it is saved as a tagging annotation `role:<name>` on the
-paragraph's span in their work file. The roles are data (`data/paragraph_roles.yaml`); a teacher
-may pass their own file of the same shape.
+paragraph's span in their work file (by `kit.work.role_tags`). The roles are data
+(`data/paragraph_roles.yaml`); a teacher may pass their own file of the same shape.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Any
 from kit.articles.article import Article
 from kit.articles.segment import Paragraph
 from kit.errors import KitError
-from kit.work.annotations import Annotation, make_annotation
+from kit.files import parse_yaml, read_text
+from kit.reading.lexicon import package_yaml
 
 #: The tag kind under which roles are saved (`role:lede`).
 KIND = "role"
@@ -48,10 +49,6 @@ class RoleSet:
 
 def load_roles(path: str | Path | None = None) -> RoleSet:
     """A role set from a YAML file (default: the kit's own); KitError names the problem."""
-
-    from kit.files import parse_yaml, read_text
-    from kit.reading.lexicon import package_yaml
-
     if path is None:
         return roles_from_dict(
             package_yaml("paragraph_roles.yaml"), "kit/data/paragraph_roles.yaml"
@@ -93,41 +90,3 @@ def resolve_roles(roles: RoleSet | str | Path | None) -> RoleSet:
 def body_paragraphs(article: Article) -> tuple[Paragraph, ...]:
     """The paragraphs a student tags: the body, without headline and standfirst."""
     return tuple(p for p in article.paragraphs if p.role == "body")
-
-
-def _on(annotation: Annotation, paragraph: Paragraph) -> bool:
-    return (annotation.start, annotation.end) == (paragraph.start, paragraph.end)
-
-
-def saved_roles(annotations: tuple[Annotation, ...], article: Article) -> dict[int, str]:
-    """Paragraph index (as in `article.paragraphs`) -> the role saved on it."""
-    out: dict[int, str] = {}
-    for p in body_paragraphs(article):
-        for a in annotations:
-            role = a.tag(KIND)
-            if role is not None and _on(a, p):
-                out[p.index] = role
-    return out
-
-
-def set_role(workspace: Any, paragraph: Paragraph, role: str | None) -> Annotation | None:
-    """Save `role` on a paragraph in a Workspace (None clears it); returns the annotation."""
-    article = workspace.article
-    if article is None:
-        raise KitError("tagging paragraphs needs the article itself, not only its id")
-    existing = [a for a in workspace.annotations if a.tag(KIND) is not None and _on(a, paragraph)]
-    if role is None:
-        for a in existing:
-            workspace.remove(a.id)
-        return None
-    tag = f"{KIND}:{role}"
-    if existing:
-        first, *extra = existing
-        for a in extra:
-            workspace.remove(a.id)
-        others = tuple(t for t in first.tags if not t.startswith(f"{KIND}:"))
-        return workspace.update(first.with_tags((tag, *others)))
-    ann = make_annotation(
-        article.text, paragraph.start, paragraph.end, (tag,), motivation="tagging"
-    )
-    return workspace.add(ann)

@@ -1,1 +1,2 @@
-"""Safe HTML and the one-call notebook views (articles, sources, claims, wording)."""
+"""Safe HTML and the one-call notebook views (articles, sources, claims, wording, coverage
+compared)."""

@@ -12,9 +12,10 @@ from html import escape
 import ipywidgets as W
 
 from kit.errors import KitError
-from kit.reading.roles import RoleSet, body_paragraphs, resolve_roles, saved_roles, set_role
+from kit.reading.roles import RoleSet, body_paragraphs, resolve_roles
 from kit.widgets._base import status_html
 from kit.widgets.keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
+from kit.work.role_tags import saved_roles, set_role
 from kit.work.store import Workspace
 
 #: The drop-down entry for "no role yet" (saved as no tag at all).

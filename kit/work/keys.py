@@ -42,6 +42,7 @@ from kit.views.show import html_table, stack
 from kit.work.anchoring import anchor
 from kit.work.annotations import Annotation, make_annotation, reanchor
 from kit.work.store import FORMAT as WORK_FORMAT
+from kit.work.store import parse_document, read_document
 
 #: A highlight and a key item match when they share at least this share of the shorter one ...
 MIN_OVERLAP = 0.5
@@ -49,6 +50,13 @@ MIN_OVERLAP = 0.5
 MAX_LENGTH_RATIO = 3
 _NOUNS = {"source": "sources", "claim": "claims", "checkworthy": "claims"}
 _SINGULAR = {"sources": "source", "claims": "claim", "highlights": "highlight"}
+
+#: How answer keys are named in a seeds folder: in `keys/`, or `*.key.yaml` beside their article
+#: (the course and release tell keys from articles by these).
+KEYS_FOLDER = "keys"
+KEY_SUFFIXES = (".key.yaml", ".key.yml", ".key.json")
+#: The name `save_key` gives a key: `<article id>.key.yaml`.
+KEY_SUFFIX = ".key.yaml"
 
 
 @dataclass(frozen=True)
@@ -200,8 +208,6 @@ def load_key(
 def _key_from_work(doc: dict, article: Article, kind: str, path: Path | None) -> Key:
     """A work file a teacher made with the widgets (`seeds/keys/<id>.json`) as a key: its
     highlights with a tag of `kind`, moved onto the article's current text."""
-    from kit.work.store import parse_document
-
     doc = parse_document(json.dumps(doc), path or "key")
     if doc.get("article_id") and str(doc["article_id"]) != article.id:
         raise KitError(
@@ -225,8 +231,6 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
     above it (the seeds folder of a practice article), then `<article id>.key.yaml|yml|json`
     beside the article. `kit.compare(work, None)` compares with the automatic attributions.
     """
-    from kit.classroom.course import KEY_SUFFIXES, KEYS_FOLDER
-
     if article.path is None:
         return None
     folder = Path(article.path).parent
@@ -380,8 +384,6 @@ def _paragraph_name(article: Article | None, offset: int) -> str:
 
 
 def _resolve_work(work: Any, article: Article | None) -> tuple[list[Annotation], Article | None]:
-    from kit.work.store import read_document
-
     if isinstance(work, str | Path):
         doc = read_document(work)
         return [Annotation.from_w3c(a) for a in doc["annotations"]], article
@@ -564,9 +566,6 @@ def _messages(
 
 
 # ---------------------------------------------------------------------- saving a key
-
-
-KEY_SUFFIX = ".key.yaml"
 
 
 def save_key(

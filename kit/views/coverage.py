@@ -2,7 +2,7 @@
 
 One row per article: who speaks, how many sources are named and how many are not, and the
 wording to notice (loaded words, labels, doubt verbs, intensifiers) that `kit.reading.wording.flag`
-finds.
+finds. A view over what the readers find, so it lives with the other views, above them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from kit.articles.article import Article, load_article
-from kit.reading.sources import Attribution
+from kit.reading.sources import Attribution, find_attributions
+from kit.reading.wording import flag
 from kit.views.html import SafeHTML
 from kit.views.show import html_table, stack
 
@@ -54,9 +55,6 @@ def coverage_table(articles: Iterable[Article | str | Path]) -> pd.DataFrame:
 
     `articles` may hold Articles, file paths or a Corpus. Counts are of distinct speakers.
     """
-    from kit.reading.sources import find_attributions
-    from kit.reading.wording import flag
-
     rows = []
     for article in _articles(articles):
         speakers: dict[str, str] = {}

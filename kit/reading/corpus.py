@@ -1,4 +1,8 @@
-"""A set of articles with pandas views, so teachers can explore a folder of articles."""
+"""A set of articles with pandas views, so teachers can explore a folder of articles.
+
+The views show the articles themselves (paragraphs, sentences) and what the readers find in them
+(attributions, claims, wording to notice), which is why the corpus lives above those readers.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from kit.articles.article import Article, LoadProblem, load_articles
+from kit.reading.claims import resolve_labels, suggest
+from kit.reading.sources import find_attributions
+from kit.reading.wording import flag
 
 
 class Corpus:
@@ -95,8 +102,6 @@ class Corpus:
 
         Missing spans (a quote with no cue, a source-less report) have empty offsets and text.
         """
-        from kit.reading.sources import find_attributions
-
         rows = []
         for a in self.articles_list:
             text = a.text
@@ -128,8 +133,6 @@ class Corpus:
 
         `labels` is the path of a teacher's label set (default: the kit's claim types).
         """
-        from kit.reading.claims import resolve_labels, suggest
-
         label_set = resolve_labels(labels)
         rows = [
             {
@@ -153,8 +156,6 @@ class Corpus:
 
     def flags(self) -> pd.DataFrame:
         """One row per piece of wording to notice (hedges, loaded words, labels, scare quotes)."""
-        from kit.reading.wording import flag
-
         rows = [
             {
                 "article_id": a.id,
