@@ -23,12 +23,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, compress
 from typing import Any
 
 from kit.articles.article import Article, article_from_text
 from kit.articles.segment import Span
+from kit.reading.lexicon import package_words, package_yaml
 
 SOURCE_TYPES = (
     "named_person",
@@ -76,6 +76,9 @@ class Attribution:
 
 # ------------------------------------------------------------------------------ word lists
 
+# The words the rules step over or stop at (determiners, time words ...), in data/.
+_WORDS = package_words("source_rule_words.yaml")
+
 
 @dataclass(frozen=True)
 class _Form:
@@ -121,17 +124,10 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def _read_yaml(name: str) -> Any:
-    import yaml
-
-    raw = resources.files("kit").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    cues = _read_yaml("reporting_cues.yaml")
-    words = _read_yaml("source_words.yaml")
+    cues = package_yaml("reporting_cues.yaml")
+    words = package_yaml("source_words.yaml")
     forms: dict[str, _Form] = {}
     for stance, verbs in cues["verbs"].items():
         for lemma, spec in verbs.items():
@@ -287,59 +283,10 @@ def _line_spans(text: str) -> list[Span]:
 
 # ------------------------------------------------------------------------------ tokens
 
-# Words that end a company's name: a capitalised run ending in one ("Voltcycle Ltd", "Acme
-# Corp.") names a company, never a person.
-_COMPANY_ENDS = frozenset(
-    "ltd inc corp co plc llc llp gmbh limited incorporated corporation".split()
-)
+_COMPANY_ENDS = frozenset(_WORDS["company_ends"])
 
-# Titles that make a lone capitalised word a person's name ("President Erdogan", "Mr Putin").
-_PERSON_TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "chancellor",
-        "governor",
-        "mayor",
-        "senator",
-        "ambassador",
-        "judge",
-        "justice",
-        "general",
-        "colonel",
-        "captain",
-        "commander",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "sultan",
-        "ayatollah",
-        "imam",
-        "rabbi",
-        "bishop",
-        "archbishop",
-        "cardinal",
-        "professor",
-        "premier",
-        "speaker",
-        "leader",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "detective",
-        "inspector",
-        "sergeant",
-    ]
-)
-_CORE_STOP = frozenset(
-    "of in on for from at who whom which , ( to and by with published released issued posted "
-    "dated inside within".split()
-)
+_PERSON_TITLES = frozenset(_WORDS["person_titles"])
+_CORE_STOP = frozenset(_WORDS["core_stops"])
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|while|when|because|since|until|following|during|amid)\b",
     re.IGNORECASE,
@@ -356,301 +303,36 @@ _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
 _LEAD_CONNECTIVE = re.compile(r"(?:But|And|Meanwhile|However|So|Yet|Also)\b,?\s*")
-_GERUND_PREPS = frozenset("in of for by about after before on without from into than".split())
-# Capitalised function words and dates: never the start of a name ("On Friday", "The").
-_FUNCTION_CAPS = frozenset(
-    "the a an this that these those on in at by for of and but or as if when while after before "
-    "since during last next earlier later meanwhile however also yesterday today tomorrow "
-    "speaking according it he she they we i you his her its their our my your there here what "
-    "who why how where which does did do is are was were has have had can could would will "
-    "should shall might must so then now although though because despite with without from to "
-    "into over under about monday tuesday wednesday thursday friday saturday sunday january "
-    "february march april may june july august september october november december some many "
-    "several both all one two three".split()
-)
+_GERUND_PREPS = frozenset(_WORDS["gerund_prepositions"])
+_FUNCTION_CAPS = frozenset(_WORDS["function_caps"])
 _ANON_TAIL = re.compile(
     r"\s+(?:with (?:direct )?knowledge of|familiar with|close to|briefed on|involved in|aware of|"
     r"knowledgeable about|with (?:direct )?access to)\s+(?:the |a |an |his |her |its |their )?"
     r"[\w-]+(?: of(?: the)? [\w-]+)?"
 )
-_NOUN_BEFORE = frozenset(
-    "the a an his her its their our my your this these those of in for to with any no every "
-    "such".split()
-)
+_NOUN_BEFORE = frozenset(_WORDS["noun_before"])
 _RECENT = 40  # how far back (mentions, sources) names and descriptions are looked up
-_MODALS = frozenset("would will could can may might should shall must".split())
-_COORDINATORS = frozenset("and but while whereas or ;".split())
-_OTHER_ROLE = frozenset("vice deputy former ex acting elect president-elect vice-president".split())
-_PUBLISHED_PP = frozenset("published released issued posted dated signed written filed".split())
-_PP_BY = frozenset("by in on last this".split())
-_PUBLISHED = frozenset(
-    [
-        "published",
-        "released",
-        "issued",
-        "posted",
-        "dated",
-        "written",
-        "made",
-        "on",
-        "in",
-        "at",
-    ]
-)
-_GENERIC_OUTLETS = frozenset(
-    ["website", "newspaper", "paper", "magazine", "station", "broadcaster", "agency"]
-)
+_MODALS = frozenset(_WORDS["modals"])
+_COORDINATORS = frozenset(_WORDS["coordinators"])
+_OTHER_ROLE = frozenset(_WORDS["other_roles"])
+_PUBLISHED_PP = frozenset(_WORDS["published_participles"])
+_PP_BY = frozenset(_WORDS["published_participle_next"])
+_PUBLISHED = frozenset(_WORDS["published_words"])
+_GENERIC_OUTLETS = frozenset(_WORDS["generic_outlets"])
 # A token: a word (letters and digits, with ’ ' - . inside but not at its end) or one other
 # character that is not a space.
 _TOKEN = re.compile(r"[^\W_](?:[\w’'\-.]*\w)?|[^\w\s]")
 # The same tokens for _Tokens' split(), written for speed: possessive repeats never backtrack,
 # and the look-ahead rules out spaces and "_" so that "." can stand for "[^\w\s]".
 _TOKEN_SPLIT = re.compile(r"(?=[^\s_])([^\W_]\w*+(?:[’'\-.]++\w++)*+|.)")
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "yesterday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "day",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "last",
-        "this",
-        "next",
-        "earlier",
-        "later",
-        "early",
-        "late",
-        "recently",
-        "previously",
-        "meanwhile",
-        "however",
-        "also",
-        "additionally",
-        "furthermore",
-        "moreover",
-        "nevertheless",
-        "namely",
-        "separately",
-        "still",
-        "now",
-        "then",
-        "again",
-        "further",
-        "initially",
-        "eventually",
-        "reportedly",
-        "allegedly",
-        "already",
-        "publicly",
-        "privately",
-        "repeatedly",
-        "once",
-        "first",
-        "finally",
-        "instead",
-        "subsequently",
-        "afterwards",
-        "later",
-        "on",
-        "in",
-        "at",
-        "during",
-        "since",
-        "ago",
-        "the",
-        "past",
-        "same",
-    ]
-)
-_AUX = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "having",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "shall",
-        "did",
-        "does",
-        "do",
-        "not",
-        "n't",
-        "never",
-        "also",
-        "later",
-        "previously",
-        "reportedly",
-        "further",
-        "initially",
-        "eventually",
-        "then",
-        "again",
-        "earlier",
-        "today",
-        "yesterday",
-        "publicly",
-        "privately",
-        "repeatedly",
-        "recently",
-        "allegedly",
-        "already",
-        "still",
-        "once",
-        "always",
-        "even",
-        "just",
-        "firmly",
-        "strongly",
-        "openly",
-        "formally",
-        "officially",
-        "separately",
-        "apparently",
-        "clearly",
-        "reportedly",
-        "originally",
-        "immediately",
-        "quickly",
-        "swiftly",
-        "subsequently",
-        "ultimately",
-        "later",
-        "first",
-        "finally",
-        "now",
-    ]
-)
-_BOUNDARY_WORDS = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "while",
-        "as",
-        "when",
-        "because",
-        "although",
-        "though",
-        "after",
-        "before",
-        "since",
-        "if",
-        "whether",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "despite",
-        "with",
-        "without",
-        "than",
-        "so",
-        "amid",
-        "until",
-        "unless",
-        "whereas",
-        "nor",
-        "yet",
-        "once",
-    ]
-)
-#: Words that make a person description indefinite: "one mother" names nobody.
-_INDEFINITE = frozenset(["a", "an", "one", "another", "some", "any", "each", "every"])
+_TIME_WORDS = frozenset(_WORDS["time_words"])
+_AUX = frozenset(_WORDS["auxiliaries"])
+_BOUNDARY_WORDS = frozenset(_WORDS["clause_words"])
+_INDEFINITE = frozenset(_WORDS["indefinite"])
 
-_DETS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "many",
-        "multiple",
-        "other",
-        "another",
-        "both",
-        "all",
-        "each",
-        "any",
-        "no",
-        "over",
-        "more",
-        "than",
-        "most",
-        "few",
-        "dozens",
-        "hundreds",
-        "thousands",
-    ]
-)
-_PREPS = frozenset(["of", "for", "in", "at", "from", "on", "to", "inside", "within"])
-_RELATIVE = frozenset(["who", "whom", "which", "that"])
+_DETS = frozenset(_WORDS["determiners"])
+_PREPS = frozenset(_WORDS["prepositions"])
+_RELATIVE = frozenset(_WORDS["relative"])
 # Unions of the lists above, made once rather than at each use.
 _OBJECT_PREPS = _PREPS | {"by", "with", "about"}
 _PREPS_DETS_BY = _PREPS | _DETS | {"by"}
@@ -658,54 +340,7 @@ _PREPS_THE = _PREPS | {"the"}
 _TIME_OR_AUX = _TIME_WORDS | _AUX
 _BOUNDARY_OR_TIME = _BOUNDARY_WORDS | _TIME_WORDS
 _TIME_NOT_PREP = _TIME_WORDS - {"the", "in", "on", "at"}
-_ADVERBIAL_NOUNS = frozenset(
-    "note memo newsletter affidavit submission testimony filing complaint lawsuit ".split()
-    + [
-        "statement",
-        "interview",
-        "address",
-        "speech",
-        "tweet",
-        "post",
-        "conference",
-        "briefing",
-        "letter",
-        "message",
-        "email",
-        "e-mail",
-        "blog",
-        "broadcast",
-        "programme",
-        "program",
-        "show",
-        "television",
-        "radio",
-        "rally",
-        "meeting",
-        "hearing",
-        "session",
-        "debate",
-        "article",
-        "op-ed",
-        "column",
-        "podcast",
-        "video",
-        "livestream",
-        "call",
-        "announcement",
-        "report",
-        "filing",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "summit",
-        "event",
-        "ceremony",
-        "visit",
-        "trip",
-    ]
-)
+_ADVERBIAL_NOUNS = frozenset(_WORDS["adverbial_nouns"])
 
 
 @dataclass(slots=True)
@@ -789,8 +424,7 @@ def _fold(s: str) -> str:
     return _unaccent(s).lower()
 
 
-# Lower-case words inside a name: "Osama bin Laden", "Ursula von der Leyen".
-_PARTICLES = frozenset("bin bint ibn al de da van von der le la del di du dos abu el".split())
+_PARTICLES = frozenset(_WORDS["name_particles"])
 
 
 def _strip_possessive(w: str) -> str:
