@@ -20,8 +20,8 @@ from kit.reading.sources import (
     _Tokens,
     find_attributions,
     find_quotes,
-    source_marks,
 )
+from kit.views.show import source_marks
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "000_8e915a2399968c01.txt"

@@ -2108,21 +2108,3 @@ def describe(a: Attribution) -> str:
     how = "direct quote" if a.direct else "paraphrase"
     stance = f"stance: {a.stance}" if a.cue is not None else "no reporting word"
     return f"{who} ({TYPE_NAMES.get(a.source_type, a.source_type)}) · {how} · {stance}"
-
-
-def source_marks(attributions: Iterable[Attribution]) -> list[Any]:
-    """Highlights for kit.views.html: each attribution's source, cue and content, with hover
-    text."""
-    from kit.views.html import Mark
-
-    marks = []
-    for a in attributions:
-        title = describe(a)
-        if a.source is not None:
-            marks.append(Mark(a.source.start, a.source.end, "source", title))
-        if a.cue is not None:
-            marks.append(Mark(a.cue.start, a.cue.end, "cue", title))
-        if a.content is not None:
-            label = "quote" if a.direct else "paraphrase"
-            marks.append(Mark(a.content.start, a.content.end, label, title))
-    return marks
