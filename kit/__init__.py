@@ -9,10 +9,9 @@ from kit.classroom.classwork import ClassWork, load_class
 from kit.classroom.demo import demo_class
 from kit.errors import KitError
 from kit.quiz.model import Quiz, load_quiz
-from kit.reading.coverage import compare_coverage
 from kit.reading.sources import Attribution, find_attributions
 from kit.views.html import Notice, SafeHTML, render_article, show_article
-from kit.views.show import show_claims, show_sources, show_wording
+from kit.views.show import compare_coverage, show_claims, show_sources, show_wording
 from kit.work.export import to_csv, to_dataframe, to_w3c, write_w3c
 from kit.work.keys import answer_key, compare, load_key
 from kit.work.store import Workspace, current_student, set_student, sign_in, where_is_my_work

@@ -2,7 +2,7 @@
 
 One row per article: who speaks, how many sources are named and how many are not, and the
 wording to notice (loaded words, labels, doubt verbs, intensifiers) that `kit.reading.wording.flag`
-finds.
+finds. `kit.views.show.compare_coverage` shows the table in a notebook.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import pandas as pd
 
 from kit.articles.article import Article, load_article
 from kit.reading.sources import Attribution
-from kit.views.html import SafeHTML
-from kit.views.show import html_table, stack
 
 #: Source types counted as named (the reader can tell exactly who or what speaks).
 NAMED = ("named_person", "institution", "document", "other_outlet")
@@ -78,20 +76,3 @@ def coverage_table(articles: Iterable[Article | str | Path]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def compare_coverage(articles: Iterable[Article | str | Path]) -> SafeHTML:
-    """A table comparing how each article sources the story, as safe HTML for a notebook."""
-    table = coverage_table(articles)
-    caption = f"How {len(table)} articles tell the story: who speaks, and how"
-    note = (
-        "<p style='font-family:sans-serif;font-size:0.85em;max-width:46em'>"
-        "<strong>named</strong>: people, institutions or documents you can identify; "
-        "<strong>unnamed</strong>: sources the article does not name; "
-        "<strong>other</strong>: social media posts and sources the kit could not place. "
-        "The kit finds these by rules and can be wrong: check each row against the text.</p>"
-    )
-    summary = f"coverage of {len(table)} articles: " + ", ".join(
-        f"{r.article} {r.sources} sources ({r.unnamed} unnamed)" for r in table.itertuples()
-    )
-    return stack([html_table(table, caption), note], summary)

@@ -300,3 +300,22 @@ def show_wording(article: Article | str | Path) -> SafeHTML:
         f"{len(flags)} words to notice"
     )
     return stack(parts, summary)
+
+
+def compare_coverage(articles: Iterable[Article | str | Path]) -> SafeHTML:
+    """A table comparing how each article sources the story, as safe HTML for a notebook."""
+    from kit.reading.coverage import coverage_table
+
+    table = coverage_table(articles)
+    caption = f"How {len(table)} articles tell the story: who speaks, and how"
+    note = (
+        "<p style='font-family:sans-serif;font-size:0.85em;max-width:46em'>"
+        "<strong>named</strong>: people, institutions or documents you can identify; "
+        "<strong>unnamed</strong>: sources the article does not name; "
+        "<strong>other</strong>: social media posts and sources the kit could not place. "
+        "The kit finds these by rules and can be wrong: check each row against the text.</p>"
+    )
+    summary = f"coverage of {len(table)} articles: " + ", ".join(
+        f"{r.article} {r.sources} sources ({r.unnamed} unnamed)" for r in table.itertuples()
+    )
+    return stack([html_table(table, caption), note], summary)
