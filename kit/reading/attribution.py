@@ -30,12 +30,12 @@ from kit.reading.source_words import (
 )
 from kit.reading.tokens import ArticleText, Token, rstrip_at, strip_lead, trim
 
+# Small patterns of the attribution rules, compiled once (re's own cache costs a look-up a call).
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|while|when|because|since|until|following|during|amid)\b",
     re.IGNORECASE,
 )
 _INSERTED_ACCORDING = re.compile(r",\s*according to [^,]{1,80},?\s*$")
-# Small patterns of the attribution rules, compiled once (re's own cache costs a look-up a call).
 _THAT = re.compile(r"\s*that\b\s*")
 _ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
 _CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")

@@ -37,9 +37,8 @@ class Cue:
 
 def find_cues(tokens: Tokens, lex: SourceLexicon) -> list[Cue]:
     """Reporting verbs and phrases, in text order (a phrase wins over its first word)."""
-    toks = tokens
     # From the token lists: a cue word is a word, so it is capitalised when upper case.
-    tstarts, twords, lows = toks.starts, toks.words, toks.lows
+    tstarts, twords, lows = tokens.starts, tokens.words, tokens.lows
     out: list[Cue] = []
     next_free = 0
     for i in _cue_word_tokens(tokens, lex):
@@ -76,6 +75,7 @@ def _cue_word_tokens(tokens: Tokens, lex: SourceLexicon) -> list[int]:
 
 
 def _suffix_kind(word: str) -> str:
+    """The form of a phrase's first word that the verb list does not know, from its ending."""
     if word.endswith("ing"):
         return "ing"
     if word.endswith("ed"):
@@ -102,6 +102,7 @@ def is_hypothetical(toks: Tokens, cue: Cue) -> bool:
 
 
 def is_passive(toks: Tokens, cue: Cue, before: Token | None) -> bool:
+    """ "was told", "as reported", "were announced": the source follows, after "by"."""
     if cue.kind not in ("past", "pp") or before is None:
         return False
     if before.low == "as":
