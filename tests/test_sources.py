@@ -373,6 +373,16 @@ def test_lexicons_use_only_known_stances():
     assert lex.forms["admitted"].stance == "concession"
 
 
+def test_the_rule_word_lists_are_lower_case_words_read_as_strings():
+    from kit.reading.lexicon import package_words
+    from kit.reading.source_words import DETS, PREPS
+
+    words = package_words("source_rule_words.yaml")
+    assert all(w == w.lower() for ws in words.values() for w in ws)
+    # YAML would read "no" and "on" in a list as booleans; the lists are strings of words.
+    assert "no" in DETS and "on" in PREPS
+
+
 PIECES = list("ab “”\"'‘’.,:\n") + ["said ", "He ", "Ann Lee ", "according to ", "officials "]
 
 
