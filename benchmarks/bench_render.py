@@ -16,8 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED, cpu_best_of, machine, scaled, table  # noqa: E402
 
 import kit  # noqa: E402
-from kit.reading.sources import SOURCE_LEGEND, find_attributions, source_marks  # noqa: E402
+from kit.reading.sources import SOURCE_LEGEND, find_attributions  # noqa: E402
 from kit.views.html import render_article  # noqa: E402
+from kit.views.show import source_marks  # noqa: E402
 
 
 def main() -> None:

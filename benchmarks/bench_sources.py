@@ -20,11 +20,12 @@ from _common import SEED, cpu_best_of, machine, table, wikinews_files  # noqa: E
 
 import kit  # noqa: E402
 from kit.articles.article import make_article  # noqa: E402
-from kit.reading.sources import _lexicon, find_attributions  # noqa: E402
+from kit.reading.source_words import source_lexicon  # noqa: E402
+from kit.reading.sources import find_attributions  # noqa: E402
 
 
 def main() -> None:
-    _lexicon()  # the word lists load once per process, not once per article
+    source_lexicon()  # the word lists load once per process, not once per article
     articles = kit.load_articles(wikinews_files()).articles
     n = len(articles)
     words = sum(a.word_count for a in articles)

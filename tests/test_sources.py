@@ -11,17 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kit
+from kit.reading.quotes import find_quotes
+from kit.reading.source_words import source_lexicon
 from kit.reading.sources import (
-    _TOKEN,
     SOURCE_TYPES,
     STANCES,
     Attribution,
-    _lexicon,
-    _Tokens,
     find_attributions,
-    find_quotes,
-    source_marks,
 )
+from kit.reading.tokens import TOKEN, Tokens
+from kit.views.show import source_marks
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "000_8e915a2399968c01.txt"
@@ -368,10 +367,20 @@ def test_to_json_matches_the_cli_contract(seed_found):
 
 
 def test_lexicons_use_only_known_stances():
-    lex = _lexicon()
+    lex = source_lexicon()
     assert {f.stance for f in lex.forms.values()} <= set(STANCES)
     assert lex.forms["said"].lemma == "say" and lex.forms["claimed"].stance == "doubt"
     assert lex.forms["admitted"].stance == "concession"
+
+
+def test_the_rule_word_lists_are_lower_case_words_read_as_strings():
+    from kit.reading.lexicon import package_words
+    from kit.reading.source_words import DETS, PREPS
+
+    words = package_words("source_rule_words.yaml")
+    assert all(w == w.lower() for ws in words.values() for w in ws)
+    # YAML would read "no" and "on" in a list as booleans; the lists are strings of words.
+    assert "no" in DETS and "on" in PREPS
 
 
 PIECES = list("ab “”\"'‘’.,:\n") + ["said ", "He ", "Ann Lee ", "according to ", "officials "]
@@ -396,10 +405,10 @@ TOKEN_PIECES = list("aZ9_ .-'’,\n\t\u00a0\x1cİé日") + [
 
 @given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=30).map("".join))
 def test_fast_tokens_are_the_tokens_of_the_plain_pattern(text):
-    # _Tokens uses a faster regex; _TOKEN is the readable definition it must agree with.
-    toks = _Tokens(text)
-    assert toks.starts == [m.start() for m in _TOKEN.finditer(text)]
-    assert toks.words == _TOKEN.findall(text)
+    # Tokens uses a faster regex; TOKEN is the readable definition it must agree with.
+    toks = Tokens(text)
+    assert toks.starts == [m.start() for m in TOKEN.finditer(text)]
+    assert toks.words == TOKEN.findall(text)
     assert toks.lows == [w.lower() for w in toks.words]
 
 

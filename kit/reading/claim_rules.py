@@ -1,7 +1,8 @@
 """The rules behind `kit.reading.claims`: find the cues in a text, then judge one sentence at a
 time.
 
-How a sentence is judged (the word lists are in kit/data/claim_cues.yaml and language.yaml):
+How a sentence is judged (the word lists are in kit/data/claim_cues.yaml, claim_rule_words.yaml
+and language.yaml):
 1. Every cue adds its weight to one claim type: "will" to prediction, "because" to cause, "should"
    or a loaded word to opinion, a quantity ("30 countries") to number, a law word to policy. A
    sentence with a verb gets a base score for event (it says what happened or what is the case).
@@ -32,12 +33,12 @@ from typing import NamedTuple
 
 from kit.articles.segment import Span
 from kit.reading import wording as language
-from kit.reading.lexicon import Lexicon, fold, normalise_phrase, package_yaml
+from kit.reading.lexicon import Lexicon, fold, normalise_phrase, package_words, package_yaml
 
 CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
 # Ties go to the type earlier in this list.
 _PRIORITY = ("not_a_claim", "opinion", "number", "cause", "policy", "prediction", "event")
-_RANK = {t: i for i, t in enumerate(_PRIORITY)}
+_WORDS = package_words("claim_rule_words.yaml")  # numbers as words, words the rules step over
 
 # What a cue does, besides pointing to a type.
 _TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
@@ -77,14 +78,9 @@ class Group:
     plain: bool = False  # its words never need their context to be judged
 
 
-_NUMBER_WORDS = (
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
-    "hundreds thousand thousands million millions billion billions trillion trillions dozen "
-    "dozens half twice"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_UNITS = "one two three four five six seven eight nine".split()
+_NUMBER_WORDS = list(_WORDS["number_words"])
+_TENS = list(_WORDS["tens"])
+_UNITS = list(_WORDS["units"])
 
 
 @lru_cache(maxsize=1)
@@ -186,39 +182,21 @@ _ID_BEFORE = re.compile(
     re.I,
 )
 _NEXT_WORD = re.compile(r"\s+(?:of\s+)?([A-Za-z][A-Za-z-]*)")
-_STOP_NEXT = frozenset(
-    "are is was were be been am of in on at to and or but the a an for with from by as that this "
-    "these those it its their his her who which when where than then have has had will would can "
-    "could may might should must not percent per".split()
-)
-_VAGUE_COUNTS = frozenset("hundreds thousands millions billions trillions dozens dozen".split())
-_NOT_PAST = frozenset(
-    "indeed speed seed need bed red hundred feed breed proceed succeed exceed shed bred wed freed "
-    "steed weed deed greed creed embed embedded aged".split()
-)
-_NAME_SKIP = frozenset(
-    "I A The This That These Those It He She They We You But And Or So If When While After Before "
-    "In On At As For From Of To By With Mr Mrs Ms Dr Sir Yes No Oh Well Okay OK Also However "
-    "Meanwhile Then There Here Our My Your His Her Their Its What Why How Who Where Which Last "
-    "Next Some Many Most All Both Each Every One Two Three Speaking According Under Since".split()
-)
+_STOP_NEXT = frozenset(_WORDS["not_a_counted_noun"])
+_VAGUE_COUNTS = frozenset(_WORDS["vague_counts"])
+_NOT_PAST = frozenset(_WORDS["not_past"])
+_NAME_SKIP = frozenset(_WORDS["not_names"])
 _HEADLINE_TO = re.compile(r"(?<![\w'’-])to\s+([a-z]{2,})\b")
 _PRONOUN_VERB = re.compile(
     r"(?<![\w'’-])(?:I|[Ww]e|[Tt]hey|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]ho)\s+"
     r"(?:also\s+|just\s+|never\s+|still\s+|really\s+|only\s+|all\s+)?([a-z]{2,})\b"
 )
-_NOT_AFTER_TO = frozenset(
-    "them the a an be his her their its this that him me us you it my our your".split()
-)
+_NOT_AFTER_TO = frozenset(_WORDS["not_after_to"])
 _NOT_BEFORE_TO = re.compile(
     r"\b(?:according|due|thanks|owing|next|close|up|prior|as|so|how|what)\s+$", re.I
 )
 _S_VERB = re.compile(r"(?<![\w'’-])([a-z]{3,}(?:s|es))\s+[\w$£€“\"‘]")
-_NOT_S_VERB = frozenset(
-    "this his its was is has does yes us as plus less unless across always perhaps various "
-    "previous serious famous news series species politics economics physics thus whereas "
-    "besides towards afterwards sometimes nevertheless nonetheless".split()
-)
+_NOT_S_VERB = frozenset(_WORDS["not_s_verbs"])
 _DATELINE = re.compile(
     rf"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})),?\s+\d{{4}}\s*$"
@@ -272,17 +250,9 @@ _MONTH_AHEAD = re.compile(r"\s+\d")
 _MONTH_BEHIND = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|from|early|late|mid|last|next)\s+|-)$", re.I
 )
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december".split()
-)
+_TIME_WORDS = frozenset(_WORDS["day_and_month_names"])
 _TRAILING = " \t\n\"”’')]»"
-_FIRST_WORDS_TO_TEST = frozenset(
-    "thank thanks hello hi good okay ok yeah yes no sure right bye goodbye welcome "
-    "congratulations let look listen imagine consider remember promote stop think please tell "
-    "ask join vote help keep make take give try go come never support call watch get bring "
-    "leave send don't do so and but now well".split()
-)
+_FIRST_WORDS_TO_TEST = frozenset(_WORDS["first_words_to_test"])
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+(?:['’]t)?)")
 
 
@@ -348,11 +318,6 @@ def _starts_number(text: str, s: int) -> bool:
     if before.isalnum() or before == "." and s > 1 and text[s - 2].isalnum():
         return False
     return not (before in "-‐" and s > 1 and text[s - 2].isalpha())
-
-
-def _window(starts: list[int], lo: int, hi: int) -> range:
-    i = bisect_left(starts, lo)
-    return range(i, bisect_left(starts, hi, i))
 
 
 # ---------------------------------------------------------------- numbers
@@ -465,10 +430,7 @@ def _could_be_verb(chunk: str, m: re.Match[str]) -> bool:
     return not (prev.endswith("ing") or prev in _NOT_BEFORE_VERB or prev[-1:].isdigit())
 
 
-_NOT_BEFORE_VERB = frozenset(
-    "the a an of with for in on at to from by their his her its our your my some many several "
-    "two three four five few more most all these those this that".split()
-)
+_NOT_BEFORE_VERB = frozenset(_WORDS["not_before_verb"])
 
 
 def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:

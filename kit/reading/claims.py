@@ -74,11 +74,6 @@ class ClaimSuggestion:
     sentence: int
     part: bool = False
 
-    @property
-    def reason_texts(self) -> list[str]:
-        """The reasons as plain phrases."""
-        return [r.text for r in self.reasons]
-
 
 # ---------------------------------------------------------------- public API
 

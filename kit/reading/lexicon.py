@@ -128,3 +128,16 @@ def package_yaml(name: str) -> Any:
         return yaml.safe_load(raw)
     except yaml.YAMLError as e:  # a broken package file is a bug, but say where it is
         raise KitError(f"the kit's word list data/{name} is not valid YAML ({e})") from None
+
+
+@lru_cache(maxsize=8)
+def package_words(name: str) -> dict[str, tuple[str, ...]]:
+    """Word lists shipped in kit/data as YAML strings of words separated by spaces, in order.
+
+    A string, not a YAML list, so that "no", "on" and "yes" stay words (YAML reads them as
+    booleans in a list).
+    """
+    data = package_yaml(name)
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise KitError(f"the kit's word list data/{name} must map names to strings of words")
+    return {key: tuple(value.split()) for key, value in data.items()}

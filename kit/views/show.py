@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kit.articles.article import Article, load_article
-from kit.views.html import PALETTE, SafeHTML, render_article
+from kit.views.html import PALETTE, Mark, SafeHTML, render_article
 
 if TYPE_CHECKING:
     from kit.articles.article import Article
@@ -100,10 +100,28 @@ def sources_table(attributions: Iterable) -> pd.DataFrame:
     return pd.DataFrame(out, columns=columns)
 
 
+def source_marks(attributions: Iterable[Attribution]) -> list[Mark]:
+    """Highlights for `render_article`: each attribution's source, cue and content, with hover
+    text."""
+    from kit.reading.sources import describe
+
+    marks = []
+    for a in attributions:
+        title = describe(a)
+        if a.source is not None:
+            marks.append(Mark(a.source.start, a.source.end, "source", title))
+        if a.cue is not None:
+            marks.append(Mark(a.cue.start, a.cue.end, "cue", title))
+        if a.content is not None:
+            label = "quote" if a.direct else "paraphrase"
+            marks.append(Mark(a.content.start, a.content.end, label, title))
+    return marks
+
+
 def show_sources(article: Article | str | Path) -> SafeHTML:
     """Who is speaking: the article with sources, cues and contents highlighted, a table of
     speakers and a chart of source types. `article` may be an Article or a file path."""
-    from kit.reading.sources import SOURCE_LEGEND, TYPE_NAMES, find_attributions, source_marks
+    from kit.reading.sources import SOURCE_LEGEND, TYPE_NAMES, find_attributions
 
     if not isinstance(article, Article):
         article = load_article(article)

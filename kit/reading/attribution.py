@@ -1,0 +1,509 @@
+"""Attribution: each reporting cue tied to its source and content, sentence by sentence.
+
+For each cue outside a quotation: the source is the noun phrase before it, after it ("..., says
+Zelensky"; "according to officials"; "as reported by Reuters") or the subject of the clause it
+continues (", adding: ..."); the content is the quotation or clause after the cue, or before it
+when nothing follows. `Attributor.run` does a whole article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kit.articles.article import Article
+from kit.articles.segment import Span
+from kit.reading.cues import Cue, content_start, find_cues, is_hypothetical, is_passive
+from kit.reading.noun_phrases import NounPhrases
+from kit.reading.people import People
+from kit.reading.source_history import Source, SourceHistory
+from kit.reading.source_types import Classifier
+from kit.reading.source_words import (
+    COORDINATORS,
+    GERUND_PREPS,
+    NOUN_BEFORE,
+    PUBLISHED,
+    TIME_OR_AUX,
+    TIME_WORDS,
+    source_lexicon,
+)
+from kit.reading.tokens import ArticleText, Token, rstrip_at, strip_lead, trim
+
+# Small patterns of the attribution rules, compiled once (re's own cache costs a look-up a call).
+_SUBORDINATE = re.compile(
+    r"\s*(?:after|before|while|when|because|since|until|following|during|amid)\b",
+    re.IGNORECASE,
+)
+_INSERTED_ACCORDING = re.compile(r",\s*according to [^,]{1,80},?\s*$")
+_THAT = re.compile(r"\s*that\b\s*")
+_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
+_CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")
+_COMMA = re.compile(r"\s*,\s*")
+_COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
+_OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One act of reporting. Spans point into the article text; any of the three may be None."""
+
+    cue: Span | None
+    source: Span | None
+    content: Span | None
+    speaker: str | None
+    source_type: str
+    direct: bool
+    stance: str
+    cue_lemma: str | None = None
+    paragraph: int | None = None
+    sentence: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as DESIGN.md's JSON: spans as [start, end] lists or null."""
+
+        def span(s: Span | None) -> list[int] | None:
+            return None if s is None else [s.start, s.end]
+
+        return {
+            "source": span(self.source),
+            "cue": span(self.cue),
+            "content": span(self.content),
+            "speaker": self.speaker,
+            "source_type": self.source_type,
+            "direct": self.direct,
+            "stance": self.stance,
+        }
+
+
+class Attributor:
+    """One article under analysis: its text, people, noun phrases and sources so far."""
+
+    def __init__(self, article: Article) -> None:
+        self.doc = ArticleText(article)
+        self.text = article.text
+        self.tokens = self.doc.tokens
+        self.lex = source_lexicon()
+        self.history = SourceHistory()
+        self.people = People(self.doc, self.lex, self.history)
+        self.phrases = NounPhrases(self.doc, self.lex, self.people)
+        self.classifier = Classifier(self.doc, self.lex, self.people, self.phrases, self.history)
+
+    def attribute(self, cue: Cue, prev: list[tuple[Cue, Attribution]]) -> Attribution | None:
+        text = self.text
+        toks = self.tokens
+        if self.doc.quote_around(cue.start) is not None:
+            return None
+        sent = self.doc.sentence_of(cue.start)
+        s_lo, s_hi, para = self.doc.sents[sent]
+        prev_cue = prev[-1][0] if prev else None
+        lo = s_lo
+        if prev_cue is not None and prev_cue.lemma != "according to":
+            lo = max(lo, prev_cue.end)
+        before = toks[cue.ti - 1] if cue.ti > 0 else None
+        if before is not None and cue.lemma != "according to" and before.low in NOUN_BEFORE:
+            return None  # "the report", "its plans", "of claims": a noun, not a cue
+        after_i = cue.tj
+        if cue.frame == "that" and not self._that_follows(cue, before, s_hi):
+            return None
+        if is_hypothetical(toks, cue):
+            return None
+        if cue.lemma == "according to":
+            return self._according(cue, lo, sent)
+        if is_passive(toks, cue, before):
+            return self._passive(cue, before, sent)
+
+        source: Source | None = None
+        content: Span | None = None
+        direct = False
+
+        # Inverted: "..., says Zelensky" / "“...,” said his father, Abdullah Kurdi"
+        inverted = False
+        gap_before = text[before.end : cue.start] if before else ""
+        if (
+            before is not None
+            and cue.kind != "ing"
+            and (before.text in ",”\"’'")
+            and not gap_before.strip()
+        ):
+            j = self.phrases.np_end(after_i, s_hi)
+            if j > after_i:
+                end_tok = toks[j] if j < len(toks) else None
+                if (
+                    end_tok is None
+                    or end_tok.text in ",.;:!?"
+                    or end_tok.start >= s_hi
+                    or end_tok.low in ("on", "in", "following", "who", "after", "at", "during")
+                ):
+                    hi = self.phrases.appositive(j, s_hi, toks[j - 1].end)
+                    source = self.classifier.classify(toks[after_i].start, hi)
+                    inverted = source is not None
+        if not inverted:
+            source = self._source_before(cue, before, lo, s_lo, sent, prev)
+        if source is None:
+            return None
+
+        # Content: a quotation or clause after the cue, else the quotation or clause before.
+        pos = source.span.end if inverted else content_start(self.phrases, cue, after_i, s_hi)
+        post = None if inverted else self.doc.quote_starting_at(pos, len(text))
+        pre_anchor = cue.start if inverted or source.span.start > cue.start else source.span.start
+        pre = self.doc.quote_ending_at(pre_anchor, max(0, s_lo - 3000))
+        if pre is not None and pre.end < s_lo - 2:
+            gap = text[pre.end : pre_anchor]
+            if gap.strip(" ,\n") or "\n" in gap:
+                pre = None
+        after_text = text[pos:s_hi]
+        nothing_after = (
+            inverted
+            or not after_text.strip(' .,;:!?"”’')
+            or (post is None and after_text.lstrip().startswith(","))
+            or _SUBORDINATE.match(after_text) is not None
+        )
+        if post is not None:
+            content = Span(pre.start, post.end) if pre is not None else post
+            direct = True
+        elif not nothing_after:
+            m = _THAT.match(after_text)
+            content = trim(text, pos + (m.end() if m else 0), s_hi)
+            if content is not None:
+                q = self.doc.quote_starting_at(content.start, s_hi)
+                direct = bool(q and q.end >= content.end - 1)
+        elif pre is not None:
+            content, direct = pre, True
+        else:
+            # "Leaders ... are set to travel, Volodymyr Zelensky has said."
+            anchor = min(source.span.start, cue.start)
+            b, mark = self.phrases.boundary(s_lo, anchor)
+            if mark == "," and b > s_lo and not text[b:anchor].strip():
+                content = trim(text, s_lo, b - 1)
+                if content is not None:
+                    content = strip_lead(text, content)
+        if content is None:
+            return None
+        return self._make(cue, source, content, direct, sent, para)
+
+    def _that_follows(self, cue: Cue, before: Token | None, s_hi: int) -> bool:
+        """For cues with other senses ("found", "continued", "read"): "that" or a quote follows,
+        or a quotation ends just before."""
+        toks = self.tokens
+        k = cue.tj
+        while k < len(toks) and toks[k].word and toks[k].low in TIME_OR_AUX:
+            k += 1
+        if k < len(toks) and toks[k].low == "that":
+            return True
+        if self.doc.quote_starting_at(
+            content_start(self.phrases, cue, cue.tj, s_hi), len(self.text)
+        ):
+            return True
+        if before is not None and before.text in ',”"’':
+            return self.doc.quote_ending_at(cue.start, max(0, cue.start - 3000)) is not None
+        return False
+
+    def _according(self, cue: Cue, lo: int, sent: int) -> Attribution | None:
+        """ "according to X": X is the source; the content is the rest of the clause."""
+        text = self.text
+        toks = self.tokens
+        s_lo, s_hi, para = self.doc.sents[sent]
+        after_i = cue.tj
+        j = self.phrases.np_end(after_i, s_hi)
+        if j <= after_i:
+            return None
+        src_hi = toks[j - 1].end
+        # "according to a tweet on Monday by US Secretary of State Mike Pompeo"
+        k = j
+        while k < len(toks) and k - j < 8 and toks[k].start < s_hi and toks[k].word:
+            if toks[k].low == "by":
+                e = self.phrases.np_end(k + 1, s_hi)
+                if e > k + 1:
+                    src_hi = toks[e - 1].end
+                    j = e
+                break
+            if toks[k].low not in TIME_WORDS and toks[k].low not in PUBLISHED:
+                if not (toks[k].low.isdigit() or toks[k].cap and toks[k].low in TIME_WORDS):
+                    break
+            k += 1
+        # "according to police, who ...," / "according to the mayor, Dee Margo,": the aside
+        # belongs to the source, not to the content.
+        m = _ASIDE.match(text[src_hi:s_hi])
+        if m is not None:
+            aside = m.group(1)
+            k = self.doc.tok_at(src_hi + m.start(1))
+            e = self.phrases.np_end(k, src_hi + m.end(1))
+            is_np = e > k and toks[e - 1].end == src_hi + m.end(1)
+            if aside.split(" ", 1)[0] in ("who", "which", "whose") or is_np:
+                src_hi = src_hi + m.end(1)
+        else:
+            # "..., according to prosecutor Josh Bash, the U.S. Attorney for Texas."
+            m = _CLOSING_ASIDE.match(text[src_hi:s_hi])
+            if m is not None:
+                k = self.doc.tok_at(src_hi + m.start(1))
+                e = self.phrases.np_end(k, src_hi + m.end(1))
+                if e > k and toks[e - 1].end == src_hi + m.end(1):
+                    src_hi = src_hi + m.end(1)
+        source = self.classifier.classify(toks[after_i].start, src_hi)
+        if source is None:
+            return None
+        content = None
+        rest = text[src_hi:s_hi]
+        m = _COMMA.match(rest)
+        ends = not rest.strip(' .,;:!?"”’') or _COMMA_WHO.match(rest)
+        if ends:
+            # "X happened, according to police(, who said ...)": the clause before.
+            q = self.doc.quote_ending_at(cue.start, max(0, s_lo - 3000))
+            end = rstrip_at(text, cue.start, " \t\n,")
+            content = q if q is not None else trim(text, s_lo, end)
+        else:
+            # "According to X, Y." or "Rescuers, ..., according to the ministry recovered ..."
+            content = trim(text, src_hi + (m.end() if m else 0), s_hi)
+        if content is None:
+            return None
+        content = strip_lead(text, content)
+        q = self.doc.quote_starting_at(content.start, s_hi)
+        direct = bool(q and q.end >= content.end - 1)
+        return self._make(cue, source, content, direct, sent, para)
+
+    def _passive(self, cue: Cue, before: Token, sent: int) -> Attribution | None:
+        """ "was told by X of ...", "as reported by X", "was announced ... by X"."""
+        text = self.text
+        toks = self.tokens
+        s_lo, s_hi, para = self.doc.sents[sent]
+        after_i = cue.tj
+        k = after_i
+        while k < len(toks) and toks[k].start < s_hi and toks[k].low != "by":
+            k += 1
+        if k >= len(toks) or toks[k].start >= s_hi or k - after_i > 8:
+            return None
+        j = self.phrases.np_end(k + 1, s_hi)
+        if j <= k + 1:
+            return None
+        source = self.classifier.classify(toks[k + 1].start, toks[j - 1].end)
+        if source is None:
+            return None
+        content = None
+        direct = False
+        between = text[toks[after_i].start : toks[k].start].strip(" ,") if k > after_i else ""
+        if between:
+            content = trim(text, toks[after_i].start, toks[k].start)
+        else:
+            pos = toks[j - 1].end
+            m = _OF_THAT_DASH.match(text[pos:s_hi])
+            if m:
+                pos += m.end()
+            q = self.doc.quote_starting_at(pos, len(text))
+            if q is not None:
+                content, direct = q, True
+            elif before.low == "as":
+                q = self.doc.quote_ending_at(before.start, max(0, s_lo - 3000))
+                if q is not None:
+                    content, direct = q, True
+                else:
+                    content = trim(text, s_lo, before.start)
+            elif text[pos:s_hi].strip(" .,"):
+                content = trim(text, pos, s_hi)
+        if content is None:
+            return None
+        return self._make(cue, source, content, direct, sent, para)
+
+    def _source_before(
+        self,
+        cue: Cue,
+        before: Token | None,
+        lo: int,
+        s_lo: int,
+        sent: int,
+        prev: list[tuple[Cue, Attribution]],
+    ) -> Source | None:
+        """The source standing before the cue, or the one of the clause the cue continues."""
+        text = self.text
+        src_end = self.phrases.strip_back(lo, cue.start)
+        # "Witnesses, according to The Telegraph, said": skip the inserted source.
+        m = _INSERTED_ACCORDING.search(text, lo, src_end)
+        if m is not None:
+            src_end = m.start()
+        after_comma = before is not None and before.text == ","
+        if cue.kind == "ing" and before is not None and before.low in GERUND_PREPS:
+            return None  # "for his work in predicting ...": a gerund, not a participle
+        src = (
+            None
+            if (cue.kind == "ing" and after_comma)
+            else self.phrases.subject_before(lo, src_end)
+        )
+        if src is not None:
+            k = self.doc.tok_at(src[0]) - 1
+            if k >= 0 and self.tokens[k].low in ("whether", "if"):
+                return None  # "would not confirm whether Sir Keir planned to": a question
+            if cue.kind == "ing" and not after_comma:
+                # "with officials saying", but not "a post on social media suggesting".
+                lead = self.tokens[k].low if k >= 0 else ""
+                if lead not in ("with", "despite", "without", "amid"):
+                    src = None
+            if src is not None:
+                source = self.classifier.classify(*src)
+                if source is not None:
+                    return source
+        b, mark = self.phrases.boundary(lo, src_end)
+        empty = not text[b:src_end].strip(" ,")
+        continues = cue.kind == "ing" or (
+            empty and mark in (",", "and", "but", "while") and b > s_lo
+        )
+        if not continues:
+            return None
+        if prev:
+            last = prev[-1][1]
+            if last.source is None:
+                return None
+            return Source(last.source, last.speaker, last.source_type)
+        subj = self.classifier.sentence_subject(sent)
+        if subj is None or subj[0] > cue.start:
+            return None
+        return self.classifier.classify(*subj)
+
+    def _make(
+        self,
+        cue: Cue,
+        source: Source,
+        content: Span,
+        direct: bool,
+        sent: int,
+        para: int,
+    ) -> Attribution | None:
+        if content.end <= content.start:
+            return None
+        self.history.add(source, self.doc.sentence_of(source.span.start))
+        return Attribution(
+            cue=Span(cue.start, cue.end),
+            source=source.span,
+            content=content,
+            speaker=source.speaker,
+            source_type=source.type,
+            direct=direct,
+            stance=cue.stance,
+            cue_lemma=cue.lemma,
+            paragraph=para,
+            sentence=sent,
+        )
+
+    def run(self) -> list[Attribution]:
+        """Every attribution of the article, in text order."""
+        cues = find_cues(self.tokens, self.lex)
+        by_sentence: dict[int, list[Cue]] = {}
+        for c in cues:
+            by_sentence.setdefault(self.doc.sentence_of(c.start), []).append(c)
+        found: list[Attribution] = []
+        for s in sorted(by_sentence):
+            done: list[tuple[Cue, Attribution]] = []
+            for cue in by_sentence[s]:
+                # A cue word right after a cue that found a source is its object:
+                # "announced plans to", "told state media".
+                if done and done[-1][0].tj == cue.ti and done[-1][0].lemma != "according to":
+                    continue
+                if any(
+                    a.content and a.content.start <= cue.start < a.content.end and a.direct
+                    for _, a in done
+                ):
+                    continue
+                a = self.attribute(cue, done)
+                if a is not None:
+                    done.append((cue, a))
+            found.extend(self._cut_contents(done))
+        found.extend(follow_up_quotes(self.doc, found))
+        found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
+        return found
+
+    def _cut_contents(self, done: list[tuple[Cue, Attribution]]) -> list[Attribution]:
+        """End each content before the next cue of the same sentence that continues it
+        (", adding", " and claimed", ", according to") or starts a clause of its own
+        (", but officials insist")."""
+        out = []
+        for n, (_cue, a) in enumerate(done):
+            content = a.content
+            if content is not None and not a.direct:
+                for later, b in done[n + 1 :]:
+                    if not content.start < later.start < content.end:
+                        continue
+                    own_clause = (
+                        b.source is not None
+                        and content.start < b.source.start < later.start
+                        and self.phrases.boundary(content.start, b.source.start)[1] in COORDINATORS
+                    )
+                    if not (
+                        b.source == a.source
+                        or later.lemma == "according to"
+                        or own_clause
+                        or (b.source is not None and b.source.start >= later.start)
+                    ):
+                        continue
+                    cut = self._clause_start(content.start, later.start)
+                    if b.source is not None and content.start < b.source.start < later.start:
+                        cut = min(cut, self._clause_start(content.start, b.source.start))
+                    if cut > content.start:
+                        content = trim(self.text, content.start, cut) or content
+                    break
+            if content is not a.content:
+                a = replace(a, content=content)
+            out.append(a)
+        return out
+
+    def _clause_start(self, lo: int, pos: int) -> int:
+        b, mark = self.phrases.boundary(lo, self.phrases.strip_back(lo, pos))
+        if mark in ("and", "but", "while", "or"):
+            k = self.doc.tok_at(b) - 1
+            return self.tokens[k].start
+        if mark == ",":
+            return b - 1
+        return pos
+
+
+def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:
+    """A further quoted sentence in the same paragraph, with no cue, is the same speaker's."""
+    out = []
+    by_para: dict[int, list[Attribution]] = {}
+    for a in found:
+        if a.paragraph is not None:
+            by_para.setdefault(a.paragraph, []).append(a)
+    for q in doc.quotes:
+        sentence_like = doc.text[q.end - 2 : q.end - 1] in ".!?,…"
+        if not (len(q) >= 20 or sentence_like):
+            continue
+        s = doc.sentence_of(q.start)
+        s_lo, _, para = doc.sents[s]
+        if doc.text[s_lo : q.start].strip():
+            continue
+        here = by_para.get(para, ())
+        if any(a.content is not None and a.content.overlaps(q) for a in here):
+            continue
+        prior = [
+            a
+            for a in here
+            if a.direct and a.source is not None and a.content and a.content.end <= q.start
+        ]
+        if not prior:
+            continue
+        last = max(prior, key=lambda a: a.content.end)
+        between = [
+            a.cue.start
+            for a in here
+            if a.cue is not None and a is not last and last.content.end <= a.cue.start < q.start
+        ]
+        if between:
+            continue
+        out.append(
+            Attribution(
+                cue=None,
+                source=last.source,
+                content=q,
+                speaker=last.speaker,
+                source_type=last.source_type,
+                direct=True,
+                stance="neutral",
+                cue_lemma=None,
+                paragraph=para,
+                sentence=s,
+            )
+        )
+    return out
+
+
+def _first(a: Attribution) -> int:
+    spans = [s.start for s in (a.source, a.cue, a.content) if s is not None]
+    return min(spans) if spans else 0
