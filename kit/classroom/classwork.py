@@ -32,7 +32,7 @@ from kit.classroom.course import Course, load_course, seed_files
 from kit.classroom.spans import Spans, sentence_codes, spans_of, word_codes, word_counts
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_bytes, read_text
-from kit.views.html import Mark, SafeHTML, render_heatmap
+from kit.views.html import SafeHTML, render_heatmap
 from kit.views.show import bar_chart, html_table, stack
 from kit.work.annotations import Annotation, AnnotationRow, reanchor
 from kit.work.keys import load_key, parse_key
@@ -296,8 +296,8 @@ def _collect_problems(path: Path) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class _Tagged:
     """Annotations with a tag of one kind, and the value of each one's first tag of that kind
-    (two lists, not a pair per annotation: tuples holding an annotation row stay with the cycle
-    collector for good, since rows are named tuples)."""
+    (two parallel lists rather than a list of pairs: a class holds tens of thousands of
+    annotations, and pairs would cost one more tuple each)."""
 
     annotations: list[Any]
     values: list[str]
@@ -946,29 +946,6 @@ class ClassWork:
         return _frame(rows, _AGREEMENT_COLUMNS)
 
     @_memo
-    def agreement_by_student(self) -> pd.DataFrame:
-        """Each student's alpha against the key, per article and task."""
-        rows = []
-        for article_id in self.article_ids:
-            if article_id not in self.articles or article_id not in self.keys:
-                continue
-            for kind, fn in (("claim", self.claim_agreement), ("source", self.source_agreement)):
-                if not self._wants(kind):
-                    continue
-                result = fn(article_id)
-                for student, value in zip(result.students, result.vs_key):
-                    rows.append(
-                        {
-                            "student": student,
-                            "article_id": article_id,
-                            "what": result.what,
-                            "alpha_vs_key": round(value, 3) if not math.isnan(value) else value,
-                            "reading": agr.reading(value, against_key=True),
-                        }
-                    )
-        return _frame(rows, ["student", "article_id", "what", "alpha_vs_key", "reading"])
-
-    @_memo
     def _words(self, article_id: str) -> tuple[np.ndarray, np.ndarray]:
         """The article's word tokens (the units of token-level agreement): starts and ends."""
         spans = np.array(_tokens(self._article(article_id).text), dtype=np.int64).reshape(-1, 2)
@@ -1305,8 +1282,3 @@ def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
                 lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
             )
     return out
-
-
-def marks_of(anns: Iterable[Annotation], kind: str) -> list[Mark]:
-    """Annotations of one tag kind as render marks (label: the tag's value)."""
-    return [Mark(a.start, a.end, str(a.tag(kind)), a.exact) for a in anns if a.tag(kind)]
