@@ -428,7 +428,7 @@ def test_a_key_file_beside_the_article_is_used_as_the_key(tmp_path):
 
 
 def test_a_broken_or_absurdly_nested_key_file_is_one_clear_problem(tmp_path):
-    from kit.classroom.classwork import read_key
+    from kit.classroom.materials import read_key
 
     article = kit.load_article(h.SEED)
     for name, text in (("a.key.yaml", "items: [\n  - quote: x\n bad"), ("a.json", "[" * 100_000)):

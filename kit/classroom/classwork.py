@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import operator
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,165 +23,31 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kit.articles.article import Article, read_file
+from kit.articles.article import Article
 from kit.classroom import agreement as agr
 from kit.classroom import index as class_index
-from kit.classroom.course import Course, load_course, seed_files
-from kit.classroom.spans import Spans, sentence_codes, spans_of, word_codes, word_counts
+from kit.classroom.course import Course, load_course
+from kit.classroom.materials import Materials, QuestionInfo, load_materials, on_current_text
+from kit.classroom.spans import (
+    Spans,
+    sentence_codes,
+    spans_of,
+    word_codes,
+    word_counts,
+    word_spans,
+)
 from kit.errors import KitError
-from kit.files import atomic_write_text, read_bytes, read_text
+from kit.files import atomic_write_text, read_bytes
 from kit.views.html import SafeHTML, render_heatmap
 from kit.views.show import bar_chart, html_table, stack
-from kit.work.annotations import Annotation, AnnotationRow, reanchor
-from kit.work.keys import load_key, parse_key
-from kit.work.store import FORMAT as WORK_FORMAT
-from kit.work.store import MAX_WORK_FILE_BYTES, parse_work, read_document, text_fingerprint
+from kit.work.annotations import Annotation, AnnotationRow
+from kit.work.store import MAX_WORK_FILE_BYTES, parse_work, text_fingerprint
 
 STATUSES = ("done", "partly done", "not started")
 COLLECT_REPORT = "collect-report.csv"
-MAX_BANK_BYTES = 2 * 1024 * 1024
-TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 NONE = "none"
 # Cells a spreadsheet would run as a formula (CSV injection): written with a leading apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-# ---------------------------------------------------------------- teacher's materials
-
-
-@dataclass(frozen=True)
-class QuestionInfo:
-    """What the dashboard needs to know of one quiz question (no grading here)."""
-
-    id: str
-    type: str
-    prompt: str
-    options: tuple[str, ...] = ()
-    points: float = 1.0
-    answer: str = ""  # the right answer in words; empty for a released bank
-    right: tuple[int, ...] = ()  # indices of the right choices (teacher's bank, choice types)
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        """What the student picks from: the options, or True/False."""
-        return ("True", "False") if self.type == "truefalse" else self.options
-
-
-@dataclass(frozen=True)
-class BankInfo:
-    """A quiz bank's questions, read from a teacher's or a released bank file."""
-
-    id: str
-    title: str
-    questions: tuple[QuestionInfo, ...]
-    path: Path | None = None
-
-    def question(self, question_id: str) -> QuestionInfo | None:
-        """The question with this id, if the bank has it."""
-        return next((q for q in self.questions if q.id == question_id), None)
-
-
-def read_bank(path: str | Path) -> BankInfo:
-    """The questions of a quiz bank file (teacher's or released), checked by kit.quiz.model."""
-    from kit.quiz.model import Quiz
-
-    quiz = Quiz.from_file(path)
-    questions = []
-    for q in quiz.questions:
-        right: tuple[int, ...] = ()
-        if q.type in ("single", "multiple") and q.answer is not None:
-            right = tuple(sorted(q.answer))
-        elif q.type == "truefalse" and isinstance(q.answer, bool):
-            right = (0,) if q.answer else (1,)
-        questions.append(
-            QuestionInfo(
-                id=q.id,
-                type=q.type,
-                prompt=" ".join(q.prompt.split()),
-                options=tuple(q.options),
-                points=float(q.points),
-                answer=_answer_words(q.type, q.answer, q.choices, right),
-                right=right,
-            )
-        )
-    return BankInfo(id=quiz.id, title=quiz.title, questions=tuple(questions), path=Path(path))
-
-
-def _answer_words(kind: str, answer: Any, choices: Sequence[str], right: tuple[int, ...]) -> str:
-    """The right answer as a teacher reads it (empty for a released bank)."""
-    if answer is None:
-        return ""
-    if right:
-        return "; ".join(choices[i] for i in right if 0 <= i < len(choices))
-    items = answer if isinstance(answer, (list, tuple)) else [answer]
-    return " | ".join(str(x) for x in items)
-
-
-@dataclass(frozen=True)
-class Materials:
-    """The teacher's side of a course: articles, answer keys and quiz banks, by id."""
-
-    articles: dict[str, Article] = field(default_factory=dict)
-    keys: dict[str, tuple[Annotation, ...]] = field(default_factory=dict)
-    banks: dict[str, BankInfo] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
-
-
-def load_materials(seeds: str | Path | None) -> Materials:
-    """The articles, answer keys and quiz banks in a seeds folder (see `course.seed_files`).
-
-    A key is either a work file the teacher made with the widgets (the teacher's own answers,
-    `seeds/keys/<article_id>.json`) or a key file in kit.work.keys's format (YAML or JSON with
-    `items:`, e.g. `<article>.key.yaml` beside the article).
-    """
-    if seeds is None:
-        return Materials()
-    root = Path(seeds)
-    if not root.is_dir():
-        raise KitError("this folder does not exist", path=root, fix="give the seeds folder")
-    files = seed_files(root)
-    articles: dict[str, Article] = {}
-    keys: dict[str, tuple[Annotation, ...]] = {}
-    banks: dict[str, BankInfo] = {}
-    problems: list[str] = []
-    for f in files.articles:
-        try:
-            for a in read_file(f):
-                articles.setdefault(a.id, a)
-        except KitError as e:
-            problems.append(e.message)
-    for f in files.banks:
-        try:
-            bank = read_bank(f)
-            banks[bank.id] = bank
-        except KitError as e:
-            problems.append(e.message)
-    for f in files.keys:
-        if f.suffix.lower() not in (".json", ".yaml", ".yml"):
-            continue
-        try:
-            article_id, anns = read_key(f, articles)
-        except KitError as e:
-            problems.append(e.message)
-            continue
-        keys[article_id] = anns
-    return Materials(articles, keys, banks, tuple(problems))
-
-
-def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annotation, ...]]:
-    """One key file as (article id, annotations on the article's current text)."""
-    text, _ = read_text(path, MAX_BANK_BYTES)
-    if path.suffix.lower() == ".json" and f'"{WORK_FORMAT}"' in text:
-        doc = read_document(path)
-        article_id = str(doc.get("article_id") or path.stem)
-        return article_id, _anchored(doc, articles.get(article_id))
-    raw = parse_key(text, path)
-    named = raw.get("article") if isinstance(raw, dict) else None
-    article_id = str(named or path.name.split(".")[0])  # `<article_id>.key.yaml`
-    if article_id not in articles:
-        raise KitError(f"no article '{article_id}' in the seeds folder for this key", path=path)
-    article = articles[article_id]
-    return article_id, tuple(load_key(raw, article, path=path).as_annotations(article.text))
 
 
 # ---------------------------------------------------------------- the class's work
@@ -427,7 +291,7 @@ class ClassWork:
         anns = f.annotations
         if anns is None:
             anns = tuple(Annotation.from_w3c(a) for a in f.doc.get("annotations", []))
-        anchored = _anchor_all(
+        anchored = on_current_text(
             anns,
             f.doc.get("text_sha"),
             self.articles.get(f.article_id),
@@ -948,7 +812,7 @@ class ClassWork:
     @_memo
     def _words(self, article_id: str) -> tuple[np.ndarray, np.ndarray]:
         """The article's word tokens (the units of token-level agreement): starts and ends."""
-        spans = np.array(_tokens(self._article(article_id).text), dtype=np.int64).reshape(-1, 2)
+        spans = np.array(word_spans(self._article(article_id).text), dtype=np.int64).reshape(-1, 2)
         return spans[:, 0].copy(), spans[:, 1].copy()
 
     def _article(self, article_id: str) -> Article:
@@ -1216,42 +1080,6 @@ def _status(parts: Sequence[tuple[int, int]]) -> str:
     if any(got > 0 for got, _ in parts):
         return "partly done"
     return "not started"
-
-
-def _anchored(doc: dict[str, Any], article: Article | None) -> tuple[Annotation, ...]:
-    """A work document's annotations, moved onto the article's current text if it changed."""
-    anns = tuple(Annotation.from_w3c(raw) for raw in doc.get("annotations", []))
-    return _anchor_all(anns, doc.get("text_sha"), article)
-
-
-def _anchor_all(
-    annotations: Iterable[Annotation],
-    text_sha: Any,
-    article: Article | None,
-    fingerprint: str | None = None,
-) -> tuple[Annotation, ...]:
-    """Annotations moved onto the article's current text when it changed; sorted by position.
-
-    `fingerprint`: the article text's, when already known.
-    """
-    anns = []
-    moved = article is not None and text_sha != (fingerprint or text_fingerprint(article.text))
-    for a in annotations:
-        if moved:
-            assert article is not None
-            a = reanchor(a, article.text)
-            if a is None:
-                continue
-        anns.append(a)
-    return tuple(sorted(anns, key=_by_position))
-
-
-_by_position = operator.attrgetter("start", "end")
-
-
-def _tokens(text: str) -> list[tuple[int, int]]:
-    """Word tokens as [start, end) spans (the units of token-level agreement)."""
-    return [m.span() for m in TOKEN.finditer(text)]
 
 
 def _agreement_of(
