@@ -10,12 +10,12 @@ methods alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from html import escape
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
@@ -28,6 +28,8 @@ from kit.views.html import SafeHTML, render_heatmap
 from kit.views.show import bar_chart, html_table
 
 if TYPE_CHECKING:
+    import jinja2
+
     from kit.classroom.classwork import ClassWork
 
 # The columns each section shows (the CSV export has them all).
@@ -150,7 +152,8 @@ def write_report(work: ClassWork, path: str | Path, article_id: str | None = Non
 
 def _render(template: str, work: ClassWork, **values: Any) -> str:
     """A template filled with the class's header and problems, and `values`."""
-    return _TEMPLATES.get_template(template).render(
+    page = _templates().get_template(template)
+    return page.render(
         title=work.course.title,
         lesson=work.lesson_id,
         students=len(work.students),
@@ -176,20 +179,24 @@ def _escaped(value: Any) -> Any:
     return value if hasattr(value, "__html__") else Markup(escape(str(value)))
 
 
-class _JoinedLines(jinja2.PackageLoader):
-    """Templates from the package, each line stripped and the lines joined: the templates are
-    laid out for reading, and the pages keep none of that layout's whitespace."""
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The templates in `templates/`, escaping every value (made on first use, so that
+    `import kit` does not load Jinja2)."""
+    import jinja2
 
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        source, filename, uptodate = super().get_source(environment, template)
-        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(_joined_lines),
+        autoescape=True,
+        finalize=_escaped,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
-_TEMPLATES = jinja2.Environment(
-    loader=_JoinedLines("kit.classroom", "templates"),
-    autoescape=True,
-    finalize=_escaped,
-    undefined=jinja2.StrictUndefined,
-)
+def _joined_lines(name: str) -> str | None:
+    """A template's text with each line stripped and the lines joined: the templates are laid
+    out for reading, and the pages keep none of that layout's whitespace."""
+    path = resources.files("kit.classroom") / "templates" / name
+    if not path.is_file():
+        return None
+    return "".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
