@@ -471,9 +471,10 @@ class ClassWork:
         most_given_wrong.
         """
         keyed = []
-        for article_id in self.article_ids if self._wants("source") else ():
+        wanted = self._wants("source")
+        for article_id in self.article_ids if wanted else ():
             key = self._key_annotations(article_id, "source")
-            if key:
+            if key:  # the students who highlighted a source here, and their spans
                 students, spans, _ = self._spans(article_id, "source")
                 keyed.append((article_id, key, len(students), spans))
         return findings.sources_missed(keyed)
