@@ -94,7 +94,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
     known = set(load_course(args.course).article_ids)
     if args.seeds:
-        from kit.classroom.classwork import load_materials
+        from kit.classroom.materials import load_materials
 
         known |= set(load_materials(args.seeds).articles)
     report = collect(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import krippendorff
 import numpy as np
@@ -328,6 +329,25 @@ def test_overview_and_report_show_every_section(work, tmp_path):
     assert "<script" not in page and h.TEMPTING in page
 
 
+def test_the_report_escapes_the_course_title_file_names_and_what_students_typed(tmp_path, seeds):
+    class_dir = h.make_class(tmp_path / "class")
+    (class_dir / "<img src=x onerror=1>").mkdir()
+    (class_dir / "<img src=x onerror=1>" / "broken.json").write_text("{not json")
+    doc = h.work_document("zed", {})
+    doc["quiz"] = {"free": {"f1": {"attempts": [{"response": "<script>alert(3)</script>"}]}}}
+    doc["quiz"]["free"]["f1"]["attempts"][0]["correct"] = False
+    (class_dir / "zed").mkdir()
+    (class_dir / "zed" / f"{h.ARTICLE_ID}.json").write_text(__import__("json").dumps(doc))
+    course = replace(h.course(), title='<script>alert(1)</script> & "co"')
+    work = load_class(class_dir, seeds=seeds, course=course)
+    page = work.report_html(tmp_path / "report.html").read_text()
+    assert "<script" not in page and "<img" not in page
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;: class" in page
+    assert "&lt;img src=x onerror=1&gt;/broken.json" in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
+    assert work.overview().html.count("<script") == 0
+
+
 # ---------------------------------------------------------------- loading
 
 
@@ -428,7 +448,7 @@ def test_a_key_file_beside_the_article_is_used_as_the_key(tmp_path):
 
 
 def test_a_broken_or_absurdly_nested_key_file_is_one_clear_problem(tmp_path):
-    from kit.classroom.classwork import read_key
+    from kit.classroom.materials import read_key
 
     article = kit.load_article(h.SEED)
     for name, text in (("a.key.yaml", "items: [\n  - quote: x\n bad"), ("a.json", "[" * 100_000)):

@@ -78,7 +78,7 @@ def run_notebook(shell, path: Path) -> list[Any]:
 
 def _article_key(article) -> list[tuple[int, int, tuple[str, ...]]]:
     """The spans a careful student would highlight: the teacher's key, else the kit's sources."""
-    from kit.classroom.classwork import load_materials
+    from kit.classroom.materials import load_materials
 
     key = load_materials(SEEDS).keys.get(article.id)
     if key:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from kit import KitError, compare, load_key
-from kit.classroom.classwork import load_materials
+from kit.classroom.materials import load_materials
 from kit.work.annotations import make_annotation
 from kit.work.keys import key_from_attributions, save_key
 from kit.work.store import MemoryWorkspace, Workspace

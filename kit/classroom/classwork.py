@@ -1,189 +1,50 @@
-"""The class at a glance: every student's work as tidy tables, progress, scores and what went wrong.
+"""The class at a glance: a class folder read with the teacher's materials, as `ClassWork`.
 
 `load_class(class_dir, seeds=...)` reads a class folder (`<student>/<article_id>.json`, as made by
-`python -m kit collect`) together with the teacher's materials in `seeds/`: the articles, the
-answer keys (`seeds/keys/`, see `load_materials`) and the quiz banks
-(`*.quiz.yaml`). The returned `ClassWork` answers with pandas DataFrames; `overview()` stacks the
-main ones as safe HTML. Pure Python and pandas: no widgets here (see `kit.widgets.dashboard`).
+`python -m kit collect`) together with the teacher's materials in `seeds/` (the articles, answer
+keys and quiz banks: kit.classroom.materials). The returned `ClassWork` answers with pandas
+DataFrames and safe HTML; `subset()` narrows it to some students or one lesson.
+
+`ClassWork` holds the class and what every table is built from (each file's annotations anchored
+on the article's current text and grouped by tag kind; per article, the students' spans), and
+keeps every result. The tables themselves are made in:
+
+- kit.classroom.tables: one row per highlight, tag, quiz attempt or written answer; progress per
+  lesson; quiz scores; the CSV export;
+- kit.classroom.findings: the questions most often wrong, the sources most missed, the sentences
+  most disputed, and agreement (Krippendorff's alpha);
+- kit.classroom.report: the overview, the heat maps and the printable report (HTML templates).
+
+Pure Python and pandas: no widgets here (see `kit.widgets.dashboard`).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import math
-import operator
-import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from kit.articles.article import Article, read_file
+from kit.articles.article import Article
 from kit.classroom import agreement as agr
+from kit.classroom import findings, report
 from kit.classroom import index as class_index
-from kit.classroom.course import Course, load_course, seed_files
-from kit.classroom.spans import Spans, sentence_codes, spans_of, word_codes, word_counts
+from kit.classroom import tables as tidy
+from kit.classroom.course import Course, load_course
+from kit.classroom.materials import Materials, load_materials, on_current_text
+from kit.classroom.spans import Spans, sentence_codes, spans_of, word_spans
 from kit.errors import KitError
-from kit.files import atomic_write_text, read_bytes, read_text
-from kit.views.html import Mark, SafeHTML, render_heatmap
-from kit.views.show import bar_chart, html_table, stack
-from kit.work.annotations import Annotation, AnnotationRow, reanchor
-from kit.work.keys import load_key, parse_key
-from kit.work.store import FORMAT as WORK_FORMAT
-from kit.work.store import MAX_WORK_FILE_BYTES, parse_work, read_document, text_fingerprint
+from kit.files import read_bytes
+from kit.views.html import SafeHTML
+from kit.work.annotations import Annotation, AnnotationRow
+from kit.work.store import MAX_WORK_FILE_BYTES, parse_work, text_fingerprint
 
-STATUSES = ("done", "partly done", "not started")
 COLLECT_REPORT = "collect-report.csv"
-MAX_BANK_BYTES = 2 * 1024 * 1024
-TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-NONE = "none"
-# Cells a spreadsheet would run as a formula (CSV injection): written with a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-# ---------------------------------------------------------------- teacher's materials
-
-
-@dataclass(frozen=True)
-class QuestionInfo:
-    """What the dashboard needs to know of one quiz question (no grading here)."""
-
-    id: str
-    type: str
-    prompt: str
-    options: tuple[str, ...] = ()
-    points: float = 1.0
-    answer: str = ""  # the right answer in words; empty for a released bank
-    right: tuple[int, ...] = ()  # indices of the right choices (teacher's bank, choice types)
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        """What the student picks from: the options, or True/False."""
-        return ("True", "False") if self.type == "truefalse" else self.options
-
-
-@dataclass(frozen=True)
-class BankInfo:
-    """A quiz bank's questions, read from a teacher's or a released bank file."""
-
-    id: str
-    title: str
-    questions: tuple[QuestionInfo, ...]
-    path: Path | None = None
-
-    def question(self, question_id: str) -> QuestionInfo | None:
-        """The question with this id, if the bank has it."""
-        return next((q for q in self.questions if q.id == question_id), None)
-
-
-def read_bank(path: str | Path) -> BankInfo:
-    """The questions of a quiz bank file (teacher's or released), checked by kit.quiz.model."""
-    from kit.quiz.model import Quiz
-
-    quiz = Quiz.from_file(path)
-    questions = []
-    for q in quiz.questions:
-        right: tuple[int, ...] = ()
-        if q.type in ("single", "multiple") and q.answer is not None:
-            right = tuple(sorted(q.answer))
-        elif q.type == "truefalse" and isinstance(q.answer, bool):
-            right = (0,) if q.answer else (1,)
-        questions.append(
-            QuestionInfo(
-                id=q.id,
-                type=q.type,
-                prompt=" ".join(q.prompt.split()),
-                options=tuple(q.options),
-                points=float(q.points),
-                answer=_answer_words(q.type, q.answer, q.choices, right),
-                right=right,
-            )
-        )
-    return BankInfo(id=quiz.id, title=quiz.title, questions=tuple(questions), path=Path(path))
-
-
-def _answer_words(kind: str, answer: Any, choices: Sequence[str], right: tuple[int, ...]) -> str:
-    """The right answer as a teacher reads it (empty for a released bank)."""
-    if answer is None:
-        return ""
-    if right:
-        return "; ".join(choices[i] for i in right if 0 <= i < len(choices))
-    items = answer if isinstance(answer, (list, tuple)) else [answer]
-    return " | ".join(str(x) for x in items)
-
-
-@dataclass(frozen=True)
-class Materials:
-    """The teacher's side of a course: articles, answer keys and quiz banks, by id."""
-
-    articles: dict[str, Article] = field(default_factory=dict)
-    keys: dict[str, tuple[Annotation, ...]] = field(default_factory=dict)
-    banks: dict[str, BankInfo] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
-
-
-def load_materials(seeds: str | Path | None) -> Materials:
-    """The articles, answer keys and quiz banks in a seeds folder (see `course.seed_files`).
-
-    A key is either a work file the teacher made with the widgets (the teacher's own answers,
-    `seeds/keys/<article_id>.json`) or a key file in kit.work.keys's format (YAML or JSON with
-    `items:`, e.g. `<article>.key.yaml` beside the article).
-    """
-    if seeds is None:
-        return Materials()
-    root = Path(seeds)
-    if not root.is_dir():
-        raise KitError("this folder does not exist", path=root, fix="give the seeds folder")
-    files = seed_files(root)
-    articles: dict[str, Article] = {}
-    keys: dict[str, tuple[Annotation, ...]] = {}
-    banks: dict[str, BankInfo] = {}
-    problems: list[str] = []
-    for f in files.articles:
-        try:
-            for a in read_file(f):
-                articles.setdefault(a.id, a)
-        except KitError as e:
-            problems.append(e.message)
-    for f in files.banks:
-        try:
-            bank = read_bank(f)
-            banks[bank.id] = bank
-        except KitError as e:
-            problems.append(e.message)
-    for f in files.keys:
-        if f.suffix.lower() not in (".json", ".yaml", ".yml"):
-            continue
-        try:
-            article_id, anns = read_key(f, articles)
-        except KitError as e:
-            problems.append(e.message)
-            continue
-        keys[article_id] = anns
-    return Materials(articles, keys, banks, tuple(problems))
-
-
-def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annotation, ...]]:
-    """One key file as (article id, annotations on the article's current text)."""
-    text, _ = read_text(path, MAX_BANK_BYTES)
-    if path.suffix.lower() == ".json" and f'"{WORK_FORMAT}"' in text:
-        doc = read_document(path)
-        article_id = str(doc.get("article_id") or path.stem)
-        return article_id, _anchored(doc, articles.get(article_id))
-    raw = parse_key(text, path)
-    named = raw.get("article") if isinstance(raw, dict) else None
-    article_id = str(named or path.name.split(".")[0])  # `<article_id>.key.yaml`
-    if article_id not in articles:
-        raise KitError(f"no article '{article_id}' in the seeds folder for this key", path=path)
-    article = articles[article_id]
-    return article_id, tuple(load_key(raw, article, path=path).as_annotations(article.text))
 
 
 # ---------------------------------------------------------------- the class's work
@@ -296,8 +157,8 @@ def _collect_problems(path: Path) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class _Tagged:
     """Annotations with a tag of one kind, and the value of each one's first tag of that kind
-    (two lists, not a pair per annotation: tuples holding an annotation row stay with the cycle
-    collector for good, since rows are named tuples)."""
+    (two parallel lists rather than a list of pairs: a class holds tens of thousands of
+    annotations, and pairs would cost one more tuple each)."""
 
     annotations: list[Any]
     values: list[str]
@@ -400,7 +261,7 @@ class ClassWork:
             _per_file=self._per_file,
         )
 
-    # ------------------------------------------------------------ annotations
+    # ------------------------------------------------------------ what the tables are built from
 
     @cached_property
     def _fingerprints(self) -> dict[str, str]:
@@ -427,7 +288,7 @@ class ClassWork:
         anns = f.annotations
         if anns is None:
             anns = tuple(Annotation.from_w3c(a) for a in f.doc.get("annotations", []))
-        anchored = _anchor_all(
+        anchored = on_current_text(
             anns,
             f.doc.get("text_sha"),
             self.articles.get(f.article_id),
@@ -472,370 +333,6 @@ class ClassWork:
     def _wants(self, kind: str) -> bool:
         return self.tag_kinds is None or kind in self.tag_kinds
 
-    # ------------------------------------------------------------ tidy tables
-
-    @_memo
-    def highlights(self) -> pd.DataFrame:
-        """One row per annotation: student, article_id, id, motivation, start, end, exact,
-        label, tags, comment, modified."""
-        rows = [
-            (f.student, f.article_id, a.id, a.motivation, a.start, a.end, a.exact,
-             a.tags[0] if a.tags else "", "; ".join(a.tags), a.comment, a.modified)
-            for f, anns in self._annotations
-            for a in anns
-        ]  # fmt: skip
-        return pd.DataFrame.from_records(rows, columns=_HIGHLIGHT_COLUMNS)
-
-    @_memo
-    def tags(self) -> pd.DataFrame:
-        """One row per tag of each annotation: student, article_id, annotation_id, start, end,
-        exact, kind (`source`), value (`anonymous`)."""
-        rows = []
-        add = rows.append
-        for f, anns in self._annotations:
-            student, article_id = f.student, f.article_id
-            for a in anns:
-                for t in a.tags:
-                    kind, sep, value = t.partition(":")
-                    if not sep:
-                        kind, value = "", kind
-                    add((student, article_id, a.id, a.start, a.end, a.exact, kind, value))
-        return pd.DataFrame.from_records(rows, columns=_TAG_COLUMNS)
-
-    @cached_property
-    def _quiz_rows(self) -> list[dict[str, Any]]:
-        banks = set(self.bank_ids)
-        rows = []
-        for f in self.files:
-            for bank_id, questions in f.doc.get("quiz", {}).items():
-                if bank_id not in banks or not isinstance(questions, dict):
-                    continue
-                bank = self.materials.banks.get(bank_id)
-                for qid, entry in questions.items():
-                    attempts = entry.get("attempts", []) if isinstance(entry, dict) else []
-                    q = bank.question(qid) if bank else None
-                    for n, att in enumerate(attempts, 1):
-                        if not isinstance(att, dict):
-                            continue
-                        response = att.get("response")
-                        rows.append(
-                            {
-                                "student": f.student,
-                                "article_id": f.article_id,
-                                "bank": bank_id,
-                                "question": qid,
-                                "attempt": n,
-                                "response": json.dumps(response, ensure_ascii=False),
-                                "answer": self._response_words(q, response, f.article_id),
-                                "correct": att.get("correct"),
-                                "points": _number(att.get("points")),
-                                "at": str(att.get("at", "")),
-                            }
-                        )
-        return rows
-
-    @_memo
-    def quiz_answers(self) -> pd.DataFrame:
-        """One row per quiz attempt: student, article_id, bank, question, attempt (1 = first),
-        response (as saved, JSON), answer (in words), correct, points, at."""
-        return _frame(self._quiz_rows, _QUIZ_COLUMNS)
-
-    @_memo
-    def reflections(self) -> pd.DataFrame:
-        """One row per written answer: student, article_id, key, lesson, value, words, modified."""
-        lesson_of = {
-            s.target: le.id for le in self.course.lessons for s in le.done if s.kind == "response"
-        }
-        rows = []
-        for f in self.files:
-            for key, entry in sorted(f.doc.get("responses", {}).items()):
-                entry = entry if isinstance(entry, dict) else {}
-                value = entry.get("value", "")
-                value = value if isinstance(value, str) else json.dumps(value)
-                lesson = lesson_of.get(key, "")
-                if self.lesson_id is not None and lesson != self.lesson_id:
-                    continue
-                rows.append(
-                    {
-                        "student": f.student,
-                        "article_id": f.article_id,
-                        "key": key,
-                        "lesson": lesson,
-                        "value": value,
-                        "words": len(value.split()),
-                        "modified": str(entry.get("modified", "")),
-                    }
-                )
-        return _frame(rows, _REFLECTION_COLUMNS)
-
-    def _response_words(self, q: QuestionInfo | None, response: Any, article_id: str) -> str:
-        """A response as the teacher reads it: option text, True/False, the words typed."""
-        if response is None:
-            return ""
-        if q is not None and q.type in ("single", "multiple", "truefalse"):
-            picks = response if isinstance(response, list) else [response]
-            words = []
-            for p in picks:
-                if isinstance(p, bool):
-                    words.append("True" if p else "False")
-                elif isinstance(p, int) and 0 <= p < len(q.choices):
-                    words.append(q.choices[p])
-                else:
-                    words.append(str(p))
-            return "; ".join(words)
-        if (
-            isinstance(response, list)
-            and len(response) == 2
-            and all(isinstance(x, int) for x in response)
-            and article_id in self.articles
-        ):
-            start, end = response
-            return self.articles[article_id].text[start:end]
-        if isinstance(response, str):
-            return " ".join(response.split())
-        return json.dumps(response, ensure_ascii=False)
-
-    # ------------------------------------------------------------ progress and scores
-
-    @cached_property
-    def _step_counts(self) -> dict[tuple[str, str, int], tuple[int, int]]:
-        """(student, lesson id, step index) -> (progress, needed) for every tracked step."""
-        by_student: dict[str, list[tuple[WorkFile, dict[str, _Tagged]]]] = {}
-        for (f, _), by_kind in zip(self._annotations, self._kinds):
-            by_student.setdefault(f.student, []).append((f, by_kind))
-        question_totals = self._question_totals
-        out: dict[tuple[str, str, int], tuple[int, int]] = {}
-        for student in self.students:
-            mine = by_student.get(student, [])
-            for lesson in self.course.tracked:
-                wanted = lesson.articles
-                in_lesson = [(f, a) for f, a in mine if not wanted or f.article_id in wanted]
-                for i, step in enumerate(lesson.done):
-                    if step.kind == "response":
-                        got = any(_filled(f.doc, step.target) for f, _ in in_lesson)
-                        out[(student, lesson.id, i)] = (int(got), 1)
-                    elif step.kind == "tagged":
-                        n = sum(len(k[step.target]) for _, k in in_lesson if step.target in k)
-                        out[(student, lesson.id, i)] = (min(n, step.min), step.min)
-                    else:
-                        answered = set()
-                        for f, _ in mine:
-                            for qid, entry in f.doc.get("quiz", {}).get(step.target, {}).items():
-                                if isinstance(entry, dict) and entry.get("attempts"):
-                                    answered.add(qid)
-                        total = question_totals.get(step.target, max(len(answered), 1))
-                        out[(student, lesson.id, i)] = (min(len(answered), total), total)
-        return out
-
-    @cached_property
-    def _question_totals(self) -> dict[str, int]:
-        """Questions per bank: from the bank file, else the most seen in the class."""
-        totals = {b: len(info.questions) for b, info in self.materials.banks.items()}
-        seen: dict[str, set[str]] = {}
-        for f in self.files:
-            for b, qs in f.doc.get("quiz", {}).items():
-                if isinstance(qs, dict):
-                    seen.setdefault(b, set()).update(qs)
-        for b, qs in seen.items():
-            totals.setdefault(b, len(qs))
-        return totals
-
-    @_memo
-    def progress(self) -> pd.DataFrame:
-        """One row per student and tracked lesson: student, lesson, title, status, steps_done,
-        steps (status is done, partly done or not started)."""
-        counts = self._step_counts
-        rows = []
-        for student in self.students:
-            for lesson in self.course.tracked:
-                parts = [counts[(student, lesson.id, i)] for i in range(len(lesson.done))]
-                rows.append(
-                    {
-                        "student": student,
-                        "lesson": lesson.id,
-                        "title": lesson.title,
-                        "status": _status(parts),
-                        "steps_done": sum(got >= need for got, need in parts),
-                        "steps": len(parts),
-                    }
-                )
-        return _frame(rows, ["student", "lesson", "title", "status", "steps_done", "steps"])
-
-    @cached_property
-    def _best(self) -> dict[tuple[str, str, str], tuple[float, bool, bool]]:
-        """(student, bank, question) -> (best points, ever right, right at first try)."""
-        best: dict[tuple[str, str, str], tuple[float, bool, bool]] = {}
-        for r in self._quiz_rows:
-            k = (r["student"], r["bank"], r["question"])
-            pts, ever, first = best.get(k, (0.0, False, r["correct"] is True))
-            best[k] = (max(pts, r["points"]), ever or r["correct"] is True, first)
-        return best
-
-    def _questions(self) -> list[tuple[str, str, float]]:
-        """(bank, question, max points) for every question in scope, in bank order."""
-        seen: dict[str, list[str]] = {}
-        for _, bank, q in self._best:
-            if q not in seen.setdefault(bank, []):
-                seen[bank].append(q)
-        out = []
-        for bank in self.bank_ids:
-            info = self.materials.banks.get(bank)
-            if info is not None:
-                out += [(bank, q.id, q.points) for q in info.questions]
-            else:
-                out += [(bank, q, 1.0) for q in sorted(seen.get(bank, []))]
-        return out
-
-    @_memo
-    def scores(self) -> pd.DataFrame:
-        """One row per student: answered, right_first_try, right (best try), points, max_points,
-        score (percent of all quiz points in scope; empty for a student who answered nothing)."""
-        questions = self._questions()
-        max_points = round(sum(p for _, _, p in questions), 2)
-        rows = []
-        for student in self.students:
-            got = [self._best.get((student, b, q)) for b, q, _ in questions]
-            points = round(sum(g[0] for g in got if g), 2)
-            rows.append(
-                {
-                    "student": student,
-                    "answered": sum(1 for g in got if g),
-                    "right_first_try": sum(1 for g in got if g and g[2]),
-                    "right": sum(1 for g in got if g and g[1]),
-                    "points": points,
-                    "max_points": max_points,
-                    "score": round(100 * points / max_points, 1)
-                    if max_points and any(got)
-                    else math.nan,
-                }
-            )
-        return _frame(rows, _SCORE_COLUMNS)
-
-    @_memo
-    def summary(self) -> pd.DataFrame:
-        """One row per student: the status of each tracked lesson, counts, and the quiz score."""
-        progress = self.progress()
-        lessons = [le.id for le in self.course.tracked]
-        if progress.empty:
-            wide = pd.DataFrame(columns=["student", *lessons])
-            wide["student"] = list(self.students)
-        else:
-            wide = progress.pivot(index="student", columns="lesson", values="status")
-            wide = wide[lessons].reset_index()
-            wide.columns.name = None
-        for status in STATUSES:
-            wide[status] = (wide[lessons] == status).sum(axis=1) if len(wide) else []
-        scores = self.scores().set_index("student")
-        wide["score"] = wide["student"].map(scores["score"]) if len(scores) else math.nan
-        return wide.reset_index(drop=True)
-
-    @_memo
-    def lesson_progress(self) -> pd.DataFrame:
-        """One row per tracked lesson: how many students are done, partly done, not started."""
-        progress = self.progress()
-        rows = []
-        for lesson in self.course.tracked:
-            counts = Counter(progress.loc[progress["lesson"] == lesson.id, "status"])
-            rows.append(
-                {"lesson": lesson.id, "title": lesson.title} | {s: counts[s] for s in STATUSES}
-            )
-        return _frame(rows, ["lesson", "title", *STATUSES])
-
-    def score_distribution(self, width: int = 20) -> dict[str, int]:
-        """How many students (who answered anything) scored in each band of `width` percent."""
-        scores = self.scores()
-        scores = scores[scores["answered"] > 0]
-        bands = {f"{lo}-{min(lo + width, 100)}%": 0 for lo in range(0, 100, width)}
-        names = list(bands)
-        for s in scores["score"].dropna():
-            bands[names[min(int(s // width), len(names) - 1)]] += 1
-        return bands
-
-    # ------------------------------------------------------------ per-item views
-
-    @_memo
-    def confusion(self) -> pd.DataFrame:
-        """Quiz questions by how often the first try was wrong, with the wrong answer most chosen.
-
-        Columns: bank, question, prompt, answered, wrong_first_try, wrong_pct, most_chosen_wrong,
-        chosen_by, right_answer (from the teacher's bank, when given).
-        """
-        firsts: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in self._quiz_rows:
-            if r["attempt"] == 1:
-                firsts.setdefault((r["bank"], r["question"]), []).append(r)
-        rows = []
-        for bank, qid, _ in self._questions():
-            answers = firsts.get((bank, qid), [])
-            if not answers:
-                continue
-            wrong = Counter(r["answer"] for r in answers if r["correct"] is False)
-            top = sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
-            info = self.materials.banks.get(bank)
-            q = info.question(qid) if info else None
-            n_wrong = sum(wrong.values())
-            rows.append(
-                {
-                    "bank": bank,
-                    "question": qid,
-                    "prompt": _short(q.prompt if q else "", 90),
-                    "answered": len(answers),
-                    "wrong_first_try": n_wrong,
-                    "wrong_pct": round(100 * n_wrong / len(answers), 1),
-                    "most_chosen_wrong": top[0][0] if top else "",
-                    "chosen_by": top[0][1] if top else 0,
-                    "right_answer": q.answer if q else "",
-                }
-            )
-        df = _frame(rows, _CONFUSION_COLUMNS)
-        return df.sort_values("wrong_pct", ascending=False, kind="stable").reset_index(drop=True)
-
-    @_memo
-    def sources_missed(self) -> pd.DataFrame:
-        """Each source in the key, by how many students missed it; with the type they gave.
-
-        Counts only students who highlighted at least one source in that article. Columns:
-        article_id, source, key_type, students, missed, missed_pct, right_type, most_given_wrong.
-        """
-        rows = []
-        if not self._wants("source"):
-            return _frame(rows, _MISSED_COLUMNS)
-        for article_id in self.article_ids:
-            key = self._key_annotations(article_id, "source")
-            if not key:
-                continue
-            students, spans, _ = self._spans(article_id, "source")
-            # every student's source highlights in one table (in each student's order)
-            mine = spans.who < len(students)  # not the key's
-            who, starts, ends = spans.who[mine], spans.start[mine], spans.end[mine]
-            types = np.array(spans.labels, dtype=object)[spans.code[mine]]
-            n = len(students)
-            for k in key:
-                hit = (starts < k.end) & (k.start < ends)
-                students, first = np.unique(who[hit], return_index=True)  # first hit of each
-                found = len(students)
-                typed = types[hit]
-                right_ones = np.unique(who[hit][typed == k.tag("source")])
-                right = len(right_ones)
-                firsts = typed[first[~np.isin(students, right_ones)]]
-                wrong = Counter(str(t) for t in firsts)  # each one's first type, when not right
-                top = sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
-                rows.append(
-                    {
-                        "article_id": article_id,
-                        "source": k.exact,
-                        "start": k.start,
-                        "key_type": k.tag("source"),
-                        "students": n,
-                        "missed": n - found,
-                        "missed_pct": round(100 * (n - found) / n, 1) if n else math.nan,
-                        "right_type": right,
-                        "most_given_wrong": top[0][0] if top else "",
-                    }
-                )
-        df = _frame(rows, _MISSED_COLUMNS)
-        return df.sort_values("missed_pct", ascending=False, kind="stable").reset_index(drop=True)
-
     @_memo
     def _spans(
         self, article_id: str, kind: str
@@ -865,113 +362,10 @@ class ClassWork:
         return students, codes[:n], spans.labels, (codes[n] if key else None)
 
     @_memo
-    def claim_disagreement(self) -> pd.DataFrame:
-        """Sentences by how much students disagree on the claim type (most disagreement first).
-
-        Columns: article_id, sentence (1 = first), text, answers, most_common, share_pct (of
-        answers), labels (every label with its count), key, match_key.
-        """
-        rows = []
-        if not self._wants("claim"):
-            return _frame(rows, _DISAGREE_COLUMNS)
-        for article_id in self.article_ids:
-            article = self.articles.get(article_id)
-            if article is None:
-                continue
-            _, codes, labels, key = self._sentence_labels(article_id, "claim")
-            for i, sentence in enumerate(article.sentences):
-                column = codes[:, i]
-                counts = np.bincount(column[column >= 0], minlength=len(labels)).tolist()
-                given = {labels[c]: n for c, n in enumerate(counts) if n}
-                if not given:
-                    continue
-                ranked = sorted(given.items(), key=lambda kv: (-kv[1], kv[0]))
-                total = sum(given.values())
-                key_label = labels[key[i]] if key is not None and key[i] >= 0 else None
-                rows.append(
-                    {
-                        "article_id": article_id,
-                        "sentence": i + 1,
-                        "text": _short(article.text[sentence.start : sentence.end], 80),
-                        "answers": total,
-                        "most_common": ranked[0][0],
-                        "share_pct": round(100 * ranked[0][1] / total, 1),
-                        "labels": ", ".join(f"{k} {v}" for k, v in ranked),
-                        "key": key_label or "",
-                        "match_key": given.get(key_label, 0) if key_label else math.nan,
-                    }
-                )
-        df = _frame(rows, _DISAGREE_COLUMNS)
-        return df.sort_values("share_pct", kind="stable").reset_index(drop=True)
-
-    # ------------------------------------------------------------ agreement
-
-    @_memo
-    def claim_agreement(self, article_id: str) -> agr.Agreement:
-        """Krippendorff's alpha on claim types (units: sentences), between students and vs key."""
-        students, codes, _, key = self._sentence_labels(article_id, "claim")
-        if not students:
-            return agr.Agreement(article_id, "claim types", 0, (), math.nan)
-        matrix = np.where(codes >= 0, codes, np.nan)
-        key_row = np.where(key >= 0, key, np.nan) if key is not None else None
-        return _agreement_of(
-            article_id, "claim types", students, list(matrix), key_row, matrix.shape[1]
-        )
-
-    @_memo
-    def source_agreement(self, article_id: str) -> agr.Agreement:
-        """Krippendorff's alpha on source highlights (units: word tokens, value: type or none)."""
-        words = self._words(article_id)
-        students, spans, key_anns = self._spans(article_id, "source")
-        # value codes: 0 for no source (and for a source typed 'none'), 1.. for each type
-        lut = np.array([0.0 if v == NONE else i + 1.0 for i, v in enumerate(spans.labels)] + [0])
-        matrix = lut[word_codes(spans, *words)]
-        rows = list(matrix[: len(students)])
-        key = matrix[-1] if key_anns is not None else None
-        return _agreement_of(article_id, "source highlights", students, rows, key, len(words[0]))
-
-    @_memo
-    def agreement(self) -> pd.DataFrame:
-        """Alpha for claim types and source highlights in every article, with a reading."""
-        rows = []
-        for article_id in self.article_ids:
-            if article_id not in self.articles:
-                continue
-            for kind, fn in (("claim", self.claim_agreement), ("source", self.source_agreement)):
-                if not self._wants(kind):
-                    continue
-                result = fn(article_id)
-                if result.students:
-                    rows.append(result.as_row())
-        return _frame(rows, _AGREEMENT_COLUMNS)
-
-    @_memo
-    def agreement_by_student(self) -> pd.DataFrame:
-        """Each student's alpha against the key, per article and task."""
-        rows = []
-        for article_id in self.article_ids:
-            if article_id not in self.articles or article_id not in self.keys:
-                continue
-            for kind, fn in (("claim", self.claim_agreement), ("source", self.source_agreement)):
-                if not self._wants(kind):
-                    continue
-                result = fn(article_id)
-                for student, value in zip(result.students, result.vs_key):
-                    rows.append(
-                        {
-                            "student": student,
-                            "article_id": article_id,
-                            "what": result.what,
-                            "alpha_vs_key": round(value, 3) if not math.isnan(value) else value,
-                            "reading": agr.reading(value, against_key=True),
-                        }
-                    )
-        return _frame(rows, ["student", "article_id", "what", "alpha_vs_key", "reading"])
-
-    @_memo
     def _words(self, article_id: str) -> tuple[np.ndarray, np.ndarray]:
         """The article's word tokens (the units of token-level agreement): starts and ends."""
-        spans = np.array(_tokens(self._article(article_id).text), dtype=np.int64).reshape(-1, 2)
+        spans = np.array(word_spans(self._article(article_id).text), dtype=np.int64)
+        spans = spans.reshape(-1, 2)
         return spans[:, 0].copy(), spans[:, 1].copy()
 
     def _article(self, article_id: str) -> Article:
@@ -983,7 +377,150 @@ class ClassWork:
                 fix="pass seeds='path/to/seeds' when loading the class",
             ) from None
 
-    # ------------------------------------------------------------ views
+    # -------------------------------------------------------- tidy tables (kit.classroom.tables)
+
+    @_memo
+    def highlights(self) -> pd.DataFrame:
+        """One row per annotation: student, article_id, id, motivation, start, end, exact,
+        label, tags, comment, modified."""
+        return tidy.highlights(self._annotations)
+
+    @_memo
+    def tags(self) -> pd.DataFrame:
+        """One row per tag of each annotation: student, article_id, annotation_id, start, end,
+        exact, kind (`source`), value (`anonymous`)."""
+        return tidy.tags(self._annotations)
+
+    @cached_property
+    def _quiz_rows(self) -> list[dict[str, Any]]:
+        banks, articles = self.materials.banks, self.articles
+        return tidy.quiz_rows(self.files, self.bank_ids, banks, articles)
+
+    @_memo
+    def quiz_answers(self) -> pd.DataFrame:
+        """One row per quiz attempt: student, article_id, bank, question, attempt (1 = first),
+        response (as saved, JSON), answer (in words), correct, points, at."""
+        return tidy.frame(self._quiz_rows, tidy.QUIZ_COLUMNS)
+
+    @_memo
+    def reflections(self) -> pd.DataFrame:
+        """One row per written answer: student, article_id, key, lesson, value, words, modified."""
+        return tidy.reflections(self.files, self.course, self.lesson_id)
+
+    # ------------------------------------------------------------ progress and scores
+
+    @cached_property
+    def _step_counts(self) -> tidy.StepCounts:
+        """(student, lesson id, step index) -> (progress, needed) for every tracked step."""
+        totals = tidy.question_totals(self.files, self.materials.banks)
+        by_file = ((f, by_kind) for (f, _), by_kind in zip(self._annotations, self._kinds))
+        return tidy.step_counts(by_file, self.students, self.course, totals)
+
+    @_memo
+    def progress(self) -> pd.DataFrame:
+        """One row per student and tracked lesson: student, lesson, title, status, steps_done,
+        steps (status is done, partly done or not started)."""
+        return tidy.progress(self.students, self.course, self._step_counts)
+
+    @cached_property
+    def _best(self) -> tidy.BestTries:
+        """(student, bank, question) -> (best points, ever right, right at first try)."""
+        return tidy.best_tries(self._quiz_rows)
+
+    def _questions(self) -> list[tuple[str, str, float]]:
+        """(bank, question, max points) for every question in scope, in bank order."""
+        return tidy.questions(self._best, self.bank_ids, self.materials.banks)
+
+    @_memo
+    def scores(self) -> pd.DataFrame:
+        """One row per student: answered, right_first_try, right (best try), points, max_points,
+        score (percent of all quiz points in scope; empty for a student who answered nothing)."""
+        return tidy.scores(self.students, self._questions(), self._best)
+
+    @_memo
+    def summary(self) -> pd.DataFrame:
+        """One row per student: the status of each tracked lesson, counts, and the quiz score."""
+        return tidy.summary(self.progress(), self.scores(), self.course, self.students)
+
+    @_memo
+    def lesson_progress(self) -> pd.DataFrame:
+        """One row per tracked lesson: how many students are done, partly done, not started."""
+        return tidy.lesson_progress(self.progress(), self.course)
+
+    def score_distribution(self, width: int = 20) -> dict[str, int]:
+        """How many students (who answered anything) scored in each band of `width` percent."""
+        return tidy.score_distribution(self.scores(), width)
+
+    # ---------------------------------------------- what went wrong (kit.classroom.findings)
+
+    @_memo
+    def confusion(self) -> pd.DataFrame:
+        """Quiz questions by how often the first try was wrong, with the wrong answer most chosen.
+
+        Columns: bank, question, prompt, answered, wrong_first_try, wrong_pct, most_chosen_wrong,
+        chosen_by, right_answer (from the teacher's bank, when given).
+        """
+        return findings.confusion(self._quiz_rows, self._questions(), self.materials.banks)
+
+    @_memo
+    def sources_missed(self) -> pd.DataFrame:
+        """Each source in the key, by how many students missed it; with the type they gave.
+
+        Counts only students who highlighted at least one source in that article. Columns:
+        article_id, source, start, key_type, students, missed, missed_pct, right_type,
+        most_given_wrong.
+        """
+        keyed = []
+        wanted = self._wants("source")
+        for article_id in self.article_ids if wanted else ():
+            key = self._key_annotations(article_id, "source")
+            if key:  # the students who highlighted a source here, and their spans
+                students, spans, _ = self._spans(article_id, "source")
+                keyed.append((article_id, key, len(students), spans))
+        return findings.sources_missed(keyed)
+
+    @_memo
+    def claim_disagreement(self) -> pd.DataFrame:
+        """Sentences by how much students disagree on the claim type (most disagreement first).
+
+        Columns: article_id, sentence (1 = first), text, answers, most_common, share_pct (of
+        answers), labels (every label with its count), key, match_key.
+        """
+        wanted = self._wants("claim")
+        ids = [a for a in self.article_ids if a in self.articles] if wanted else []
+        labelled = ((self.articles[a], *self._sentence_labels(a, "claim")[1:]) for a in ids)
+        return findings.claim_disagreement(labelled)
+
+    # ------------------------------------------------------------ agreement
+
+    @_memo
+    def claim_agreement(self, article_id: str) -> agr.Agreement:
+        """Krippendorff's alpha on claim types (units: sentences), between students and vs key."""
+        students, codes, _, key = self._sentence_labels(article_id, "claim")
+        return findings.claim_agreement(article_id, students, codes, key)
+
+    @_memo
+    def source_agreement(self, article_id: str) -> agr.Agreement:
+        """Krippendorff's alpha on source highlights (units: word tokens, value: type or none)."""
+        words = self._words(article_id)
+        students, spans, key = self._spans(article_id, "source")
+        return findings.source_agreement(article_id, words, students, spans, key is not None)
+
+    @_memo
+    def agreement(self) -> pd.DataFrame:
+        """Alpha for claim types and source highlights in every article, with a reading."""
+        results = []
+        for article_id in self.article_ids:
+            if article_id not in self.articles:
+                continue
+            for kind, fn in (("claim", self.claim_agreement), ("source", self.source_agreement)):
+                if self._wants(kind):
+                    result = fn(article_id)
+                    if result.students:
+                        results.append(result)
+        return findings.agreement_table(results)
+
+    # ------------------------------------------------------------ views (kit.classroom.report)
 
     def heatmap(self, article_id: str | None = None, kind: str = "source") -> SafeHTML:
         """The article with each word shaded by how many students tagged it with `kind`."""
@@ -992,32 +529,7 @@ class ClassWork:
             return SafeHTML("<p>No article text to show.</p>", "no article")
         article = self._article(article_id)
         students, spans, _ = self._spans(article_id, kind)
-        starts, ends = self._words(article_id)
-        counts = word_counts(spans, starts, ends, readers=len(students))
-        marked = [(int(s), int(e), int(c)) for s, e, c in zip(starts, ends, counts) if c]
-        what = {"source": "highlighted a source", "claim": "tagged a claim"}.get(
-            kind, f"tagged {kind}"
-        )
-        return render_heatmap(article, marked, len(students), what=what)
-
-    def _header(self) -> str:
-        title = self.course.title + (f", lesson {self.lesson_id}" if self.lesson_id else "")
-        n = len(self.students)
-        return (
-            f"<h3>{escape(title)}: {n} student{'s' * (n != 1)}, "
-            f"{len(self.files)} work file{'s' * (len(self.files) != 1)}</h3>"
-        )
-
-    def _problems_html(self) -> str:
-        problems = self.problems + self.collect_problems
-        if not problems:
-            return ""
-        items = "".join(f"<li>{escape(p)}</li>" for p in problems[:20])
-        more = f"<li>and {len(problems) - 20} more</li>" if len(problems) > 20 else ""
-        return (
-            '<div class="kit-problems" role="alert"><strong>Files that could not be used '
-            f"({len(problems)}):</strong><ul>{items}{more}</ul></div>"
-        )
+        return report.heatmap(article, len(students), spans, self._words(article_id), kind)
 
     def sections(
         self, top: int = 10, per_student: bool = True, compact: bool = False
@@ -1026,45 +538,16 @@ class ClassWork:
 
         `compact` (for print) drops the long text columns and shortens answers.
         """
-        progress = html_table(_shown(self.lesson_progress()), "Students per lesson")
-        if per_student:
-            caption = "Each student: lesson status, quiz score %"
-            # A long class scrolls: keyboard users reach it with Tab and scroll it with the
-            # arrow keys (which JupyterLab must then leave alone).
-            progress += (
-                f'<div class="kit-scroll" tabindex="0" role="region" aria-label="{caption}"'
-                ' data-lm-suppress-shortcuts="true">'
-                + html_table(_shown(self.summary()), caption)
-                + "</div>"
-            )
-        out = [
-            ("Progress", progress),
-            ("Quiz scores", bar_chart(self.score_distribution(), "Students per score band")),
-        ]
-        tables = (
-            ("Questions most often wrong at the first try", self.confusion(), _CONFUSION_SHOW),
-            ("Sources most missed", self.sources_missed(), _MISSED_SHOW),
-            ("Sentences with the most disagreement on claim type", self.claim_disagreement(),
-             _DISAGREE_SHOW),
-            ("Agreement (Krippendorff's alpha)", self.agreement(), _AGREEMENT_SHOW),
-        )  # fmt: skip
-        for heading, df, columns in tables:
-            if compact:
-                columns = [c for c in columns if c not in ("prompt", "text")]
-            shown = df[columns].head(top)
-            if compact:
-                shown = shown.map(lambda v: _short(v, 40) if isinstance(v, str) else v)
-            body = "<p>Nothing to show yet.</p>" if df.empty else html_table(_shown(shown))
-            out.append((heading, body))
-        out[-1] = (out[-1][0], out[-1][1] + _AGREEMENT_NOTE)
-        return out
+        return list(report.sections(self, top, per_student, compact).values())
 
     def overview(self, top: int = 10, per_student: bool = True) -> SafeHTML:
         """The dashboard's tables and charts, one below the other, as safe HTML."""
-        parts = [_section_css(), self._header(), self._problems_html()]
-        for heading, body in self.sections(top, per_student):
-            parts.append(f"<h4>{escape(heading)}</h4>{body}")
-        return stack(parts, f"class overview: {len(self.students)} students")
+        return report.overview(self, top, per_student)
+
+    def report_html(self, path: str | Path, article_id: str | None = None) -> Path:
+        """A one-page printable HTML report (A4 landscape): the class-level tables, the top 5 of
+        each list, and the heat map of one article."""
+        return report.write_report(self, path, article_id)
 
     # ------------------------------------------------------------ export
 
@@ -1086,227 +569,4 @@ class ClassWork:
 
     def export_csv(self, folder: str | Path) -> list[Path]:
         """Write every table as CSV into `folder` (made if needed); returns the files written."""
-        out = Path(folder)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, df in self.tables().items():
-            path = out / f"{name}.csv"
-            atomic_write_text(path, csv_safe(df).to_csv(index=False))
-            written.append(path)
-        return written
-
-    def report_html(self, path: str | Path, article_id: str | None = None) -> Path:
-        """A one-page printable HTML report (A4 landscape): the class-level tables, the top 5 of
-        each list, and the heat map of one article."""
-        p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        parts = [
-            f"<h4>{escape(h)}</h4>{b}"
-            for h, b in self.sections(top=5, per_student=False, compact=True)
-        ]
-        heat = ""
-        if any(a in self.articles for a in self.article_ids):
-            heat = "<h4>Where students highlighted sources</h4>" + self.heatmap(article_id).html
-        title = escape(self.course.title)
-        page = (
-            f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}: class '
-            f'report</title><style>{_PRINT_CSS}</style></head><body class="kit-view">'
-            f"{self._header()}{self._problems_html()}"
-            f'<div class="kit-columns"><div>{parts[0]}{parts[1]}{parts[5]}</div>'
-            f"<div>{''.join(parts[2:5])}</div><div>{heat}</div></div></body></html>"
-        )
-        atomic_write_text(p, page)
-        return p
-
-
-# ---------------------------------------------------------------- helpers
-
-
-_HIGHLIGHT_COLUMNS = [
-    "student", "article_id", "annotation_id", "motivation", "start", "end", "exact", "label",
-    "tags", "comment", "modified",
-]  # fmt: skip
-_TAG_COLUMNS = ["student", "article_id", "annotation_id", "start", "end", "exact", "kind", "value"]
-_QUIZ_COLUMNS = [
-    "student", "article_id", "bank", "question", "attempt", "response", "answer", "correct",
-    "points", "at",
-]  # fmt: skip
-_REFLECTION_COLUMNS = ["student", "article_id", "key", "lesson", "value", "words", "modified"]
-_SCORE_COLUMNS = [
-    "student", "answered", "right_first_try", "right", "points", "max_points", "score",
-]  # fmt: skip
-_CONFUSION_COLUMNS = [
-    "bank", "question", "prompt", "answered", "wrong_first_try", "wrong_pct",
-    "most_chosen_wrong", "chosen_by", "right_answer",
-]  # fmt: skip
-_CONFUSION_SHOW = [
-    "question", "prompt", "answered", "wrong_pct", "most_chosen_wrong", "chosen_by",
-    "right_answer",
-]  # fmt: skip
-_MISSED_COLUMNS = [
-    "article_id", "source", "start", "key_type", "students", "missed", "missed_pct", "right_type",
-    "most_given_wrong",
-]  # fmt: skip
-_MISSED_SHOW = ["source", "key_type", "students", "missed_pct", "right_type", "most_given_wrong"]
-_DISAGREE_COLUMNS = [
-    "article_id", "sentence", "text", "answers", "most_common", "share_pct", "labels", "key",
-    "match_key",
-]  # fmt: skip
-_DISAGREE_SHOW = ["sentence", "text", "answers", "share_pct", "labels", "key"]
-_AGREEMENT_COLUMNS = [
-    "article_id", "what", "students", "units", "alpha_between_students", "between_students",
-    "alpha_vs_key_median", "vs_key",
-]  # fmt: skip
-_AGREEMENT_SHOW = [
-    "what", "students", "alpha_between_students", "between_students", "alpha_vs_key_median",
-    "vs_key",
-]  # fmt: skip
-_AGREEMENT_NOTE = (
-    '<p class="kit-note">Alpha is 1 when everyone gives the same answers and about 0 when the '
-    "answers agree no more than chance would. At least 0.8: reliable; 0.667 to 0.8: tentative; "
-    "below: students disagree a lot. Against the key: the median of each student's alpha with "
-    "the key.</p>"
-)
-_PRINT_CSS = (
-    "@page{size:A4 landscape;margin:8mm}body{font-family:sans-serif;font-size:7pt;color:#111;"
-    "margin:0}h3{font-size:11pt;margin:0 0 3pt}h4{font-size:8.5pt;margin:5pt 0 2pt}"
-    ".kit-columns{display:grid;grid-template-columns:1fr 1fr 1fr;gap:8pt}"
-    ".kit-table{font-size:1em!important;margin:0!important;width:100%}"
-    "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:0 3pt;text-align:left;"
-    "vertical-align:top}caption{text-align:left;font-style:italic}"
-    ".kit-chart{font-size:1em!important}.kit-note{font-size:0.9em;color:#444}"
-    ".kit-article{font-size:6.8pt;line-height:1.35;padding:0!important;max-width:none!important}"
-    ".kit-article p{margin:0 0 2pt!important}.kit-headline{font-size:1.2em!important}"
-)
-# Column headings as a teacher reads them.
-_HEADINGS = {
-    "wrong_pct": "wrong at first try (%)",
-    "most_chosen_wrong": "wrong answer most chosen",
-    "chosen_by": "chosen by",
-    "right_answer": "right answer",
-    "key_type": "type in the key",
-    "missed_pct": "missed (%)",
-    "right_type": "right type",
-    "most_given_wrong": "wrong type most given",
-    "share_pct": "top answer (%)",
-    "labels": "answers given",
-    "alpha_between_students": "alpha between students",
-    "between_students": "reading",
-    "alpha_vs_key_median": "alpha vs key (median)",
-    "vs_key": "reading vs key",
-    "partly done": "partly done",
-    "score": "score %",
-}
-
-
-def _shown(df: pd.DataFrame) -> pd.DataFrame:
-    return df.rename(columns=_HEADINGS)
-
-
-def _section_css() -> str:
-    return (
-        "<style>.kit-view h4{margin:1em 0 0.3em;font-family:sans-serif}"
-        ".kit-view .kit-table td,.kit-view .kit-table th{border:1px solid #ccc;padding:2px 6px;"
-        "text-align:left;vertical-align:top}.kit-view .kit-scroll{max-height:24em;overflow:auto}"
-        ".kit-view .kit-problems{border-left:4px solid #b8860b;background:#fff8e1;"
-        "padding:0.3em 0.8em;font-family:sans-serif}"
-        ".kit-view .kit-note{font-family:sans-serif;font-size:0.85em;color:#444}</style>"
-    )
-
-
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _number(value: Any) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-
-
-def _short(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _filled(doc: dict[str, Any], key: str) -> bool:
-    entry = doc.get("responses", {}).get(key)
-    value = entry.get("value") if isinstance(entry, dict) else None
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _status(parts: Sequence[tuple[int, int]]) -> str:
-    if parts and all(got >= need for got, need in parts):
-        return "done"
-    if any(got > 0 for got, _ in parts):
-        return "partly done"
-    return "not started"
-
-
-def _anchored(doc: dict[str, Any], article: Article | None) -> tuple[Annotation, ...]:
-    """A work document's annotations, moved onto the article's current text if it changed."""
-    anns = tuple(Annotation.from_w3c(raw) for raw in doc.get("annotations", []))
-    return _anchor_all(anns, doc.get("text_sha"), article)
-
-
-def _anchor_all(
-    annotations: Iterable[Annotation],
-    text_sha: Any,
-    article: Article | None,
-    fingerprint: str | None = None,
-) -> tuple[Annotation, ...]:
-    """Annotations moved onto the article's current text when it changed; sorted by position.
-
-    `fingerprint`: the article text's, when already known.
-    """
-    anns = []
-    moved = article is not None and text_sha != (fingerprint or text_fingerprint(article.text))
-    for a in annotations:
-        if moved:
-            assert article is not None
-            a = reanchor(a, article.text)
-            if a is None:
-                continue
-        anns.append(a)
-    return tuple(sorted(anns, key=_by_position))
-
-
-_by_position = operator.attrgetter("start", "end")
-
-
-def _tokens(text: str) -> list[tuple[int, int]]:
-    """Word tokens as [start, end) spans (the units of token-level agreement)."""
-    return [m.span() for m in TOKEN.finditer(text)]
-
-
-def _agreement_of(
-    article_id: str,
-    what: str,
-    students: tuple[str, ...],
-    rows: list[np.ndarray],
-    key: np.ndarray | None,
-    units: int,
-) -> agr.Agreement:
-    """Agreement from code rows (NaN: no answer), one row per student, and the key's row."""
-    if not students:
-        return agr.Agreement(article_id, what, units, (), math.nan)
-    matrix = np.vstack(rows)
-    between = agr.alpha(matrix)
-    vs_key: tuple[float, ...] = ()
-    if key is not None:
-        vs_key = tuple(float(x) for x in agr.pair_alphas(key, matrix))
-    return agr.Agreement(article_id, what, units, students, between, vs_key)
-
-
-def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which text cells that a spreadsheet would run as a formula start with "'"."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-            )
-    return out
-
-
-def marks_of(anns: Iterable[Annotation], kind: str) -> list[Mark]:
-    """Annotations of one tag kind as render marks (label: the tag's value)."""
-    return [Mark(a.start, a.end, str(a.tag(kind)), a.exact) for a in anns if a.tag(kind)]
+        return tidy.write_csv(self.tables(), folder)

@@ -27,8 +27,9 @@ from typing import Any
 import numpy as np
 
 from kit.articles.article import Article
-from kit.classroom.classwork import TOKEN, BankInfo, QuestionInfo, load_materials
 from kit.classroom.course import Course, Lesson, Step, load_course
+from kit.classroom.materials import BankInfo, QuestionInfo, load_materials
+from kit.classroom.spans import TOKEN
 from kit.errors import KitError
 from kit.work.anchoring import quote_selector
 from kit.work.annotations import Annotation
