@@ -1,13 +1,11 @@
 """Speed of `kit.reading.claims.suggest`: sentences per second over the Wikinews corpus, and the
-time to
-suggest claims for the seed article.
+time to suggest claims for the seed article.
 
     python benchmarks/bench_claims.py [--repeat 5]
 
 Targets (issue 9): >= 20,000 sentences per second on one core, and < 10 ms for the seed article.
-Sentence splitting is part of loading an article (kit.articles.article, measured by the spine) and
-is
-done before timing; "with splitting" adds it for comparison. Each figure is the best of
+Sentence splitting is part of loading an article (kit.articles.article, measured by the spine)
+and is done before timing; "with splitting" adds it for comparison. Each figure is the best of
 `--repeat` runs of CPU time (`time.process_time`: the time this process ran on its one core,
 so other programs on a shared machine do not count); wall-clock time is shown beside it.
 Attribution finding (`kit.reading.sources`) is not timed: these runs pass `attributions=[]`.

@@ -328,7 +328,8 @@ def _shorten(text: str, width: int = 160) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m kit", description="Media-literacy kit: read articles, find sources."
+        prog="kit" if Path(sys.argv[0]).name == "kit" else "python -m kit",
+        description="Media-literacy kit: read articles, find sources.",
     )
     parser.add_argument("--version", action="version", version=f"kit {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")

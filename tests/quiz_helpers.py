@@ -1,8 +1,7 @@
 """Shared data for the quiz tests: the seed article's attributions and claims, built by hand.
 
-These stand in for kit.reading.sources.find_attributions and kit.reading.claims.suggest while those
-are being
-written, so generation can be tested on exact, known records.
+These stand in for kit.reading.sources.find_attributions and kit.reading.claims.suggest while
+those were being written, so generation can be tested on exact, known records.
 """
 
 from __future__ import annotations

@@ -13,8 +13,7 @@ nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` s
 
 Only what the course lists is copied (a whitelist): answer keys (`seeds/keys/`) and teachers'
 banks never are. Every quiz bank goes through kit.quiz.model's release (salted hashes of the
-answers);
-the finished copy is checked once more for work files and unreleased banks.
+answers); the finished copy is checked once more for work files and unreleased banks.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
+from kit.progress import progress
 from kit.quiz import answers as keys
 from kit.quiz.bank import parse_bank
 from kit.quiz.questions import (
@@ -441,7 +442,7 @@ class Quiz:
         root = default_work_dir(work_dir)
         name = f"{safe_name(self.work_article_id, 'article id')}.json"
         rows = []
-        for path in sorted(root.glob(f"*/{name}")):
+        for path in progress(sorted(root.glob(f"*/{name}")), "grading"):
             try:
                 doc = read_document(path)
             except KitError as e:

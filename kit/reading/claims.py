@@ -1,13 +1,12 @@
 """What is being claimed: a claim type, a check-worthiness and the reasons, for every sentence.
 
 `suggest(article)` gives one `ClaimSuggestion` per sentence, plus one per attributed part of a
-sentence (what a source said, from `kit.reading.sources`). Each suggestion says who makes the claim
-(the
-source, or the reporter) and why the kit thinks so, in short phrases that point at the words.
+sentence (what a source said, from `kit.reading.sources`). Each suggestion says who makes the
+claim (the source, or the reporter) and why the kit thinks so, in short phrases that point at the
+words.
 
-The rules are in `kit.reading.claim_rules` (how a sentence is judged is described there) and the
-word
-lists in kit/data/claim_cues.yaml and language.yaml. The label set students see is data too
+The rules are in `kit.reading.claim_rules` (how a sentence is judged is described there) and
+the word lists in kit/data/claim_cues.yaml and language.yaml. The label set students see is data too
 (kit/data/claim_labels.yaml); a teacher can give their own file, see `load_labels`.
 """
 
@@ -87,8 +86,7 @@ def suggest(
     """A claim suggestion for every sentence, and for each attributed part of a sentence.
 
     `attributions` defaults to `kit.reading.sources.find_attributions(article)`; `labels` is a
-    LabelSet or
-    the path of a teacher's label file (default: the kit's seven claim types).
+    LabelSet or the path of a teacher's label file (default: the kit's seven claim types).
     """
     article = (
         article_or_text

@@ -1,8 +1,7 @@
 """The class dashboard: filters by student and lesson, the overview, a heat map, and exports.
 
-A thin view over `kit.classroom.classwork.ClassWork`: every number comes from the core; the widget
-only
-narrows the class (`subset`) and shows the result.
+A thin view over `kit.classroom.classwork.ClassWork`: every number comes from the core; the
+widget only narrows the class (`subset`) and shows the result.
 """
 
 from __future__ import annotations
