@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import secrets
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -242,10 +246,131 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, *, sync: bool = True) -> None:
+#: Temporary files (`.<name>.<random>.tmp`) older than this are left over from a killed save and
+#: are removed by the next save in their folder.
+STALE_TEMP_SECONDS = 60
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_BY_FOLDER = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd
+
+
+def open_folder(path: str | Path, *, follow: bool = True) -> int:
+    """An open descriptor of the folder `path` to write in (close it with `os.close`).
+
+    `follow=False` refuses a folder that is a link (KitError): what is written through the
+    descriptor then stays in the real folder even if the path is swapped for a link later.
+    """
+    flags = os.O_RDONLY | _DIRECTORY | (0 if follow else _NOFOLLOW)
+    try:
+        return os.open(path, flags)
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(path):
+            raise KitError(
+                "this folder is a link to somewhere else, and the kit does not write through links",
+                path=path,
+                fix="remove the link (ask your teacher), then try again",
+            ) from None
+        raise KitError(
+            f"cannot open the folder ({e.strerror or e})",
+            path=path,
+            fix="check that it exists and that you may write in it",
+        ) from None
+
+
+def remove_stale_temps(folder_fd: int, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Remove the temporary files of killed saves (`.*.tmp`, older than `older_than` seconds)
+    in an open folder; returns how many. Links and folders with such names are left alone."""
+    removed = 0
+    limit = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder_fd))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
+                os.unlink(name, dir_fd=folder_fd)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def atomic_write_bytes(
+    path: str | Path,
+    data: bytes,
+    *,
+    sync: bool = True,
+    mode: int = 0o600,
+    folder_fd: int | None = None,
+) -> None:
     """`atomic_write_text` for bytes. `sync=False` skips the fsyncs, for a file that the kit can
-    make again (a cache): still never a mix of old and new, but a crash may lose it."""
+    make again (a cache): still never a mix of old and new, but a crash may lose it.
+
+    The file gets permissions `mode` (whatever the umask). `folder_fd`: the folder, already open
+    (`open_folder`), to write in; the temporary file is created there without following links
+    and renamed there, so nothing is written anywhere else even if the folder's path changes
+    meanwhile. Temporary files left by killed saves in that folder are removed.
+    """
     p = Path(path)
+    if not _BY_FOLDER:  # pragma: no cover (not POSIX)
+        _atomic_write_by_path(p, data, sync, mode)
+        return
+    dfd = open_folder(p.parent) if folder_fd is None else folder_fd
+    try:
+        remove_stale_temps(dfd)
+        _write_in_folder(dfd, p, data, sync, mode)
+    finally:
+        if folder_fd is None:
+            os.close(dfd)
+
+
+def _write_in_folder(dfd: int, p: Path, data: bytes, sync: bool, mode: int) -> None:
+    tmp = ""
+    try:
+        for _ in range(100):
+            tmp = f".{p.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                fd = os.open(
+                    tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode, dir_fd=dfd
+                )
+                break
+            except FileExistsError:
+                continue
+        else:  # pragma: no cover
+            raise FileExistsError(errno.EEXIST, "no free temporary name")
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), mode)
+            f.write(data)
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
+        os.replace(tmp, p.name, src_dir_fd=dfd, dst_dir_fd=dfd)
+        tmp = ""
+    except OSError as e:
+        if tmp:
+            try:
+                os.unlink(tmp, dir_fd=dfd)
+            except OSError:
+                pass
+        raise KitError(
+            f"could not save ({e.strerror or e}); the previous version is unchanged",
+            path=p,
+            fix="free some disk space or ask your teacher, then try again",
+        ) from None
+    if sync:
+        try:
+            os.fsync(dfd)
+        except OSError:
+            pass
+
+
+def _atomic_write_by_path(p: Path, data: bytes, sync: bool, mode: int) -> None:  # pragma: no cover
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -253,6 +378,7 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, sync: bool = True) -> N
             if sync:
                 f.flush()
                 os.fsync(f.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except OSError as e:
         try:
@@ -264,15 +390,3 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, sync: bool = True) -> N
             path=p,
             fix="free some disk space or ask your teacher, then try again",
         ) from None
-    if not sync:
-        return
-    try:
-        dfd = os.open(p.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -148,17 +149,53 @@ def test_reading_a_broken_file_for_a_teacher_names_the_file(tmp_path):
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("Alice Smith", "Alice-Smith"),
-        ("../../etc/passwd", "etc-passwd"),
-        ("/abs/path", "abs-path"),
+        ("Alice-Smith", "Alice-Smith"),
         ("José", "José"),
-        ("con", "_con"),
-        ("a\x00b", "ab"),
-        ("x" * 300, "x" * 64),
+        ("2b-07", "2b-07"),
+        ("Alice Smith", "Alice-Smith-8ae10d"),
+        ("../../etc/passwd", "etc-passwd-"),
+        ("/abs/path", "abs-path-"),
+        ("con", "_con-"),
+        ("a\x00b", "ab-"),
+        ("x" * 300, "x" * 57 + "-"),
     ],
 )
 def test_student_ids_are_made_safe(raw, expected):
-    assert safe_name(raw) == expected
+    """A clean name stays as it is; a name that cleaning changed gets a suffix of 6 hex."""
+    name = safe_name(raw)
+    if expected.endswith("-"):
+        assert name.startswith(expected) and re.fullmatch(r"[0-9a-f]{6}", name[len(expected) :])
+    else:
+        assert name == expected
+    assert safe_name(name) == name  # a folder name read back (collect) stays the same
+    assert len(name) <= 64
+
+
+def test_different_names_never_share_a_folder():
+    names = ["Alex B", "Alex-B", "Alex_B", "alex b", "ａｌｅｘ", "alex", "ALEX", " alex",
+             "x" * 64 + "a", "x" * 64 + "b", "x" * 64, "con", "_con", "José",
+             "Jose\u0301x"]  # fmt: skip
+    folders = [safe_name(n) for n in names]
+    assert len(set(folders)) == len(set(names)) - 1  # " alex" is "alex" (outer spaces ignored)
+    assert safe_name(" alex") == safe_name("alex") == "alex"
+    nfd = "Jose\u0301"  # José typed with a combining accent: the same name
+    assert safe_name(nfd) == safe_name("José") == "José"
+
+
+def test_an_existing_folder_of_the_old_rule_keeps_working(tmp_path, seed, monkeypatch):
+    monkeypatch.delenv("KIT_STUDENT", raising=False)
+    old = tmp_path / "Alex-B"  # made by an earlier kit for "Alex B"
+    old.mkdir()
+    (old / f"{seed.id}.json").write_text(
+        json.dumps({"format": "kit-work/1", "annotations": [], "quiz": {},
+                    "responses": {"r": {"value": "before"}}}), encoding="utf-8")  # fmt: skip
+    assert set_student("Alex B", tmp_path) == "Alex-B"
+    assert Workspace("Alex B", seed, tmp_path).response("r") == "before"
+    assert Workspace(None, seed, tmp_path).path.parent == old
+    # a new name gets the new folder; the new folder wins once it exists
+    assert Workspace("Alex C", seed, tmp_path).path.parent.name.startswith("Alex-C-")
+    (tmp_path / safe_name("Alex B")).mkdir()
+    assert Workspace("Alex B", seed, tmp_path).path.parent.name == safe_name("Alex B")
 
 
 @pytest.mark.parametrize("raw", ["", "...", "///", "\x00"])
@@ -175,16 +212,17 @@ def test_work_files_never_land_outside_the_work_folder(tmp_path):
     (root / "mallory").symlink_to(outside)
     with pytest.raises(KitError, match="outside the work folder"):
         work_path("mallory", "article", root)
-    assert work_path("../eve", "../../a", root) == root / "eve" / "a.json"
+    assert work_path("../eve", "../../a", root) == root / safe_name("../eve") / "a.json"
+    assert safe_name("../eve").startswith("eve-")
 
 
 def test_the_student_id_is_remembered_for_the_work_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("KIT_STUDENT", raising=False)
     with pytest.raises(KitError, match="notebook 0"):
         current_student(tmp_path)
-    assert set_student("Sam R.", tmp_path) == "Sam-R"
-    assert current_student(tmp_path) == "Sam-R"
-    assert Workspace(None, "some-article", tmp_path).student == "Sam-R"
+    sam = set_student("Sam R.", tmp_path)
+    assert sam.startswith("Sam-R-") and current_student(tmp_path) == sam
+    assert Workspace(None, "some-article", tmp_path).student == sam
 
 
 def test_highlights_re_anchor_when_the_article_text_changes(tmp_path, seed):

@@ -18,8 +18,8 @@ from kit.errors import KitError
 from kit.reading.labels import claim_label_sets
 from kit.reading.sources import find_attributions
 from kit.widgets._base import STATIC, CommandWidget, OnChange, label_dicts
-from kit.work.annotations import Annotation, make_annotation
-from kit.work.store import MemoryWorkspace, Workspace
+from kit.work.annotations import Annotation, make_annotation, now
+from kit.work.store import Draft, MemoryWorkspace, Workspace
 
 REPORTER = "the reporter"
 KINDS = ("claim", "checkworthy", "claimant")
@@ -138,10 +138,13 @@ class ClaimTagger(CommandWidget):
             return not a.tags
         return a.motivation == "tagging" and any(tag.split(":", 1)[0] in KINDS for tag in a.tags)
 
-    def _by_sentence(self) -> dict[int, Annotation]:
-        """Each tagging annotation placed on the sentence it covers most."""
+    def _by_sentence(
+        self, annotations: Iterable[Annotation] | None = None
+    ) -> dict[int, Annotation]:
+        """Each tagging annotation (of `annotations`, default: the work as last read) placed on
+        the sentence it covers most."""
         out: dict[int, Annotation] = {}
-        for a in self.workspace.annotations:
+        for a in self.workspace.annotations if annotations is None else annotations:
             if not self._is_tagging(a):
                 continue
             best, best_overlap = None, 0
@@ -209,26 +212,38 @@ class ClaimTagger(CommandWidget):
 
     def _set(self, sentence: Any, fields: dict[str, Any]) -> Annotation | None:
         s = self._sentence(sentence)
-        ann = self._by_sentence().get(sentence)
-        values = self._fields(ann)
-        for field, value in fields.items():
-            values[field] = self._checked(field, value)
-        tags = [f"{k}:{values[k]}" for k in KINDS if values[k]]
-        note = values["note"]
-        motivation = "tagging" if tags else "commenting"
-        if ann is None:
+        checked = {field: self._checked(field, value) for field, value in fields.items()}
+
+        def change(draft: Draft) -> Annotation | None:
+            # the sentence's tags as saved now (another tab may have tagged it): only the
+            # fields set here change, and a sentence never gets a second annotation
+            ann = self._by_sentence(draft.annotations).get(sentence)
+            values = self._fields(ann) | checked
+            tags = [f"{k}:{values[k]}" for k in KINDS if values[k]]
+            note = values["note"]
+            motivation = "tagging" if tags else "commenting"
+            if ann is None:
+                if not tags and not note:
+                    return None
+                new = make_annotation(
+                    self.article.text, s.start, s.end, tags, motivation=motivation, comment=note
+                )
+                return draft.put(replace(new, creator=self.workspace.student))
             if not tags and not note:
+                draft.remove(ann.id)
                 return None
-            new = make_annotation(
-                self.article.text, s.start, s.end, tags, motivation=motivation, comment=note
+            keep = [tag for tag in ann.tags if tag.split(":", 1)[0] not in KINDS]
+            return draft.put(
+                replace(
+                    ann,
+                    tags=tuple(tags + keep),
+                    comment=note,
+                    motivation=motivation,
+                    modified=now(),
+                )  # fmt: skip
             )
-            return self.workspace.add(new)
-        if not tags and not note:
-            self.workspace.remove(ann.id)
-            return None
-        keep = [tag for tag in ann.tags if tag.split(":", 1)[0] not in KINDS]
-        changed = replace(ann, tags=tuple(tags + keep), comment=note, motivation=motivation)
-        return self.workspace.update(changed)
+
+        return self.workspace.edit(change)
 
     def _cmd_set(self, m: dict) -> str:
         field = m.get("field")

@@ -122,14 +122,7 @@ class Highlighter(CommandWidget):
     @property
     def rejected(self) -> frozenset[str]:
         """Ids of the suggestions the student rejected."""
-        raw = self.workspace.response(self._rejected_key, "[]")
-        try:
-            ids = json.loads(raw)
-        except json.JSONDecodeError:
-            return frozenset()
-        if not isinstance(ids, list):
-            return frozenset()
-        return frozenset(i for i in ids if isinstance(i, str))
+        return _ids(self.workspace.response(self._rejected_key, "[]"))
 
     @property
     def pending_suggestions(self) -> tuple[Annotation, ...]:
@@ -183,8 +176,8 @@ class Highlighter(CommandWidget):
     def _relabel(self, annotation_id: Any, label: str | None) -> Annotation:
         ann = self._find(annotation_id)
         lab = self._label(label)
-        others = [tag for tag in ann.tags if not self.label_set.covers(tag)]
-        return self.workspace.update(ann.with_tags([lab.tag, *others]))
+        # only this label set's tag changes: another tab's comment or other tags stay
+        return self.workspace.retag(ann.id, [lab.tag], drop=self.label_set.covers)
 
     def relabel(self, annotation_id: str, label: str) -> Annotation:
         """Give a highlight another label."""
@@ -202,7 +195,7 @@ class Highlighter(CommandWidget):
 
     def _comment(self, annotation_id: Any, text: Any) -> Annotation:
         ann = self._find(annotation_id)
-        return self.workspace.update(replace(ann, comment=str(text or "").strip()))
+        return self.workspace.set_comment(ann.id, str(text or "").strip())
 
     def remove(self, annotation_id: str) -> None:
         """Delete a highlight."""
@@ -250,8 +243,10 @@ class Highlighter(CommandWidget):
 
     def _reject(self, suggestion_id: Any) -> Annotation:
         s = self._suggestion(suggestion_id)
-        ids = sorted(self.rejected | {s.id})
-        self.workspace.set_response(self._rejected_key, json.dumps(ids))
+        # added to the list as saved now, so another tab's rejections stay
+        self.workspace.edit_response(
+            self._rejected_key, lambda saved: json.dumps(sorted(_ids(saved) | {s.id}))
+        )
         return s
 
     # ------------------------------------------------------------------ front-end commands
@@ -319,6 +314,17 @@ class Highlighter(CommandWidget):
             "label": lab.tag if lab else tag,
             "comment": a.comment,
         }
+
+
+def _ids(saved: str) -> frozenset[str]:
+    """The suggestion ids in a saved list of rejections (nothing for anything else)."""
+    try:
+        ids = json.loads(saved or "[]")
+    except json.JSONDecodeError:
+        return frozenset()
+    if not isinstance(ids, list):
+        return frozenset()
+    return frozenset(i for i in ids if isinstance(i, str))
 
 
 def _suggestion_list(

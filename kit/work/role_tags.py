@@ -7,6 +7,7 @@ a Workspace, so that the reading layer never needs the work file's annotation ty
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from kit.articles.article import Article
@@ -32,23 +33,30 @@ def saved_roles(annotations: tuple[Annotation, ...], article: Article) -> dict[i
 
 
 def set_role(workspace: Any, paragraph: Paragraph, role: str | None) -> Annotation | None:
-    """Save `role` on a paragraph in a Workspace (None clears it); returns the annotation."""
+    """Save `role` on a paragraph in a Workspace (None clears it); returns the annotation.
+
+    The paragraph's role is read and changed as saved now (under the Workspace's lock), so two
+    tabs never leave two roles on one paragraph."""
     article = workspace.article
     if article is None:
         raise KitError("tagging paragraphs needs the article itself, not only its id")
-    existing = [a for a in workspace.annotations if a.tag(KIND) is not None and _on(a, paragraph)]
-    if role is None:
-        for a in existing:
-            workspace.remove(a.id)
-        return None
     tag = f"{KIND}:{role}"
-    if existing:
-        first, *extra = existing
-        for a in extra:
-            workspace.remove(a.id)
-        others = tuple(t for t in first.tags if not t.startswith(f"{KIND}:"))
-        return workspace.update(first.with_tags((tag, *others)))
-    ann = make_annotation(
-        article.text, paragraph.start, paragraph.end, (tag,), motivation="tagging"
-    )
-    return workspace.add(ann)
+
+    def change(draft: Any) -> Annotation | None:
+        existing = [a for a in draft.annotations if a.tag(KIND) is not None and _on(a, paragraph)]
+        if role is None:
+            for a in existing:
+                draft.remove(a.id)
+            return None
+        if existing:
+            first, *extra = existing
+            for a in extra:
+                draft.remove(a.id)
+            others = tuple(t for t in first.tags if not t.startswith(f"{KIND}:"))
+            return draft.put(first.with_tags((tag, *others)))
+        ann = make_annotation(
+            article.text, paragraph.start, paragraph.end, (tag,), motivation="tagging"
+        )
+        return draft.put(replace(ann, creator=workspace.student))
+
+    return workspace.edit(change)

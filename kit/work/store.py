@@ -11,20 +11,22 @@ overwritten.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import atomic_write_text, read_bytes
+from kit.files import atomic_write_bytes, open_folder
 from kit.views.html import Notice
 from kit.work.annotations import Annotation, now, reanchor
 
@@ -42,6 +44,11 @@ except ImportError:  # pragma: no cover
 
 WORK_DIR_ENV = "KIT_WORK_DIR"
 STUDENT_ENV = "KIT_STUDENT"
+#: A shared class work folder: files the teacher's group may read (`-rw-r-----`, folders
+#: `rwxr-x---`), when this is set to 1 or the work folder holds a file named `.shared`.
+SHARED_ENV = "KIT_WORK_SHARED"
+SHARED_MARKER = ".shared"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 
@@ -54,32 +61,75 @@ def work_dir(path: str | Path | None = None) -> Path:
     return Path(env) if env else Path.cwd() / "work"
 
 
+def _cleaned(value: str) -> str:
+    """The name as one safe path component: letters (any script), digits, '.', '_' and '-'
+    kept, anything else '-', at most 64 characters, a reserved device name prefixed with '_'
+    ('' when nothing usable is left). The rule of work folders made before names got a suffix."""
+    cleaned = unicodedata.normalize("NFKC", value).replace("\x00", "")
+    cleaned = _UNSAFE.sub("-", cleaned.strip()).strip(".-")[:64].strip(".-")
+    if cleaned and cleaned.lower().split(".")[0] in _RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned
+
+
+def is_shared(path: str | Path | None = None) -> bool:
+    """True when work in this work folder is written for a shared class folder (group-readable):
+    $KIT_WORK_SHARED is 1, or the work folder holds a file named `.shared`."""
+    if os.environ.get(SHARED_ENV, "").strip().lower() in ("1", "yes", "true", "on"):
+        return True
+    return (work_dir(path) / SHARED_MARKER).is_file()
+
+
+def file_mode(path: str | Path | None = None) -> int:
+    """The permissions of the files the kit writes in a work folder: owner-only, or readable by
+    the group too in a shared work folder (`is_shared`)."""
+    return 0o640 if is_shared(path) else 0o600
+
+
 def safe_name(value: str, what: str = "student id") -> str:
     """A name that is safe as one path component inside the work folder.
 
     Letters (any script), digits, '.', '_' and '-' are kept; anything else becomes '-'.
-    Raises KitError when nothing usable is left.
+    For a student id, when cleaning changed the name (spaces, other signs, full-width letters,
+    more than 64 characters ...), a short suffix made from the whole name is added
+    ('Alex B' -> 'Alex-B-5c1a9e'), so that two different names never share a folder; a clean
+    name stays as it is, and the suffixed form is clean too. Raises KitError when nothing
+    usable is left.
     """
     if not isinstance(value, str):
         raise KitError(f"the {what} must be text, not {type(value).__name__}")
-    cleaned = unicodedata.normalize("NFKC", value).replace("\x00", "")
-    cleaned = _UNSAFE.sub("-", cleaned.strip()).strip(".-")[:64].strip(".-")
+    cleaned = _cleaned(value)
     if not cleaned:
         raise KitError(
             f"'{value[:40]}' cannot be used as a {what}",
             fix=f"use letters and digits for the {what}, for example 'alex-2b'",
         )
-    if cleaned.lower().split(".")[0] in _RESERVED:
-        cleaned = f"_{cleaned}"
-    return cleaned
+    if what != "student id":
+        return cleaned
+    name = unicodedata.normalize("NFC", value).strip()
+    if cleaned == name:
+        return cleaned
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    return f"{cleaned[:57].strip('.-')}-{digest}"
+
+
+def student_folder(student: str, path: str | Path | None = None) -> str:
+    """The name of `student`'s folder in the work folder: `safe_name(student)`, or the folder an
+    earlier kit made for this name (without the suffix) when only that one exists."""
+    name = safe_name(student)
+    root = work_dir(path)
+    legacy = _cleaned(student) if isinstance(student, str) else name
+    if legacy and legacy != name and not (root / name).exists() and (root / legacy).is_dir():
+        return legacy
+    return name
 
 
 def set_student(name: str, path: str | Path | None = None) -> str:
     """Remember the student's id for this work folder; returns the id as the kit will use it."""
-    student = safe_name(name)
+    student = student_folder(name, path)
     root = work_dir(path)
     root.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(root / ".student", student + "\n")
+    atomic_write_bytes(root / ".student", f"{student}\n".encode(), mode=file_mode(root))
     return student
 
 
@@ -106,7 +156,7 @@ def current_student(path: str | Path | None = None) -> str:
     """The student id: $KIT_STUDENT, else the one saved by `set_student`."""
     env = os.environ.get(STUDENT_ENV)
     if env:
-        return safe_name(env)
+        return student_folder(env, path)
     marker = work_dir(path) / ".student"
     try:
         saved = marker.read_text(encoding="utf-8").strip()
@@ -123,7 +173,7 @@ def current_student(path: str | Path | None = None) -> str:
 def work_path(student: str, article_id: str, path: str | Path | None = None) -> Path:
     """Where a student's work on an article is saved; never outside the work folder."""
     root = work_dir(path)
-    target = root / safe_name(student) / f"{safe_name(article_id, 'article id')}.json"
+    target = root / student_folder(student, root) / f"{safe_name(article_id, 'article id')}.json"
     root_real = root.resolve()
     target_real = target.resolve()
     if not target_real.is_relative_to(root_real):
@@ -164,11 +214,68 @@ class Attempt:
     at: str
 
 
+GONE = "that highlight is not there any more (it may have been deleted in another tab)"
+CHANGED_ELSEWHERE = "that was changed in another tab or notebook since, so it was left as it is"
+
+#: What one edit changed: (("a", annotation id) or ("r", response key), before, after), with
+#: None for "not there".
+Change = tuple[tuple[str, Any], Any, Any]
+
+
+class Draft:
+    """The work document as it is on disk now, inside one save: what an edit reads and changes.
+
+    Annotations and responses are replaced, never changed in place, so that the save can tell
+    which ones the edit changed (its undo puts back exactly those, and only if nobody changed
+    them since).
+    """
+
+    def __init__(self, doc: dict[str, Any], article_id: str) -> None:
+        self.doc = doc
+        self.article_id = article_id
+
+    @property
+    def annotations(self) -> tuple[Annotation, ...]:
+        return tuple(Annotation.from_w3c(raw) for raw in self.doc["annotations"])
+
+    def get(self, annotation_id: Any) -> Annotation | None:
+        raw = next((a for a in self.doc["annotations"] if _id(a) == annotation_id), None)
+        return None if raw is None else Annotation.from_w3c(raw)
+
+    def existing(self, annotation_id: Any) -> Annotation:
+        """The annotation as saved now; KitError when another tab deleted it."""
+        found = self.get(annotation_id)
+        if found is None:
+            raise KitError(GONE)
+        return found
+
+    def put(self, annotation: Annotation) -> Annotation:
+        """Add the annotation, or replace the one with its id."""
+        _set_slot(self.doc, ("a", annotation.id), annotation.to_w3c(self.article_id))
+        return annotation
+
+    def remove(self, annotation_id: Any) -> None:
+        _set_slot(self.doc, ("a", annotation_id), None)
+
+    def response(self, key: str, default: str = "") -> str:
+        entry = self.doc["responses"].get(key)
+        return entry.get("value", default) if isinstance(entry, dict) else default
+
+    def set_response(self, key: str, value: str | None) -> None:
+        """Save a written answer (None removes it)."""
+        entry = None if value is None else {"value": value, "modified": now()}
+        _set_slot(self.doc, ("r", key), entry)
+
+
 class Workspace:
     """A student's work on one article, saved at once after every edit.
 
     `article` may be an Article (quotes are re-anchored if its text changed since the work was
-    saved) or an article id.
+    saved) or an article id. Every edit is an operation (add, relabel, comment, delete, answer
+    ...) applied under the file's lock to the file as it is on disk then, so two workspaces on
+    one file (two tabs, two kernels) never erase each other's edits; after each edit the
+    workspace holds the file as saved, with the other's edits. `undo` undoes this workspace's
+    own last edit, and only while nobody changed the same thing since.
     """
 
     def __init__(
@@ -177,16 +284,18 @@ class Workspace:
         article: Article | str,
         work_dir_path: str | Path | None = None,
     ) -> None:
-        self.student = safe_name(student) if student else current_student(work_dir_path)
+        root = work_dir(work_dir_path)
+        self.student = student_folder(student, root) if student else current_student(root)
         self.article = article if isinstance(article, Article) else None
         self.article_id = safe_name(
             article.id if isinstance(article, Article) else article, "article id"
         )
-        self.path = work_path(self.student, self.article_id, work_dir_path)
+        self.path = work_path(self.student, self.article_id, root)
         self.warnings: list[str] = []
+        self._file_mode = file_mode(root)
         self._fingerprint = text_fingerprint(self.article.text) if self.article else ""
-        self._undo: list[tuple[Callable[[dict], None], Callable[[dict], None]]] = []
-        self._redo: list[tuple[Callable[[dict], None], Callable[[dict], None]]] = []
+        self._undo: list[list[Change]] = []
+        self._redo: list[list[Change]] = []
         self._doc = self._read_current()
         self.external_changes = False
 
@@ -251,36 +360,71 @@ class Workspace:
 
     # ------------------------------------------------------------------ editing
 
+    def edit(self, change: Callable[[Draft], T]) -> T:
+        """Apply `change` to the work as it is on disk now (under the lock) and save it; it can
+        be undone. Returns what `change` returned. The other edits are made of this one."""
+        out: list[T] = []
+        changes = self._apply(lambda draft: out.append(change(draft)))
+        if changes:
+            self._undo.append(changes)
+            self._redo.clear()
+        return out[0]
+
     def add(self, annotation: Annotation) -> Annotation:
         """Save a new annotation."""
         ann = annotation if annotation.creator else _with_creator(annotation, self.student)
-        raw = ann.to_w3c(self.article_id)
-        self._do(_op_put(raw), _op_remove(ann.id))
-        return ann
+        return self.edit(lambda draft: draft.put(ann))
 
     def update(self, annotation: Annotation) -> Annotation:
-        """Save a changed annotation (same id)."""
-        old = next((a for a in self._doc["annotations"] if a.get("id") == annotation.id), None)
-        if old is None:
-            raise KitError(
-                "that highlight no longer exists (it may have been deleted in another tab)"
-            )
-        new = annotation.to_w3c(self.article_id)
-        new["modified"] = now()
-        self._do(_op_replace(new), _op_put(old))
-        return Annotation.from_w3c(new)
+        """Save a changed annotation (same id): only what changed here since this workspace
+        last read it (tags added or removed, the comment, the span) is applied to the
+        annotation as saved now, so another tab's change to the rest stays."""
+        base = next((a for a in self.annotations if a.id == annotation.id), None)
+        if base is None:
+            raise KitError(GONE)
+        return self.edit(lambda d: d.put(merged(base, annotation, d.existing(annotation.id))))
+
+    def retag(
+        self, annotation_id: str, tags: Iterable[str], drop: Callable[[str], bool]
+    ) -> Annotation:
+        """Give an annotation `tags` in place of its tags for which `drop(tag)` is true (a
+        relabel within one label set); its other tags and its comment stay as saved."""
+        new = tuple(tags)
+
+        def change(draft: Draft) -> Annotation:
+            ann = draft.existing(annotation_id)
+            kept = tuple(t for t in ann.tags if not drop(t) and t not in new)
+            return draft.put(replace(ann, tags=new + kept, modified=now()))
+
+        return self.edit(change)
+
+    def set_comment(self, annotation_id: str, text: str) -> Annotation:
+        """Set (or clear, with '') the comment of an annotation; its tags stay as saved."""
+
+        def change(draft: Draft) -> Annotation:
+            ann = draft.existing(annotation_id)
+            return draft.put(replace(ann, comment=text, modified=now()))
+
+        return self.edit(change)
 
     def remove(self, annotation_id: str) -> None:
         """Delete an annotation."""
-        old = next((a for a in self._doc["annotations"] if a.get("id") == annotation_id), None)
-        if old is None:
-            return
-        self._do(_op_remove(annotation_id), _op_put(old))
+        self.edit(lambda draft: draft.remove(annotation_id))
 
     def set_response(self, key: str, value: str) -> None:
         """Save a written answer (a reflection, a rewrite) under `key`."""
-        old = self._doc["responses"].get(key)
-        self._do(_op_response(key, {"value": value, "modified": now()}), _op_response(key, old))
+        self.edit(lambda draft: draft.set_response(key, value))
+
+    def edit_response(self, key: str, change: Callable[[str], str]) -> str:
+        """Save `change(saved value)` under `key`, the saved value read under the lock (for
+        answers that are sets, such as the suggestions a student rejected)."""
+
+        def apply(draft: Draft) -> str:
+            value = change(draft.response(key))
+            draft.set_response(key, value)
+            return value
+
+        return self.edit(apply)
 
     def record_attempt(
         self,
@@ -293,28 +437,29 @@ class Workspace:
         """Append one quiz attempt (attempts are history: they are never undone)."""
         attempt = {"response": response, "correct": correct, "points": points, "at": now()}
 
-        def op(doc: dict) -> None:
-            bank = doc["quiz"].setdefault(bank_id, {})
+        def op(draft: Draft) -> None:
+            bank = draft.doc["quiz"].setdefault(bank_id, {})
             bank.setdefault(question_id, {"attempts": []})["attempts"].append(attempt)
 
         self._apply(op)
         return Attempt(response, correct, float(points), attempt["at"])
 
     def undo(self) -> bool:
-        """Undo this workspace's last edit; False when there is nothing to undo."""
+        """Undo this workspace's last edit; False when there is nothing to undo. KitError (and
+        nothing undone) when another tab changed the same thing since."""
         if not self._undo:
             return False
-        do, undo = self._undo[-1]
-        self._apply(undo)
-        self._redo.append(self._undo.pop())
+        changes = self._undo.pop()
+        self._apply(lambda draft: _restore(draft.doc, changes, back=True))
+        self._redo.append(changes)
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
-        do, undo = self._redo[-1]
-        self._apply(do)
-        self._undo.append(self._redo.pop())
+        changes = self._redo.pop()
+        self._apply(lambda draft: _restore(draft.doc, changes, back=False))
+        self._undo.append(changes)
         return True
 
     @property
@@ -327,37 +472,73 @@ class Workspace:
 
     # ------------------------------------------------------------------ saving
 
-    def _do(self, do: Callable[[dict], None], undo: Callable[[dict], None]) -> None:
-        self._apply(do)
-        self._undo.append((do, undo))
-        self._redo.clear()
-
-    def _apply(self, op: Callable[[dict], None]) -> None:
-        """Apply one edit to the file as it is on disk now, and save it atomically."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._locked():
-            doc = self._read_current()
-            if doc.get("revision", 0) != self._doc.get("revision", 0):
-                self.external_changes = True
-            if self.article is not None and doc.get("text_sha") != self._fingerprint:
-                _reanchor_all(doc, self.article, self._fingerprint)
-            try:
-                op(doc)
-            except KitError:
-                self._doc = doc  # the edit no longer fits the file: show what is there now
-                raise
-            doc["revision"] = int(doc.get("revision", 0)) + 1
-            doc["modified"] = now()
-            atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1))
+    def _apply(self, op: Callable[[Draft], None]) -> list[Change]:
+        """Apply one edit to the file as it is on disk now, and save it atomically; returns
+        what it changed."""
+        dfd = self._open_folder(create=True)
+        try:
+            with self._locked(dfd):
+                doc = self._read_current(dfd)
+                if doc.get("revision", 0) != self._doc.get("revision", 0):
+                    self.external_changes = True
+                if self.article is not None and doc.get("text_sha") != self._fingerprint:
+                    _reanchor_all(doc, self.article, self._fingerprint)
+                before = _slots(doc)
+                try:
+                    op(Draft(doc, self.article_id))
+                except KitError:
+                    self._doc = self._read_current(dfd)  # show what is there now
+                    raise
+                changes = _changes(before, _slots(doc))
+                doc["revision"] = int(doc.get("revision", 0)) + 1
+                doc["modified"] = now()
+                data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+                if len(data) > MAX_WORK_FILE_BYTES:
+                    self._doc = self._read_current(dfd)
+                    raise KitError(too_long(len(data)), fix=TOO_LONG_FIX)
+                atomic_write_bytes(self.path, data, folder_fd=dfd, mode=self._file_mode)
+        finally:
+            os.close(dfd)
         self._doc = doc
+        return changes
+
+    def _open_folder(self, create: bool) -> int:
+        """The student's folder, open (never through a link: KitError); -1 when it does not
+        exist and `create` is false."""
+        folder = self.path.parent
+        if create:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir()
+        elif not os.path.lexists(folder):
+            return -1
+        dfd = open_folder(folder, follow=False)
+        if self._file_mode & 0o040:  # a shared work folder: the teacher's group may read it
+            with contextlib.suppress(OSError):
+                st = os.fstat(dfd)
+                if st.st_mode & 0o050 != 0o050:
+                    os.fchmod(dfd, (st.st_mode & 0o7777) | 0o050)
+        return dfd
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        if fcntl is None:
+    def _locked(self, dfd: int) -> Iterator[None]:
+        if fcntl is None:  # pragma: no cover
             yield
             return
-        lock_path = self.path.parent / f".{self.path.name}.lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        name = f".{self.path.name}.lock"
+        try:
+            fd = os.open(name, os.O_RDWR | os.O_CREAT | _NOFOLLOW, self._file_mode, dir_fd=dfd)
+        except OSError as e:
+            if e.errno != errno.ELOOP:
+                raise KitError(
+                    f"cannot save ({e.strerror or e})",
+                    path=self.path.parent / name,
+                    fix="ask your teacher to check that you may write in this folder",
+                ) from None
+            os.unlink(name, dir_fd=dfd)  # a link planted as the lock: never written through
+            fd = os.open(
+                name, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, self._file_mode, dir_fd=dfd
+            )
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -365,75 +546,144 @@ class Workspace:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
 
-    def _read_current(self) -> dict[str, Any]:
+    def _read_current(self, dfd: int | None = None) -> dict[str, Any]:
         """The document on disk, a new one if there is none, or a new one after moving a broken
         file aside (with a warning that says where it went)."""
-        if not self.path.exists():
-            return new_document(self.student, self.article_id, self._fingerprint)
+        own = dfd is None
+        if own:
+            dfd = self._open_folder(create=False)
+            if dfd < 0:
+                return new_document(self.student, self.article_id, self._fingerprint)
         try:
-            return parse_document(read_bytes(self.path, MAX_WORK_FILE_BYTES), self.path)
-        except KitError as e:
-            kept = self._keep_aside()
-            self.warnings.append(
-                f"Your saved work in {self.path.name} could not be read ({e.problem}). "
-                f"It was kept as {kept.name} and a new file was started: tell your teacher."
-            )
-            return new_document(self.student, self.article_id, self._fingerprint)
+            try:
+                data = _read_no_follow(dfd, self.path)
+                if data is None:
+                    return new_document(self.student, self.article_id, self._fingerprint)
+                return parse_document(data, self.path)
+            except KitError as e:
+                kept = self._keep_aside(dfd)
+                self.warnings.append(
+                    f"Your saved work in {self.path.name} could not be read ({e.problem}). "
+                    f"It was kept as {kept} and a new file was started: tell your teacher."
+                )
+                return new_document(self.student, self.article_id, self._fingerprint)
+        finally:
+            if own:
+                os.close(dfd)
 
-    def _keep_aside(self) -> Path:
+    def _keep_aside(self, dfd: int) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        kept = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        os.replace(self.path, kept)
+        kept = f"{self.path.name}.broken-{stamp}"
+        os.replace(self.path.name, kept, src_dir_fd=dfd, dst_dir_fd=dfd)
         return kept
 
 
-def _with_creator(annotation: Annotation, student: str) -> Annotation:
-    from dataclasses import replace
-
-    return replace(annotation, creator=student)
+T = TypeVar("T")
+TOO_LONG_FIX = "shorten what you pasted or wrote last (a written answer needs a few pages at most)"
 
 
-def _op_put(raw: dict[str, Any]) -> Callable[[dict], None]:
-    def op(doc: dict) -> None:
-        items = doc["annotations"]
-        for i, a in enumerate(items):
-            if a.get("id") == raw["id"]:
-                items[i] = raw
-                return
-        items.append(raw)
-
-    return op
+def too_long(size: int) -> str:
+    mb = 1024 * 1024
+    return (
+        f"too long: with this change your work on this article would be {size / mb:.1f} MB, "
+        f"over the {MAX_WORK_FILE_BYTES // mb} MB one work file may hold, so it was not saved; "
+        "nothing was lost"
+    )
 
 
-def _op_replace(raw: dict[str, Any]) -> Callable[[dict], None]:
-    """Replace an annotation that must still exist (another tab may have deleted it)."""
+def _read_no_follow(dfd: int, path: Path) -> bytes | None:
+    """The work file's bytes, read from the open folder without following a link (None when
+    there is no file); KitError for a link, anything but a file, or a file over the limit."""
+    try:
+        fd = os.open(path.name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=dfd)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        problem = "it is a link" if e.errno == errno.ELOOP else f"cannot read: {e.strerror}"
+        raise KitError(problem, path=path) from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise KitError("it is not a file", path=path)
+        data = f.read(MAX_WORK_FILE_BYTES + 1)
+    if len(data) > MAX_WORK_FILE_BYTES:
+        mb = 1024 * 1024
+        raise KitError(
+            f"it is over the {MAX_WORK_FILE_BYTES // mb} MB a work file may hold", path=path
+        )
+    return data
 
-    def op(doc: dict) -> None:
-        items = doc["annotations"]
-        for i, a in enumerate(items):
-            if a.get("id") == raw["id"]:
-                items[i] = raw
-                return
-        raise KitError("that highlight no longer exists (it may have been deleted in another tab)")
 
-    return op
+def merged(base: Annotation, mine: Annotation, theirs: Annotation) -> Annotation:
+    """`theirs` (the annotation as saved now) with what changed from `base` to `mine`: tags
+    added and removed, the comment, the motivation, the span."""
+    removed = set(base.tags) - set(mine.tags)
+    kept = [t for t in theirs.tags if t not in removed]
+    added = [t for t in mine.tags if t not in base.tags]
+    tags = [t for t in mine.tags if t in kept or t in added]
+    tags += [t for t in kept if t not in tags]
+    out = replace(theirs, tags=tuple(dict.fromkeys(tags)), modified=now())
+    if mine.comment != base.comment:
+        out = replace(out, comment=mine.comment)
+    if mine.motivation != base.motivation:
+        out = replace(out, motivation=mine.motivation)
+    if (mine.start, mine.end) != (base.start, base.end):
+        out = replace(out, start=mine.start, end=mine.end, exact=mine.exact,
+                      prefix=mine.prefix, suffix=mine.suffix)  # fmt: skip
+    return out
 
 
-def _op_remove(annotation_id: str) -> Callable[[dict], None]:
-    def op(doc: dict) -> None:
-        doc["annotations"] = [a for a in doc["annotations"] if a.get("id") != annotation_id]
-
-    return op
+def _id(raw: Any) -> Any:
+    return raw.get("id") if isinstance(raw, dict) else None
 
 
-def _op_response(key: str, entry: dict | None) -> Callable[[dict], None]:
-    def op(doc: dict) -> None:
-        if entry is None:
+def _slots(doc: dict[str, Any]) -> dict[tuple[str, Any], Any]:
+    """Every annotation and response of a document by slot (the objects themselves)."""
+    out: dict[tuple[str, Any], Any] = {("a", _id(a)): a for a in doc["annotations"]}
+    out.update({("r", k): v for k, v in doc["responses"].items()})
+    return out
+
+
+def _changes(before: dict, after: dict) -> list[Change]:
+    """The slots an edit replaced, added or removed (edits replace, never change in place)."""
+    return [
+        (slot, before.get(slot), after.get(slot))
+        for slot in before.keys() | after.keys()
+        if before.get(slot) is not after.get(slot)
+    ]
+
+
+def _set_slot(doc: dict[str, Any], slot: tuple[str, Any], value: Any) -> None:
+    kind, key = slot
+    if kind == "r":
+        if value is None:
             doc["responses"].pop(key, None)
         else:
-            doc["responses"][key] = entry
+            doc["responses"][key] = value
+        return
+    items = doc["annotations"]
+    if value is None:
+        doc["annotations"] = [a for a in items if _id(a) != key]
+        return
+    for i, a in enumerate(items):
+        if _id(a) == key:
+            items[i] = value
+            return
+    items.append(value)
 
-    return op
+
+def _restore(doc: dict[str, Any], changes: list[Change], back: bool) -> None:
+    """Undo (`back`) or redo an edit's changes, if each slot is still as that edit left it."""
+    now_there = _slots(doc)
+    for slot, before, after in changes:
+        if now_there.get(slot) != (after if back else before):
+            raise KitError(CHANGED_ELSEWHERE, fix="make the change by hand if you still want it")
+    for slot, before, after in changes:
+        _set_slot(doc, slot, before if back else after)
+
+
+def _with_creator(annotation: Annotation, student: str) -> Annotation:
+    return replace(annotation, creator=student)
 
 
 def _reanchor_all(doc: dict[str, Any], article: Article, fingerprint: str) -> None:
@@ -456,6 +706,7 @@ class MemoryWorkspace(Workspace):
         self.path = None  # type: ignore[assignment]
         self.warnings = []
         self.external_changes = False
+        self._file_mode = 0o600
         self._fingerprint = text_fingerprint(self.article.text) if self.article else ""
         self._undo = []
         self._redo = []
@@ -468,9 +719,12 @@ class MemoryWorkspace(Workspace):
         """Nothing to read again: the work lives only here."""
         return False
 
-    def _apply(self, op: Callable[[dict], None]) -> None:
+    def _apply(self, op: Callable[[Draft], None]) -> list[Change]:
         doc = json.loads(json.dumps(self._doc))
-        op(doc)
+        before = _slots(doc)
+        op(Draft(doc, self.article_id))
+        changes = _changes(before, _slots(doc))
         doc["revision"] = int(doc.get("revision", 0)) + 1
         doc["modified"] = now()
         self._doc = doc
+        return changes
