@@ -252,7 +252,7 @@ STALE_TEMP_SECONDS = 60
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-_BY_FOLDER = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd
+_BY_FOLDER = os.open in os.supports_dir_fd and os.rename in os.supports_dir_fd  # replace too
 
 
 def open_folder(path: str | Path, *, follow: bool = True) -> int:

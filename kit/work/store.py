@@ -175,7 +175,8 @@ def work_path(student: str, article_id: str, path: str | Path | None = None) -> 
     root = work_dir(path)
     target = root / student_folder(student, root) / f"{safe_name(article_id, 'article id')}.json"
     root_real = root.resolve()
-    target_real = target.resolve()
+    # the folder, not the file: a link as the work file is set aside, never followed
+    target_real = target.parent.resolve() / target.name
     if not target_real.is_relative_to(root_real):
         raise KitError(
             "this work file would be outside the work folder",
