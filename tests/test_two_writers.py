@@ -156,6 +156,9 @@ def test_the_paragraph_tagger_in_two_tabs_leaves_one_role_per_paragraph(tmp_path
     b.pickers[1].value = "lede"
     anns = on_disk(seed, tmp_path).annotations
     assert sorted(x.tags for x in anns) == [("role:lede",), ("role:quote",)]
+    assert [p.value for p in b.pickers[:2]] == ["quote", "lede"]
+    assert a.pickers[1].value == ""  # A shows B's choice once it reads the file again
+    assert a.refresh() and [p.value for p in a.pickers[:2]] == ["quote", "lede"]
 
 
 def test_written_answers_in_two_tabs_each_keep_their_own_key(tmp_path, seed):

@@ -31,6 +31,7 @@ class ParagraphTagger(W.VBox):
             raise KitError("the paragraph tagger needs the article itself, not only its id")
         self.workspace = workspace
         self.article = article
+        self._showing = False
         self.roles = roles or resolve_roles(None)
         self.paragraphs = body_paragraphs(article)
         saved = saved_roles(workspace.annotations, article)
@@ -77,14 +78,35 @@ class ParagraphTagger(W.VBox):
 
     def _saver(self, paragraph):
         def save(change: dict) -> None:
+            if self._showing:
+                return
             try:
                 set_role(self.workspace, paragraph, change["new"] or None)
             except KitError as e:
                 self.status.value = status_html(f"Not saved: {e.message}", ok=False)
                 return
+            self._show_saved()
             self.status.value = self._summary()
 
         return save
+
+    def _show_saved(self) -> None:
+        """Show the roles as saved now (another tab may have chosen some), without saving."""
+        saved = saved_roles(self.workspace.annotations, self.article)
+        self._showing = True
+        try:
+            for p, picker in zip(self.paragraphs, self.pickers, strict=True):
+                value = saved.get(p.index, UNSET)
+                picker.value = value if value in self.roles.names else UNSET
+        finally:
+            self._showing = False
+
+    def refresh(self) -> bool:
+        """Read the work file again (another tab may have saved); True when it had changed."""
+        changed = self.workspace.reload()
+        self._show_saved()
+        self.status.value = self._summary()
+        return changed
 
     @property
     def chosen(self) -> dict[int, str]:
