@@ -279,3 +279,15 @@ def test_annotation_round_trips_through_w3c_json(seed):
 def test_malformed_annotation_is_a_kit_error():
     with pytest.raises(KitError, match="not a valid annotation"):
         Annotation.from_w3c({"target": {"selector": []}})
+
+
+def test_collect_keeps_students_whose_names_clean_alike_apart(tmp_path, seed):
+    from kit.classroom.collect import collect
+
+    names = ["Alex B", "Alex-B", "ａｌｅｘ", "alex", "y" * 70 + "1", "y" * 70 + "2"]
+    for name in names:
+        Workspace(name, seed, tmp_path / "work").set_response("who", name)
+    report = collect([tmp_path / "work"], tmp_path / "class")
+    assert {e.status for e in report.entries} == {"collected"}
+    saved = {read_document(p)["responses"]["who"]["value"] for p in report.written}
+    assert saved == set(names)
