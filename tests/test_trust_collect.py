@@ -228,12 +228,12 @@ def test_a_named_pipe_never_hangs_grading_export_or_info(fifo_folder, tmp_path):
 
 
 def test_a_zip_bomb_of_padded_work_files_is_refused_quickly_with_little_memory(tmp_path):
-    pad = b" " * (1024 * 1024)
     one = h.work_document("x", h.STUDENTS["ana"])
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for i in range(300):  # 300 MiB unpacked from about 0.4 MB
+        for i in range(300):  # work files padded to just under 1 MiB: 300 MiB from about 1 MB
             doc = json.dumps(dict(one, student=f"s{i}")).encode()
+            pad = b" " * (1024 * 1024 - len(doc) - 1)
             zf.writestr(f"work/s{i}/{NAME}", doc[:-1] + pad + b"}")
     bomb = put(tmp_path / "class.zip", buf.getvalue())
     assert bomb.stat().st_size < 2_000_000
