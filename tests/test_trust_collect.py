@@ -367,3 +367,13 @@ def test_standard_input_is_capped(monkeypatch):
         cli._read_jsonl("-")
     with pytest.raises(KitError, match="more than"):
         read_stream(io.BytesIO(b"x" * 11), "<stdin>", 10)
+
+
+def test_the_size_message_gives_the_documented_number(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:  # sparse: no 51 MB written
+        f.truncate(51 * 1024 * 1024)
+    with pytest.raises(KitError) as e:
+        load_article(big)
+    assert "over the 50 MB the kit reads" in e.value.problem  # the README's and docs' 50 MB
+    assert "> 50 MB" in (ROOT / "docs" / "reference" / "articles.md").read_text()
