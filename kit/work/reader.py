@@ -8,7 +8,9 @@ rules, with the same KitError naming the file and the problem, whichever of them
 - the JSON is read exactly as Python's `json` reads it (`kit.work.jsonio`);
 - the top level must say `"format": "kit-work/1"`; `annotations` is a list, `quiz` and
   `responses` are objects, `revision` is a whole number;
-- every annotation is checked by `Annotation.from_w3c`'s rules.
+- every annotation is checked by `Annotation.from_w3c`'s rules;
+- for the class (collect, the class folder, grading), `check_class_fields` also checks every
+  field a class view reads: quiz attempts, written answers, offsets within the article.
 
 Annotations come out as `Annotation` (all a W3C annotation holds: what the widgets edit) or as
 `AnnotationRow`, its flat typed form (what the class views read). A class holds tens of thousands
