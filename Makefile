@@ -87,7 +87,8 @@ widgets: node
 # fixed ones `make unit` runs), then every property test in the suite the same way.
 stress: venv
 	KIT_FUZZ_EXAMPLES=5000 $(BIN)/pytest -m "not browser" --hypothesis-profile=explore \
-		tests/test_fuzz.py tests/test_segment.py tests/test_sources.py tests/test_quiz_release.py
+		tests/test_fuzz.py tests/test_segment.py tests/test_sources.py tests/test_quiz_release.py \
+		tests/test_trust_fuzz.py
 
 # Re-execute every notebook in place (nbconvert runs each kernel in the notebook's own folder).
 notebooks: venv

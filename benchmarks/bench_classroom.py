@@ -35,6 +35,7 @@ from kit.classroom.classwork import load_class  # noqa: E402
 from kit.classroom.collect import collect  # noqa: E402
 from kit.classroom.course import course_from_dict, load_course  # noqa: E402
 from kit.classroom.demo import demo_class, key_document, synthetic_key  # noqa: E402
+from kit.classroom.materials import load_materials  # noqa: E402
 
 NOTEBOOK = ROOT / "notebooks" / "teacher" / "class_dashboard.ipynb"
 
@@ -155,12 +156,16 @@ def main() -> None:
         files = list((tmp / "work").rglob("*.json"))
         size = sum(f.stat().st_size for f in files)
         known = set(crs.article_ids) | set(load_course().article_ids)
+        # the teacher's articles, as `kit collect --seeds` passes them: offsets checked too
+        articles = load_materials(seeds).articles
         runs = []  # (collect wall, collect CPU, collect kernel, tables wall, tables CPU)
         for i in range(args.repeat):  # each into a new class folder, each from a fresh load
             class_dir = tmp / f"class-{i}"
             sys0 = system_seconds()
             report, c_wall, c_cpu = timed(
-                lambda d=class_dir: collect([tmp / "work"], d, known_articles=known)
+                lambda d=class_dir: collect(
+                    [tmp / "work"], d, known_articles=known, articles=articles
+                )
             )
             assert not report.problems, report.problems[:3]
             c_sys = system_seconds() - sys0

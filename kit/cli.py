@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from kit import __version__
-from kit.articles.article import Article, read_file
+from kit.articles.article import Article, check_text, read_file
 from kit.errors import KitError
-from kit.files import read_bytes
+from kit.files import read_bytes, read_stream
 from kit.progress import print_above, progress
 
 
@@ -93,12 +93,17 @@ def cmd_collect(args: argparse.Namespace) -> int:
     from kit.classroom.course import load_course
 
     known = set(load_course(args.course).article_ids)
+    articles = None
     if args.seeds:
         from kit.classroom.materials import load_materials
 
-        known |= set(load_materials(args.seeds).articles)
+        articles = load_materials(args.seeds).articles
     report = collect(
-        args.inputs, args.out, known_articles=known, student_from_zip=args.student_from_zip
+        args.inputs,
+        args.out,
+        known_articles=known,
+        student_from_zip=args.student_from_zip,
+        articles=articles,
     )
     for entry in report.problems:
         _print_error(entry.message())
@@ -269,8 +274,8 @@ def _read_jsonl(path: str) -> list[tuple[object, str]]:
     Blank lines are skipped (they hold no record), so output lines match input records in order.
     """
     if path == "-":
-        raw = sys.stdin.buffer.read()
         where: str | Path = "<stdin>"
+        raw = read_stream(sys.stdin.buffer, "<stdin>")
     else:
         where = Path(path)
         raw = read_bytes(where)
@@ -292,11 +297,17 @@ def _read_jsonl(path: str) -> list[tuple[object, str]]:
             raise KitError(f"not valid JSON ({e.msg})", path=where, line=n, fix=example) from None
         except RecursionError:
             raise KitError("the JSON is nested too deeply", path=where, line=n) from None
+        except ValueError:  # json's limit on the digits of an integer
+            raise KitError("a number is too long to be real", path=where, line=n) from None
         if not isinstance(obj, dict):
             raise KitError("this line is not a JSON object", path=where, line=n, fix=example)
         if not isinstance(obj.get("text"), str):
             problem = 'the object has no "text"' if "text" not in obj else '"text" is not a string'
             raise KitError(problem, path=where, line=n, fix=example)
+        try:
+            check_text(obj["text"])
+        except KitError as e:
+            raise KitError(e.problem, path=where, line=n, fix=e.fix) from None
         items.append((obj.get("id"), obj["text"]))
     return items
 
@@ -428,6 +439,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a name prints as \udc80
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

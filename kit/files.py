@@ -18,7 +18,9 @@ from kit.errors import KitError
 #: (a video, a database dump) and would freeze a classroom kernel.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -26,7 +28,7 @@ _BOMS = (
 
 
 def decode(data: bytes, path: str | Path = "<text>") -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252.
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, or cp1252.
 
     Returns the text and the name of the encoding used. Raises KitError for binary data.
     """
@@ -63,28 +65,103 @@ def decode(data: bytes, path: str | Path = "<text>") -> tuple[str, str]:
 
 
 def read_bytes(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """Read a whole file, refusing missing, unreadable and oversized files with a KitError."""
+    """Read a whole regular file, refusing missing, unreadable and oversized files (and named
+    pipes, devices and sockets, which could hang the kit or never end) with a KitError."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise KitError(
             "no such file", path=p, fix="check the name and the folder (spelling, extension)"
         ) from None
-    except OSError as e:
-        raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
-    if p.is_dir():
-        raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
-    if size > max_bytes:
+    except IsADirectoryError:
         raise KitError(
-            f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB the kit reads",
-            path=p,
-            fix="split it into smaller files or check that it is the right file",
-        )
-    try:
-        return p.read_bytes()
+            "this is a folder, not a file", path=p, fix="give the path of one file"
+        ) from None
     except OSError as e:
         raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+    try:
+        return _read_regular(fd, p, max_bytes)
+    finally:
+        os.close(fd)
+
+
+def _read_regular(fd: int, p: Path, max_bytes: int) -> bytes:
+    """The bytes of the open file `fd` (a regular file of at most `max_bytes`; KitError else)."""
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
+        if not stat.S_ISREG(st.st_mode):
+            raise KitError(
+                "this is not a regular file (a named pipe, a device or a socket)",
+                path=p,
+                fix="give the path of a file saved on disk",
+            )
+        if st.st_size > max_bytes:
+            raise _too_big(p, st.st_size, max_bytes)
+        chunks = []
+        size = 0
+        while size <= max_bytes:  # never more than the limit, even if the file grows meanwhile
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise _too_big(p, size, max_bytes)
+        return b"".join(chunks)
+    except OSError as e:
+        raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+
+
+def _too_big(p: Path, size: int, max_bytes: int) -> KitError:
+    return KitError(
+        f"the file is {_mb(size)}, over the {_mb(max_bytes)} the kit reads",
+        path=p,
+        fix="split it into smaller files or check that it is the right file",
+    )
+
+
+def _mb(n: int) -> str:
+    """A size in MB as the docs give them (1 MB = 1,048,576 bytes)."""
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+def open_regular(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
+    """The regular file at `path`, opened for reading in binary (for reading it streamed, as
+    zips are); KitError as `read_bytes` gives for anything else or a file over `max_bytes`."""
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise KitError(
+                "this is not a regular file (a named pipe, a device or a socket)",
+                path=p,
+                fix="give the path of a file saved on disk",
+            )
+        if st.st_size > max_bytes:
+            raise _too_big(p, st.st_size, max_bytes)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_stream(stream: Any, where: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """At most `max_bytes` from a binary stream (standard input); KitError beyond that."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise KitError(
+            f"more than the {_mb(max_bytes)} the kit reads",
+            path=where,
+            fix="give a smaller input, or split it into several files",
+        )
+    return data
 
 
 def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, str]:

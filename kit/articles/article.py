@@ -148,6 +148,7 @@ def make_article(
         paragraphs.append(Paragraph(pos, pos + len(para), i, role))
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
     text = PARAGRAPH_SEPARATOR.join(p for _, p in parts)
+    check_text(text, path)
     known = {"outlet", "byline", "published", "url", "licence", "language", "encoding"}
     extra = {k: v for k, v in meta.items() if k not in known}
     fields = {k: (None if v is None else str(v)) for k, v in meta.items() if k in known}
@@ -166,6 +167,38 @@ def make_article(
     )
 
 
+#: Most characters an article's text may have: a long report is 100,000; a bigger text is almost
+#: always a mistake (a whole corpus, a log file), and would hold a classroom kernel for minutes.
+MAX_ARTICLE_CHARS = 5 * 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, path: Path | None = None) -> None:
+    """Refuse an article text that is too long or holds lone surrogates (a JSON escape such as
+    \\ud800 that is no character: it could not be shown, saved or printed)."""
+    _check_length(len(text), path)
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise KitError(
+            f"the text holds a broken character (a lone surrogate, \\u{ord(bad.group()):04x}, "
+            f"at character {bad.start()})",
+            path=path,
+            fix="remove that escape from the file, or save the text again from an editor",
+        )
+
+
+def _check_length(
+    chars: int, path: Path | None, what: str = "the article", limit: int = MAX_ARTICLE_CHARS
+) -> None:
+    if chars > limit:
+        raise KitError(
+            f"{what} is {chars / (1024 * 1024):.1f} MB of text, over the "
+            f"{MAX_ARTICLE_CHARS // (1024 * 1024)} MB an article may have",
+            path=path,
+            fix="split it into several articles, or check that it is the right file",
+        )
+
+
 def _title_id(title: str) -> str:
     return safe_id(title.lower()[:60]) if title else "article"
 
@@ -175,6 +208,7 @@ def article_from_text(text: str, id: str = "text") -> Article:
 
     Each non-blank line is a body paragraph. Used for command-line JSONL input.
     """
+    check_text(text)
     spans = paragraph_spans(text)
     paras = tuple(Paragraph(s.start, s.end, i, "body") for i, s in enumerate(spans))
     return Article(
@@ -393,6 +427,12 @@ def _load_json(path: Path, text: str) -> list[Article]:
         ) from None
     except RecursionError:
         raise KitError("the JSON is nested too deeply to be an article", path=path) from None
+    except ValueError:  # json's limit on the digits of an integer
+        raise KitError(
+            "a number in the JSON is too long to be real",
+            path=path,
+            fix="check the file: an article's numbers are written as text",
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, list):
@@ -503,6 +543,9 @@ def read_file(path: str | Path) -> list[Article]:
         text, encoding = read_text(p)
     if not text.strip():
         raise _empty(p)
+    if loader not in (_load_json, _load_csv):  # one article: refused before any cleaning
+        # (white space that cleaning removes is allowed for: twice the limit)
+        _check_length(len(text), p, "the file", 2 * MAX_ARTICLE_CHARS)
     try:
         articles = loader(p, text)
     except KitError:

@@ -42,6 +42,7 @@ from kit.errors import KitError
 from kit.files import read_bytes
 from kit.views.html import SafeHTML
 from kit.work.annotations import Annotation, AnnotationRow
+from kit.work.reader import check_class_fields
 from kit.work.store import MAX_WORK_FILE_BYTES, parse_work, text_fingerprint
 
 COLLECT_REPORT = "collect-report.csv"
@@ -80,12 +81,15 @@ class WorkFile:
 
 
 def read_class_folder(
-    class_dir: str | Path, fingerprints: dict[str, str] | None = None
+    class_dir: str | Path,
+    fingerprints: dict[str, str] | None = None,
+    lengths: dict[str, int] | None = None,
 ) -> tuple[list[WorkFile], list[str]]:
     """Every `<student>/<article>.json` in a class folder, and one message per unreadable file.
 
-    Files collect has indexed are taken from its index, unless their article's text has
-    changed since (`fingerprints`: article id -> text fingerprint).
+    Files collect has indexed (and checked) are taken from its index, unless their article's
+    text has changed since (`fingerprints`: article id -> text fingerprint). Others are checked
+    as collect checks them (`lengths`: article id -> length of its text).
     """
     root = Path(class_dir)
     if not root.is_dir():
@@ -104,7 +108,16 @@ def read_class_folder(
                 sha = fingerprints.get(known[0]["article_id"])
                 known = None if sha and sha != known[0]["text_sha"] else known
             try:
-                doc, anns = known or parse_work(read_bytes(path, MAX_WORK_FILE_BYTES), path)
+                if known:
+                    doc, anns = known
+                else:
+                    doc, anns = parse_work(read_bytes(path, MAX_WORK_FILE_BYTES), path)
+                    aid = str(doc.get("article_id") or path.stem)
+                    same = fingerprints and doc.get("text_sha", fingerprints.get(aid)) == (
+                        fingerprints.get(aid)
+                    )
+                    length = (lengths or {}).get(aid) if same else None
+                    check_class_fields(doc, anns, path, length)
             except KitError as e:
                 problems.append(e.message)
                 continue
@@ -127,8 +140,9 @@ def load_class(
     """
     materials = load_materials(seeds)
     fingerprints = {a.id: text_fingerprint(a.text) for a in materials.articles.values()}
+    lengths = {a.id: len(a.text) for a in materials.articles.values()}
     with class_index.bulk():
-        files, problems = read_class_folder(class_dir, fingerprints)
+        files, problems = read_class_folder(class_dir, fingerprints, lengths)
     crs = course if isinstance(course, Course) else load_course(course)
     report = Path(class_dir) / COLLECT_REPORT
     collect_problems = _collect_problems(report) if report.is_file() else ()

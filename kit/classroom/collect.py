@@ -21,39 +21,47 @@ import json
 import os
 import stat
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pandas as pd
 
+from kit.articles.article import Article
 from kit.classroom import index as class_index
 from kit.errors import KitError
-from kit.files import atomic_write_text
+from kit.files import atomic_write_text, open_regular, read_bytes
 from kit.progress import progress
 from kit.work.annotations import AnnotationRow
 from kit.work.reader import (
     MAX_WORK_FILE_BYTES,
+    check_class_fields,
     is_other_json,
     parse_work_rows,
     parse_work_summary,
     rows_from_w3c,
 )
-from kit.work.store import safe_name, work_path
+from kit.work.store import safe_name, text_fingerprint, work_path
 
 #: Most files the kit looks at in one zip, and in one folder tree.
 MAX_ZIP_MEMBERS = 20_000
 MAX_FOLDER_FILES = 200_000
-#: Most bytes unpacked from all zips of one collection (zip bombs stop here).
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-#: Largest unpacked/packed size ratio accepted for a member bigger than RATIO_FLOOR bytes.
+#: Most bytes unpacked from all zips of one collection (zip bombs stop here): a class of 300
+#: students x 10 articles is about 63 MB.
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+#: Largest unpacked/packed size ratio accepted for a member bigger than RATIO_FLOOR bytes, and
+#: for a whole zip unpacking to more than RATIO_FLOOR (work files pack 5 to 10 times).
 MAX_RATIO = 100
-RATIO_FLOOR = 1024 * 1024
+RATIO_FLOOR = 64 * 1024
 NBGRADER_FOLDERS = ("submitted", "autograded")
 REPORT_NAME = "collect-report.csv"
 REPORT_COLUMNS = ["source", "student", "article_id", "status", "problem", "detail"]
 OK_STATUSES = ("collected", "merged", "duplicate", "skipped")
+SET_ASIDE = (
+    "a copy the kit set aside because it could not read it: the student's earlier work may be "
+    "in it; open it in a text editor, or ask the student what they did"
+)
 
 
 @dataclass(frozen=True)
@@ -157,11 +165,14 @@ def collect(
     *,
     known_articles: Iterable[str] | None = None,
     student_from_zip: bool = False,
+    articles: Mapping[str, Article] | None = None,
 ) -> CollectReport:
     """Gather every work file under `inputs` into `out`; returns the report (also in `out`).
 
     `known_articles`: article ids of the course (others are reported, not collected).
     `student_from_zip`: name each student after their zip file (one zip per student).
+    `articles`: the course's articles by id (the teacher's `seeds/`): highlights are checked
+    against their length.
     """
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():
@@ -169,12 +180,15 @@ def collect(
     out_dir.mkdir(parents=True, exist_ok=True)
     report = CollectReport(out_dir)
     known = set(known_articles) if known_articles is not None else None
+    if known is not None and articles:
+        known |= set(articles)
+    texts = {k: (len(a.text), text_fingerprint(a.text)) for k, a in (articles or {}).items()}
     budget = _Budget()
     groups: dict[tuple[str, str], list[_Found]] = {}
     with class_index.bulk():
         met = (c for item in inputs for c in _candidates(Path(item), out_dir, budget, report))
         for cand in progress(met, "reading files"):
-            _classify(cand, known, student_from_zip, groups, report)
+            _classify(cand, known, texts, student_from_zip, groups, report)
         index = _write_all(groups, out_dir, report)
         class_index.write(out_dir, index)
         # Freed here, while the cycle collector still sleeps: woken with them alive, its first
@@ -231,12 +245,7 @@ def _candidates(
     if item.is_dir():
         yield from _folder(item, out_dir, budget, report)
     elif item.is_file() and item.suffix.lower() == ".zip":
-        try:
-            data = item.read_bytes()
-        except OSError as e:
-            report.entries.append(Entry(str(item), "", "", "corrupt", f"cannot read: {e}"))
-            return
-        yield from _zip(data, str(item), item.stem, budget, report, depth=0)
+        yield from _zip_file(item, budget, report)
     elif item.is_file() and item.suffix.lower() == ".json":
         data = _read_limited(item, report)
         if data is not None:
@@ -281,9 +290,7 @@ def _folder(root: Path, out_dir: Path, budget: _Budget, report: CollectReport):
             p = here / name
             lower = name.lower()
             if ".json.broken-" in lower:
-                report.entries.append(
-                    Entry(str(p), "", "", "skipped", "a broken copy the kit kept aside")
-                )
+                report.entries.append(Entry(str(p), "", "", "set aside", SET_ASIDE))
                 continue
             if not (lower.endswith(".json") or lower.endswith(".zip")):
                 continue
@@ -307,9 +314,7 @@ def _folder(root: Path, out_dir: Path, budget: _Budget, report: CollectReport):
             inner = (*inner_dir, name)
             parts = top + inner if len(inner) > 1 else inner
             if lower.endswith(".zip"):
-                data = _read_limited(p, report, limit=MAX_TOTAL_BYTES)
-                if data is not None:
-                    yield from _zip(data, str(p), p.stem, budget, report, depth=1)
+                yield from _zip_file(p, budget, report)
                 continue
             data = _read_limited(p, report, st=st)
             if data is not None:
@@ -322,33 +327,62 @@ def _read_limited(
     limit: int = MAX_WORK_FILE_BYTES,
     st: os.stat_result | None = None,
 ):
-    """The file's bytes, or None (reported) when it is too big or cannot be read (`st`: its
-    stat when already known)."""
-    try:
-        size = (st or p.stat()).st_size
-        if size > limit:
-            report.entries.append(
-                Entry(str(p), "", "", "refused", f"{size / 1e6:.1f} MB is too big for a work file")
+    """The file's bytes, or None (reported) when it is too big, not a regular file (a named
+    pipe would hang) or cannot be read (`st`: its stat when already known)."""
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size > limit:
+        report.entries.append(
+            Entry(
+                str(p), "", "", "refused", f"{st.st_size / 1e6:.1f} MB is too big for a work file"
             )
-            return None
-        return p.read_bytes()
-    except OSError as e:
-        report.entries.append(Entry(str(p), "", "", "corrupt", f"cannot read: {e.strerror}"))
+        )
+        return None
+    try:
+        return read_bytes(p, limit)
+    except KitError as e:
+        status = "refused" if "regular file" in e.problem or "MB" in e.problem else "corrupt"
+        report.entries.append(Entry(str(p), "", "", status, e.problem))
         return None
 
 
-def _zip(
-    data: bytes, source: str, stem: str, budget: _Budget, report: CollectReport, depth: int
-) -> Iterator[_Candidate]:
+def _zip_file(p: Path, budget: _Budget, report: CollectReport) -> Iterator[_Candidate]:
+    """The work files in the zip file `p`, read from disk as needed (never whole)."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        f = open_regular(p, MAX_TOTAL_BYTES)
+    except KitError as e:
+        status = "refused" if "regular file" in e.problem or "MB" in e.problem else "corrupt"
+        report.entries.append(Entry(str(p), "", "", status, e.problem))
+        return
+    with f:
+        yield from _zip(f, str(p), p.stem, budget, report, depth=0)
+
+
+def _zip(
+    data: Any, source: str, stem: str, budget: _Budget, report: CollectReport, depth: int
+) -> Iterator[_Candidate]:
+    """The work files in a zip (`data`: its bytes, or an open file read as needed)."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
         infos = zf.infolist()
+        packed = len(data) if isinstance(data, bytes) else os.fstat(data.fileno()).st_size
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         report.entries.append(Entry(source, "", "", "corrupt", "not a readable zip file"))
         return
     if len(infos) > MAX_ZIP_MEMBERS:
         report.entries.append(
             Entry(source, "", "", "refused", f"{len(infos)} files, more than {MAX_ZIP_MEMBERS}")
+        )
+        return
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > RATIO_FLOOR and unpacked > MAX_RATIO * max(packed, 1):
+        report.entries.append(
+            Entry(
+                source,
+                "",
+                "",
+                "refused",
+                f"unpacks to {unpacked / 1e6:.0f} MB from {packed / 1e6:.1f} MB: packed too "
+                "tightly to be real work (zip bomb?)",
+            )
         )
         return
     for info in infos:
@@ -416,6 +450,7 @@ def _unsafe_name(name: str, parts: tuple[str, ...]) -> bool:
 def _classify(
     cand: _Candidate,
     known: set[str] | None,
+    texts: Mapping[str, tuple[int, str]],
     student_from_zip: bool,
     groups: dict[tuple[str, str], list[_Found]],
     report: CollectReport,
@@ -441,6 +476,14 @@ def _classify(
         report.entries.append(
             Entry(cand.source, student, article_id, "unknown article", "not in the course")
         )
+        return
+    length, sha = texts.get(article_id, (None, None))
+    if length is not None and doc.get("text_sha", sha) != sha:
+        length = None  # made on another version of the text: re-anchored by quote later
+    try:
+        check_class_fields(doc, anns, cand.source, length)
+    except KitError as e:
+        report.entries.append(Entry(cand.source, student, article_id, "corrupt", e.problem))
         return
     # Only the summary and rows are kept (what the index needs): a whole class is never in
     # memory at once. Copies of one file are parsed again, whole, to compare.

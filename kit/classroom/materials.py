@@ -52,6 +52,9 @@ class BankInfo:
     title: str
     questions: tuple[QuestionInfo, ...]
     path: Path | None = None
+    #: The teacher's bank, to grade students' responses again (None for a student copy, whose
+    #: answers are hashed: then the points a student's file records are only capped).
+    grader: Any = field(default=None, compare=False, repr=False)
 
     def question(self, question_id: str) -> QuestionInfo | None:
         """The question with this id, if the bank has it."""
@@ -81,7 +84,13 @@ def read_bank(path: str | Path) -> BankInfo:
                 right=right,
             )
         )
-    return BankInfo(id=quiz.id, title=quiz.title, questions=tuple(questions), path=Path(path))
+    return BankInfo(
+        id=quiz.id,
+        title=quiz.title,
+        questions=tuple(questions),
+        path=Path(path),
+        grader=None if quiz.released else quiz,
+    )
 
 
 def _answer_words(kind: str, answer: Any, choices: Sequence[str], right: tuple[int, ...]) -> str:

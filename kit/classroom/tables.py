@@ -20,6 +20,7 @@ import pandas as pd
 from kit.articles.article import Article
 from kit.classroom.course import Course
 from kit.classroom.materials import BankInfo, QuestionInfo
+from kit.errors import KitError
 from kit.files import atomic_write_text
 from kit.work.annotations import Annotation
 
@@ -98,11 +99,13 @@ def quiz_rows(
             bank = banks.get(bank_id)
             for qid, entry in questions.items():
                 attempts = entry.get("attempts", []) if isinstance(entry, dict) else []
+                attempts = attempts if isinstance(attempts, list) else []
                 q = bank.question(qid) if bank else None
                 for n, att in enumerate(attempts, 1):
                     if not isinstance(att, dict):
                         continue
                     response = att.get("response")
+                    correct, points = _graded(bank, q, att)
                     rows.append(
                         {
                             "student": f.student,
@@ -112,12 +115,31 @@ def quiz_rows(
                             "attempt": n,
                             "response": json.dumps(response, ensure_ascii=False),
                             "answer": response_words(q, response, articles.get(f.article_id)),
-                            "correct": att.get("correct"),
-                            "points": _number(att.get("points")),
+                            "correct": correct,
+                            "points": points,
                             "at": str(att.get("at", "")),
                         }
                     )
     return rows
+
+
+def _graded(
+    bank: BankInfo | None, q: QuestionInfo | None, att: dict[str, Any]
+) -> tuple[Any, float]:
+    """(correct, points) of one attempt: graded again with the teacher's bank when there is one
+    (never the points a student's file records); otherwise as recorded, within the question's
+    points (one point for a question of no known bank)."""
+    if bank is not None and bank.grader is not None and q is not None:
+        try:
+            result = bank.grader.grade_one(q.id, att.get("response"))
+            return result.correct, float(result.points)
+        except (KitError, ArithmeticError, ValueError, TypeError, RecursionError):
+            return False, 0.0
+    correct = att.get("correct")
+    top = q.points if q is not None else 1.0
+    return correct if isinstance(correct, bool) else None, min(
+        max(_number(att.get("points")), 0.0), top
+    )
 
 
 def response_words(q: QuestionInfo | None, response: Any, article: Article | None) -> str:
@@ -401,4 +423,10 @@ def short(text: str, n: int) -> str:
 
 
 def _number(value: Any) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    try:
+        number = float(value)
+    except OverflowError:
+        return 0.0
+    return number if math.isfinite(number) else 0.0

@@ -38,6 +38,7 @@ from kit.quiz.questions import (
     Settings,
 )
 from kit.quiz.writer import dump, question_to_dict
+from kit.work.reader import check_class_fields, summary_of
 from kit.work.store import read_document, safe_name, text_fingerprint
 from kit.work.store import work_dir as default_work_dir
 
@@ -445,10 +446,11 @@ class Quiz:
         for path in progress(sorted(root.glob(f"*/{name}")), "grading"):
             try:
                 doc = read_document(path)
+                check_class_fields(summary_of(doc), (), path)
             except KitError as e:
                 rows.append({"student": path.parent.name, "question": None, "problem": e.message})
                 continue
-            answers = doc.get("quiz", {}).get(self.id, {})
+            answers = doc["quiz"].get(self.id, {})
             for q in self.questions:
                 attempts = answers.get(q.id, {}).get("attempts", [])
                 best = self.best_result(q.id, [a.get("response") for a in attempts])
@@ -471,7 +473,10 @@ class Quiz:
         """The best of several responses to one question (the first of equal ones)."""
         best = self.grade_one(question_id, None)
         for r in responses:
-            result = self.grade_one(question_id, r)
+            try:
+                result = self.grade_one(question_id, r)
+            except (KitError, ArithmeticError, ValueError, TypeError):  # a response no widget
+                continue  # saves (hand-edited): no points
             if result.points > best.points or (best.correct is None and result.correct is not None):
                 best = result
         return best

@@ -8,7 +8,9 @@ rules, with the same KitError naming the file and the problem, whichever of them
 - the JSON is read exactly as Python's `json` reads it (`kit.work.jsonio`);
 - the top level must say `"format": "kit-work/1"`; `annotations` is a list, `quiz` and
   `responses` are objects, `revision` is a whole number;
-- every annotation is checked by `Annotation.from_w3c`'s rules.
+- every annotation is checked by `Annotation.from_w3c`'s rules;
+- for the class (collect, the class folder, grading), `check_class_fields` also checks every
+  field a class view reads: quiz attempts, written answers, offsets within the article.
 
 Annotations come out as `Annotation` (all a W3C annotation holds: what the widgets edit) or as
 `AnnotationRow`, its flat typed form (what the class views read). A class holds tens of thousands
@@ -27,12 +29,14 @@ way. tests/test_work_rows.py checks the two ways against each other on generated
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from kit.articles.article import MAX_ARTICLE_CHARS
 from kit.errors import KitError
 from kit.files import read_bytes
 from kit.work import jsonio
@@ -239,6 +243,107 @@ def summary_of(doc: dict[str, Any]) -> dict[str, Any]:
     if "text_sha" in doc:
         out["text_sha"] = doc["text_sha"]
     return out | {"quiz": doc["quiz"], "responses": doc["responses"]}
+
+
+# ---------------------------------------------------------------- what the class views read
+
+#: Largest offset a work file may hold: an article has at most this many characters.
+MAX_OFFSET = MAX_ARTICLE_CHARS
+#: Most attempts at one question, and the deepest nesting of a response, a widget ever saves
+#: (far above either: a student clicks "Check" a few times).
+MAX_ATTEMPTS = 10_000
+MAX_DEPTH = 32
+#: Largest whole number in a response or a points field (a float holds it exactly).
+MAX_INT = 2**53
+
+
+def check_class_fields(
+    summary: dict[str, Any],
+    rows: tuple[AnnotationRow, ...],
+    path: str | Path,
+    length: int | None = None,
+) -> None:
+    """Check every field of a work file that the class views and grading read (the summary of
+    `summary_of` and the annotation rows): KitError naming the file, the place and the fix.
+
+    `length`: the article's length, when its text is the one the work was made on (offsets
+    past it are refused; otherwise only offsets past any article's length are).
+    """
+    for key in ("student", "article_id"):
+        if not isinstance(summary.get(key), (str, type(None))):
+            raise _bad(path, f"'{key}' should be text")
+    if not isinstance(summary.get("text_sha", ""), str):
+        raise _bad(path, "'text_sha' should be text")
+    limit = MAX_OFFSET if length is None else min(length, MAX_OFFSET)
+    for i, row in enumerate(rows, 1):
+        if row.end > limit:
+            past = "the article's" if length is not None else "any article's"
+            raise _bad(path, f"annotation {i} ends at {row.end}, past {past} end ({limit})")
+    for bank, questions in summary["quiz"].items():
+        if not isinstance(questions, dict):
+            raise _bad(path, f"quiz '{bank}' should be an object of questions")
+        for qid, entry in questions.items():
+            where = f"quiz '{bank}', question '{qid}'"
+            if not isinstance(entry, dict):
+                raise _bad(path, f"{where} should be an object with 'attempts'")
+            attempts = entry.get("attempts", [])
+            if not isinstance(attempts, list) or len(attempts) > MAX_ATTEMPTS:
+                raise _bad(
+                    path, f"{where}: 'attempts' should be a list (of at most {MAX_ATTEMPTS})"
+                )
+            for n, att in enumerate(attempts, 1):
+                _check_attempt(att, f"{where}, attempt {n}", path)
+    for key, entry in summary["responses"].items():
+        where = f"written answer '{key}'"
+        if not isinstance(entry, dict):
+            raise _bad(path, f"{where} should be an object with a 'value'")
+        if not isinstance(entry.get("modified", ""), str):
+            raise _bad(path, f"{where}: 'modified' should be a time, as text")
+        if not _plain(entry.get("value"), MAX_DEPTH, finite=False):
+            raise _bad(path, f"{where}: the value is nested too deeply or holds a huge number")
+
+
+def _check_attempt(att: Any, where: str, path: str | Path) -> None:
+    if not isinstance(att, dict):
+        raise _bad(path, f"{where} should be an object")
+    if not isinstance(att.get("at", ""), str):
+        raise _bad(path, f"{where}: 'at' should be a time, as text")
+    if not isinstance(att.get("correct"), (bool, type(None))):
+        raise _bad(path, f"{where}: 'correct' should be true, false or null")
+    points = att.get("points")
+    if points is not None and (
+        isinstance(points, bool) or not isinstance(points, (int, float)) or not _plain(points, 0)
+    ):
+        raise _bad(path, f"{where}: 'points' should be a number")
+    if not _plain(att.get("response"), MAX_DEPTH):
+        raise _bad(path, f"{where}: the response is nested too deeply or holds a huge number")
+
+
+def _plain(value: Any, depth: int, finite: bool = True) -> bool:
+    """True for JSON data nested at most `depth` deep, with whole numbers a float holds exactly
+    and (`finite`) no NaN or infinity."""
+    if isinstance(value, (str, bool)) or value is None:
+        return True
+    if isinstance(value, int):
+        return -MAX_INT <= value <= MAX_INT
+    if isinstance(value, float):
+        return math.isfinite(value) or not finite
+    if depth <= 0:
+        return False
+    if isinstance(value, list):
+        return all(_plain(v, depth - 1, finite) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(v, depth - 1, finite) for v in value.values())
+    return False
+
+
+def _bad(path: str | Path, problem: str) -> KitError:
+    return KitError(
+        problem,
+        path=path,
+        fix="the kit's widgets never write this: leave the file out, or ask the student to "
+        "open the exercise again and redo that part",
+    )
 
 
 UNSET: Any = msgspec.UNSET
