@@ -54,17 +54,41 @@ chromium:
 
 # ---------------------------------------------------------------- for people
 # LAB_ARGS passes more options to JupyterLab, e.g. make lab LAB_ARGS="--port=8899 --no-browser".
+# The course notebooks are trusted first (`jupyter trust` signs them in the user's Jupyter data
+# folder; the files are not changed), so their saved outputs show as they were made. The views keep
+# their look in an untrusted notebook too (inline styles), for notebooks opened some other way.
 LAB_ARGS ?=
 lab: venv
+	@[ -z "$(NOTEBOOKS)" ] || $(BIN)/jupyter trust $(NOTEBOOKS) >/dev/null
 	env -u KIT_WORK_DIR $(BIN)/jupyter lab $(ALLOW_ROOT) --notebook-dir=notebooks \
 		$(LAB_ARGS) notebooks/00_start_here.ipynb
 
+# `make test` leaves the checkout as it was: what git shows (untracked and ignored files included)
+# under the course and code folders after the run is what it showed before, caches aside.
+# Outside a git checkout (a source archive) the check says so and is skipped.
+CHECKOUT_DIRS := notebooks seeds tests kit
+LEFTOVERS_BEFORE := /tmp/kit-test-leftovers-$(shell printf %s "$(CURDIR)" | md5sum | cut -c1-8)
+LEFTOVERS = git status --porcelain --ignored -- $(CHECKOUT_DIRS) | grep -v -e '__pycache__/' || true
+
 test: venv chromium
+	@$(LEFTOVERS) > $(LEFTOVERS_BEFORE)
 	$(BIN)/ruff check $(PY_DIRS)
 	$(BIN)/ruff format --check $(PY_DIRS)
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory nbval
 	$(MAKE) --no-print-directory browser
+	@$(MAKE) --no-print-directory check-leftovers
+
+.PHONY: check-leftovers
+check-leftovers:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { \
+		echo "not a git checkout: skipping the check that tests left nothing behind"; exit 0; }; \
+	[ -f $(LEFTOVERS_BEFORE) ] || : > $(LEFTOVERS_BEFORE); \
+	new=$$($(LEFTOVERS) | LC_ALL=C sort | LC_ALL=C comm -13 <(LC_ALL=C sort $(LEFTOVERS_BEFORE)) -); \
+	if [ -n "$$new" ]; then \
+		echo "the tests left these behind in $(CHECKOUT_DIRS) (git status --porcelain --ignored):" >&2; \
+		echo "$$new" >&2; exit 1; \
+	fi; echo "the tests left nothing behind in $(CHECKOUT_DIRS)"
 
 unit: venv node
 	$(BIN)/pytest -m "not browser" tests

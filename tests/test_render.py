@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import kit
-from kit.views.html import Mark, render_article
+from kit.views.html import Mark, mark_style, render_article
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -50,12 +52,27 @@ def test_overlapping_highlights_are_both_visible(seed):
     html = render_article(seed, [content, source, cue]).html
     assert 'class="kit-mark kit-l-content kit-l-source"' in html
     assert 'class="kit-mark kit-l-content kit-l-cue"' in html
+    # Inline styles: where marks overlap, the label later in the colour order is drawn.
+    assert f'class="kit-mark kit-l-content kit-l-cue" style="{mark_style(2)}"' in html
+
+
+def test_views_carry_their_look_inline_for_untrusted_notebooks(seed):
+    """JupyterLab strips <style> from an untrusted notebook's outputs but keeps inline styles."""
+    html = kit.show_sources(seed).html
+    assert "<style" not in html
+    for cls in ("kit-article", "kit-legend", "kit-key", "kit-mark", "kit-pn", "kit-headline"):
+        tags = re.findall(rf'<[a-z]+ class="[^"]*\b{cls}\b[^"]*"[^>]*>', html)
+        assert tags and all(' style="' in t for t in tags), cls
+    # No colour with an alpha channel, no property the sanitizer drops (user-select, offsets ...).
+    styles = " ".join(re.findall(r'style="([^"]*)"', html))
+    assert not re.search(r"#[0-9a-fA-F]{8}\b", styles)
+    assert "user-select" not in styles and "text-underline-offset" not in styles
 
 
 def test_rendering_shows_headline_standfirst_and_numbered_paragraphs(seed):
     view = kit.show_article(seed)
     assert 'role="heading"' in view.html and "kit-standfirst" in view.html
-    assert '<span class="kit-pn">13</span>' in view.html
+    assert re.search(r'<span class="kit-pn" style="[^"]*margin-right[^"]*">13</span>', view.html)
     assert repr(view) == "<article 000_8e915a2399968c01: 0 highlights>"
 
 

@@ -446,7 +446,7 @@ def test_show_sources_has_highlights_legend_table_and_chart(seed_found):
     assert 'role="group" aria-label="Legend"' in html and "who is speaking (source)" in html
     assert "kit-l-source" in html and "kit-l-cue" in html and "kit-l-quote" in html
     assert "Volodymyr Zelensky (named person)" in html  # hover text
-    assert "<table" in html and "Kinds of source" in html
+    assert "<table" in html and "The 7 sources, by kind" in html
     assert repr(view) == f"<sources in {article.id}: {len(found)} attributions, 7 speakers>"
     assert show_sources(article).html == html  # deterministic
 

@@ -13,10 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from kit.articles.article import Article, load_article
+from kit.errors import KitError
 from kit.reading.sources import Attribution, find_attributions
 from kit.reading.wording import flag
-from kit.views.html import SafeHTML
-from kit.views.show import html_table, stack
+from kit.views.html import SafeHTML, paragraph_numbers
+from kit.views.show import html_table, source_kind, stack
 
 #: Source types counted as named (the reader can tell exactly who or what speaks).
 NAMED = ("named_person", "institution", "document", "other_outlet")
@@ -78,8 +79,56 @@ def coverage_table(articles: Iterable[Article | str | Path]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def compare_coverage(articles: Iterable[Article | str | Path]) -> SafeHTML:
-    """A table comparing how each article sources the story, as safe HTML for a notebook."""
+def reports_table(articles: Iterable[Article | str | Path]) -> pd.DataFrame:
+    """One row per report (each time an article says what someone said), for students: the
+    outlet, the paragraph as numbered on the article, who speaks, the kind of source and the
+    reporting words."""
+    rows = []
+    for article in _articles(articles):
+        numbers = paragraph_numbers(article)
+        for a in find_attributions(article):
+            span = a.source or a.cue or a.content
+            at = span.start if span is not None else 0
+            index = next((i for i, p in enumerate(article.paragraphs) if p.end > at), 0)
+            number = numbers[index] if article.paragraphs else None
+            rows.append(
+                {
+                    "text": article.outlet or article.title,
+                    "paragraph": number if number is not None else article.paragraphs[index].role,
+                    "who speaks": _who(article, a),
+                    "kind of source": source_kind(a.source_type),
+                    "reporting words": " ".join(article.text[a.cue.start : a.cue.end].split())
+                    if a.cue
+                    else "",
+                }
+            )
+    columns = ["text", "paragraph", "who speaks", "kind of source", "reporting words"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare_coverage(articles: Iterable[Article | str | Path], show: str = "summary") -> SafeHTML:
+    """A table comparing how each article sources the story, as safe HTML for a notebook.
+
+    `show` picks the table: "summary" (one row per article), "reports" (one row for every time
+    someone is reported as speaking) or "headlines" (each outlet's headline).
+    """
+    articles = _articles(articles)
+    if show == "reports":
+        table = reports_table(articles)
+        caption = f"Every report in the {len(articles)} texts: who speaks, where, and how"
+        return stack([html_table(table, caption)], f"{len(table)} reports in {len(articles)} texts")
+    if show == "headlines":
+        table = pd.DataFrame(
+            [(a.outlet or a.id, a.title) for a in articles], columns=["text", "headline"]
+        )
+        return stack(
+            [html_table(table, f"The {len(articles)} headlines")], f"{len(table)} headlines"
+        )
+    if show != "summary":
+        raise KitError(
+            f"compare_coverage cannot show {show!r}",
+            fix='use show="summary", show="reports" or show="headlines"',
+        )
     table = coverage_table(articles)
     caption = f"How {len(table)} articles tell the story: who speaks, and how"
     note = (
@@ -92,4 +141,5 @@ def compare_coverage(articles: Iterable[Article | str | Path]) -> SafeHTML:
     summary = f"coverage of {len(table)} articles: " + ", ".join(
         f"{r.article} {r.sources} sources ({r.unnamed} unnamed)" for r in table.itertuples()
     )
-    return stack([html_table(table, caption), note], summary)
+    # Students see outlets and headlines, not the kit's article ids (the file names).
+    return stack([html_table(table.drop(columns=["article"]), caption), note], summary)

@@ -8,7 +8,7 @@ cutting the text at every mark boundary and giving each piece the classes of all
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -60,32 +60,48 @@ def label_class(label: str) -> str:
     return f"kit-l-{safe}"
 
 
-def style_for(labels: Sequence[str], scope: str) -> str:
-    """CSS giving each label a colour and an underline style, scoped to one rendering."""
-    rules = []
-    for i, label in enumerate(labels):
-        colour, line = PALETTE[i % len(PALETTE)]
-        cls = label_class(label)
-        rules.append(
-            f"#{scope} .{cls}{{background:{colour}33;text-decoration:underline {line} {colour};"
-            f"text-decoration-thickness:2px;text-underline-offset:3px}}"
-            f"#{scope} .kit-key.{cls}{{border-bottom:3px {line} {colour}}}"
-        )
-    return "".join(rules)
+# Every style is inline: JupyterLab strips <style> from the output of a notebook it does not
+# trust (any notebook a student has not run in this session) but keeps inline styles whose
+# properties and values its sanitizer allows (colours as 6-digit hex, border-bottom, margin,
+# padding, display, flex, font ...). tests/browser/test_untrusted_views.py checks what survives.
+_BORDER = {"wavy": "double"}  # a border has no wavy line; double is the nearest distinct cue
 
 
-_BASE_CSS = (
-    "{s}{{font-family:Georgia,'Times New Roman',serif;line-height:1.55;max-width:46em;"
-    "color:#1a1a1a;background:#fff;padding:0.5em 1em}}"
-    "{s} .kit-headline{{font-size:1.45em;font-weight:bold;margin:0.2em 0 0.4em}}"
-    "{s} .kit-standfirst{{font-size:1.08em;color:#333;font-style:italic;margin:0 0 0.8em}}"
-    "{s} .kit-meta{{font-family:sans-serif;font-size:0.8em;color:#555;margin-bottom:0.8em}}"
-    "{s} p{{margin:0 0 0.7em}}"
-    "{s} .kit-legend{{font-family:sans-serif;font-size:0.85em;margin:0 0 0.8em;"
-    "display:flex;flex-wrap:wrap;gap:0.8em}}"
-    "{s} .kit-key{{padding:0 0.3em}}"
-    "{s} .kit-pn{{font-family:sans-serif;font-size:0.7em;color:#767676;margin-right:0.4em;"
-    "user-select:none}}"
+def tint(colour: str, alpha: float = 0.2) -> str:
+    """`colour` (#RRGGBB) blended over white, as #rrggbb (no alpha: the sanitizer drops it)."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * alpha):02x}" for c in rgb)
+
+
+def mark_style(index: int) -> str:
+    """Inline CSS for the label at `index` in the legend order: a tint and a coloured underline
+    whose line style (solid, dashed, dotted, double) repeats the colour without it."""
+    colour, line = PALETTE[index % len(PALETTE)]
+    line = _BORDER.get(line, line)
+    width = 3 if line == "double" else 2
+    return f"background:{tint(colour)};border-bottom:{width}px {line} {colour.lower()}"
+
+
+def key_style(index: int) -> str:
+    """Inline CSS for the legend key of the label at `index`."""
+    return f"padding:0 0.3em;{mark_style(index)}"
+
+
+ARTICLE_STYLE = (
+    "font-family:Georgia,serif;line-height:1.55;max-width:46em;color:#1a1a1a;"
+    "background:#ffffff;padding:0.5em 1em"
+)
+HEADLINE_STYLE = "font-size:1.45em;font-weight:bold;margin:0.2em 0 0.4em"
+STANDFIRST_STYLE = "font-size:1.08em;color:#333333;font-style:italic;margin:0 0 0.8em"
+META_STYLE = "font-family:sans-serif;font-size:0.8em;color:#555555;margin-bottom:0.8em"
+PARAGRAPH_STYLE = "margin:0 0 0.7em"
+LEGEND_STYLE = (
+    "font-family:sans-serif;font-size:0.85em;margin:0 0 0.8em;display:flex;flex-wrap:wrap;gap:0.8em"
+)
+#: Paragraph numbers: small, grey, set apart from the text that follows.
+NUMBER_STYLE = (
+    "display:inline-block;min-width:1.6em;font-family:sans-serif;font-size:0.7em;color:#767676;"
+    "margin-right:0.5em;text-align:right"
 )
 
 
@@ -95,8 +111,15 @@ def _scope_id(article: Article, marks: Sequence[Mark], labels: Sequence[str]) ->
     return f"kit-{digest.hexdigest()}"
 
 
-def _marked(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
-    """Escaped text[start:end] with every overlapping mark drawn as nested-class spans."""
+def _marked(
+    text: str, start: int, end: int, marks: Sequence[Mark], styles: Mapping[str, tuple[int, str]]
+) -> str:
+    """Escaped text[start:end] with every overlapping mark drawn as a styled span.
+
+    `styles` maps each label to (its order, its inline CSS); where marks overlap, the piece takes
+    the style of the label latest in that order (as a style sheet's later rule would win), and the
+    classes and hover texts of all of them.
+    """
     inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
     if not inside:
         return escape(text[start:end])
@@ -112,10 +135,12 @@ def _marked(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
         if not over:
             out.append(piece)
             continue
-        classes = " ".join(dict.fromkeys(label_class(m.label) for m in over))
+        labels = list(dict.fromkeys(m.label for m in over))
+        classes = " ".join(label_class(label) for label in labels)
+        style = max((styles[label] for label in labels), key=lambda s: s[0])[1]
         titles = " | ".join(dict.fromkeys(m.title for m in over if m.title))
         title_attr = f' title="{escape(titles)}"' if titles else ""
-        out.append(f'<span class="kit-mark {classes}"{title_attr}>{piece}</span>')
+        out.append(f'<span class="kit-mark {classes}" style="{style}"{title_attr}>{piece}</span>')
     return "".join(out)
 
 
@@ -134,45 +159,84 @@ def render_article(
     """
     marks = sorted(marks, key=lambda m: (m.start, -m.end))
     labels = list(dict.fromkeys([lab for lab, _ in legend] + [m.label for m in marks]))
+    styles = {label: (i, mark_style(i)) for i, label in enumerate(labels)}
     scope = _scope_id(article, marks, labels)
-    css = _BASE_CSS.format(s=f"#{scope}") + style_for(labels, scope)
-    parts = [f'<div class="kit-article" id="{scope}"><style>{css}</style>']
+    parts = [f'<div class="kit-article" id="{scope}" style="{ARTICLE_STYLE}">']
     if legend:
         keys = "".join(
-            f'<span class="kit-key {label_class(lab)}">{escape(desc)}</span>'
+            f'<span class="kit-key {label_class(lab)}" style="{key_style(styles[lab][0])}">'
+            f"{escape(desc)}</span>"
             for lab, desc in legend
         )
-        parts.append(f'<div class="kit-legend" role="group" aria-label="Legend">{keys}</div>')
-    parts.extend(_paragraphs(article, marks, numbers, meta))
+        parts.append(
+            f'<div class="kit-legend" role="group" aria-label="Legend" style="{LEGEND_STYLE}">'
+            f"{keys}</div>"
+        )
+    parts.extend(_paragraphs(article, marks, styles, numbers, meta))
     parts.append("</div>")
     return SafeHTML("".join(parts), f"article {article.id}: {len(marks)} highlights")
 
 
-def _paragraphs(article: Article, marks: Sequence[Mark], numbers: bool, meta: bool) -> list[str]:
+def paragraph_numbers(article: Article) -> list[int | None]:
+    """The number each paragraph shows on the article (body paragraphs from 1; the headline and
+    standfirst have none): the one numbering that views, tables and exercises use."""
+    out: list[int | None] = []
+    body_no = 0
+    for p in article.paragraphs:
+        if p.role in ("headline", "standfirst"):
+            out.append(None)
+        else:
+            body_no += 1
+            out.append(body_no)
+    return out
+
+
+def sentence_place(article: Article, sentence: int) -> str:
+    """Where a sentence is, in the article's own numbering: "paragraph 3, sentence 2", or
+    "headline" / "standfirst" (sentences count from 1 within their paragraph)."""
+    sent = article.sentences[sentence]
+    para = article.paragraphs[sent.paragraph]
+    if para.role in ("headline", "standfirst"):
+        return para.role
+    number = paragraph_numbers(article)[sent.paragraph]
+    within = sum(1 for s in article.sentences[: sentence + 1] if s.paragraph == sent.paragraph)
+    return f"paragraph {number}, sentence {within}"
+
+
+def _paragraphs(
+    article: Article,
+    marks: Sequence[Mark],
+    styles: Mapping[str, tuple[int, str]],
+    numbers: bool,
+    meta: bool,
+) -> list[str]:
     """The article's paragraphs as escaped HTML with the marks drawn."""
     parts = []
-    body_no = 0
     # A sweep over the marks (sorted by start) keeps the work linear in the article's length: each
     # paragraph sees only the marks that reach into it, not every mark of the article.
     upcoming = iter(marks)
     pending = next(upcoming, None)
     active: list[Mark] = []
-    for p in article.paragraphs:
+    for p, number in zip(article.paragraphs, paragraph_numbers(article)):
         while pending is not None and pending.start < p.end:
             active.append(pending)
             pending = next(upcoming, None)
         active = [m for m in active if m.end > p.start]
-        inner = _marked(article.text, p.start, p.end, active)
+        inner = _marked(article.text, p.start, p.end, active, styles)
         if p.role == "headline":
-            parts.append(f'<div class="kit-headline" role="heading" aria-level="2">{inner}</div>')
+            parts.append(
+                f'<div class="kit-headline" role="heading" aria-level="2" '
+                f'style="{HEADLINE_STYLE}">{inner}</div>'
+            )
             if meta:
                 parts.append(_meta_line(article))
         elif p.role == "standfirst":
-            parts.append(f'<p class="kit-standfirst">{inner}</p>')
+            parts.append(f'<p class="kit-standfirst" style="{STANDFIRST_STYLE}">{inner}</p>')
         else:
-            body_no += 1
-            number = f'<span class="kit-pn">{body_no}</span>' if numbers else ""
-            parts.append(f"<p>{number}{inner}</p>")
+            shown = (
+                f'<span class="kit-pn" style="{NUMBER_STYLE}">{number}</span>' if numbers else ""
+            )
+            parts.append(f'<p style="{PARAGRAPH_STYLE}">{shown}{inner}</p>')
     return parts
 
 
@@ -189,6 +253,14 @@ def _runs(text: str, spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, i
         else:
             out.append((s, e, n))
     return out
+
+
+def _heat_style(level: int, levels: int) -> str:
+    shade = tint("#0072B2", level / levels * 0.85)
+    colour = "color:#ffffff;" if level >= 4 else ""
+    return (
+        f"background:{shade};{colour}border-bottom:{level * HEAT_LEVELS // levels}px solid #003d66"
+    )
 
 
 def render_heatmap(
@@ -210,29 +282,25 @@ def render_heatmap(
         level = max(1, min(levels, -(-n * levels // top)))
         marks.append(Mark(s, e, f"heat-{level}", f"{n} of {total} students {what}"))
     scope = _scope_id(article, marks, ["heat", what, str(total)])
-    rules = []
-    for level in range(1, levels + 1):
-        alpha = int(255 * level / levels * 0.85)
-        rules.append(
-            f"#{scope} .{label_class(f'heat-{level}')}{{background:#0072B2{alpha:02x};"
-            f"{'color:#fff;' if level >= 4 else ''}"
-            f"box-shadow:inset 0 -{level * HEAT_LEVELS // levels}px 0 #003d66}}"
-        )
-    css = _BASE_CSS.format(s=f"#{scope}") + "".join(rules)
+    styles = {f"heat-{lv}": (lv, _heat_style(lv, levels)) for lv in range(1, levels + 1)}
     bands = []
     for level in range(1, levels + 1):
         lo = (level - 1) * top // levels + 1
         hi = level * top // levels
         bands.append(
-            f'<span class="kit-key kit-mark {label_class(f"heat-{level}")}">'
+            f'<span class="kit-key kit-mark {label_class(f"heat-{level}")}" '
+            f'style="padding:0 0.3em;{styles[f"heat-{level}"][1]}">'
             f"{lo if lo >= hi else f'{lo}-{hi}'}</span>"
         )
     legend = (
-        f'<div class="kit-legend" role="group" aria-label="Legend">Students who {escape(what)} '
-        f"(of {total}): {''.join(bands)}</div>"
+        f'<div class="kit-legend" role="group" aria-label="Legend" style="{LEGEND_STYLE}">'
+        f"Students who {escape(what)} (of {total}): {''.join(bands)}</div>"
     )
-    parts = [f'<div class="kit-article kit-heatmap" id="{scope}"><style>{css}</style>', legend]
-    parts.extend(_paragraphs(article, marks, numbers, True))
+    parts = [
+        f'<div class="kit-article kit-heatmap" id="{scope}" style="{ARTICLE_STYLE}">',
+        legend,
+    ]
+    parts.extend(_paragraphs(article, marks, styles, numbers, True))
     parts.append("</div>")
     return SafeHTML("".join(parts), f"article {article.id}: heat map of {total} students")
 
@@ -248,7 +316,7 @@ def _meta_line(article: Article) -> str:
         )
     if not bits:
         return banner
-    return f'<div class="kit-meta">{escape(" · ".join(bits))}</div>{banner}'
+    return f'<div class="kit-meta" style="{META_STYLE}">{escape(" · ".join(bits))}</div>{banner}'
 
 
 def show_article(article: Article, numbers: bool = True) -> SafeHTML:

@@ -19,26 +19,42 @@ if TYPE_CHECKING:
     from kit.reading.sources import Attribution
 
 
+#: Student tables: text left-aligned, wrapped and at the top of its cell, a line between rows.
+TABLE_STYLE = "border-collapse:collapse;font-family:sans-serif;font-size:0.95em;margin:0.6em 0"
+CELL_STYLE = (
+    "text-align:left;vertical-align:top;white-space:normal;padding:0.3em 0.6em;"
+    "border-bottom:1px solid #dddddd;max-width:36em"
+)
+CAPTION_STYLE = "text-align:left;font-weight:bold;padding:0.3em 0"
+
+
 def html_table(df: pd.DataFrame, caption: str = "") -> str:
-    """A DataFrame as an escaped HTML table (cell text is untrusted)."""
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in df.columns)
+    """A DataFrame as an escaped HTML table for students (cell text is untrusted): no index, text
+    left-aligned and wrapped, empty cells where pandas has NaN."""
+    cap = f'<caption style="{CAPTION_STYLE}">{escape(caption)}</caption>' if caption else ""
+    head = "".join(
+        f'<th scope="col" style="{CELL_STYLE}">{escape(str(c))}</th>' for c in df.columns
+    )
     rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(_cell(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f'<td style="{CELL_STYLE}">{escape(_cell(v))}</td>' for v in row) + "</tr>"
         for row in df.itertuples(index=False)
     )
     return (
-        '<table class="kit-table" style="border-collapse:collapse;font-family:sans-serif;'
-        f'font-size:0.85em;margin:0.6em 0">{cap}<thead><tr>{head}</tr></thead>'
+        f'<table class="kit-table" style="{TABLE_STYLE}">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
 
 def _cell(v: object) -> str:
-    if v is None or (isinstance(v, float) and pd.isna(v)):
+    if v is None:
         return ""
+    try:
+        if pd.isna(v):
+            return ""
+    except (TypeError, ValueError):  # lists and arrays: not a missing value
+        pass
     if isinstance(v, float):
-        return f"{v:.2f}"
+        return f"{v:g}" if v == int(v) else f"{v:.2f}"
     return str(v)
 
 
@@ -70,34 +86,41 @@ def stack(parts: Iterable[str], summary: str) -> SafeHTML:
 
 
 def sources_table(attributions: Iterable) -> pd.DataFrame:
-    """Who speaks in an article: one row per speaker with type, count, quote/paraphrase, stances."""
-    from kit.reading.sources import TYPE_NAMES
-
+    """Who speaks in an article, for students: one row per source with its kind, how many reports
+    (each time the article says what the source said), how many are quotes, and how."""
     rows: dict[tuple[str, str], dict] = {}
     for a in attributions:
         key = (a.speaker or "(unknown)", a.source_type)
         row = rows.setdefault(
             key,
             {
-                "speaker": key[0],
-                "type": TYPE_NAMES.get(a.source_type, a.source_type),
-                "times": 0,
+                "source": key[0],
+                "kind of source": source_kind(a.source_type),
+                "reports": 0,
                 "quoted": 0,
-                "paraphrased": 0,
+                "in other words": 0,
                 "stances": Counter(),
             },
         )
-        row["times"] += 1
-        row["quoted" if a.direct else "paraphrased"] += 1
+        row["reports"] += 1
+        row["quoted" if a.direct else "in other words"] += 1
         if a.cue is not None:
             row["stances"][a.stance] += 1
     out = []
-    for row in sorted(rows.values(), key=lambda r: (-r["times"], r["speaker"])):
+    for row in sorted(rows.values(), key=lambda r: (-r["reports"], r["source"])):
         stances = row.pop("stances")
-        row["stances"] = ", ".join(f"{s} ×{n}" for s, n in sorted(stances.items()))
+        row["how it is reported"] = ", ".join(f"{s} ×{n}" for s, n in sorted(stances.items()))
         out.append(row)
-    columns = ["speaker", "type", "times", "quoted", "paraphrased", "stances"]
-    return pd.DataFrame(out, columns=columns)
+    columns = ["source", "kind of source", "reports", "quoted", "in other words"]
+    return pd.DataFrame(out, columns=[*columns, "how it is reported"])
+
+
+def source_kind(source_type: str) -> str:
+    """A source type as students read it: "Named person", "Unnamed source" (not `named_person`)."""
+    from kit.reading.sources import TYPE_NAMES
+
+    name = TYPE_NAMES.get(source_type, source_type)
+    return name[:1].upper() + name[1:]
 
 
 def source_marks(attributions: Iterable[Attribution]) -> list[Mark]:
@@ -118,23 +141,31 @@ def source_marks(attributions: Iterable[Attribution]) -> list[Mark]:
     return marks
 
 
+def _n(count: int, word: str) -> str:
+    """ "1 source", "7 sources"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def show_sources(article: Article | str | Path) -> SafeHTML:
     """Who is speaking: the article with sources, cues and contents highlighted, a table of
     speakers and a chart of source types. `article` may be an Article or a file path."""
-    from kit.reading.sources import SOURCE_LEGEND, TYPE_NAMES, find_attributions
+    from kit.reading.sources import SOURCE_LEGEND, find_attributions
 
     if not isinstance(article, Article):
         article = load_article(article)
     found = find_attributions(article)
     view = render_article(article, source_marks(found), legend=SOURCE_LEGEND, numbers=True)
     table = sources_table(found)
-    types = Counter(TYPE_NAMES.get(a.source_type, a.source_type) for a in found)
     speakers = len(table)
-    caption = f"Who speaks: {len(found)} reports from {speakers} sources"
+    # The chart counts what the caption counts, in the same words: the sources, by their kind.
+    kinds = Counter(table["kind of source"])
+    caption = f"Who speaks: {_n(len(found), 'report')} from {_n(speakers, 'source')}"
     parts = [
         view.html,
         html_table(table, caption) if found else "<p>No reported speech was found.</p>",
-        bar_chart(dict(types.most_common()), "Kinds of source"),
+        bar_chart(dict(kinds.most_common()), f"The {_n(speakers, 'source')}, by kind")
+        if found
+        else "",
     ]
     summary = f"sources in {article.id}: {len(found)} attributions, {speakers} speakers"
     return stack(parts, summary)
@@ -165,7 +196,7 @@ def show_claims(
     found = suggest(article, labels=label_set, attributions=attributions)
     flags = flag(article)
     shown = [lab for lab in label_set.labels if "not_a_claim" not in lab.kit_types]
-    legend = [(lab.name, lab.name) for lab in shown] + [(_WORDING, "words to notice")]
+    legend = [(lab.name, type_name(lab.name)) for lab in shown] + [(_WORDING, "words to notice")]
     marks = [
         Mark(s.span.start, s.span.end, s.type, _hover(s))
         for s in found
@@ -178,7 +209,9 @@ def show_claims(
         '<div class="kit-claims" style="font-family:sans-serif">',
         render_article(article, marks, legend=legend, numbers=True).html,
         _top_three(most_checkworthy(found)),
-        html_table(_claims_frame(found), caption="Every sentence: what kind of claim, and why"),
+        html_table(
+            _claims_frame(article, found), caption="Every sentence: what kind of claim, and why"
+        ),
     ]
     if flags:
         words = pd.DataFrame(
@@ -195,28 +228,35 @@ def show_claims(
 _WORDING = "words to notice"
 
 
+def type_name(name: str) -> str:
+    """A claim type as students read it, as the claim tagger names it: "Not a claim", "Fact"."""
+    name = name.replace("_", " ").strip()
+    return name[:1].upper() + name[1:]
+
+
 def _hover(s: ClaimSuggestion) -> str:
     who = "" if s.claimant == "the reporter" else f" · claimed by {s.claimant}"
     why = "; ".join(r.text for r in s.reasons if r.about == "type")
-    return f"{s.type} · check-worthy: {s.checkworthy}{who} · {why}"
+    return f"{type_name(s.type)} · check-worthy: {s.checkworthy}{who} · {why}"
 
 
-def _claims_frame(found: list[ClaimSuggestion]) -> pd.DataFrame:
+def _claims_frame(article: Article, found: list[ClaimSuggestion]) -> pd.DataFrame:
+    from kit.views.html import sentence_place
+
     rows = []
     for s in found:
         text = " ".join(s.text.split())
-        text = text if len(text) <= 140 else text[:139] + "…"
         rows.append(
             {
-                "#": f"{s.sentence + 1}" + (" (part)" if s.part else ""),
+                "where": sentence_place(article, s.sentence) + (" (part)" if s.part else ""),
                 "sentence": ("↳ " if s.part else "") + text,
-                "type": s.type,
+                "type": type_name(s.type),
                 "check-worthy": s.checkworthy,
                 "who claims it": s.claimant,
                 "why": "; ".join(r.text for r in s.reasons),
             }
         )
-    columns = ["#", "sentence", "type", "check-worthy", "who claims it", "why"]
+    columns = ["where", "sentence", "type", "check-worthy", "who claims it", "why"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -229,7 +269,7 @@ def _top_three(top: list[ClaimSuggestion]) -> str:
         why = "; ".join(r.text for r in s.reasons if r.about != "claimant")
         items.append(
             f"<li><q>{escape(' '.join(s.text.split()))}</q><br>"
-            f"<small>{escape(s.type)} claim by {escape(who)}; check-worthy: "
+            f"<small>{escape(type_name(s.type))} claim by {escape(who)}; check-worthy: "
             f"{escape(s.checkworthy)}. Why: {escape(why)}</small></li>"
         )
     n = len(top)
@@ -239,7 +279,7 @@ def _top_three(top: list[ClaimSuggestion]) -> str:
 
 def _label_notes(label_set: LabelSet) -> str:
     rows = "".join(
-        f"<li><strong>{escape(lab.name)}</strong>: {escape(lab.description)}</li>"
+        f"<li><strong>{escape(type_name(lab.name))}</strong>: {escape(lab.description)}</li>"
         for lab in label_set.labels
     )
     return f"<details><summary>What the claim types mean</summary><ul>{rows}</ul></details>"

@@ -47,7 +47,9 @@ def make_lab(tmp_path):
         f"--ip=127.0.0.1 --port={lab.port} --ServerApp.port_retries=0 "
         f"--IdentityProvider.token={lab.token} --LabApp.news_url=None "
         "--LabApp.expose_app_in_browser=True "
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate "
+        # JupyterLab checkpoints every notebook it opens: into the test's folder, not notebooks/.
+        f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}"
     )
     lab.proc = launch(
         ["make", "--no-print-directory", "-C", str(REPO), "lab", f"LAB_ARGS={args}"],
@@ -101,3 +103,19 @@ def test_make_lab_opens_notebook_zero(browser, make_lab):
     finally:
         context.close()
     assert errors == []
+
+
+def test_make_lab_trusts_the_course_notebooks(make_lab):
+    """A trusted notebook shows its saved outputs as they were made (styles included)."""
+    import nbformat
+    from nbformat.sign import NotebookNotary
+
+    notary = NotebookNotary(data_dir=str(make_lab.home / "data"))
+    notebooks = sorted((REPO / "notebooks").rglob("*.ipynb"))
+    untrusted = [
+        p.name
+        for p in notebooks
+        if ".ipynb_checkpoints" not in p.parts
+        and not notary.check_signature(nbformat.read(p, as_version=4))
+    ]
+    assert notebooks and untrusted == []
