@@ -27,7 +27,8 @@ from kit.reading.claim_labels import (
     load_labels,
     resolve_labels,
 )
-from kit.reading.claim_rules import CLAIM_TYPES, Reason, Scan, judge
+from kit.reading.claim_rules import CLAIM_TYPES, Scan, judge
+from kit.reading.claim_worth import Reason
 from kit.reading.sources import Attribution, find_attributions
 
 __all__ = [
