@@ -182,6 +182,30 @@ def test_opinions_and_predictions_are_not_worth_checking():
     assert (prediction.kit_type, prediction.checkworthy) == ("prediction", "no")
 
 
+def test_a_comparison_makes_a_claim_worth_checking_and_says_why():
+    text = "The city spent more money on police than on schools."
+    (s,) = suggest(text)
+    assert s.checkworthy == "yes", [r.text for r in s.reasons]
+    compared = [r for r in s.reasons if "compares" in r.text]
+    assert compared and text[compared[0].start : compared[0].end] == "more money on police than"
+    for plain in (
+        "The city spent money on police and on schools.",
+        "The city spent money on police rather than on schools.",
+    ):
+        (p,) = suggest(plain)
+        assert p.checkworthy == "minor", plain
+        assert not any("compares" in r.text for r in p.reasons)
+
+
+def test_an_opinion_that_rests_on_a_number_is_worth_checking_for_the_number():
+    text = "I think it is terrible that 40 percent of children still live in poverty."
+    (s,) = suggest(text)
+    assert (s.kit_type, s.checkworthy) == ("opinion", "yes")
+    reason = next(r for r in s.reasons if r.about == "checkworthy")
+    assert reason.text == "an opinion, but its number can be checked"
+    assert text[reason.start : reason.end].startswith("40 percent")
+
+
 def test_most_checkworthy_prefers_checkable_claims_and_skips_repeats(seed_claims):
     top = most_checkworthy(seed_claims)
     assert len(top) == 3

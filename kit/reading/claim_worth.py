@@ -2,10 +2,11 @@
 would a fact-checker or a careful reader want to verify it? Each decision adds a reason a student
 reads.
 
-Opinions, predictions and non-claims are `no` (or `minor` when they hold a number). Other claims
-earn points for a quantity, a topic that matters to the public, a policy or cause, a named person
-or place and an action in the past, and lose points for personal stories and very short sentences:
-`yes` from 2.5 points, `minor` from 0.
+Predictions and non-claims are `no` (predictions `minor` when they hold a number), opinions `no`
+unless they hold a number you could check ("Pakistan has 100 nuclear warheads"). Other claims earn
+points for a quantity, a comparison ("higher than"), a topic that matters to the public, a policy
+or cause (as the claim or beside it), a named person or place and an action in the past, and lose
+points for personal stories and very short sentences: `yes` from 2.5 points, `minor` from 0.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ _NAME = re.compile(
     r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
 )
 _NAME_SKIP = frozenset(_WORDS["not_names"])
+# "higher than", "more jobs than", "twice as": a comparison you could check.
+_THAN = re.compile(r"\b(?:than|as\s+(?:many|much|high|low|large|big)\s+as)\b", re.I)
+_WORDS_BEFORE = re.compile(r"(?:\b[A-Za-z]+\W+){1,4}$")
+_COMPARATIVE = re.compile(r"\b(?:more|less|fewer|twice|[a-z]{3,}er)\b", re.I)
+_NOT_COMPARISONS = frozenset(_WORDS["not_comparatives"])
 _OPENERS = frozenset("\"“‘'([")
 _SENTENCE_GAPS = frozenset((". ", "? ", "! ", ": ", "\n\n", '" ', "” "))
 
@@ -68,7 +74,7 @@ def checkworthy(
         if quantity >= 2 and first_quantity:
             s, e = first_quantity
             reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
-            return "minor"
+            return "yes"
         reasons.append(_OPINION_NOT_CHECKABLE)
         return "no"
     if kit_type == "prediction":
@@ -98,6 +104,16 @@ def checkworthy(
         points += 1.0
     if past_action:
         points += 0.5
+    if kit_type != "cause" and scores["cause"] > 0:
+        points += 0.5  # a cause or a policy beside the main claim: more to check
+    if kit_type != "policy" and scores["policy"] > 0:
+        points += 0.5
+    compared = _comparison(text, lo, hi)
+    if compared:
+        s, e = compared
+        points += 1.5
+        reasons.append(Reason(f"'{text[s:e]}' compares: you could check it", s, e, _CW))
+        added += 1
     names = _names(text, lo, hi)
     if names:
         s, e = max(names, key=_LENGTH)
@@ -114,6 +130,23 @@ def checkworthy(
     if not added:
         reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
     return cw
+
+
+def _comparison(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first comparison in text[lo:hi] ("more jobs than", "as many as"), if any: "than"
+    after a comparative word at most four words before it."""
+    if "than" not in text[lo:hi] and " as " not in text[lo:hi]:
+        return None
+    for m in _THAN.finditer(text, lo, hi):
+        if m.group()[0] in "aA":
+            return m.span()
+        before = _WORDS_BEFORE.search(text, max(lo, m.start() - 48), m.start())
+        if before is None:
+            continue
+        for c in _COMPARATIVE.finditer(text, before.start(), m.start()):
+            if c.group().lower() not in _NOT_COMPARISONS:
+                return c.start(), m.end()
+    return None
 
 
 def _names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
