@@ -121,6 +121,21 @@ def test_attributed_part_gets_its_own_suggestion_and_claimant(seed):
     assert whole.claimant == "Volodymyr Zelensky"  # its content overlaps the sentence
 
 
+def test_a_reported_opinion_is_told_from_the_reporters_own_judgement():
+    (reported, _) = suggest('"The plan is a disgrace and a disaster," said John Smith, the mayor.')
+    whose = [r.text for r in reported.reasons if r.about == "claimant"]
+    assert reported.kit_type == "opinion"
+    assert "the judgement is John Smith's, reported" in whose[0]
+    text = "In a shameful and cowardly speech, John Smith said the plan would work."
+    own = suggest(text)[0]
+    reason = next(r for r in own.reasons if "reporter's own" in r.text)
+    assert own.kit_type == "opinion" and text[reason.start : reason.end] == "shameful"
+    assert (
+        reason.text
+        == "'shameful' is not in John Smith's words: this judgement is the reporter's own"
+    )
+
+
 def test_he_would_host_is_a_prediction_made_by_zelensky(seed):
     found = suggest(seed)
     parts = [
