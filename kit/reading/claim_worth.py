@@ -101,7 +101,7 @@ def checkworthy(
     elif kit_type == "cause":
         points += 1.5
     elif kit_type == "number":
-        points += 1.0
+        points += 1.5
     if past_action:
         points += 0.5
     if kit_type != "cause" and scores["cause"] > 0:
