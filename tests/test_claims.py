@@ -121,6 +121,21 @@ def test_attributed_part_gets_its_own_suggestion_and_claimant(seed):
     assert whole.claimant == "Volodymyr Zelensky"  # its content overlaps the sentence
 
 
+def test_a_reported_opinion_is_told_from_the_reporters_own_judgement():
+    (reported, _) = suggest('"The plan is a disgrace and a disaster," said John Smith, the mayor.')
+    whose = [r.text for r in reported.reasons if r.about == "claimant"]
+    assert reported.kit_type == "opinion"
+    assert "the judgement is John Smith's, reported" in whose[0]
+    text = "In a shameful and cowardly speech, John Smith said the plan would work."
+    own = suggest(text)[0]
+    reason = next(r for r in own.reasons if "reporter's own" in r.text)
+    assert own.kit_type == "opinion" and text[reason.start : reason.end] == "shameful"
+    assert (
+        reason.text
+        == "'shameful' is not in John Smith's words: this judgement is the reporter's own"
+    )
+
+
 def test_he_would_host_is_a_prediction_made_by_zelensky(seed):
     found = suggest(seed)
     parts = [
@@ -180,6 +195,30 @@ def test_opinions_and_predictions_are_not_worth_checking():
     (prediction,) = suggest("The minister will visit the region next week.")
     assert (opinion.kit_type, opinion.checkworthy) == ("opinion", "no")
     assert (prediction.kit_type, prediction.checkworthy) == ("prediction", "no")
+
+
+def test_a_comparison_makes_a_claim_worth_checking_and_says_why():
+    text = "The city spent more money on police than on schools."
+    (s,) = suggest(text)
+    assert s.checkworthy == "yes", [r.text for r in s.reasons]
+    compared = [r for r in s.reasons if "compares" in r.text]
+    assert compared and text[compared[0].start : compared[0].end] == "more money on police than"
+    for plain in (
+        "The city spent money on police and on schools.",
+        "The city spent money on police rather than on schools.",
+    ):
+        (p,) = suggest(plain)
+        assert p.checkworthy == "minor", plain
+        assert not any("compares" in r.text for r in p.reasons)
+
+
+def test_an_opinion_that_rests_on_a_number_is_worth_checking_for_the_number():
+    text = "I think it is terrible that 40 percent of children still live in poverty."
+    (s,) = suggest(text)
+    assert (s.kit_type, s.checkworthy) == ("opinion", "yes")
+    reason = next(r for r in s.reasons if r.about == "checkworthy")
+    assert reason.text == "an opinion, but its number can be checked"
+    assert text[reason.start : reason.end].startswith("40 percent")
 
 
 def test_most_checkworthy_prefers_checkable_claims_and_skips_repeats(seed_claims):

@@ -12,10 +12,7 @@ and language.yaml):
 3. The type with the highest total wins; ties go to opinion, number, cause, policy, prediction,
    event in that order ("the bill would ban ..." is a policy before it is a prediction). An
    opinion needs more than one weak cue, a number claim a real quantity.
-4. Check-worthiness: opinions, predictions and non-claims are `no` (or `minor` when they hold a
-   number). Other claims earn points for a quantity, a topic that matters to the public, a policy
-   or cause, a named person or place and an action in the past, and lose points for personal
-   stories and very short sentences: `yes` from 2.5 points, `minor` from 0.
+4. Check-worthiness, once the type is known: see `kit.reading.claim_worth`.
 
 The judge reads only the sentence, so it works the same on one sentence without its article.
 Speed matters (a class corpus, the command line): the text is scanned once by a handful of
@@ -29,10 +26,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
-from kit.articles.segment import Span
 from kit.reading import wording as language
+from kit.reading.claim_worth import Reason, checkworthy
 from kit.reading.lexicon import Lexicon, fold, normalise_phrase, package_words, package_yaml
 
 CLAIM_TYPES = ("event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim")
@@ -44,24 +40,6 @@ _WORDS = package_words("claim_rule_words.yaml")  # numbers as words, words the r
 _TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
 _MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
 _VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise"))
-
-
-class Reason(NamedTuple):
-    """Why the kit suggests something: a short phrase, and the words it points at (if any).
-
-    `start`/`end` are offsets into the text (None when the reason points at no words);
-    `about` is `type`, `checkworthy` or `claimant`.
-    """
-
-    text: str
-    start: int | None = None
-    end: int | None = None
-    about: str = "type"
-
-    @property
-    def span(self) -> Span | None:
-        """The words the reason points at, as a Span."""
-        return None if self.start is None or self.end is None else Span(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +115,6 @@ _DIGITS = re.compile(
 # Where a number may start: a plain character class, which the engine scans fast; _DIGITS then
 # reads the number there.
 _NUMBER_START = re.compile(r"[0-9$£€¥][0-9,.:]*")
-_NAME = re.compile(
-    r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
-    r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
-)
 # Words in -ed are found from their ending: a literal lets the engine skip ahead to "ed".
 _ED = re.compile(r"ed\b")
 _WORD_OPENERS = "\"“‘'([—–-/"
@@ -185,7 +159,6 @@ _NEXT_WORD = re.compile(r"\s+(?:of\s+)?([A-Za-z][A-Za-z-]*)")
 _STOP_NEXT = frozenset(_WORDS["not_a_counted_noun"])
 _VAGUE_COUNTS = frozenset(_WORDS["vague_counts"])
 _NOT_PAST = frozenset(_WORDS["not_past"])
-_NAME_SKIP = frozenset(_WORDS["not_names"])
 _HEADLINE_TO = re.compile(r"(?<![\w'’-])to\s+([a-z]{2,})\b")
 _PRONOUN_VERB = re.compile(
     r"(?<![\w'’-])(?:I|[Ww]e|[Tt]hey|[Yy]ou|[Hh]e|[Ss]he|[Ii]t|[Ww]ho)\s+"
@@ -754,7 +727,7 @@ def judge(
             reasons.append(Reason(phrase, s, e, "type"))
     if not reasons:
         reasons.append(Reason("it states something as a fact", None, None, "type"))
-    cw = _checkworthy(
+    cw = checkworthy(
         text, lo, hi, kit_type, quantity, first_quantity, stakes, n_words, self_voice,
         scores, bool(past), reasons,
     )  # fmt: skip
@@ -766,8 +739,6 @@ _QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
-_OPENERS = frozenset("\"“‘'([")
-_SENTENCE_GAPS = frozenset((". ", "? ", "! ", ": ", "\n\n", '" ', "” "))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
@@ -775,109 +746,3 @@ _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 def _BY_WEIGHT(why: tuple) -> tuple[float, int]:
     return (-why[1], why[2])
-
-
-def _checkworthy(
-    text: str,
-    lo: int,
-    hi: int,
-    kit_type: str,
-    quantity: float,
-    first_quantity: tuple[int, int] | None,
-    stakes: list[tuple[int, int]],
-    n_words: int,
-    self_voice: bool,
-    scores: dict[str, float],
-    past_action: bool,
-    reasons: list[Reason],
-) -> str:
-    """Check-worthiness; appends its reasons (the ones not already given for the type)."""
-    if kit_type == "not_a_claim":
-        reasons.append(_NOTHING_TO_CHECK)
-        return "no"
-    if kit_type == "opinion":
-        if quantity >= 2 and first_quantity:
-            s, e = first_quantity
-            reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
-            return "minor"
-        reasons.append(_OPINION_NOT_CHECKABLE)
-        return "no"
-    if kit_type == "prediction":
-        if quantity >= 2 or (stakes and scores["policy"] > 0):
-            reasons.append(_FUTURE_IN_PART)
-            return "minor"
-        reasons.append(_FUTURE)
-        return "no"
-    points = 0.0
-    added = 0
-    if quantity >= 2:
-        points += 2.0
-    elif quantity > 0 or scores["number"] > 0:
-        points += 1.0
-    if stakes:
-        s, e = stakes[0]
-        points += 1.5 if len(stakes) == 1 else 2.0
-        reasons.append(
-            Reason(f"'{text[s:e]}' is about something that matters to the public", s, e, _CW)
-        )
-        added += 1
-    if kit_type == "policy":
-        points += 2.0
-    elif kit_type == "cause":
-        points += 1.5
-    elif kit_type == "number":
-        points += 1.0
-    if past_action:
-        points += 0.5
-    names = _names(text, lo, hi)
-    if names:
-        s, e = max(names, key=_LENGTH)
-        points += 0.5 if len(names) < 3 else 1.0
-        reasons.append(Reason(f"'{text[s:e]}' is named, so you can look it up", s, e, _CW))
-        added += 1
-    if self_voice and not names:
-        points -= 0.5 if stakes else 1.5
-        reasons.append(_PERSONAL)
-        added += 1
-    if n_words < 4:
-        points -= 1.0
-    cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
-    if not added:
-        reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
-    return cw
-
-
-def _names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Capitalised names in text[lo:hi] ("Volodymyr Zelensky", "Oslo"), without the capitals that
-    only start the sentence or a quotation ("The", "Military officers")."""
-    names = []
-    for m in _NAME.finditer(text, lo, hi):
-        s, e = m.span()
-        first, _, rest = m.group().partition(" ")
-        if first in _NAME_SKIP:
-            if not rest:
-                continue
-            s = e - len(rest)
-        if " " not in text[s:e] and (
-            s <= lo + 1 or text[s - 1] in _OPENERS or text[max(0, s - 2) : s] in _SENTENCE_GAPS
-        ):
-            continue  # one capitalised word that only starts the sentence or a quotation
-        names.append((s, e))
-    return names
-
-
-def _LENGTH(span: tuple[int, int]) -> int:
-    return span[1] - span[0]
-
-
-_CW = "checkworthy"
-_NOTHING_TO_CHECK = Reason("not a claim, so there is nothing to check", None, None, _CW)
-_OPINION_NOT_CHECKABLE = Reason(
-    "an opinion: you can disagree with it, but not check it", None, None, _CW
-)
-_FUTURE_IN_PART = Reason("about the future: only parts of it can be checked now", None, None, _CW)
-_FUTURE = Reason("about the future: nobody can check it yet", None, None, _CW)
-_PERSONAL = Reason("a personal story: hard for anyone else to check", None, None, _CW)
-_SPECIFIC = Reason("specific enough to check against a record or a source", None, None, _CW)
-_SMALL_FACT = Reason("a plain statement of fact, but a small one", None, None, _CW)
-_TOO_VAGUE = Reason("too vague to check", None, None, _CW)

@@ -27,7 +27,8 @@ from kit.reading.claim_labels import (
     load_labels,
     resolve_labels,
 )
-from kit.reading.claim_rules import CLAIM_TYPES, Reason, Scan, judge
+from kit.reading.claim_rules import CLAIM_TYPES, Scan, judge
+from kit.reading.claim_worth import Reason
 from kit.reading.sources import Attribution, find_attributions
 
 __all__ = [
@@ -124,6 +125,8 @@ def _suggestion(
     part: bool,
 ) -> ClaimSuggestion:
     kit_type, cw, confidence, reasons, reporting = judge(text, lo, hi, scan)
+    if kit_type == "opinion" and att is not None and att.content is not None:
+        reasons.append(_whose_judgement(att, text, reasons))
     reasons.append(_claimant_reason(att, text, reporting))
     return ClaimSuggestion(
         Span(lo, hi),
@@ -209,6 +212,29 @@ def _claimant_reason(
             f"'{text[s:e]}' reports someone else's words: ask whose claim this is", s, e, "claimant"
         )
     return _OWN_VOICE
+
+
+def _whose_judgement(att: Attribution, text: str, reasons: list[Reason]) -> Reason:
+    """Reported opinion or the reporter's own: are the judging words inside what the source said?"""
+    c = att.content
+    assert c is not None
+    who = _claimant(att, text)
+    for r in reasons:
+        if r.about == "type" and r.start is not None and r.end is not None:
+            if not (c.start <= r.start and r.end <= c.end):
+                return Reason(
+                    f"'{text[r.start : r.end]}' is not in {who}'s words: "
+                    "this judgement is the reporter's own",
+                    r.start,
+                    r.end,
+                    "claimant",
+                )
+    return Reason(
+        f"the judgement is {who}'s, reported: the reporter passes it on without judging",
+        None,
+        None,
+        "claimant",
+    )
 
 
 _OWN_VOICE = Reason(

@@ -1,0 +1,185 @@
+"""Check-worthiness of one sentence, once its claim type is known (see `kit.reading.claim_rules`):
+would a fact-checker or a careful reader want to verify it? Each decision adds a reason a student
+reads.
+
+Predictions and non-claims are `no` (predictions `minor` when they hold a number), opinions `no`
+unless they hold a number you could check ("Pakistan has 100 nuclear warheads"). Other claims earn
+points for a quantity, a comparison ("higher than"), a topic that matters to the public, a policy
+or cause (as the claim or beside it), a named person or place and an action in the past, and lose
+points for personal stories and very short sentences: `yes` from 2.5 points, `minor` from 0.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kit.articles.segment import Span
+from kit.reading.lexicon import package_words
+
+_WORDS = package_words("claim_rule_words.yaml")
+
+
+class Reason(NamedTuple):
+    """Why the kit suggests something: a short phrase, and the words it points at (if any).
+
+    `start`/`end` are offsets into the text (None when the reason points at no words);
+    `about` is `type`, `checkworthy` or `claimant`.
+    """
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    about: str = "type"
+
+    @property
+    def span(self) -> Span | None:
+        """The words the reason points at, as a Span."""
+        return None if self.start is None or self.end is None else Span(self.start, self.end)
+
+
+_NAME = re.compile(
+    r"[A-Z](?<![\w'’-][A-Z])(?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?)"
+    r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
+)
+_NAME_SKIP = frozenset(_WORDS["not_names"])
+# "higher than", "more jobs than", "twice as": a comparison you could check.
+_THAN = re.compile(r"\b(?:than|as\s+(?:many|much|high|low|large|big)\s+as)\b", re.I)
+_WORDS_BEFORE = re.compile(r"(?:\b[A-Za-z]+\W+){1,4}$")
+_COMPARATIVE = re.compile(r"\b(?:more|less|fewer|twice|[a-z]{3,}er)\b", re.I)
+_NOT_COMPARISONS = frozenset(_WORDS["not_comparatives"])
+_OPENERS = frozenset("\"“‘'([")
+_SENTENCE_GAPS = frozenset((". ", "? ", "! ", ": ", "\n\n", '" ', "” "))
+
+
+def checkworthy(
+    text: str,
+    lo: int,
+    hi: int,
+    kit_type: str,
+    quantity: float,
+    first_quantity: tuple[int, int] | None,
+    stakes: list[tuple[int, int]],
+    n_words: int,
+    self_voice: bool,
+    scores: dict[str, float],
+    past_action: bool,
+    reasons: list[Reason],
+) -> str:
+    """Check-worthiness; appends its reasons (the ones not already given for the type)."""
+    if kit_type == "not_a_claim":
+        reasons.append(_NOTHING_TO_CHECK)
+        return "no"
+    if kit_type == "opinion":
+        if quantity >= 2 and first_quantity:
+            s, e = first_quantity
+            reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
+            return "yes"
+        reasons.append(_OPINION_NOT_CHECKABLE)
+        return "no"
+    if kit_type == "prediction":
+        if quantity >= 2 or (stakes and scores["policy"] > 0):
+            reasons.append(_FUTURE_IN_PART)
+            return "minor"
+        reasons.append(_FUTURE)
+        return "no"
+    points = 0.0
+    added = 0
+    if quantity >= 2:
+        points += 2.0
+    elif quantity > 0 or scores["number"] > 0:
+        points += 1.0
+    if stakes:
+        s, e = stakes[0]
+        points += 1.5 if len(stakes) == 1 else 2.0
+        reasons.append(
+            Reason(f"'{text[s:e]}' is about something that matters to the public", s, e, _CW)
+        )
+        added += 1
+    if kit_type == "policy":
+        points += 2.0
+    elif kit_type == "cause":
+        points += 1.5
+    elif kit_type == "number":
+        points += 1.5
+    if past_action:
+        points += 0.5
+    if kit_type != "cause" and scores["cause"] > 0:
+        points += 0.5  # a cause or a policy beside the main claim: more to check
+    if kit_type != "policy" and scores["policy"] > 0:
+        points += 0.5
+    compared = _comparison(text, lo, hi)
+    if compared:
+        s, e = compared
+        points += 1.5
+        reasons.append(Reason(f"'{text[s:e]}' compares: you could check it", s, e, _CW))
+        added += 1
+    names = _names(text, lo, hi)
+    if names:
+        s, e = max(names, key=_LENGTH)
+        points += 0.5 if len(names) < 3 else 1.0
+        reasons.append(Reason(f"'{text[s:e]}' is named, so you can look it up", s, e, _CW))
+        added += 1
+    if self_voice and not names:
+        points -= 0.5 if stakes else 1.5
+        reasons.append(_PERSONAL)
+        added += 1
+    if n_words < 4:
+        points -= 1.0
+    cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
+    if not added:
+        reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
+    return cw
+
+
+def _comparison(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first comparison in text[lo:hi] ("more jobs than", "as many as"), if any: "than"
+    after a comparative word at most four words before it."""
+    if "than" not in text[lo:hi] and " as " not in text[lo:hi]:
+        return None
+    for m in _THAN.finditer(text, lo, hi):
+        if m.group()[0] in "aA":
+            return m.span()
+        before = _WORDS_BEFORE.search(text, max(lo, m.start() - 48), m.start())
+        if before is None:
+            continue
+        for c in _COMPARATIVE.finditer(text, before.start(), m.start()):
+            if c.group().lower() not in _NOT_COMPARISONS:
+                return c.start(), m.end()
+    return None
+
+
+def _names(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Capitalised names in text[lo:hi] ("Volodymyr Zelensky", "Oslo"), without the capitals that
+    only start the sentence or a quotation ("The", "Military officers")."""
+    names = []
+    for m in _NAME.finditer(text, lo, hi):
+        s, e = m.span()
+        first, _, rest = m.group().partition(" ")
+        if first in _NAME_SKIP:
+            if not rest:
+                continue
+            s = e - len(rest)
+        if " " not in text[s:e] and (
+            s <= lo + 1 or text[s - 1] in _OPENERS or text[max(0, s - 2) : s] in _SENTENCE_GAPS
+        ):
+            continue  # one capitalised word that only starts the sentence or a quotation
+        names.append((s, e))
+    return names
+
+
+def _LENGTH(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
+
+
+_CW = "checkworthy"
+_NOTHING_TO_CHECK = Reason("not a claim, so there is nothing to check", None, None, _CW)
+_OPINION_NOT_CHECKABLE = Reason(
+    "an opinion: you can disagree with it, but not check it", None, None, _CW
+)
+_FUTURE_IN_PART = Reason("about the future: only parts of it can be checked now", None, None, _CW)
+_FUTURE = Reason("about the future: nobody can check it yet", None, None, _CW)
+_PERSONAL = Reason("a personal story: hard for anyone else to check", None, None, _CW)
+_SPECIFIC = Reason("specific enough to check against a record or a source", None, None, _CW)
+_SMALL_FACT = Reason("a plain statement of fact, but a small one", None, None, _CW)
+_TOO_VAGUE = Reason("too vague to check", None, None, _CW)
