@@ -263,9 +263,10 @@ def test_unnamed_sources_are_anonymous():
         "People familiar with the talks said a deal was near."
     )
     found = only(text)
-    assert len(found) == 2
+    assert len(found) == 3  # a refusal is a source too (issue 16)
     assert all(a.source_type == "anonymous" for a in found)
     assert found[0].speaker == "Sources close to the president"
+    assert text[found[1].cue.start : found[1].cue.end] == "declined"
 
 
 def test_documents_outlets_and_posts_get_their_types():

@@ -14,7 +14,14 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
-from kit.reading.cues import Cue, content_start, find_cues, is_hypothetical, is_passive
+from kit.reading.cues import (
+    Cue,
+    content_start,
+    find_cues,
+    is_hypothetical,
+    is_negated,
+    is_passive,
+)
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.source_history import Source, SourceHistory
@@ -41,6 +48,14 @@ _ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
 _CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")
 _COMMA = re.compile(r"\s*,\s*")
 _COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
+# What may follow a cue when the content is the quotation before it: ""...," she said to cheers",
+# "... said in an interview", "... said on Monday".
+_AFTER_QUOTE_TAIL = re.compile(
+    r"\s*(?:to|in|at|on|during|after|before|from|with|while|outside|inside|as|about|via|through|"
+    r"into|over|under|near|when|because|last|this|earlier|later|yesterday|today|recently|then|"
+    r"again|also|of|for|by|afterward|afterwards|once|told|wrote)\b",
+    re.IGNORECASE,
+)
 _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 
 
@@ -104,9 +119,15 @@ class Attributor:
         if before is not None and cue.lemma != "according to" and before.low in NOUN_BEFORE:
             return None  # "the report", "its plans", "of claims": a noun, not a cue
         after_i = cue.tj
-        if cue.frame == "that" and not self._that_follows(cue, before, s_hi):
-            return None
+        # "found", "shows": without "that", only a document's ("a poll shows Clinton ahead").
+        need_document = False
+        if cue.frame in ("that", "document") and not self._that_follows(cue, before, s_hi):
+            if cue.frame == "that":
+                return None
+            need_document = True
         if is_hypothetical(toks, cue):
+            return None
+        if cue.frame == "negated" and not is_negated(toks, cue):
             return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
@@ -140,7 +161,7 @@ class Attributor:
                     inverted = source is not None
         if not inverted:
             source = self._source_before(cue, before, lo, s_lo, sent, prev)
-        if source is None:
+        if source is None or (need_document and source.type != "document"):
             return None
 
         # Content: a quotation or clause after the cue, else the quotation or clause before.
@@ -158,6 +179,7 @@ class Attributor:
             or not after_text.strip(' .,;:!?"”’')
             or (post is None and after_text.lstrip().startswith(","))
             or _SUBORDINATE.match(after_text) is not None
+            or (pre is not None and post is None and _AFTER_QUOTE_TAIL.match(after_text))
         )
         if post is not None:
             content = Span(pre.start, post.end) if pre is not None else post

@@ -9,7 +9,9 @@ from kit.articles.segment import Span
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
-_QUOTE_CHARS = re.compile(r"[\"“”„«»‘’']")
+# Two apostrophes (or two backticks) stand for a double quotation mark in some newspapers' text:
+# ''like this''. They are matched before a single apostrophe.
+_QUOTE_CHARS = re.compile(r"''|``|[\"“”„«»‘’']")
 QUOTE_MARKS = "\"“”„«»‘’'"
 
 
@@ -29,18 +31,26 @@ def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Spa
         skip_first = False
         if carry is not None:
             first = text[p.start : p.start + 1]
-            if first in _OPEN_DOUBLE or first == '"':
+            if first in _OPEN_DOUBLE or first == '"' or text.startswith(("''", "``"), p.start):
                 open_d, skip_first = carry, True
             else:
                 quotes.append(Span(carry, _rstrip_end(text, paras[n - 1])))
             carry = None
         for m in _QUOTE_CHARS.finditer(text, p.start, p.end):
             i = m.start()
-            ch = text[i]
+            ch = m.group()
             if skip_first and i == p.start:
                 continue
             prev = text[i - 1] if i > p.start else " "
-            nxt = text[i + 1] if i + 1 < p.end else " "
+            nxt = text[m.end()] if m.end() < p.end else " "
+            if len(ch) == 2:
+                if ch == "``" or (open_d is None and not (nxt.isspace() and not prev.isspace())):
+                    if open_d is None:
+                        open_d, open_s = i, None
+                elif open_d is not None:
+                    quotes.append(Span(open_d, i + 2))
+                    open_d = None
+                continue
             if ch in _OPEN_DOUBLE:
                 if open_d is None:
                     open_d, open_s = i, None

@@ -1,0 +1,56 @@
+"""Sources in outside news styles (issue 16): quote marks, refusals, documents, speakers."""
+
+from __future__ import annotations
+
+from kit.reading.quotes import find_quotes
+from kit.reading.sources import Attribution, find_attributions
+
+
+def cut(text: str, span) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def found(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
+        for a in find_attributions(text)
+    ]
+
+
+def test_two_apostrophes_open_and_close_a_quotation():
+    text = "''We will win,'' Mr. Smith said. He left."
+    assert [cut(text, q) for q in find_quotes(text)] == ["''We will win,''"]
+    a: Attribution = find_attributions(text)[0]
+    assert (cut(text, a.content), a.direct, a.speaker) == ("''We will win,''", True, "Smith")
+
+
+def test_a_quote_before_the_cue_is_the_content_when_only_a_phrase_follows():
+    text = "“We fought for our rights,” she said to cheers at the rally."
+    assert found(text) == [("she", "said", "“We fought for our rights,”")]
+    text = '"I made it the top priority," the diplomat said in an interview with the Post.'
+    assert found(text)[0][2] == '"I made it the top priority,"'
+
+
+def test_refusals_are_sources():
+    text = "Senator Jane Doe declined to comment on the report."
+    assert found(text) == [("Senator Jane Doe", "declined", "to comment on the report")]
+    text = "The company did not immediately respond to a request for comment."
+    assert found(text) == [("The company", "respond", "to a request for comment")]
+
+
+def test_responded_is_a_cue_only_as_a_refusal():
+    text = "The mayor responded to the letter on Monday."
+    assert find_attributions(text) == []
+
+
+def test_a_document_shows_without_that_but_a_person_does_not():
+    text = "A new poll shows Clinton ahead by six points."
+    a = find_attributions(text)
+    assert [(cut(text, x.source), x.source_type) for x in a] == [("A new poll", "document")]
+    assert cut(text, a[0].content) == "Clinton ahead by six points"
+    assert find_attributions("The coach showed the players a new drill.") == []
+
+
+def test_wants_is_an_intention_attributed_to_its_subject():
+    text = "Rep. Patrick Murphy wants more funding for teacher pay."
+    assert found(text) == [("Rep. Patrick Murphy", "wants", "more funding for teacher pay")]
