@@ -378,7 +378,7 @@ def test_the_rule_word_lists_are_lower_case_words_read_as_strings():
     from kit.reading.lexicon import package_words
     from kit.reading.source_words import DETS, PREPS
 
-    words = package_words("source_rule_words.yaml")
+    words = package_words("en/source_rule_words.yaml")
     assert all(w == w.lower() for ws in words.values() for w in ws)
     # YAML would read "no" and "on" in a list as booleans; the lists are strings of words.
     assert "no" in DETS and "on" in PREPS

@@ -54,3 +54,27 @@ def test_a_document_shows_without_that_but_a_person_does_not():
 def test_wants_is_an_intention_attributed_to_its_subject():
     text = "Rep. Patrick Murphy wants more funding for teacher pay."
     assert found(text) == [("Rep. Patrick Murphy", "wants", "more funding for teacher pay")]
+
+
+def test_a_party_tag_after_a_name_leaves_the_speaker_the_name():
+    text = "Sen. Tammy Baldwin (D-Wis.) told reporters that the bill was dead."
+    a = find_attributions(text)
+    assert [(x.speaker, x.source_type, cut(text, x.content)) for x in a] == [
+        ("Tammy Baldwin", "named_person", "the bill was dead")
+    ]
+    text = "Attorney General Roy Cooper (D), the governor's opponent, said the video was clear."
+    assert [x.speaker for x in find_attributions(text)] == ["Roy Cooper"]
+
+
+def test_a_language_is_a_folder_of_data_files():
+    from importlib import resources
+
+    folder = resources.files("kit").joinpath("data/en")
+    names = {p.name for p in folder.iterdir()}
+    assert {
+        "reporting_cues.yaml",
+        "source_words.yaml",
+        "source_rule_words.yaml",
+        "quotes.yaml",
+        "names.yaml",
+    } <= names

@@ -96,7 +96,7 @@ class Attributor:
 
     def __init__(self, article: Article) -> None:
         self.doc = ArticleText(article)
-        self.text = article.text
+        self.text = self.doc.text  # the article text with party tags as spaces
         self.tokens = self.doc.tokens
         self.lex = source_lexicon()
         self.history = SourceHistory()

@@ -12,7 +12,23 @@ from itertools import accumulate
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
+from kit.reading.lexicon import package_yaml
 from kit.reading.quotes import find_quotes
+
+# Text the rules read as spaces (kit/data/en/names.yaml): a party tag after a name, "(D-Wis.)".
+_TRANSPARENT = re.compile(
+    "|".join(f"(?:{p})" for p in package_yaml("en/names.yaml")["transparent"]) or r"(?!)"
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def transparent(text: str) -> str:
+    """The text with its transparent parts (party tags) as spaces: same length, same offsets."""
+    return _TRANSPARENT.sub(_blank, text) if "(" in text else text
+
 
 # A token: a word (letters and digits, with ’ ' - . inside but not at its end) or one other
 # character that is not a space.
@@ -81,7 +97,7 @@ class ArticleText:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.text = article.text
+        self.text = transparent(article.text)
         self.tokens = Tokens(self.text)
         self.tstarts = self.tokens.starts
         self.quotes = find_quotes(self.text, article.paragraphs)
