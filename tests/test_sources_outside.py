@@ -78,3 +78,31 @@ def test_a_language_is_a_folder_of_data_files():
         "quotes.yaml",
         "names.yaml",
     } <= names
+
+
+def test_a_share_of_people_is_an_unnamed_source():
+    text = "Only 24 percent of voters said she did nothing wrong."
+    a = find_attributions(text)
+    assert [(x.source_type, cut(text, x.content)) for x in a] == [
+        ("anonymous", "she did nothing wrong")
+    ]
+
+
+def test_a_dateline_is_not_the_speaker():
+    text = "WASHINGTON (AP) — Sen. Chuck Grassley said the hearing would go ahead."
+    assert [x.speaker for x in find_attributions(text)] == ["Chuck Grassley"]
+
+
+def test_an_appositive_between_dashes_is_stepped_over():
+    text = "Alan Kall — co-editor of a book on the debates — said the format had changed."
+    assert found(text) == [("Alan Kall", "said", "the format had changed")]
+
+
+def test_a_quote_closed_by_a_comma_hands_over_to_the_speaker_after_it():
+    text = '"It is over," Eric Trump wrote in a message Monday to The Washington Post.'
+    assert found(text) == [("Eric Trump", "wrote", '"It is over,"')]
+
+
+def test_state_after_a_capitalised_word_is_a_noun():
+    text = "“It is over,” Clinton told New Hampshire state representative Joe Smith."
+    assert [cut(text, x.cue) for x in find_attributions(text)] == ["told"]

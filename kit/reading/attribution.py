@@ -56,6 +56,8 @@ _AFTER_QUOTE_TAIL = re.compile(
     r"again|also|of|for|by|afterward|afterwards|once|told|wrote)\b",
     re.IGNORECASE,
 )
+# An appositive between dashes before the cue: "Kall -- co-editor of a book -- said".
+_DASH_END = re.compile(r"\s*(--|—|–)\s*$")
 _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 
 
@@ -118,6 +120,8 @@ class Attributor:
         before = toks[cue.ti - 1] if cue.ti > 0 else None
         if before is not None and cue.lemma != "according to" and before.low in NOUN_BEFORE:
             return None  # "the report", "its plans", "of claims": a noun, not a cue
+        if cue.lemma == "state" and cue.kind in ("base", "s") and before is not None and before.cap:
+            return None  # "New Hampshire state representative", "Islamic State": a noun
         after_i = cue.tj
         # "found", "shows": without "that", only a document's ("a poll shows Clinton ahead").
         need_document = False
@@ -180,6 +184,14 @@ class Attributor:
             or (post is None and after_text.lstrip().startswith(","))
             or _SUBORDINATE.match(after_text) is not None
             or (pre is not None and post is None and _AFTER_QUOTE_TAIL.match(after_text))
+            or (
+                pre is not None
+                and post is None
+                and cue.kind != "ing"
+                and source.span.start >= pre.end
+                and not text[pre.end : source.span.start].strip(" ,\n")
+                and self._quote_hands_over(pre, after_text)
+            )
         )
         if post is not None:
             content = Span(pre.start, post.end) if pre is not None else post
@@ -203,6 +215,14 @@ class Attributor:
         if content is None:
             return None
         return self._make(cue, source, content, direct, sent, para)
+
+    def _quote_hands_over(self, pre: Span, after_text: str) -> bool:
+        """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
+        whatever follows the cue, unless "that" or a quotation does."""
+        inner = self.text[max(pre.start, pre.end - 3) : pre.end]
+        if not any(c in inner for c in ",?!"):
+            return False
+        return _THAT.match(after_text) is None
 
     def _that_follows(self, cue: Cue, before: Token | None, s_hi: int) -> bool:
         """For cues with other senses ("found", "continued", "read"): "that" or a quote follows,
@@ -342,6 +362,17 @@ class Attributor:
         m = _INSERTED_ACCORDING.search(text, lo, src_end)
         if m is not None:
             src_end = m.start()
+        m = _DASH_END.search(text, lo, src_end)
+        if m is not None:
+            # "Kall -- co-editor of a book on the debates -- said": the subject is before the
+            # first dash.
+            first = text.rfind(m.group(1), max(lo, m.start() - 200), m.start())
+            if first > lo:
+                src = self.phrases.subject_before(lo, rstrip_at(text, first))
+                if src is not None:
+                    source = self.classifier.classify(*src)
+                    if source is not None:
+                        return source
         after_comma = before is not None and before.text == ","
         if cue.kind == "ing" and before is not None and before.low in GERUND_PREPS:
             return None  # "for his work in predicting ...": a gerund, not a participle

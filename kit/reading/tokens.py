@@ -27,7 +27,7 @@ def _blank(m: re.Match[str]) -> str:
 
 def transparent(text: str) -> str:
     """The text with its transparent parts (party tags) as spaces: same length, same offsets."""
-    return _TRANSPARENT.sub(_blank, text) if "(" in text else text
+    return _TRANSPARENT.sub(_blank, text)
 
 
 # A token: a word (letters and digits, with ’ ' - . inside but not at its end) or one other
