@@ -126,7 +126,7 @@ class Attributor:
         # "found", "shows": without "that", only a document's ("a poll shows Clinton ahead").
         need_document = False
         if cue.frame in ("that", "document") and not self._that_follows(cue, before, s_hi):
-            if cue.frame == "that":
+            if cue.frame == "that" or not self._document_before(cue):
                 return None
             need_document = True
         if is_hypothetical(toks, cue):
@@ -215,6 +215,15 @@ class Attributor:
         if content is None:
             return None
         return self._make(cue, source, content, direct, sent, para)
+
+    def _document_before(self, cue: Cue) -> bool:
+        """Is the word before the cue (past auxiliaries and time words) a document noun ("poll",
+        "emails")? A cheap test before the source is looked for."""
+        lows = self.tokens.lows
+        k = cue.ti - 1
+        while k >= 0 and (lows[k] in TIME_OR_AUX):
+            k -= 1
+        return k >= 0 and lows[k] in self.lex.words["documents"]
 
     def _quote_hands_over(self, pre: Span, after_text: str) -> bool:
         """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
