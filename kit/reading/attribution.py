@@ -190,7 +190,7 @@ class Attributor:
                 and cue.kind != "ing"
                 and source.span.start >= pre.end
                 and not text[pre.end : source.span.start].strip(" ,\n")
-                and self._quote_hands_over(pre, after_text)
+                and self._quote_hands_over(pre, source, after_text)
             )
         )
         if post is not None:
@@ -225,12 +225,14 @@ class Attributor:
             k -= 1
         return k >= 0 and lows[k] in self.lex.words["documents"]
 
-    def _quote_hands_over(self, pre: Span, after_text: str) -> bool:
+    def _quote_hands_over(self, pre: Span, source: Source, after_text: str) -> bool:
         """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
         whatever follows the cue, unless "that" or a quotation does."""
         inner = self.text[max(pre.start, pre.end - 3) : pre.end]
-        if not any(c in inner for c in ",?!"):
-            return False
+        if "," not in inner:
+            # "“Why?” he asked" hands over; "“I quit!” He left ..." starts a new sentence.
+            if not any(c in inner for c in "?!") or not self.text[source.span.start].islower():
+                return False
         return _THAT.match(after_text) is None
 
     def _that_follows(self, cue: Cue, before: Token | None, s_hi: int) -> bool:
