@@ -22,7 +22,7 @@ PY_DIRS := kit tests benchmarks
 ALLOW_ROOT := $(shell [ $$(id -u) = 0 ] && echo --allow-root)
 
 .PHONY: venv chromium node widgets lab test unit nbval browser stress notebooks bench lint format \
-	clean nbgrader-check
+	clean nbgrader-check devdata
 
 # ---------------------------------------------------------------- internal
 venv: $(STAMP)
@@ -140,6 +140,13 @@ bench: venv
 	@shopt -s nullglob; for f in benchmarks/bench_*.py; do \
 		echo "== $$f"; $(BIN)/python $$f; \
 	done
+
+# Outside development data (never committed, never needed by tests) into .devdata/, from fetched
+# git snapshots: POLNEAR=, SUBJECTIVITY=, CHECKWORTHY= (or KIT_POLNEAR ...) give their git folders.
+devdata:
+	$(PYTHON) benchmarks/devdata.py $(if $(POLNEAR),--polnear $(POLNEAR)) \
+		$(if $(SUBJECTIVITY),--subjectivity $(SUBJECTIVITY)) \
+		$(if $(CHECKWORTHY),--checkworthy $(CHECKWORTHY))
 
 lint: venv
 	$(BIN)/ruff check $(PY_DIRS)

@@ -14,7 +14,14 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
-from kit.reading.cues import Cue, content_start, find_cues, is_hypothetical, is_passive
+from kit.reading.cues import (
+    Cue,
+    content_start,
+    find_cues,
+    is_hypothetical,
+    is_negated,
+    is_passive,
+)
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.source_history import Source, SourceHistory
@@ -41,6 +48,16 @@ _ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
 _CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")
 _COMMA = re.compile(r"\s*,\s*")
 _COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
+# What may follow a cue when the content is the quotation before it: ""...," she said to cheers",
+# "... said in an interview", "... said on Monday".
+_AFTER_QUOTE_TAIL = re.compile(
+    r"\s*(?:to|in|at|on|during|after|before|from|with|while|outside|inside|as|about|via|through|"
+    r"into|over|under|near|when|because|last|this|earlier|later|yesterday|today|recently|then|"
+    r"again|also|of|for|by|afterward|afterwards|once|told|wrote)\b",
+    re.IGNORECASE,
+)
+# An appositive between dashes before the cue: "Kall -- co-editor of a book -- said".
+_DASH_END = re.compile(r"\s*(--|—|–)\s*$")
 _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 
 
@@ -81,7 +98,7 @@ class Attributor:
 
     def __init__(self, article: Article) -> None:
         self.doc = ArticleText(article)
-        self.text = article.text
+        self.text = self.doc.text  # the article text with party tags as spaces
         self.tokens = self.doc.tokens
         self.lex = source_lexicon()
         self.history = SourceHistory()
@@ -103,10 +120,18 @@ class Attributor:
         before = toks[cue.ti - 1] if cue.ti > 0 else None
         if before is not None and cue.lemma != "according to" and before.low in NOUN_BEFORE:
             return None  # "the report", "its plans", "of claims": a noun, not a cue
+        if cue.lemma == "state" and cue.kind in ("base", "s") and before is not None and before.cap:
+            return None  # "New Hampshire state representative", "Islamic State": a noun
         after_i = cue.tj
-        if cue.frame == "that" and not self._that_follows(cue, before, s_hi):
-            return None
+        # "found", "shows": without "that", only a document's ("a poll shows Clinton ahead").
+        need_document = False
+        if cue.frame in ("that", "document") and not self._that_follows(cue, before, s_hi):
+            if cue.frame == "that" or not self._document_before(cue):
+                return None
+            need_document = True
         if is_hypothetical(toks, cue):
+            return None
+        if cue.frame == "negated" and not is_negated(toks, cue):
             return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
@@ -140,7 +165,7 @@ class Attributor:
                     inverted = source is not None
         if not inverted:
             source = self._source_before(cue, before, lo, s_lo, sent, prev)
-        if source is None:
+        if source is None or (need_document and source.type != "document"):
             return None
 
         # Content: a quotation or clause after the cue, else the quotation or clause before.
@@ -158,6 +183,15 @@ class Attributor:
             or not after_text.strip(' .,;:!?"”’')
             or (post is None and after_text.lstrip().startswith(","))
             or _SUBORDINATE.match(after_text) is not None
+            or (pre is not None and post is None and _AFTER_QUOTE_TAIL.match(after_text))
+            or (
+                pre is not None
+                and post is None
+                and cue.kind != "ing"
+                and source.span.start >= pre.end
+                and not text[pre.end : source.span.start].strip(" ,\n")
+                and self._quote_hands_over(pre, source, after_text)
+            )
         )
         if post is not None:
             content = Span(pre.start, post.end) if pre is not None else post
@@ -181,6 +215,25 @@ class Attributor:
         if content is None:
             return None
         return self._make(cue, source, content, direct, sent, para)
+
+    def _document_before(self, cue: Cue) -> bool:
+        """Is the word before the cue (past auxiliaries and time words) a document noun ("poll",
+        "emails")? A cheap test before the source is looked for."""
+        lows = self.tokens.lows
+        k = cue.ti - 1
+        while k >= 0 and (lows[k] in TIME_OR_AUX):
+            k -= 1
+        return k >= 0 and lows[k] in self.lex.words["documents"]
+
+    def _quote_hands_over(self, pre: Span, source: Source, after_text: str) -> bool:
+        """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
+        whatever follows the cue, unless "that" or a quotation does."""
+        inner = self.text[max(pre.start, pre.end - 3) : pre.end]
+        if "," not in inner:
+            # "“Why?” he asked" hands over; "“I quit!” He left ..." starts a new sentence.
+            if not any(c in inner for c in "?!") or not self.text[source.span.start].islower():
+                return False
+        return _THAT.match(after_text) is None
 
     def _that_follows(self, cue: Cue, before: Token | None, s_hi: int) -> bool:
         """For cues with other senses ("found", "continued", "read"): "that" or a quote follows,
@@ -320,6 +373,17 @@ class Attributor:
         m = _INSERTED_ACCORDING.search(text, lo, src_end)
         if m is not None:
             src_end = m.start()
+        m = _DASH_END.search(text, lo, src_end)
+        if m is not None:
+            # "Kall -- co-editor of a book on the debates -- said": the subject is before the
+            # first dash.
+            first = text.rfind(m.group(1), max(lo, m.start() - 200), m.start())
+            if first > lo:
+                src = self.phrases.subject_before(lo, rstrip_at(text, first))
+                if src is not None:
+                    source = self.classifier.classify(*src)
+                    if source is not None:
+                        return source
         after_comma = before is not None and before.text == ","
         if cue.kind == "ing" and before is not None and before.low in GERUND_PREPS:
             return None  # "for his work in predicting ...": a gerund, not a participle

@@ -101,6 +101,21 @@ def is_hypothetical(toks: Tokens, cue: Cue) -> bool:
     return False
 
 
+def is_negated(toks: Tokens, cue: Cue) -> bool:
+    """ "did not respond", "has not yet responded", "never responded": a refusal."""
+    k = cue.ti - 1
+    steps = 0
+    while k >= 0 and steps < 4 and toks[k].word:
+        low = toks[k].low
+        if low in ("not", "n't", "never") or low.endswith("n't"):
+            return True
+        if low not in AUX and low != "yet":
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
 def is_passive(toks: Tokens, cue: Cue, before: Token | None) -> bool:
     """ "was told", "as reported", "were announced": the source follows, after "by"."""
     if cue.kind not in ("past", "pp") or before is None:

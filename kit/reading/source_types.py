@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kit.articles.segment import Span
+from kit.reading.lexicon import package_yaml
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.quotes import QUOTE_MARKS
@@ -25,6 +26,9 @@ from kit.reading.source_words import (
     SourceLexicon,
 )
 from kit.reading.tokens import ArticleText, Token, bare_phrase, strip_possessive
+
+# A share of people as a source ("Two in three said"): kit/data/en/names.yaml, groups.
+_GROUP = re.compile("|".join(f"(?:{p})" for p in package_yaml("en/names.yaml")["groups"]))
 
 
 @lru_cache(maxsize=256)
@@ -131,6 +135,8 @@ class Classifier:
         core_text = text[core[0].start : core[-1].end]
         bare = bare_phrase(core_text)
         bare_low = bare.lower()
+        if _GROUP.match(low):
+            return Source(span, bare_phrase(text[lo:hi]), "anonymous")  # "two in three voters"
         if lex.anonymous_phrase.search(low) or any(t.low in ("anonymous", "unnamed") for t in toks):
             whole = any(x in low for x in ("close to", "familiar with"))
             return Source(span, bare_phrase(text[lo:hi]) if whole else bare, "anonymous")

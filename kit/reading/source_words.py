@@ -1,9 +1,12 @@
 """The word lists of the attribution rules, read once from kit/data.
 
-`source_lexicon()` holds the reporting cues (data/reporting_cues.yaml: verbs with their forms,
-phrases and stances) and the source words (data/source_words.yaml: titles, roles, institutions,
+`source_lexicon()` holds the reporting cues (data/en/reporting_cues.yaml: verbs with their forms,
+phrases and stances) and the source words (data/en/source_words.yaml: titles, roles, institutions,
 outlets, anonymous and document words). The sets below are the small words the rules step over or
-stop at (data/source_rule_words.yaml: determiners, auxiliaries, time words ...).
+stop at (data/en/source_rule_words.yaml: determiners, auxiliaries, time words ...).
+
+A language is a folder of kit/data (`en/` today): these three lists, its quotation marks
+(quotes.yaml) and its name patterns (names.yaml), with tests.
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ from functools import lru_cache
 
 from kit.reading.lexicon import package_words, package_yaml
 
-_WORDS = package_words("source_rule_words.yaml")
+LANGUAGE = "en"
+
+
+def language_file(name: str, language: str = LANGUAGE) -> str:
+    """The path under kit/data of one of a language's data files."""
+    return f"{language}/{name}"
+
+
+_WORDS = package_words(language_file("source_rule_words.yaml"))
 COMPANY_ENDS = frozenset(_WORDS["company_ends"])
 PERSON_TITLES = frozenset(_WORDS["person_titles"])
 OTHER_ROLE = frozenset(_WORDS["other_roles"])
@@ -96,8 +107,8 @@ def _plural(noun: str) -> str:
 
 @lru_cache(maxsize=1)
 def source_lexicon() -> SourceLexicon:
-    cues = package_yaml("reporting_cues.yaml")
-    words = package_yaml("source_words.yaml")
+    cues = package_yaml(language_file("reporting_cues.yaml"))
+    words = package_yaml(language_file("source_words.yaml"))
     forms: dict[str, Form] = {}
     for stance, verbs in cues["verbs"].items():
         for lemma, spec in verbs.items():

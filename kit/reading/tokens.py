@@ -6,13 +6,37 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
+from kit.reading.lexicon import package_yaml
 from kit.reading.quotes import find_quotes
+
+# Text the rules read as spaces (kit/data/en/names.yaml): a party tag after a name, "(D-Wis.)",
+# and a dateline that opens a paragraph, "WASHINGTON (AP) — ".
+_NAMES = package_yaml("en/names.yaml")
+_TRANSPARENT = re.compile("|".join(f"(?:{p})" for p in _NAMES["transparent"]) or r"(?!)")
+_DATELINE = re.compile("|".join(f"(?:{p})" for p in _NAMES["datelines"]) or r"(?!)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def transparent(text: str, paragraph_starts: Iterable[int] = (0,)) -> str:
+    """The text with its transparent parts (party tags, datelines at `paragraph_starts`) as
+    spaces: same length, same offsets."""
+    if "(" in text:
+        text = _TRANSPARENT.sub(_blank, text)
+    for start in paragraph_starts:
+        m = _DATELINE.match(text, start)
+        if m is not None:
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
 
 # A token: a word (letters and digits, with ’ ' - . inside but not at its end) or one other
 # character that is not a space.
@@ -81,7 +105,7 @@ class ArticleText:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.text = article.text
+        self.text = transparent(article.text, [p.start for p in article.paragraphs])
         self.tokens = Tokens(self.text)
         self.tstarts = self.tokens.starts
         self.quotes = find_quotes(self.text, article.paragraphs)

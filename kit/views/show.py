@@ -299,7 +299,7 @@ def show_wording(article: Article | str | Path) -> SafeHTML:
 
     if not isinstance(article, Article):
         article = load_article(article)
-    meanings = package_yaml("reporting_cues.yaml").get("stances") or {}
+    meanings = package_yaml("en/reporting_cues.yaml").get("stances") or {}
     cues = [a for a in find_attributions(article) if a.cue is not None]
     flags = flag(article)
     stances = ("neutral", "doubt", "emphasis", "concession")
