@@ -38,6 +38,14 @@ def wikinews():
     return result.articles
 
 
+@pytest.fixture(autouse=True)
+def _cheap_sealing(monkeypatch):
+    """Practice copies made in tests (and by the commands they run) use a cheap scrypt (N=16;
+    each copy records its cost); the tests of what sealing costs an attacker give the real
+    cost, `kit.quiz.sealed.SCRYPT_N`, explicitly."""
+    monkeypatch.setenv("KIT_SCRYPT_N", "16")
+
+
 # Property tests run the same examples on every machine, so CI never fails by chance; run
 # `pytest --hypothesis-profile=explore` to search new random examples.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
