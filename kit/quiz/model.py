@@ -386,11 +386,16 @@ class Quiz:
 
     def expected_tokens(self, q: Question) -> list[tuple[int, int]]:
         """A teacher's `find` answers as (first, last) token indices in the article."""
-        out = []
-        for a, b in self.answer_spans(q):
-            idx = keys.tokens_in(self._tokens, a, b, self._token_starts)
-            if idx:
-                out.append((idx[0], idx[-1]))
+        return list(self._expected_tokens.get(q.id, []))
+
+    @cached_property
+    def _expected_tokens(self) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for qid, spans in self._spans_by_question.items():
+            for a, b in spans:
+                idx = keys.tokens_in(self._tokens, a, b, self._token_starts)
+                if idx:
+                    out.setdefault(qid, []).append((idx[0], idx[-1]))
         return out
 
     def _grade_find(self, q: Question, response: Any) -> Result:
