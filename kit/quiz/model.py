@@ -264,51 +264,20 @@ class Quiz:
         chosen = _choice_response(q, response)
         if chosen is None:
             return self._result(q, False, 0.0, ["This answer could not be read: choose again."])
-        if not self.released:
+        if self.released:
+            right, total, messages, opened = _open_choice(self, q, chosen)
+        else:
             flags = self.correct_flags(q)
             right = {i: flags[i] for i in chosen}
             total = sum(flags)
             messages = [q.feedback[i] or "" if i < len(q.feedback) else "" for i in chosen]
             opened = None
-        else:
-            key = q.key or {}
-            ks = {i: self._key(q, "option", i) for i in chosen}
-            stored = list(key.get("options", []))
-            right = {
-                i: i < len(stored) and stored[i] == sealed.tag(k, "right") for i, k in ks.items()
-            }
-            total = int(key.get("count", 1))
-            fb = list(key.get("feedback") or [])
-            messages = [
-                keys.unseal(sealed.sub(ks[i], "feedback"), fb[i]) or ""
-                if i < len(fb) and isinstance(fb[i], str)
-                else ""
-                for i in chosen
-            ]
-            opened = None
         if q.type != "multiple":
             ok = right[chosen[0]]
-            if self.released:
-                k = ks[chosen[0]]
-                opened = (
-                    sealed.unwrap(key.get("explanation"), [k], "explanation") if ok else "",
-                    "" if ok else sealed.unwrap(key.get("wrong"), [k], "wrong"),
-                )
             return self._result(q, ok, q.points if ok else 0.0, messages, opened=opened)
         hits = sum(right.values())
         wrong = len(chosen) - hits
         ok = hits == total and wrong == 0
-        if self.released:
-            opened = (
-                sealed.unwrap(
-                    key.get("explanation"),
-                    [sealed.combined([ks[i] for i in chosen])],
-                    "explanation",
-                )
-                if ok
-                else "",
-                "" if ok else sealed.unwrap(key.get("wrong"), ks.values(), "wrong"),
-            )
         if not ok:
             messages.append(_multiple_hint(hits, total, wrong))
         return self._result(
@@ -330,20 +299,10 @@ class Quiz:
             )
             said = next((m for a, m in q.feedback if keys.normalise_text(a) == norm), "")
         else:
-            ok, said, opened = self._open_value(q, "text", norm)
+            ok, said, opened = _open_value(self, q, "text", norm)
             exact = ok
         spelling = "Accepted, but check your spelling." if ok and not exact else ""
         return self._result(q, ok, q.points if ok else 0.0, [said, spelling], opened=opened)
-
-    def _open_value(self, q: Question, kind: str, value: str) -> tuple[bool, str, tuple[str, str]]:
-        """A practice copy's check of a typed answer or number: one derivation."""
-        key = q.key or {}
-        k = self._key(q, kind, value)
-        ok = sealed.tag(k, "right") in set(key.get("values", []))
-        entry = (key.get("feedback") or {}).get(sealed.tag(k, "said"))
-        said = keys.unseal(sealed.sub(k, "said"), entry) or "" if isinstance(entry, str) else ""
-        explanation = sealed.unwrap(key.get("explanation"), [k], "explanation") if ok else ""
-        return ok, said, (explanation, "")
 
     @cached_property
     def _tokens(self) -> list[tuple[int, int, str]]:
@@ -457,7 +416,7 @@ class Quiz:
                 (m for v, m in q.feedback if keys.quantise(Decimal(v), precision) == canon), ""
             )
         else:
-            ok, said, opened = self._open_value(q, "number", canon)
+            ok, said, opened = _open_value(self, q, "number", canon)
         return self._result(q, ok, q.points if ok else 0.0, [said], opened=opened)
 
     # ------------------------------------------------------------ releasing
@@ -468,59 +427,7 @@ class Quiz:
         """A student copy. Practice (default): answers as slow salted hashes, feedback sealed
         under the answers (kit.quiz.sealed). `exam=True`: no answer material at all; the
         teacher grades the recorded answers with this bank. `cost`: scrypt's N (tests only)."""
-        if self.released:
-            raise KitError(
-                "this bank is already a student copy",
-                path=self.path,
-                fix="release the teacher's bank instead",
-            )
-        if exam:
-            bare = tuple(
-                replace(
-                    q,
-                    answer=None,
-                    ranges=(),
-                    feedback=(),
-                    explanation="",
-                    feedback_wrong="",
-                    key=None,
-                    tolerance=None,
-                    min_length=None,
-                    min_overlap=None,
-                )
-                for q in self.questions
-            )
-            sha = text_fingerprint(self.article.text) if self.article is not None else ""
-            return replace(
-                self,
-                released=True,
-                exam=True,
-                salt="",
-                questions=bare,
-                path=None,
-                warnings=(),
-                article_sha=sha if self._needs_article else "",
-            )
-        salt = salt or secrets.token_hex(16)
-        out = replace(
-            self,
-            released=True,
-            salt=salt,
-            path=None,
-            warnings=(),
-            sealing=sealed.kdf_settings(cost),
-        )
-        sha = ""
-        if self._needs_article:
-            self._tokens  # noqa: B018 (raises the "no article" error early)
-            assert self.article is not None
-            sha = text_fingerprint(self.article.text)
-        out = replace(out, article_sha=sha)
-        questions = tuple(
-            _release_question(self, out, q)
-            for q in progress(self.questions, "sealing", unit="question")
-        )
-        return replace(out, questions=questions)
+        return _release(self, salt, exam, cost)
 
     @property
     def _needs_article(self) -> bool:
@@ -689,6 +596,105 @@ def _multiple_hint(hits: int, total: int, wrong: int) -> str:
 
 
 # ---------------------------------------------------------------- releasing
+
+
+def _open_choice(
+    quiz: Quiz, q: Question, chosen: list[int]
+) -> tuple[dict[int, bool], int, list[str], tuple[str, str]]:
+    """A practice copy's check of a choice: one derivation per option chosen. Which chosen
+    options are right, how many are right in all, their feedback, and (explanation, wrong-answer
+    feedback) as far as the chosen options' keys open them."""
+    key = q.key or {}
+    ks = {i: quiz._key(q, "option", i) for i in chosen}  # noqa: SLF001
+    stored = list(key.get("options", []))
+    right = {i: i < len(stored) and stored[i] == sealed.tag(k, "right") for i, k in ks.items()}
+    total = int(key.get("count", 1)) if q.type == "multiple" else 1
+    fb = list(key.get("feedback") or [])
+    messages = [
+        keys.unseal(sealed.sub(ks[i], "feedback"), fb[i]) or ""
+        if i < len(fb) and isinstance(fb[i], str)
+        else ""
+        for i in chosen
+    ]
+    if q.type == "multiple":
+        ok = sum(right.values()) == total == len(chosen)
+        opening = [sealed.combined([ks[i] for i in chosen])]
+    else:
+        ok = right[chosen[0]]
+        opening = [ks[chosen[0]]]
+    explanation = sealed.unwrap(key.get("explanation"), opening, "explanation") if ok else ""
+    wrong = "" if ok else sealed.unwrap(key.get("wrong"), ks.values(), "wrong")
+    return right, total, messages, (explanation, wrong)
+
+
+def _open_value(
+    quiz: Quiz, q: Question, kind: str, value: str
+) -> tuple[bool, str, tuple[str, str]]:
+    """A practice copy's check of a typed answer or number: one derivation."""
+    key = q.key or {}
+    k = quiz._key(q, kind, value)  # noqa: SLF001
+    ok = sealed.tag(k, "right") in set(key.get("values", []))
+    entry = (key.get("feedback") or {}).get(sealed.tag(k, "said"))
+    said = keys.unseal(sealed.sub(k, "said"), entry) or "" if isinstance(entry, str) else ""
+    explanation = sealed.unwrap(key.get("explanation"), [k], "explanation") if ok else ""
+    return ok, said, (explanation, "")
+
+
+def _release(quiz: Quiz, salt: str | None, exam: bool, cost: int | None) -> Quiz:
+    """Quiz.release: an exam copy (no answer material) or a practice copy (sealed)."""
+    if quiz.released:
+        raise KitError(
+            "this bank is already a student copy",
+            path=quiz.path,
+            fix="release the teacher's bank instead",
+        )
+    if exam:
+        bare = tuple(
+            replace(
+                q,
+                answer=None,
+                ranges=(),
+                feedback=(),
+                explanation="",
+                feedback_wrong="",
+                key=None,
+                tolerance=None,
+                min_length=None,
+                min_overlap=None,
+            )
+            for q in quiz.questions
+        )
+        sha = text_fingerprint(quiz.article.text) if quiz.article is not None else ""
+        return replace(
+            quiz,
+            released=True,
+            exam=True,
+            salt="",
+            questions=bare,
+            path=None,
+            warnings=(),
+            article_sha=sha if quiz._needs_article else "",
+        )
+    salt = salt or secrets.token_hex(16)
+    out = replace(
+        quiz,
+        released=True,
+        salt=salt,
+        path=None,
+        warnings=(),
+        sealing=sealed.kdf_settings(cost),
+    )
+    sha = ""
+    if quiz._needs_article:
+        quiz._tokens  # noqa: B018 (raises the "no article" error early)
+        assert quiz.article is not None
+        sha = text_fingerprint(quiz.article.text)
+    out = replace(out, article_sha=sha)
+    questions = tuple(
+        _release_question(quiz, out, q)
+        for q in progress(quiz.questions, "sealing", unit="question")
+    )
+    return replace(out, questions=questions)
 
 
 def _release_question(teacher: Quiz, out: Quiz, q: Question) -> Question:
