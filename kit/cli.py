@@ -74,6 +74,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         course=args.course,
         assignment=args.assignment,
         lessons=args.lesson or None,
+        exam=args.exam,
     )
     for note in report.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -141,13 +142,14 @@ def cmd_quiz_release(args: argparse.Namespace) -> int:
             fix="give another name for the student copy, like BANK.student.yaml",
         )
     try:
-        released = Quiz.from_file(bank).release()
+        released = Quiz.from_file(bank).release(exam=args.exam)
     except BankError as e:
         for err in e.errors:
             _print_error(err.message)
         return 2
     released.save(out)
-    print(f"{out}: student copy of {bank} ({len(released)} questions, answers hashed)")
+    how = "exam copy, no answers" if args.exam else "practice copy, answers sealed"
+    print(f"{out}: student copy of {bank} ({len(released)} questions, {how})")
     return 0
 
 
@@ -167,7 +169,7 @@ def cmd_quiz_grade(args: argparse.Namespace) -> int:
     from kit.quiz.model import Quiz, class_summary
 
     quiz = Quiz.from_file(args.bank)
-    df = quiz.grade_class(args.work)
+    df = quiz.grade_class(args.work, exam=args.exam)
     if args.csv:
         df.to_csv(args.csv, index=False)
     summary = class_summary(df)
@@ -364,6 +366,12 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument(
         "--lesson", action="append", metavar="ID", help="release only this lesson (repeatable)"
     )
+    rel.add_argument(
+        "--exam",
+        action="store_true",
+        help="exam copies of the quiz banks: no answer material at all, no feedback; grade "
+        "with `quiz grade BANK --exam`",
+    )
     rel.set_defaults(func=cmd_release)
 
     init = sub.add_parser(
@@ -401,15 +409,26 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("banks", nargs="+", metavar="BANK.yaml")
     check.set_defaults(func=cmd_quiz_check)
     release = quiz_sub.add_parser(
-        "release", help="write the student copy (answers as salted hashes)"
+        "release", help="write the student copy (practice: answers sealed; --exam: none)"
     )
     release.add_argument("bank", metavar="BANK.yaml")
     release.add_argument("out", metavar="OUT.yaml")
+    release.add_argument(
+        "--exam",
+        action="store_true",
+        help="an exam copy: no answer material at all; students' answers are recorded, not "
+        "checked, and graded with `quiz grade BANK --exam`",
+    )
     release.set_defaults(func=cmd_quiz_release)
     grade = quiz_sub.add_parser("grade", help="grade the class's saved answers")
     grade.add_argument("bank", metavar="BANK.yaml")
     grade.add_argument("--work", metavar="DIR", help="the work folder (default: ./work)")
     grade.add_argument("--csv", metavar="OUT.csv", help="also write one row per answer")
+    grade.add_argument(
+        "--exam",
+        action="store_true",
+        help="answers from an exam copy: only each student's last answer to a question counts",
+    )
     grade.set_defaults(func=cmd_quiz_grade)
     sources = sub.add_parser(
         "sources",

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Practice copies made in tests (and by the commands they run) use a cheap scrypt (N=16; each copy
+# records its cost), set before any fixture releases a bank; the tests of what sealing costs an
+# attacker give the real cost, `kit.quiz.sealed.SCRYPT_N`, explicitly.
+os.environ["KIT_SCRYPT_N"] = "16"
 SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"
 #: 191 Wikinews articles (CC BY 2.5) kept in the repository; see tests/data/wikinews/ATTRIBUTION.md.
 WIKINEWS = ROOT / "tests" / "data" / "wikinews"

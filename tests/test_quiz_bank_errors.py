@@ -207,11 +207,31 @@ def test_oversized_bank_is_refused(tmp_path):
     assert "MB" in only_error(path).problem
 
 
+SEALING = "sealing: {format: kit-seal/2, kdf: scrypt, n: 16, r: 8, p: 1}"
+
+
+def test_a_copy_released_by_an_older_kit_is_refused_with_what_to_do(tmp_path):
+    text = "title: T\nreleased: true\nsalt: " + "a" * 32 + "\nquestions:\n"
+    text += "  - id: q\n    type: single\n    prompt: x\n    options: [a, b]\n"
+    text += "    key: {options: [" + "0" * 24 + ", " + "1" * 24 + "]}\n"
+    e = only_error(write(tmp_path, text))
+    assert "older version of the kit" in e.problem and "release the quiz again" in e.fix
+
+
+def test_an_exam_copy_must_hold_no_key(tmp_path):
+    text = "title: T\nreleased: true\nexam: true\nquestions:\n"
+    text += "  - id: q\n    type: single\n    prompt: x\n    options: [a, b]\n"
+    assert check_bank(write(tmp_path, text)) == []
+    e = only_error(write(tmp_path, text + "    key: {options: []}\n"))
+    assert "exam copy must not hold" in e.problem
+
+
 def test_student_copy_must_not_hold_plain_answers(tmp_path):
     text = "title: T\nreleased: true\nsalt: " + "a" * 32 + "\nquestions:\n" + GOOD_QUESTION
     text += "    key: {options: []}\n"
+    text = text.replace("questions:", f"{SEALING}\nquestions:")
     e = only_error(write(tmp_path, text))
-    assert e.line == 9 and "`answer`" in e.problem and "must not hold answers" in e.problem
+    assert e.line == 10 and "`answer`" in e.problem and "must not hold answers" in e.problem
 
 
 def test_teacher_bank_must_not_hold_a_key(tmp_path):
@@ -224,7 +244,8 @@ def test_number_range_too_wide_for_a_student_copy(tmp_path):
     text = "title: T\nquestions:\n  - id: n\n    type: number\n    prompt: x\n"
     text += "    ranges: [[0, 1000]]\n    precision: 3\n"
     e = only_error(write(tmp_path, text))
-    assert "too many for a student copy" in e.problem and "precision" in e.fix
+    assert "too many for a practice copy" in e.problem and "precision" in e.fix
+    assert "--exam" in e.fix
 
 
 def test_missing_bank_file(tmp_path):

@@ -53,7 +53,7 @@ def mini_course(*notebooks: str):
     )
 
 
-def fake_release_bank(src: Path, dst: Path) -> None:
+def fake_release_bank(src: Path, dst: Path, exam: bool = False) -> None:
     """Stands in for kit.quiz.model's release where only the layout is tested."""
     data = yaml.safe_load(src.read_text())
     for q in data["questions"]:

@@ -12,8 +12,10 @@ students' `work/` folders back into `submitted/`, which `python -m kit collect` 
 nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` step is needed).
 
 Only what the course lists is copied (a whitelist): answer keys (`seeds/keys/`) and teachers'
-banks never are. Every quiz bank goes through kit.quiz.model's release (salted hashes of the
-answers); the finished copy is checked once more for work files and unreleased banks.
+banks never are. Every quiz bank goes through kit.quiz.model's release: a practice copy (answers
+sealed under slow salted hashes, kit.quiz.sealed) or, with `exam=True`, an exam copy with no
+answer material at all; the finished copy is checked once more for work files and unreleased
+banks.
 """
 
 from __future__ import annotations
@@ -73,8 +75,12 @@ def release(
     course: Course | str | Path | None = None,
     assignment: str | None = None,
     lessons: Sequence[str] | None = None,
+    exam: bool = False,
 ) -> ReleaseReport:
-    """Write the student copy of the course (or of some `lessons`) into `out_dir`."""
+    """Write the student copy of the course (or of some `lessons`) into `out_dir`.
+
+    `exam=True`: the quiz banks as exam copies (no answer material at all; the teacher grades
+    the recorded answers with the teacher's banks)."""
     crs = course if isinstance(course, Course) else load_course(course)
     name = safe_name(assignment or crs.assignment, "assignment name")
     chosen = [crs.lesson(i) for i in lessons] if lessons else list(crs.lessons)
@@ -88,8 +94,8 @@ def release(
     build = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=target.parent))
     report = ReleaseReport(target, out / f"{name}.zip")
     try:
-        _build(build, chosen, nb_dir, seed_dir, report)
-        check_release(build)
+        _build(build, chosen, nb_dir, seed_dir, report, exam)
+        check_release(build, exam=exam)
         atomic_write_text(build / MARKER, "A student copy made by python -m kit release.\n")
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
@@ -102,7 +108,12 @@ def release(
 
 
 def _build(
-    target: Path, chosen: list[Lesson], nb_dir: Path, seed_dir: Path, report: ReleaseReport
+    target: Path,
+    chosen: list[Lesson],
+    nb_dir: Path,
+    seed_dir: Path,
+    report: ReleaseReport,
+    exam: bool = False,
 ) -> None:
     for lesson in progress(chosen, "notebooks", unit="notebook"):
         src = nb_dir / lesson.notebook
@@ -134,15 +145,16 @@ def _build(
     for bank in progress(files.banks, "quiz banks"):
         dst = target / "seeds" / bank.relative_to(seed_dir)
         dst.parent.mkdir(parents=True, exist_ok=True)
-        release_bank(bank, dst)
+        release_bank(bank, dst, exam=exam)
         report.banks.append(str(bank.relative_to(seed_dir)))
 
 
-def release_bank(src: Path, dst: Path) -> None:
-    """The student copy of one quiz bank (answers as salted hashes), via kit.quiz.model."""
+def release_bank(src: Path, dst: Path, exam: bool = False) -> None:
+    """The student copy of one quiz bank (practice: answers sealed; exam: none), via
+    kit.quiz.model."""
     from kit.quiz.model import Quiz
 
-    Quiz.from_file(src).release().save(dst)
+    Quiz.from_file(src).release(exam=exam).save(dst)
 
 
 def student_notebook(path: Path) -> str:
@@ -162,8 +174,9 @@ def student_notebook(path: Path) -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def check_release(folder: Path) -> None:
-    """Refuse a student copy that holds a work file (a key) or a bank that is not released."""
+def check_release(folder: Path, exam: bool = False) -> None:
+    """Refuse a student copy that holds a work file (a key) or a bank that is not released (or,
+    for an exam, a bank that is not an exam copy)."""
     for f in sorted(folder.rglob("*")):
         if not f.is_file():
             continue
@@ -175,6 +188,8 @@ def check_release(folder: Path) -> None:
             data = yaml.safe_load(read_text(f)[0])
             if not isinstance(data, dict) or data.get("released") is not True:
                 raise KitError("a quiz bank in the student copy is not released", path=f)
+            if exam and data.get("exam") is not True:
+                raise KitError("a quiz bank in the exam copy is not an exam copy", path=f)
 
 
 def _check_replaceable(target: Path) -> None:

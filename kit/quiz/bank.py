@@ -30,6 +30,7 @@ from kit.errors import KitError
 from kit.files import check_yaml_nodes
 from kit.quiz import answers as keys
 from kit.quiz.questions import MAX_BANK_BYTES, TYPES, Question, Settings
+from kit.quiz.sealed import SEALING, older_copy
 
 _MAX_REPORTED = 50
 
@@ -447,6 +448,8 @@ class _Builder:
         bank_id = data.get("id") or default_bank_id(self.path)
         article_ref = data.get("article")
         article = self._article(article_ref, need=self._needs_article(data))
+        if released:
+            self._check_copy(data)
         questions = []
         seen: dict[str, int] = {}
         for i, raw in enumerate(data["questions"]):
@@ -472,6 +475,8 @@ class _Builder:
             "settings": self.settings,
             "released": released,
             "salt": data.get("salt", ""),
+            "exam": bool(data.get("exam")),
+            "sealing": data.get("sealing"),
             "article_sha": data.get("article_sha", ""),
             "path": self.path,
             "article": article,
@@ -528,11 +533,45 @@ class _Builder:
             "precision": raw.get("precision"),
         }
 
-    def _released(self, raw: dict[str, Any], at: list[Any]) -> Question:
+    def _check_copy(self, data: dict[str, Any]) -> None:
+        """A student copy is an exam copy (no answer material) or a practice copy sealed the
+        way this kit seals (older copies could be read: they are refused)."""
+        if data.get("exam"):
+            if "salt" in data or "sealing" in data:
+                self.error(
+                    "an exam copy holds answer material (`salt:` or `sealing:`)",
+                    ["salt" if "salt" in data else "sealing"],
+                    "release the teacher's bank again with python -m kit quiz release --exam",
+                    key=True,
+                )
+            return
+        sealing = data.get("sealing")
+        if not isinstance(sealing, dict) or sealing.get("format") != SEALING:
+            e = older_copy(self.where)
+            self.error(e.problem, ["sealing"] if sealing else [], e.fix)
+        elif not isinstance(data.get("salt"), str):
+            self.error(
+                "this student copy has no `salt:`",
+                [],
+                "release the teacher's bank again with python -m kit quiz release",
+            )
+
+    def _released(self, raw: dict[str, Any], at: list[Any]) -> Question | None:
         common = self._common(raw)
+        exam = bool(self.data.get("exam"))
+        if exam == ("key" in raw):
+            self.error(
+                f"question '{raw['id']}' has a `key`, which an exam copy must not hold"
+                if exam
+                else f"question '{raw['id']}' has no `key` (its answer, sealed)",
+                at + (["key"] if exam else []),
+                "release the teacher's bank again with python -m kit quiz release",
+                key=exam,
+            )
+            return None
         return Question(
             options=tuple(raw.get("options", ())),
-            key=raw["key"],
+            key=raw.get("key"),
             line=self.lines.line(at),
             **common,
         )

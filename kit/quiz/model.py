@@ -26,6 +26,7 @@ from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
 from kit.quiz import answers as keys
+from kit.quiz import sealed
 from kit.quiz.bank import parse_bank
 from kit.quiz.questions import (
     CHOICE_TYPES,
@@ -41,6 +42,12 @@ from kit.quiz.writer import dump, question_to_dict
 from kit.work.reader import check_class_fields, summary_of
 from kit.work.store import read_document, safe_name, text_fingerprint
 from kit.work.store import work_dir as default_work_dir
+
+#: Numbers one question of a practice copy may accept (each is a slow derivation at release).
+MAX_SEALED_VALUES = 200
+#: Blocks of words a selection may touch in a practice copy (each is a derivation to check).
+MAX_FIND_BLOCKS = 8
+MAX_FIND_WORDS = (MAX_FIND_BLOCKS - 1) * sealed.BLOCK
 
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for
     import pandas as pd
@@ -59,6 +66,8 @@ class Quiz:
     released: bool = False
     salt: str = ""
     article_sha: str = ""
+    exam: bool = False
+    sealing: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
     path: Path | None = field(default=None, compare=False, repr=False)
     article: Article | None = field(default=None, compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
@@ -96,7 +105,11 @@ class Quiz:
             out["settings"] = settings
         if self.released:
             out["released"] = True
-            out["salt"] = self.salt
+            if self.exam:
+                out["exam"] = True
+            else:
+                out["salt"] = self.salt
+                out["sealing"] = dict(self.sealing or {})
             if self.article_sha:
                 out["article_sha"] = self.article_sha
         out["questions"] = [question_to_dict(q, self.settings) for q in self.questions]
@@ -104,12 +117,16 @@ class Quiz:
 
     def to_yaml(self, article_ref: str | None = None) -> str:
         """The bank as YAML for teachers to read and edit."""
-        header = (
-            "# Student copy of a quiz bank: answers are salted hashes. Edit the teacher's bank\n"
-            "# and release it again (python -m kit quiz release BANK.yaml OUT.yaml).\n"
-            if self.released
-            else ""
-        )
+        header = ""
+        if self.released:
+            header = (
+                "# Exam copy of a quiz bank: no answers at all; the teacher grades the answers\n"
+                if self.exam
+                else "# Practice copy of a quiz bank: answers are slow salted hashes. Edit the\n"
+                "# teacher's bank and release it again (python -m kit quiz release BANK OUT).\n"
+            )
+            if self.exam:
+                header += "# with the teacher's bank (python -m kit quiz grade BANK --exam).\n"
         return header + dump(self.to_dict(article_ref))
 
     def save(self, path: str | Path) -> Path:
@@ -148,7 +165,7 @@ class Quiz:
         return len(self.questions)
 
     def __repr__(self) -> str:
-        kind = "released quiz" if self.released else "quiz"
+        kind = ("exam copy" if self.exam else "released quiz") if self.released else "quiz"
         return f"Quiz({self.id!r}, {kind}, {len(self.questions)} questions)"
 
     # ------------------------------------------------------------ grading
@@ -173,8 +190,11 @@ class Quiz:
     def grade_one(self, question_id: str, response: Any) -> Result:
         """Grade one response to one question."""
         q = self.question(question_id)
+        if self.released:
+            self._sealer  # noqa: B018 (an exam copy or an older copy cannot grade: says so)
         if _is_blank(response):
-            return Result(q.id, None, 0.0, q.points, explanation=self._explanation(q))
+            explanation = "" if self.released else q.explanation
+            return Result(q.id, None, 0.0, q.points, explanation=explanation)
         if q.type in CHOICE_TYPES:
             return self._grade_choice(q, response)
         if q.type == "text":
@@ -192,40 +212,22 @@ class Quiz:
     def _min_overlap(self, q: Question) -> float:
         return self.settings.min_overlap if q.min_overlap is None else q.min_overlap
 
-    def _h(self, q: Question, *parts: object) -> str:
-        return keys.digest(self.salt, q.id, *parts)
-
     @cached_property
-    def _memo(self) -> dict[tuple[str, str], Any]:
-        """Per-question values that do not depend on the response (a released bank's flags,
-        unsealed explanations, token hashes), computed once."""
-        return {}
+    def _sealer(self) -> sealed.Sealer:
+        """The key derivations of a practice copy (checked when the copy was read)."""
+        if self.exam:
+            raise KitError(
+                "this is an exam copy: it holds no answers, so it cannot check them",
+                path=self.path,
+                fix="grade the answers with the teacher's bank: python -m kit quiz grade BANK "
+                "--exam --work DIR",
+            )
+        if not self.sealing or self.sealing.get("format") != sealed.SEALING:
+            raise sealed.older_copy(self.path)
+        return sealed.Sealer(self.salt, dict(self.sealing))
 
-    def _remember(self, q: Question, what: str, make: Any) -> Any:
-        k = (q.id, what)
-        if k not in self._memo:
-            self._memo[k] = make()
-        return self._memo[k]
-
-    def _explanation(self, q: Question) -> str:
-        if not self.released:
-            return q.explanation
-        sealed = (q.key or {}).get("explanation")
-        if not sealed:
-            return ""
-        return self._remember(
-            q, "explanation", lambda: keys.unseal(self._h(q, "seal-explanation"), sealed) or ""
-        )
-
-    def _wrong(self, q: Question) -> str:
-        if not self.released:
-            return q.feedback_wrong
-        sealed = (q.key or {}).get("wrong")
-        if not sealed:
-            return ""
-        return self._remember(
-            q, "wrong", lambda: keys.unseal(self._h(q, "seal-wrong"), sealed) or ""
-        )
+    def _key(self, q: Question, *parts: object) -> bytes:
+        return self._sealer.key(q.id, *parts)
 
     def _result(
         self,
@@ -234,62 +236,61 @@ class Quiz:
         points: float,
         messages: Iterable[str],
         overlap: float | None = None,
+        opened: tuple[str, str] | None = None,
     ) -> Result:
+        """`opened`: (explanation, wrong-answer feedback) a practice copy could open."""
+        explanation, wrong = opened or ("", "")
+        if not self.released:
+            explanation, wrong = q.explanation, q.feedback_wrong
         msgs = [m for m in messages if m]
-        if not correct and not msgs and self._wrong(q):
-            msgs.append(self._wrong(q))
-        return Result(
-            q.id, correct, round(points, 2), q.points, tuple(msgs), self._explanation(q), overlap
-        )
+        if not correct and not msgs and wrong:
+            msgs.append(wrong)
+        return Result(q.id, correct, round(points, 2), q.points, tuple(msgs), explanation, overlap)
 
     def correct_flags(self, q: Question) -> list[bool]:
-        """For a choice question: which options are right (works on released banks too)."""
+        """For a choice question: which options are right (a practice copy derives every option's
+        key for this: one slow step per option)."""
         n = len(q.choices)
         if not self.released:
             if q.type == "truefalse":
                 return [q.answer is True, q.answer is False]
             return [i in q.answer for i in range(n)]
         stored = list((q.key or {}).get("options", []))
-        return list(
-            self._remember(
-                q,
-                "flags",
-                lambda: [
-                    i < len(stored) and stored[i] == self._h(q, "option", i, 1) for i in range(n)
-                ],
-            )
-        )
-
-    def _option_feedback(self, q: Question, i: int) -> str:
-        if not self.released:
-            return q.feedback[i] or "" if i < len(q.feedback) else ""
-        sealed = list((q.key or {}).get("feedback") or [])
-        if i < len(sealed) and sealed[i]:
-            return keys.unseal(self._h(q, "seal-option", i), sealed[i]) or ""
-        return ""
+        return [
+            i < len(stored) and stored[i] == sealed.tag(self._key(q, "option", i), "right")
+            for i in range(n)
+        ]
 
     def _grade_choice(self, q: Question, response: Any) -> Result:
-        flags = self.correct_flags(q)
         chosen = _choice_response(q, response)
         if chosen is None:
             return self._result(q, False, 0.0, ["This answer could not be read: choose again."])
-        messages = [self._option_feedback(q, i) for i in chosen]
+        if self.released:
+            right, total, messages, opened = _open_choice(self, q, chosen)
+        else:
+            flags = self.correct_flags(q)
+            right = {i: flags[i] for i in chosen}
+            total = sum(flags)
+            messages = [q.feedback[i] or "" if i < len(q.feedback) else "" for i in chosen]
+            opened = None
         if q.type != "multiple":
-            ok = flags[chosen[0]]
-            return self._result(q, ok, q.points if ok else 0.0, messages)
-        total = sum(flags)
-        hits = sum(flags[i] for i in chosen)
+            ok = right[chosen[0]]
+            return self._result(q, ok, q.points if ok else 0.0, messages, opened=opened)
+        hits = sum(right.values())
         wrong = len(chosen) - hits
         ok = hits == total and wrong == 0
         if not ok:
             messages.append(_multiple_hint(hits, total, wrong))
-        return self._result(q, ok, q.points * max(0, hits - wrong) / total, messages)
+        return self._result(
+            q, ok, q.points * max(0, hits - wrong) / max(total, 1), messages, opened=opened
+        )
 
     def _grade_text(self, q: Question, response: Any) -> Result:
         if not isinstance(response, str):
             return self._result(q, False, 0.0, ["This answer could not be read: type it again."])
         norm = keys.normalise_text(response)
         tol = self._tolerance(q)
+        opened = None
         if not self.released:
             accepted = [keys.normalise_text(a) for a in q.answer]
             exact = norm in accepted
@@ -299,15 +300,10 @@ class Quiz:
             )
             said = next((m for a, m in q.feedback if keys.normalise_text(a) == norm), "")
         else:
-            key = q.key or {}
-            exact = ok = self._h(q, "text", norm) in set(key.get("exact", []))
-            near = set(key.get("near", []))
-            if not ok and near and len(norm) <= keys.MAX_NEAR_LENGTH:
-                ok = any(self._h(q, "near", d) in near for d in keys.deletions(norm, tol))
-            sealed = (key.get("feedback") or {}).get(self._h(q, "feedback", norm))
-            said = keys.unseal(self._h(q, "seal-feedback", norm), sealed) or "" if sealed else ""
+            ok, said, opened = _open_value(self, q, "text", norm)
+            exact = ok
         spelling = "Accepted, but check your spelling." if ok and not exact else ""
-        return self._result(q, ok, q.points if ok else 0.0, [said, spelling])
+        return self._result(q, ok, q.points if ok else 0.0, [said, spelling], opened=opened)
 
     @cached_property
     def _tokens(self) -> list[tuple[int, int, str]]:
@@ -348,35 +344,53 @@ class Quiz:
         """Where a teacher's `find` answers occur in the article (empty for released banks)."""
         return list(self._spans_by_question.get(q.id, []))
 
+    def expected_tokens(self, q: Question) -> list[tuple[int, int]]:
+        """A teacher's `find` answers as (first, last) token indices in the article."""
+        return list(self._expected_tokens.get(q.id, []))
+
     @cached_property
-    def _expected_tokens(self) -> dict[str, list[set[int]]]:
-        return {
-            qid: [set(keys.tokens_in(self._tokens, a, b, self._token_starts)) for a, b in spans]
-            for qid, spans in self._spans_by_question.items()
-        }
+    def _expected_tokens(self) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for qid, spans in self._spans_by_question.items():
+            for a, b in spans:
+                idx = keys.tokens_in(self._tokens, a, b, self._token_starts)
+                if idx:
+                    out.setdefault(qid, []).append((idx[0], idx[-1]))
+        return out
 
     def _grade_find(self, q: Question, response: Any) -> Result:
         span = _span_response(response, len(self.article.text) if self.article else 0)
         if span is None:
             return self._result(q, False, 0.0, ["Select a passage of the article first."])
-        tokens = self._tokens
-        selected = keys.tokens_in(tokens, *span, self._token_starts)
-        best = 0.0
-        if not self.released:
-            for expected in self._expected_tokens.get(q.id, []):
-                shared = len(expected.intersection(selected))
-                best = max(best, keys.overlap_f1(len(selected), len(expected), shared))
+        selected = keys.tokens_in(self._tokens, *span, self._token_starts)
+        opened = None
+        if not selected:
+            expected: list[tuple[int, int]] = []
+        elif not self.released:
+            expected = self.expected_tokens(q)
         else:
-            hashed = self._remember(q, "tokens", dict)
-            mine = set()
-            for i in selected:
-                if i not in hashed:
-                    hashed[i] = self._h(q, "token", i, tokens[i][2])
-                mine.add(hashed[i])
-            for expected in (q.key or {}).get("spans", []):
-                shared = len(mine.intersection(expected))
-                best = max(best, keys.overlap_f1(len(selected), len(expected), shared))
+            first, last = selected[0] // sealed.BLOCK, selected[-1] // sealed.BLOCK
+            if last - first >= MAX_FIND_BLOCKS:
+                note = f"Select a shorter passage (at most {MAX_FIND_WORDS} words)."
+                return self._result(q, False, 0.0, [note])
+            blocks = (q.key or {}).get("blocks") or {}
+            expected, opening = [], []
+            for b in range(first, last + 1):
+                k = self._key(q, "block", b)
+                entry = blocks.get(sealed.tag(k, "block"))
+                if isinstance(entry, str):
+                    expected.extend(sealed.open_spans(k, entry))
+                    opening.append(k)
+        best = 0.0
+        if selected:
+            lo, hi = selected[0], selected[-1]
+            for a, b in expected:
+                shared = max(0, min(b, hi) - max(a, lo) + 1)
+                best = max(best, keys.overlap_f1(len(selected), b - a + 1, shared))
         ok = best >= self._min_overlap(q)
+        if self.released:
+            explanation = (q.key or {}).get("explanation")
+            opened = (sealed.unwrap(explanation, opening, "explanation") if ok else "", "")
         if ok and best < 0.999:
             note = f"Close enough: your selection matches {best:.0%} of the passage."
         elif ok:
@@ -385,7 +399,7 @@ class Quiz:
             note = f"Part of it: your selection matches {best:.0%} of the passage."
         else:
             note = "That passage is not the one the question is about."
-        return self._result(q, ok, q.points * best, [note], overlap=round(best, 3))
+        return self._result(q, ok, q.points * best, [note], overlap=round(best, 3), opened=opened)
 
     def _grade_number(self, q: Question, response: Any) -> Result:
         number = keys.parse_number(response)
@@ -393,6 +407,7 @@ class Quiz:
             return self._result(q, False, 0.0, ["Type a number, like 30 or 2.5."])
         precision = q.precision or 0
         canon = keys.quantise(number, precision)
+        opened = None
         if not self.released:
             value = Decimal(canon)
             ok = canon in {keys.quantise(Decimal(v), precision) for v in q.answer} or any(
@@ -402,42 +417,41 @@ class Quiz:
                 (m for v, m in q.feedback if keys.quantise(Decimal(v), precision) == canon), ""
             )
         else:
-            key = q.key or {}
-            ok = self._h(q, "number", canon) in set(key.get("values", []))
-            sealed = (key.get("feedback") or {}).get(self._h(q, "feedback", canon))
-            said = keys.unseal(self._h(q, "seal-feedback", canon), sealed) or "" if sealed else ""
-        return self._result(q, ok, q.points if ok else 0.0, [said])
+            ok, said, opened = _open_value(self, q, "number", canon)
+        return self._result(q, ok, q.points if ok else 0.0, [said], opened=opened)
 
     # ------------------------------------------------------------ releasing
 
-    def release(self, salt: str | None = None) -> Quiz:
-        """The student copy: answers as salted hashes, feedback and explanations sealed."""
-        if self.released:
-            raise KitError(
-                "this bank is already a student copy",
-                path=self.path,
-                fix="release the teacher's bank instead",
-            )
-        salt = salt or secrets.token_hex(16)
-        out = replace(self, released=True, salt=salt, path=None, warnings=())
-        needs_article = any(q.type == "find" for q in self.questions)
-        sha = ""
-        if needs_article:
-            self._tokens  # noqa: B018 (raises the "no article" error early)
-            assert self.article is not None
-            sha = text_fingerprint(self.article.text)
-        out = replace(out, article_sha=sha)
-        questions = tuple(_release_question(self, out, q) for q in self.questions)
-        return replace(out, questions=questions)
+    def release(
+        self, salt: str | None = None, *, exam: bool = False, cost: int | None = None
+    ) -> Quiz:
+        """A student copy. Practice (default): answers as slow salted hashes, feedback sealed
+        under the answers (kit.quiz.sealed). `exam=True`: no answer material at all; the
+        teacher grades the recorded answers with this bank. `cost`: scrypt's N (tests only)."""
+        return _release(self, salt, exam, cost)
+
+    @property
+    def _needs_article(self) -> bool:
+        return any(q.type == "find" for q in self.questions)
 
     # ------------------------------------------------------------ the class's work
 
-    def grade_class(self, work_dir: str | Path | None = None) -> pd.DataFrame:
+    def grade_class(
+        self, work_dir: str | Path | None = None, *, exam: bool = False
+    ) -> pd.DataFrame:
         """Every student's best attempt at every question, from the work folder, as a DataFrame.
 
         One row per student and question: student, question, attempts, correct, points,
         max_points. Responses are graded again with this bank, so a changed key counts.
+        `exam=True` (answers recorded in an exam copy, which gives no feedback): only the last
+        answer to each question counts.
         """
+        if self.released:
+            raise KitError(
+                "a student copy cannot grade the class",
+                path=self.path,
+                fix="grade with the teacher's bank: python -m kit quiz grade BANK --work DIR",
+            )
         import pandas as pd
 
         root = default_work_dir(work_dir)
@@ -453,7 +467,8 @@ class Quiz:
             answers = doc["quiz"].get(self.id, {})
             for q in self.questions:
                 attempts = answers.get(q.id, {}).get("attempts", [])
-                best = self.best_result(q.id, [a.get("response") for a in attempts])
+                counted = attempts[-1:] if exam else attempts
+                best = self.best_result(q.id, [a.get("response") for a in counted])
                 rows.append(
                     {
                         "student": path.parent.name,
@@ -588,66 +603,156 @@ def _multiple_hint(hits: int, total: int, wrong: int) -> str:
 # ---------------------------------------------------------------- releasing
 
 
+def _open_choice(
+    quiz: Quiz, q: Question, chosen: list[int]
+) -> tuple[dict[int, bool], int, list[str], tuple[str, str]]:
+    """A practice copy's check of a choice: one derivation per option chosen. Which chosen
+    options are right, how many are right in all, their feedback, and (explanation, wrong-answer
+    feedback) as far as the chosen options' keys open them."""
+    key = q.key or {}
+    ks = {i: quiz._key(q, "option", i) for i in chosen}  # noqa: SLF001
+    stored = list(key.get("options", []))
+    right = {i: i < len(stored) and stored[i] == sealed.tag(k, "right") for i, k in ks.items()}
+    total = int(key.get("count", 1)) if q.type == "multiple" else 1
+    fb = list(key.get("feedback") or [])
+    messages = [
+        keys.unseal(sealed.sub(ks[i], "feedback"), fb[i]) or ""
+        if i < len(fb) and isinstance(fb[i], str)
+        else ""
+        for i in chosen
+    ]
+    if q.type == "multiple":
+        ok = sum(right.values()) == total == len(chosen)
+        opening = [sealed.combined([ks[i] for i in chosen])]
+    else:
+        ok = right[chosen[0]]
+        opening = [ks[chosen[0]]]
+    explanation = sealed.unwrap(key.get("explanation"), opening, "explanation") if ok else ""
+    wrong = "" if ok else sealed.unwrap(key.get("wrong"), ks.values(), "wrong")
+    return right, total, messages, (explanation, wrong)
+
+
+def _open_value(
+    quiz: Quiz, q: Question, kind: str, value: str
+) -> tuple[bool, str, tuple[str, str]]:
+    """A practice copy's check of a typed answer or number: one derivation."""
+    key = q.key or {}
+    k = quiz._key(q, kind, value)  # noqa: SLF001
+    ok = sealed.tag(k, "right") in set(key.get("values", []))
+    entry = (key.get("feedback") or {}).get(sealed.tag(k, "said"))
+    said = keys.unseal(sealed.sub(k, "said"), entry) or "" if isinstance(entry, str) else ""
+    explanation = sealed.unwrap(key.get("explanation"), [k], "explanation") if ok else ""
+    return ok, said, (explanation, "")
+
+
+def _release(quiz: Quiz, salt: str | None, exam: bool, cost: int | None) -> Quiz:
+    """Quiz.release: an exam copy (no answer material) or a practice copy (sealed)."""
+    if quiz.released:
+        raise KitError(
+            "this bank is already a student copy",
+            path=quiz.path,
+            fix="release the teacher's bank instead",
+        )
+    if exam:
+        bare = tuple(
+            replace(
+                q,
+                answer=None,
+                ranges=(),
+                feedback=(),
+                explanation="",
+                feedback_wrong="",
+                key=None,
+                tolerance=None,
+                min_length=None,
+                min_overlap=None,
+            )
+            for q in quiz.questions
+        )
+        sha = text_fingerprint(quiz.article.text) if quiz.article is not None else ""
+        return replace(
+            quiz,
+            released=True,
+            exam=True,
+            salt="",
+            questions=bare,
+            path=None,
+            warnings=(),
+            article_sha=sha if quiz._needs_article else "",
+        )
+    salt = salt or secrets.token_hex(16)
+    out = replace(
+        quiz,
+        released=True,
+        salt=salt,
+        path=None,
+        warnings=(),
+        sealing=sealed.kdf_settings(cost),
+    )
+    sha = ""
+    if quiz._needs_article:
+        quiz._tokens  # noqa: B018 (raises the "no article" error early)
+        assert quiz.article is not None
+        sha = text_fingerprint(quiz.article.text)
+    out = replace(out, article_sha=sha)
+    questions = tuple(
+        _release_question(quiz, out, q)
+        for q in progress(quiz.questions, "sealing", unit="question")
+    )
+    return replace(out, questions=questions)
+
+
 def _release_question(teacher: Quiz, out: Quiz, q: Question) -> Question:
-    """One question of the student copy: the same prompt, its answer turned into a key."""
-    h = out._h  # noqa: SLF001
+    """One question of a practice copy: the same prompt, its answer turned into a sealed key."""
+    s = out._sealer  # noqa: SLF001
     key: dict[str, Any] = {}
+    opens: list[bytes] = []  # the keys that open the explanation
     if q.type in CHOICE_TYPES:
+        ks = [s.key(q.id, "option", i) for i in range(len(q.choices))]
         flags = teacher.correct_flags(q)
-        key["options"] = [h(q, "option", i, int(f)) for i, f in enumerate(flags)]
+        key["options"] = [sealed.tag(k, "right" if f else "wrong") for k, f in zip(ks, flags)]
+        right = [k for k, f in zip(ks, flags) if f]
+        if q.type == "multiple":
+            key["count"] = len(right)
+            opens = [sealed.combined(right)]
+        else:
+            opens = right
         fb = list(q.feedback)
         if any(fb):
             key["feedback"] = [
-                keys.seal(h(q, "seal-option", i), m) if m else None for i, m in enumerate(fb)
+                keys.seal(sealed.sub(ks[i], "feedback"), m) if m and i < len(ks) else None
+                for i, m in enumerate(fb)
             ]
-    elif q.type == "text":
-        tol = teacher._tolerance(q)  # noqa: SLF001
-        accepted = sorted({keys.normalise_text(a) for a in q.answer})
-        key["exact"] = sorted(h(q, "text", a) for a in accepted)
-        near = {
-            h(q, "near", d)
-            for a in accepted
-            if keys.near_allowed(a, tol, teacher._min_length(q))  # noqa: SLF001
-            for d in keys.deletions(a, tol)
-        }
-        if near:
-            key["near"] = sorted(near)
-        q = replace(q, tolerance=tol)
-        if q.feedback:
-            key["feedback"] = _sealed_map(
-                out, q, [(keys.normalise_text(a), m) for a, m in q.feedback]
-            )
-    elif q.type == "find":
-        tokens = teacher._tokens  # noqa: SLF001
-        spans = []
-        for start, end in teacher.answer_spans(q):
-            idx = keys.tokens_in(tokens, start, end)
-            spans.append(sorted(h(q, "token", i, tokens[i][2]) for i in idx))
-        key["spans"] = spans
-        q = replace(q, min_overlap=teacher._min_overlap(q))  # noqa: SLF001
+        if q.feedback_wrong:
+            wrong = ks if q.type == "multiple" else [k for k, f in zip(ks, flags) if not f]
+            key["wrong"] = sealed.wrap(q.feedback_wrong, wrong, "wrong")
+    elif q.type in ("text", "number"):
+        if q.type == "text":
+            values = sorted({keys.normalise_text(a) for a in q.answer})
+            said = [(keys.normalise_text(a), m) for a, m in q.feedback]
+            q = replace(q, tolerance=teacher._tolerance(q))  # noqa: SLF001
+        else:
+            values, said = _number_values(teacher, q)
+        opens = [s.key(q.id, q.type, v) for v in values]
+        key["values"] = sorted(sealed.tag(k, "right") for k in opens)
+        if said:
+            key["feedback"] = {}
+            for value, message in sorted(said):
+                k = s.key(q.id, q.type, value)
+                key["feedback"][sealed.tag(k, "said")] = keys.seal(sealed.sub(k, "said"), message)
     else:
-        p = q.precision or 0
-        values = {keys.quantise(Decimal(v), p) for v in q.answer}
-        for lo, hi in q.ranges:
-            try:
-                values.update(keys.range_grid(Decimal(lo), Decimal(hi), p))
-            except ValueError as e:
-                raise KitError(
-                    f"question '{q.id}': the range [{lo}, {hi}] holds {e.args[0]} values at "
-                    f"{p} decimal places, too many for a student copy",
-                    path=teacher.path,
-                    line=q.line,
-                    fix="narrow the range or lower `precision:`",
-                ) from None
-        key["values"] = sorted(h(q, "number", v) for v in values)
-        if q.feedback:
-            key["feedback"] = _sealed_map(
-                out, q, [(keys.quantise(Decimal(v), p), m) for v, m in q.feedback]
-            )
-    if q.explanation:
-        key["explanation"] = keys.seal(h(q, "seal-explanation"), q.explanation)
-    if q.feedback_wrong:
-        key["wrong"] = keys.seal(h(q, "seal-wrong"), q.feedback_wrong)
+        blocks: dict[int, list[tuple[int, int]]] = {}
+        for a, b in teacher.expected_tokens(q):
+            for block in range(a // sealed.BLOCK, b // sealed.BLOCK + 1):
+                blocks.setdefault(block, []).append((a, b))
+        key["blocks"] = {}
+        for block, spans in sorted(blocks.items()):
+            k = s.key(q.id, "block", block)
+            key["blocks"][sealed.tag(k, "block")] = sealed.seal_spans(k, sorted(set(spans)))
+            opens.append(k)
+        q = replace(q, min_overlap=teacher._min_overlap(q))  # noqa: SLF001
+    if q.explanation and opens:
+        key["explanation"] = sealed.wrap(q.explanation, opens, "explanation")
     return replace(
         q,
         answer=None,
@@ -659,8 +764,21 @@ def _release_question(teacher: Quiz, out: Quiz, q: Question) -> Question:
     )
 
 
-def _sealed_map(out: Quiz, q: Question, pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    return {
-        out._h(q, "feedback", value): keys.seal(out._h(q, "seal-feedback", value), message)  # noqa: SLF001
-        for value, message in sorted(pairs)
-    }
+def _number_values(teacher: Quiz, q: Question) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every accepted number of a question (ranges as their grid), and the per-value feedback."""
+    p = q.precision or 0
+    values = {keys.quantise(Decimal(v), p) for v in q.answer}
+    for lo, hi in q.ranges:
+        try:
+            values.update(keys.range_grid(Decimal(lo), Decimal(hi), p))
+        except ValueError:
+            values.update(range(MAX_SEALED_VALUES + 1))  # reported just below
+    if len(values) > MAX_SEALED_VALUES:
+        raise KitError(
+            f"question '{q.id}' accepts {len(values)} numbers at {p} decimal places, too many "
+            f"for a practice copy (at most {MAX_SEALED_VALUES}: each one is a slow key)",
+            path=teacher.path,
+            line=q.line,
+            fix="narrow the range or lower `precision:`, or release an exam copy (--exam)",
+        )
+    return sorted(values), [(keys.quantise(Decimal(v), p), m) for v, m in q.feedback]

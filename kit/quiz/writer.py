@@ -44,8 +44,8 @@ def question_to_dict(q: Question, settings: Settings) -> dict[str, Any]:
     out: dict[str, Any] = {"id": q.id, "type": q.type, "prompt": q.prompt}
     if q.type in ("single", "multiple"):
         out["options"] = list(q.options)
-    if q.key is not None:
-        pass
+    if q.key is not None or q.answer is None:
+        pass  # a practice copy's key is written below; an exam copy has no answer at all
     elif q.type in ("single", "multiple"):
         unique = len(set(q.options)) == len(q.options)
         picked = [q.options[i] if unique else i for i in q.answer]

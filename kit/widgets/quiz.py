@@ -89,8 +89,11 @@ class _QuestionView:
             "</span></div>"
         )
         self.input = self._make_input()
+        exam = owner.quiz.exam
         self.check = widgets.Button(
-            description="Check", button_style="primary", tooltip="Check this answer"
+            description="Record" if exam else "Check",
+            button_style="primary",
+            tooltip="Record this answer" if exam else "Check this answer",
         )
         self.check.on_click(owner.safely(lambda _: self.submit()))
         buttons = [self.check]
@@ -314,6 +317,12 @@ class _QuestionView:
         if response is None:
             self.feedback.value = _note("info", "Choose or type an answer first.")
             return None
+        if self.quiz.exam:
+            self.owner.workspace.record_attempt(self.quiz.id, self.q.id, response, None, 0.0)
+            self.attempts = self.owner.workspace.attempts(self.quiz.id, self.q.id)
+            self.show_recorded()
+            self.owner.refresh()
+            return None
         result = self.quiz.grade_one(self.q.id, response)
         self.owner.workspace.record_attempt(
             self.quiz.id, self.q.id, response, result.correct, result.points
@@ -353,11 +362,29 @@ class _QuestionView:
         self.feedback.value = _note("right" if result.correct else "wrong", head, lines)
         self.set_enabled(not self.done)
 
+    def show_recorded(self) -> None:
+        """An exam copy: the answer is saved for the teacher to grade; no feedback."""
+        self.feedback.value = _note(
+            "info",
+            "Your answer is recorded.",
+            ["Your teacher grades it. You can change it and record it again until you hand in."],
+        )
+        self.checked = True
+
     def restore(self) -> None:
         """Show the saved answer again (and its feedback, once it was checked)."""
-        if self.attempts:
-            for a in self.attempts:
-                self._track(self.quiz.grade_one(self.q.id, a.response))
+        if self.attempts and self.quiz.exam:
+            self.set_response(self.attempts[-1].response)
+            self.show_recorded()
+        elif self.attempts:
+            # A practice copy's check is a slow derivation: earlier attempts count as saved.
+            for a in self.attempts[:-1]:
+                self._track(
+                    Result(self.q.id, a.correct, a.points, self.q.points)
+                    if self.quiz.released
+                    else self.quiz.grade_one(self.q.id, a.response)
+                )
+            self._track(self.quiz.grade_one(self.q.id, self.attempts[-1].response))
             last = self.attempts[-1].response
             self.set_response(last)
             self.show(self.quiz.grade_one(self.q.id, last))
@@ -491,9 +518,10 @@ class QuizWidget(widgets.VBox):
             if self.settings.show == "one"
             else ""
         )
+        scored = "" if self.quiz.exam else f" · Score {score:g} of {self.quiz.max_points:g} points"
         self.progress.value = (
             f'<div class="kit-quiz-progress">{where}Answered {answered} of '
-            f"{len(self.views)} · Score {score:g} of {self.quiz.max_points:g} points</div>"
+            f"{len(self.views)}{scored}</div>"
         )
 
     # ------------------------------------------------------------ for tests and notebooks
