@@ -140,6 +140,7 @@ function render({ model, el }) {
   let labels = model.get("labels");
   let cursor = null; // {anchor, focus} word indexes, or null
   let editorFor = null; // {ids, suggestionIds, anchorEl}
+  const pendingNotes = new Map(); // highlight id -> saves its comment box if it changed
   const timers = [];
 
   // ------------------------------------------------------------------ skeleton
@@ -436,6 +437,7 @@ function render({ model, el }) {
   }
 
   function openEditor(ids, sids, anchorEl) {
+    saveNotes();
     const spans = model.get("spans");
     const sugg = model.get("suggestions");
     const items = [];
@@ -451,8 +453,19 @@ function render({ model, el }) {
       select.addEventListener("change", () => send({ cmd: "relabel", id: s.id, label: select.value }));
       const note = h("textarea", { rows: "2", "aria-label": "Comment" });
       note.value = s.comment || "";
-      const save = h("button", { type: "button", class: "kit-hl-btn", onclick: () => send({ cmd: "comment", id: s.id, comment: note.value }) }, ["Save comment"]);
-      const del = h("button", { type: "button", class: "kit-hl-btn kit-hl-danger", onclick: () => { send({ cmd: "remove", id: s.id }); closeEditor(true); } }, ["Delete highlight"]);
+      // A comment is saved like every other edit: on "Save comment", and when the box loses the
+      // focus (change), the editor closes (Close, Escape, a click elsewhere) or the view goes.
+      let sent = (s.comment || "").trim();
+      const saveNote = () => {
+        const now = note.value.trim();
+        if (now === sent) return;
+        sent = now;
+        send({ cmd: "comment", id: s.id, comment: now });
+      };
+      note.addEventListener("change", saveNote);
+      pendingNotes.set(s.id, saveNote);
+      const save = h("button", { type: "button", class: "kit-hl-btn", onclick: saveNote }, ["Save comment"]);
+      const del = h("button", { type: "button", class: "kit-hl-btn kit-hl-danger", onclick: () => { pendingNotes.delete(s.id); send({ cmd: "remove", id: s.id }); closeEditor(true); } }, ["Delete highlight"]);
       items.push(
         h("div", { class: "kit-hl-edit-item" }, [
           h("p", { class: "kit-hl-edit-quote", text: `“${quote(text.slice(s.start, s.end), 120)}”` }),
@@ -490,7 +503,15 @@ function render({ model, el }) {
     if (first) first.focus({ preventScroll: true });
   }
 
+  /** Save the comments typed in the open editor (unless their highlight is gone). */
+  function saveNotes() {
+    const spans = model.get("spans");
+    for (const [id, saveNote] of pendingNotes) if (spans.some((s) => s.id === id)) saveNote();
+    pendingNotes.clear();
+  }
+
   function closeEditor(refocus) {
+    saveNotes();
     if (editor.hidden) return;
     editor.hidden = true;
     editor.replaceChildren();
@@ -701,6 +722,7 @@ function render({ model, el }) {
   root.dataset.ready = "true";
 
   return () => {
+    saveNotes();
     unlisten();
     view.dispose();
     timers.forEach(clearTimeout);

@@ -1,0 +1,75 @@
+"""What a student does that the older browser tests did not cover (issue 17): a comment typed in
+the highlight editor is kept however the editor is closed."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.lab import assert_no_widget_errors, error_outputs, open_notebook, run_all
+from tests.browser.notebook_files import (
+    SEED_FROM_TESTS,
+    saved_annotations,
+    wait_until,
+    write_notebook,
+)
+from tests.browser.test_highlighter import drag_over
+
+pytestmark = pytest.mark.browser
+
+
+def show_highlighter(page, lab, student: str) -> None:
+    nb = write_notebook(
+        lab,
+        f"{student}.ipynb",
+        "import kit",
+        f'article = kit.load_article("{SEED_FROM_TESTS}")',
+        f'kit.highlight_sources(article, student="{student}")',
+    )
+    open_notebook(page, lab, nb)
+    run_all(page)
+    assert_no_widget_errors(page)
+    assert error_outputs(page) == []
+    page.wait_for_selector(".kit-hl[data-ready]")
+
+
+def saved_comment(lab, student: str, exact: str) -> str | None:
+    found = [a for a in saved_annotations(lab, student) if a["exact"] == exact]
+    return found[0]["comment"] if found else None
+
+
+def test_a_comment_survives_escape_close_and_leaving_the_box(page, lab):
+    student = "t-comment-kept"
+    show_highlighter(page, lab, student)
+    hl = page.locator(".kit-hl")
+    editor = hl.locator(".kit-hl-editor")
+    drag_over(page, "Downing Street")
+    wait_until(lambda: saved_comment(lab, student, "Downing Street") == "")
+    mark = hl.locator("mark.kit-hl-mark", has_text="Downing Street")
+
+    # Typed, then Escape: no "Save comment" pressed.
+    mark.click()
+    editor.get_by_label("Comment").fill("The prime minister's office.")
+    page.keyboard.press("Escape")
+    expect(editor).to_be_hidden()
+    wait_until(
+        lambda: saved_comment(lab, student, "Downing Street") == "The prime minister's office."
+    )
+
+    # Changed, then the Close button.
+    mark.click()
+    expect(editor.get_by_label("Comment")).to_have_value("The prime minister's office.")
+    editor.get_by_label("Comment").fill("Speaks for Starmer.")
+    editor.get_by_role("button", name="Close").click()
+    expect(editor).to_be_hidden()
+    wait_until(lambda: saved_comment(lab, student, "Downing Street") == "Speaks for Starmer.")
+
+    # Changed, then the focus leaves the box (Tab to the next control): saved at once.
+    mark.click()
+    editor.get_by_label("Comment").fill("An institution, not a person.")
+    page.keyboard.press("Tab")
+    expect(editor).to_be_visible()
+    wait_until(
+        lambda: saved_comment(lab, student, "Downing Street") == "An institution, not a person."
+    )
+    expect(hl.locator(".kit-hl-live")).to_have_text("Saved your comment on “Downing Street”.")
