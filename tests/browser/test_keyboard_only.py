@@ -251,8 +251,8 @@ def answer_by_keyboard(page, question, q: dict) -> None:
         tab_to(page, question.locator(".kit-hl-article"), backwards=True)
         sentence = 11  # "... according to Ukrainian officials."
         move_cursor_to(page, live, sentence, q["answer"])
-        page.keyboard.press("1")
-        expect(live).to_have_text(f"Saved: “{q['answer']}” as Answer.")
+        page.keyboard.press("Enter")
+        expect(live).to_have_text(f"Selected: “{q['answer']}”.")
         expect(question.locator(".kit-quiz-chosen")).to_have_text(
             f"Your selection: “{q['answer']}”"
         )

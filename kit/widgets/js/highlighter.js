@@ -150,7 +150,18 @@ function render({ model, el }) {
   const { send, say, refreshSoon } = view;
   const picker = h("fieldset", { class: "kit-hl-labels" });
   const desc = h("p", { class: "kit-hl-desc", id: `${uid}-desc` });
-  const keys = h("p", { class: "kit-hl-keys", id: `${uid}-keys` }, [
+  // `plain`: a selector for one answer (a quiz's find question): no label list, no label keys,
+  // no suggestions, no edit box; Enter selects and Delete removes.
+  const plain = !!model.get("plain");
+  const keys = h("p", { class: "kit-hl-keys", id: `${uid}-keys` }, plain ? [
+    "Keyboard: ",
+    ...kbd("←", "→"), " word · ",
+    ...kbd("↑", "↓"), " sentence · ",
+    ...kbd("Shift"), " + arrows: select more · ",
+    ...kbd("Enter"), " choose these words · ",
+    ...kbd("Delete"), " remove · ",
+    ...kbd("Ctrl", "Z"), " undo",
+  ] : [
     "Keyboard: ",
     ...kbd("←", "→"), " word · ",
     ...kbd("↑", "↓"), " sentence · ",
@@ -172,6 +183,11 @@ function render({ model, el }) {
     "aria-describedby": `${uid}-keys`,
   });
   const editor = h("div", { class: "kit-hl-editor", role: "dialog", "aria-label": "Edit highlight", hidden: true });
+  if (plain) {
+    picker.hidden = true;
+    desc.hidden = true;
+    root.classList.add("kit-hl-plain");
+  }
   root.append(title, instructions, picker, desc, toolbar, warn, live, sugBar, article, editor, saving);
   el.append(root);
 
@@ -288,7 +304,7 @@ function render({ model, el }) {
         m.title = name;
         m.style.setProperty("--kit-c", look.colour);
         m.style.setProperty("--kit-line", BORDER[look.line] || "solid");
-        if (first && s.start >= p.start) m.dataset.badge = look.key || "•";
+        if (first && s.start >= p.start && !plain) m.dataset.badge = look.key || "•";
         if (s.comment) m.classList.add("kit-hl-commented");
         return m;
       });
@@ -394,7 +410,7 @@ function render({ model, el }) {
       if (a.dataset && a.dataset.id && !ids.includes(a.dataset.id)) ids.push(a.dataset.id);
       if (a.dataset && a.dataset.sid && !sids.includes(a.dataset.sid)) sids.push(a.dataset.sid);
     }
-    if (ids.length || sids.length) openEditor(ids, sids, target);
+    if ((ids.length || sids.length) && !plain) openEditor(ids, sids, target);
     else closeEditor(false);
     // a click also puts the keyboard cursor on the word clicked
     if (document.caretRangeFromPoint) {
@@ -539,7 +555,7 @@ function render({ model, el }) {
     if (now && announce) {
       const words = text.slice(now[0], now[1]);
       const on = spansAt(now).map((s) => colourOf(s.label).name);
-      const sug = suggestionsAt(now).length ? " There is a suggestion here: press A to accept or X to reject." : "";
+      const sug = suggestionsAt(now).length && !plain ? " There is a suggestion here: press A to accept or X to reject." : "";
       say(`${quote(words, 120)}${on.length ? ` (highlighted: ${on.join(", ")})` : ""}.${sug}`);
       const elc = article.querySelector(".kit-hl-cursor");
       if (elc && elc.scrollIntoView) elc.scrollIntoView({ block: "nearest", inline: "nearest" });
@@ -616,6 +632,8 @@ function render({ model, el }) {
     } else if (k === "Home" || k === "End") {
       const wi = k === "Home" ? 0 : w.length - 1;
       setCursor({ anchor: e.shiftKey && cursor ? cursor.anchor : wi, focus: wi });
+    } else if (plain && /^[1-9aAxXeE]$/.test(k)) {
+      handled = false; // no labels to pick, no suggestions, no edit box
     } else if (/^[1-9]$/.test(k)) {
       const l = labels.find((x) => x.key === k);
       if (l) {
