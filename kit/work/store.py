@@ -115,7 +115,8 @@ def current_student(path: str | Path | None = None) -> str:
     if not saved:
         raise KitError(
             "the kit does not know who you are yet",
-            fix="run the cell with kit.set_student(...) in notebook 0 (Start here) first",
+            fix="sign in first: run kit.sign_in() in notebook 0 (Start here), type your name "
+            "and press Sign in, then run this cell again",
         )
     return safe_name(saved)
 
