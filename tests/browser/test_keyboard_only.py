@@ -86,7 +86,10 @@ def move_cursor_to(page, live, sentence: int, words: str) -> None:
     first = words.split()[0]
     page.keyboard.press("Home")
     for _ in range(sentence):
-        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")  # reads out the sentence: "Paragraph 3, sentence 1: ..."
+    if sentence:  # back one word and on again: the sentence's first word, read as a word
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowRight")
     for _ in range(MAX_PRESSES):
         if live.text_content() == f"{first}.":
             break

@@ -3,6 +3,8 @@ the highlight editor is kept however the editor is closed."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -73,3 +75,71 @@ def test_a_comment_survives_escape_close_and_leaving_the_box(page, lab):
         lambda: saved_comment(lab, student, "Downing Street") == "An institution, not a person."
     )
     expect(hl.locator(".kit-hl-live")).to_have_text("Saved your comment on “Downing Street”.")
+
+
+CELL_OF = "(e) => { const c = e.closest('.jp-Cell'); return c && c === document.activeElement; }"
+ACTIVE_CELL_JS = """() => { const nb = window.jupyterapp.shell.currentWidget.content;
+  return [nb.activeCellIndex, nb.mode, document.activeElement === nb.activeCell.node]; }"""
+
+
+def select_cell(page, index: int) -> None:
+    """Command mode on cell `index`, the focus on the cell (as after Escape and the arrows)."""
+    page.evaluate(
+        """(i) => { const nb = window.jupyterapp.shell.currentWidget.content;
+          nb.mode = 'command'; nb.activeCellIndex = i; nb.activeCell.node.focus(); }""",
+        index,
+    )
+    assert page.evaluate(ACTIVE_CELL_JS) == [index, "command", True]
+
+
+def test_the_highlighter_is_two_keys_from_the_next_cell_and_escape_goes_back(page, lab):
+    student = "t-keys-flow"
+    nb = write_notebook(
+        lab,
+        f"{student}.ipynb",
+        "import kit",
+        f'article = kit.load_article("{SEED_FROM_TESTS}")',
+        f'kit.highlight_sources(article, student="{student}")',
+        "1 + 1",
+    )
+    open_notebook(page, lab, nb)
+    run_all(page)
+    assert_no_widget_errors(page)
+    hl = page.locator(".kit-hl[data-ready]")
+    article = hl.locator(".kit-hl-article")
+    live = hl.locator(".kit-hl-live")
+    expect(hl).to_contain_text("on this cell comes in")  # the widget says how
+    select_cell(page, 3)  # the cell after the highlighter, in command mode
+
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    expect(article).to_be_focused()  # two keys
+
+    # Moving by sentence reads out where the sentence is and how it starts, not one word.
+    page.keyboard.press("Home")
+    expect(live).to_have_text("Ukraine.")
+    page.keyboard.press("ArrowDown")
+    expect(live).to_have_text(
+        re.compile(r"^(Paragraph \d+|[A-Z][a-z]+), sentence \d+: \w+ \w+ \w+")
+    )
+
+    # Escape: back to the cell, in command mode, the focus on the cell.
+    page.keyboard.press("Escape")
+    assert page.evaluate(ACTIVE_CELL_JS) == [2, "command", True]
+    assert article.evaluate(CELL_OF)
+    page.keyboard.press("ArrowDown")  # JupyterLab's keys work again: the next cell
+    assert page.evaluate(ACTIVE_CELL_JS)[0] == 3
+
+    # Shift+Enter inside the widget runs its cell and moves on, as anywhere in a notebook.
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    expect(article).to_be_focused()
+    count = page.locator(".jp-Cell").nth(2).locator(".jp-InputPrompt")
+    before = count.text_content()
+    page.keyboard.press("Shift+Enter")
+    expect(count).not_to_have_text(before)
+    page.wait_for_function(
+        "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex === 3"
+    )
+    assert page.evaluate(ACTIVE_CELL_JS)[1] == "command"
+

@@ -2,7 +2,7 @@
 // are drawn by wrapping text nodes in <mark> elements, so overlapping spans nest. Offsets to and
 // from Python are code points; the DOM counts UTF-16 units: `Text` converts at the boundary.
 
-import { commandView, h, kbd, listen, uniqueId } from "./common.js";
+import { commandView, enterFromCell, h, kbd, listen, notebookKey, notebookKeysHint, toCell, uniqueId } from "./common.js";
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
 const JOINERS = new Set(["'", "\u2019", "-", "\u2010", ".", ","]);
@@ -173,7 +173,8 @@ function render({ model, el }) {
     ...kbd("Ctrl", "Z"), " undo · ",
     ...kbd("Ctrl", "Shift", "Z"), " redo",
   ]);
-  const toolbar = h("div", { class: "kit-hl-toolbar" }, [undoBtn, redoBtn, keys]);
+  const cellKeys = h("p", { class: "kit-hl-keys kit-hl-cellkeys" }, notebookKeysHint());
+  const toolbar = h("div", { class: "kit-hl-toolbar" }, [undoBtn, redoBtn, keys, cellKeys]);
   const sugBar = h("p", { class: "kit-hl-sugbar" });
   const article = h("div", {
     class: "kit-hl-article",
@@ -181,6 +182,7 @@ function render({ model, el }) {
     role: "region",
     "aria-label": "Article text: select words with the mouse or the keyboard",
     "aria-describedby": `${uid}-keys`,
+    "data-kit-entry": "true", // Enter on the cell comes here
   });
   const editor = h("div", { class: "kit-hl-editor", role: "dialog", "aria-label": "Edit highlight", hidden: true });
   if (plain) {
@@ -605,7 +607,23 @@ function render({ model, el }) {
     }
     si = Math.max(0, Math.min(sents.length - 1, si + dir));
     const wi = text.wordAt(sents[si][0]);
-    setCursor({ anchor: wi, focus: wi });
+    setCursor({ anchor: wi, focus: wi }, false);
+    say(sentenceWords(si));
+    const elc = article.querySelector(".kit-hl-cursor");
+    if (elc && elc.scrollIntoView) elc.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  /** What moving to sentence `si` reads out: where it is, as numbered on the page, and its start. */
+  function sentenceWords(si) {
+    const sents = model.get("sentences");
+    const [start, end] = sents[si];
+    const pi = paragraphOf(start);
+    const p = paras[pi];
+    let k = 1;
+    for (let j = si - 1; j >= 0 && sents[j][0] >= p.start; j--) k++;
+    const role = p.role ? p.role.charAt(0).toUpperCase() + p.role.slice(1) : "Paragraph";
+    const where = p.number ? `Paragraph ${p.number}, sentence ${k}` : `${role}, sentence ${k}`;
+    return `${where}: ${quote(text.slice(start, end).replace(/\s+/g, " ").trim(), 90)}`;
   }
 
   function onKeyDown(e) {
@@ -613,7 +631,10 @@ function render({ model, el }) {
     const ctrl = e.ctrlKey || e.metaKey;
     let handled = true;
     const k = e.key;
-    if (ctrl && (k === "z" || k === "Z")) send({ cmd: e.shiftKey ? "redo" : "undo" });
+    if (k === "Enter" && e.shiftKey && !ctrl && !e.altKey) {
+      if (notebookKey(e, root)) return;
+      handled = false;
+    } else if (ctrl && (k === "z" || k === "Z")) send({ cmd: e.shiftKey ? "redo" : "undo" });
     else if (ctrl && (k === "y" || k === "Y")) send({ cmd: "redo" });
     else if (ctrl || e.altKey) handled = false;
     else if (!w.length) handled = false;
@@ -642,7 +663,7 @@ function render({ model, el }) {
         drawDesc();
         applyLabel(l.tag, cursorSpan());
       } else say(`There is no label ${k}.`, true);
-    } else if (k === "Enter") {
+    } else if (k === "Enter" && !e.shiftKey) {
       applyLabel(model.get("label"), cursorSpan());
     } else if (k === "Delete" || k === "Backspace") {
       // the kernel picks which highlight: it has seen every earlier edit, this view may not yet
@@ -661,7 +682,11 @@ function render({ model, el }) {
       else say("There is no suggestion here.", true);
     } else if (k === "Escape") {
       if (!editor.hidden) closeEditor(true);
-      else setCursor(null, false);
+      else {
+        // out of the widget, back to its cell (JupyterLab's command mode), as Escape does there
+        setCursor(null, false);
+        if (!toCell(root)) article.blur();
+      }
     } else handled = false;
     if (handled) {
       e.preventDefault();
@@ -670,8 +695,10 @@ function render({ model, el }) {
   }
 
   function onRootKeyDown(e) {
+    if (e.target === article) return;
+    if (notebookKey(e, root)) return; // Escape: to the cell; Shift+Enter: run it and go on
     // undo/redo from anywhere in the widget except text fields
-    if (e.target === article || e.target.closest(".kit-hl-editor textarea")) return;
+    if (e.target.closest(".kit-hl-editor textarea")) return;
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && (e.key === "z" || e.key === "Z")) {
       send({ cmd: e.shiftKey ? "redo" : "undo" });
@@ -733,6 +760,7 @@ function render({ model, el }) {
     "change:paragraphs": rebuild,
   });
 
+  enterFromCell();
   view.draw();
   drawPicker();
   drawSugBar();
