@@ -95,7 +95,10 @@ def sign_in(name: str, path: str | Path | None = None) -> Notice:
 
 def where_is_my_work(path: str | Path | None = None) -> Notice:
     """Where the current student's work is saved, and what is there so far."""
-    student = current_student(path)
+    try:
+        student = current_student(path)
+    except KitError as e:  # nobody signed in yet (a notebook run all at once): say what to do
+        return Notice(f"Nothing is saved yet: {e.sentence[:1].lower()}{e.sentence[1:]}", "warning")
     folder = work_dir(path) / student
     files = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
     listing = ", ".join(files) if files else "nothing yet"

@@ -143,3 +143,34 @@ def test_the_highlighter_is_two_keys_from_the_next_cell_and_escape_goes_back(pag
     )
     assert page.evaluate(ACTIVE_CELL_JS)[1] == "command"
 
+
+def test_sign_in_by_the_box_alone_then_work_is_saved_in_that_folder(page, lab):
+    nb = write_notebook(
+        lab,
+        "t-sign-in.ipynb",
+        "import kit\nkit.sign_in()",
+        f'article = kit.load_article("{SEED_FROM_TESTS}")\nkit.highlight_sources(article)',
+    )
+    open_notebook(page, lab, nb)
+    run_all(page)
+    assert_no_widget_errors(page)
+    assert error_outputs(page) == []
+    box = page.locator(".kit-sign-in")
+    name = box.get_by_role("textbox")
+    check = box.locator(".kit-live")
+    # Checked as it is typed, with the work folder's rules.
+    name.press_sequentially("2b 07")
+    expect(check).to_contain_text("Not allowed in a folder name: a space")
+    name.fill("")
+    name.press_sequentially("2b-07")
+    expect(check).to_contain_text("OK: your work will be saved in the folder “2b-07”")
+    box.get_by_role("button", name="Sign in").press("Enter")
+    expect(check).to_contain_text("Hello, 2b-07!")
+    assert (lab.work_dir / ".student").read_text(encoding="utf-8").strip() == "2b-07"
+
+    # The exercise cell, run again now, saves into that student's folder.
+    run_all(page)
+    page.wait_for_selector(".kit-hl[data-ready]")
+    drag_over(page, "Downing Street")
+    [ann] = wait_until(lambda: saved_annotations(lab, "2b-07"))
+    assert ann["exact"] == "Downing Street"

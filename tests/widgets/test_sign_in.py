@@ -78,3 +78,10 @@ def test_a_student_set_by_the_computer_is_shown_not_changed(tmp_path, monkeypatc
     assert box.submit() is None
     assert "ask your teacher" in box.check.value
     assert not (tmp_path / ".student").exists()
+
+
+def test_where_is_my_work_before_signing_in_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.delenv("KIT_STUDENT", raising=False)
+    shown = kit.where_is_my_work(tmp_path)
+    assert shown.kind == "warning" and "Nothing is saved yet" in shown.text
+    assert "kit.sign_in()" in shown.text
