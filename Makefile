@@ -12,8 +12,10 @@ CHROMIUM := /usr/bin/chromium
 # Student work written while notebooks run unattended (make notebooks, nbval) goes here, never into
 # the repo, emptied first so both runs see the same state. nbval uses a folder of its own per
 # checkout (two clones can run `make test` at once); tests/nbval_sanitize.cfg maps it back to the
-# path the committed outputs show.
+# path the committed outputs show. Students sign in with notebook 0's box; nobody types in it in an
+# unattended run, so the run's student comes from KIT_STUDENT.
 NOTEBOOKS_WORK_DIR := /tmp/kit-nbval-work
+NOTEBOOKS_STUDENT := student
 NBVAL_WORK_DIR := $(NOTEBOOKS_WORK_DIR)-$(shell printf %s "$(CURDIR)" | md5sum | cut -c1-8)
 
 # Every notebook, in one fixed order (checkpoints excluded); nbval gets the same list and order.
@@ -96,7 +98,7 @@ unit: venv node
 nbval: venv
 	@[ -n "$(NOTEBOOKS)" ] || { echo "no notebooks found under notebooks/" >&2; exit 1; }
 	rm -rf $(NBVAL_WORK_DIR)
-	KIT_WORK_DIR=$(NBVAL_WORK_DIR) $(BIN)/pytest --nbval --nbval-current-env \
+	KIT_WORK_DIR=$(NBVAL_WORK_DIR) KIT_STUDENT=$(NOTEBOOKS_STUDENT) $(BIN)/pytest --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(NOTEBOOKS)
 
 browser: venv chromium
@@ -118,7 +120,7 @@ stress: venv
 notebooks: venv
 	@[ -n "$(NOTEBOOKS)" ] || { echo "no notebooks found under notebooks/" >&2; exit 1; }
 	rm -rf $(NOTEBOOKS_WORK_DIR)
-	KIT_WORK_DIR=$(NOTEBOOKS_WORK_DIR) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	KIT_WORK_DIR=$(NOTEBOOKS_WORK_DIR) KIT_STUDENT=$(NOTEBOOKS_STUDENT) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.store_widget_state=False $(NOTEBOOKS)
 
 # Opt-in, not in `make test`: the kit's release and collect with a real nbgrader (release_assignment,

@@ -20,7 +20,7 @@ from kit.views.html import Notice, SafeHTML, render_article, show_article
 from kit.views.show import show_claims, show_sources, show_wording
 from kit.work.export import to_csv, to_dataframe, to_w3c, write_w3c
 from kit.work.keys import answer_key, compare, load_key
-from kit.work.store import Workspace, current_student, set_student, sign_in, where_is_my_work
+from kit.work.store import Workspace, current_student, set_student, where_is_my_work
 
 __all__ = [
     "Article",
@@ -76,6 +76,19 @@ def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
     from kit.widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
 
     return _dashboard(class_dir, **kwargs)
+
+
+def sign_in(name: str | None = None, path: str | Path | None = None) -> Any:
+    """Tell the kit who you are (notebook 0). With no name: a box to type your name or class
+    code in, checked as you type, and a Sign in button. With a name: signs in at once. Either
+    way the kit says where your work will be saved."""
+    if name is None:
+        from kit.widgets.sign_in import SignIn  # ipywidgets only when asked for
+
+        return SignIn(path)
+    from kit.work.store import sign_in as _sign_in
+
+    return _sign_in(name, path)
 
 
 def quiz_widget(*args, **kwargs):

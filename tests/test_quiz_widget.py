@@ -335,3 +335,40 @@ def test_find_question_is_answered_by_highlighting_the_words_in_the_article(seed
     before = restored.response()
     restored.finder.add(0, 7)  # the question is done: a new highlight changes nothing
     assert restored.response() == before
+
+
+def test_find_question_shows_a_plain_selector_and_says_truly_when_the_answer_is_saved(
+    seed_quiz, tmp_path
+):
+    w, _ = build(seed_quiz, tmp_path)
+    v = view(w, "find-headline-source")
+    finder = v.finder
+    assert finder.plain is True  # the front end shows no label list, label keys or edit box
+    assert "Practice mode" not in finder.saving and "not saved" not in finder.saving
+    assert (
+        finder.saving
+        == f"Your answer is saved in alex/{w.workspace.path.name} when you press Check."
+    )
+    assert "press 1" not in finder.instructions and "press Enter" in finder.instructions
+    text = seed_quiz.article.text
+    start = text.index("says Zelensky")
+    status = finder.handle({"cmd": "add", "start": start, "end": start + 13, "label": "answer"})
+    assert status["text"] == "Selected: “says Zelensky”."
+    assert not w.workspace.path.exists()  # a selection alone is not an answer yet
+    v.check.click()
+    saved = json.loads(w.workspace.path.read_text(encoding="utf-8"))
+    [attempt] = saved["quiz"][seed_quiz.id]["find-headline-source"]["attempts"]
+    assert text[attempt["response"][0] : attempt["response"][1]] == "says Zelensky"
+
+    end_mode, _ = build(seed_quiz, tmp_path, student="sam", feedback="end")
+    draft = view(end_mode, "find-headline-source")
+    assert draft.finder.saving.startswith("Your answer is saved as you choose it in sam/")
+    draft.finder.handle({"cmd": "add", "start": start, "end": start + 13, "label": "answer"})
+    assert "quiz-draft" in end_mode.workspace.path.read_text(encoding="utf-8")
+
+
+def test_a_highlighter_outside_a_quiz_keeps_its_labels_and_says_saved(seed_quiz, tmp_path):
+    h = kit.Highlighter(seed_quiz.article, workspace=Workspace("kim", seed_quiz.article, tmp_path))
+    assert h.plain is False
+    status = h.handle({"cmd": "add", "start": 0, "end": 7, "label": "named_person"})
+    assert status["text"].startswith("Saved: “Ukraine”")

@@ -47,7 +47,9 @@ class Highlighter(CommandWidget):
     `labels`: a label set name ('sources'), a YAML file or a list of labels. `workspace`: where
     work is saved (None: kept in memory only). `on_change(widget)` runs after every edit.
     `suggestions`: annotations or key items the student may accept or reject. `single`: at
-    most one highlight (a new one replaces it), as in a find-the-words question.
+    most one highlight (a new one replaces it), as in a find-the-words question. `plain`: a
+    plain selector for that question: no label list or label keys, no edit box, "Selected" instead
+    of "Saved" (the quiz saves the answer).
     """
 
     _esm = STATIC / "highlighter.js"
@@ -61,6 +63,7 @@ class Highlighter(CommandWidget):
     spans = t.List(t.Dict()).tag(sync=True)
     suggestions = t.List(t.Dict()).tag(sync=True)
     single = t.Bool(False).tag(sync=True)
+    plain = t.Bool(False).tag(sync=True)
     heading = t.Unicode("").tag(sync=True)
     instructions = t.Unicode("").tag(sync=True)
 
@@ -73,6 +76,7 @@ class Highlighter(CommandWidget):
         suggestions: Iterable[Suggestion] | Key | None = None,
         single: bool = False,
         heading: str = "",
+        plain: bool = False,
         instructions: str = "",
     ) -> None:
         if not isinstance(article, Article):
@@ -90,6 +94,7 @@ class Highlighter(CommandWidget):
             labels=label_dicts(self.label_set),
             label=self.label_set.labels[0].tag,
             single=single,
+            plain=plain,
             heading=heading or self.label_set.title,
             instructions=instructions,
         )
@@ -257,6 +262,8 @@ class Highlighter(CommandWidget):
 
     def _cmd_add(self, m: dict) -> str:
         ann = self._add(m.get("start"), m.get("end"), m.get("label"))
+        if self.plain:
+            return f"Selected: “{quote(ann.exact)}”."
         return f"Saved: “{quote(ann.exact)}” as {self._name(ann)}."
 
     def _cmd_relabel(self, m: dict) -> str:

@@ -175,13 +175,24 @@ class _QuestionView:
                 article,
                 labels=["answer"],
                 single=True,
+                plain=True,
                 on_change=self.owner.safely(lambda _: self._highlighted()),
                 heading="Select your answer in the article",
                 instructions="Select the words with the mouse, or move with the arrow keys, "
-                "extend with Shift and press 1. Or choose them with the menus below.",
+                "extend with Shift and press Enter. Or choose them with the menus below.",
             )
+            # The selection itself is kept in memory: the quiz saves the answer, so say when.
+            self.finder.saving = self._saved_line()
             parts.append(self.finder)
         return widgets.VBox([*parts, self.sentence, words, self.chosen], layout=_fit())
+
+    def _saved_line(self) -> str:
+        """Where and when this answer is saved (the quiz's work file, not the selector's)."""
+        path = self.owner.workspace.path
+        where = f" in {path.parent.name}/{path.name}" if path is not None else ""
+        if self.owner.settings.feedback == "end":
+            return f"Your answer is saved as you choose it{where}."
+        return f"Your answer is saved{where} when you press Check."
 
     def _highlighted(self) -> None:
         """The student highlighted words in the article: the menus follow."""

@@ -145,7 +145,10 @@ def sign_in(name: str, path: str | Path | None = None) -> Notice:
 
 def where_is_my_work(path: str | Path | None = None) -> Notice:
     """Where the current student's work is saved, and what is there so far."""
-    student = current_student(path)
+    try:
+        student = current_student(path)
+    except KitError as e:  # nobody signed in yet (a notebook run all at once): say what to do
+        return Notice(f"Nothing is saved yet: {e.sentence[:1].lower()}{e.sentence[1:]}", "warning")
     folder = work_dir(path) / student
     files = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
     listing = ", ".join(files) if files else "nothing yet"
@@ -165,7 +168,8 @@ def current_student(path: str | Path | None = None) -> str:
     if not saved:
         raise KitError(
             "the kit does not know who you are yet",
-            fix="run the cell with kit.set_student(...) in notebook 0 (Start here) first",
+            fix="sign in first: run kit.sign_in() in notebook 0 (Start here), type your name "
+            "and press Sign in, then run this cell again",
         )
     return safe_name(saved)
 

@@ -118,9 +118,14 @@ def test_dashboard_runs_as_a_voila_app(app_page, voila):
 
 def test_student_notebook_runs_as_a_voila_app_and_its_text_can_be_selected(app_page, voila):
     app_page.goto(voila.render_url(START), timeout=APP_TIMEOUT_MS)
-    # the kernel ran every cell (the last one says where the work goes): the page is still now
-    last = app_page.get_by_text("your work is saved in").first
+    # the kernel ran every cell (the last one says nothing is saved before signing in): the page
+    # is still now; the student signs in with the box, no code
+    last = app_page.get_by_text("Nothing is saved yet").first
     expect(last).to_be_visible(timeout=APP_TIMEOUT_MS)
+    box = app_page.locator(".kit-sign-in")
+    box.get_by_role("textbox").fill("student")
+    box.get_by_role("button", name="Sign in").click()
+    expect(box).to_contain_text("Hello, student!")
     assert (voila.work_dir / ".student").read_text().strip() == "student"
     para = app_page.locator(".kit-article p", has_text="Downing Street").first
     para.evaluate("(el) => el.scrollIntoView({block: 'center', behavior: 'instant'})")

@@ -86,7 +86,10 @@ def move_cursor_to(page, live, sentence: int, words: str) -> None:
     first = words.split()[0]
     page.keyboard.press("Home")
     for _ in range(sentence):
-        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")  # reads out the sentence: "Paragraph 3, sentence 1: ..."
+    if sentence:  # back one word and on again: the sentence's first word, read as a word
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowRight")
     for _ in range(MAX_PRESSES):
         if live.text_content() == f"{first}.":
             break
@@ -251,8 +254,8 @@ def answer_by_keyboard(page, question, q: dict) -> None:
         tab_to(page, question.locator(".kit-hl-article"), backwards=True)
         sentence = 11  # "... according to Ukrainian officials."
         move_cursor_to(page, live, sentence, q["answer"])
-        page.keyboard.press("1")
-        expect(live).to_have_text(f"Saved: “{q['answer']}” as Answer.")
+        page.keyboard.press("Enter")
+        expect(live).to_have_text(f"Selected: “{q['answer']}”.")
         expect(question.locator(".kit-quiz-chosen")).to_have_text(
             f"Your selection: “{q['answer']}”"
         )

@@ -192,3 +192,43 @@ def test_the_quiz_has_no_serious_accessibility_problems(page, lab):
     expect(questions.nth(0).get_by_role("button", name="Check")).to_be_disabled()
     violations = axe_check(page, ".kit-quiz")
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_find_question_is_a_plain_selector_with_a_true_saved_line(page, lab):
+    student = "browser-find-plain"
+    open_notebook(page, lab, write_notebook(lab, student=student))
+    run_all(page)
+    assert_no_widget_errors(page)
+    question = page.locator(".kit-quiz-question").nth(2)
+    finder = question.locator(".kit-hl[data-ready]")
+    finder.wait_for()
+    # No label list, no label keys (A/X, 1-9), no "Practice mode ... not saved".
+    expect(finder.locator(".kit-hl-labels")).to_be_hidden()
+    keys = finder.locator(".kit-hl-keys").first  # the second one: the notebook's keys
+    expect(keys).to_contain_text("Enter")
+    shown = keys.locator("kbd").all_text_contents()
+    assert not {"1", "9", "A", "X", "E"} & set(shown), shown
+    expect(finder).not_to_contain_text("Practice mode")
+    expect(finder).not_to_contain_text("not saved")
+    expect(finder.locator(".kit-hl-saving")).to_have_text(
+        f"Your answer is saved in {student}/{ARTICLE_ID}.json when you press Check."
+    )
+    # Selected with the keyboard (Enter), shown without a label badge, then saved by Check.
+    finder.locator(".kit-hl-article").focus()
+    page.keyboard.press("Home")
+    for _ in range(HEADLINE_WORDS - 2):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    expect(finder.locator(".kit-hl-live")).to_have_text("Selected: “says Zelensky”.")
+    mark = finder.locator("mark.kit-hl-mark")
+    expect(mark).to_have_text("says Zelensky")
+    assert mark.get_attribute("data-badge") is None
+    page.keyboard.press("1")  # no label key here: nothing changes, nothing breaks
+    expect(finder.locator(".kit-hl-live")).to_have_text("Selected: “says Zelensky”.")
+    mark.click()  # no edit box for an answer
+    expect(finder.locator(".kit-hl-editor")).to_be_hidden()
+    question.get_by_role("button", name="Check").click()
+    expect(question.locator(".kit-quiz-feedback")).to_contain_text("Right!")
+    attempt = saved_attempts(lab, "headline-source", student)[0]
+    assert attempt["correct"] is True

@@ -1,7 +1,7 @@
 // ClaimTagger front end: a list of sentences (a listbox) and, for the chosen sentence, the claim
 // type, check-worthiness, who makes the claim and a note. Text goes in as textContent only.
 
-import { commandView, h, kbd, listen, uniqueId } from "./common.js";
+import { commandView, enterFromCell, h, kbd, listen, notebookKey, notebookKeysHint, uniqueId } from "./common.js";
 
 const NOTE_IDLE_MS = 800;
 
@@ -26,10 +26,12 @@ function render({ model, el }) {
     ...kbd("C"), " who makes it · ", ...kbd("Enter"), " write a note (", ...kbd("Esc"), " back) · ",
     ...kbd("Ctrl", "Z"), " undo",
   ]);
+  const cellKeys = h("p", { class: "kit-ct-keys" }, notebookKeysHint());
   const list = h("div", {
     class: "kit-ct-list",
     role: "listbox",
     tabindex: "0",
+    "data-kit-entry": "true", // Enter on the cell comes here
     "aria-label": "Sentences of the article",
     "aria-describedby": `${uid}-keys`,
   });
@@ -37,7 +39,7 @@ function render({ model, el }) {
   root.append(
     title, instructions,
     h("div", { class: "kit-ct-toolbar" }, [undoBtn, redoBtn, progress]),
-    keys, warn, live,
+    keys, cellKeys, warn, live,
     h("div", { class: "kit-ct-body" }, [list, panel]),
     saving,
   );
@@ -215,6 +217,10 @@ function render({ model, el }) {
     const ctrl = e.ctrlKey || e.metaKey;
     const k = e.key;
     let handled = true;
+    if (k === "Enter" && e.shiftKey) {
+      flushNote();
+      if (notebookKey(e, root)) return;
+    }
     if (ctrl && (k === "z" || k === "Z")) {
       if (isTextField(e.target) && e.target.tagName === "TEXTAREA") return;
       send({ cmd: e.shiftKey ? "redo" : "undo" });
@@ -242,6 +248,7 @@ function render({ model, el }) {
       if (model.get("worth").some((l) => l.value === value)) setField("checkworthy", value);
     } else if (k === "c" || k === "C") claimantSelect && claimantSelect.focus();
     else if (k === "Enter" && e.target === list) noteField && noteField.focus();
+    else if (k === "Escape" && notebookKey(e, root)) return; // back to the cell
     else handled = false;
     if (handled) {
       e.preventDefault();
@@ -271,6 +278,7 @@ function render({ model, el }) {
     },
   });
 
+  enterFromCell();
   view.draw();
   buildList();
   drawProgress();

@@ -185,3 +185,82 @@ export function commandView(model, prefix, fallback) {
     },
   };
 }
+
+// ------------------------------------------------------------------ the notebook's keys
+//
+// A kit widget flows with JupyterLab's keys. In command mode, Enter on a cell whose output holds
+// a kit widget goes into the widget (its element marked data-kit-entry, else its first control)
+// instead of into the cell's code: from the next cell, Arrow Up and Enter. Inside the widget,
+// Escape goes back to the cell in command mode (the focus on the cell), and Shift+Enter runs the
+// cell and moves on, as it does everywhere in a notebook. The widgets' controls carry
+// data-lm-suppress-shortcuts (their keys are theirs), so these two are passed on by hand.
+
+const CELL = ".jp-Notebook .jp-Cell";
+const ENTRY_CONTROLS = "[data-kit-entry], .kit-keys select, .kit-keys input, .kit-keys textarea, .kit-keys button";
+
+function canFocus(node) {
+  return !node.disabled && !node.closest("[hidden]") && node.getClientRects().length > 0;
+}
+
+/** The element Enter on `cell` goes to: the first entry (an anywidget's main control, a
+ * `kit-keys` widget's first control) of its output that can take the focus. */
+function entryOf(cell) {
+  const output = cell.querySelector(".jp-Cell-outputWrapper") || cell;
+  return [...output.querySelectorAll(ENTRY_CONTROLS)].find(canFocus) || null;
+}
+
+function onNotebookKeyDown(e) {
+  if (e.key !== "Enter" || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+  const cell = e.target;
+  if (!(cell instanceof Element) || !cell.matches(CELL) || document.activeElement !== cell) return;
+  if (!cell.closest(".jp-Notebook.jp-mod-commandMode")) return;
+  const entry = entryOf(cell);
+  if (!entry) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  entry.focus();
+}
+
+/** Install (once a page) Enter on a kit widget's cell goes into the widget. */
+export function enterFromCell() {
+  if (window.__kitEnterFromCell) return;
+  window.__kitEnterFromCell = true;
+  window.addEventListener("keydown", onNotebookKeyDown, true); // before JupyterLab's shortcuts
+}
+
+/** Back to the notebook: the focus on the cell holding `node`, in command mode. */
+export function toCell(node) {
+  const cell = node.closest(CELL);
+  if (!cell) return null;
+  cell.focus();
+  return cell;
+}
+
+/** Shift+Enter: back to the cell, then the notebook's own Shift+Enter (run the cell, move on). */
+export function runCell(node) {
+  const cell = toCell(node);
+  if (!cell) return;
+  const init = { key: "Enter", code: "Enter", keyCode: 13, which: 13, shiftKey: true, bubbles: true, cancelable: true };
+  cell.dispatchEvent(new KeyboardEvent("keydown", init));
+}
+
+/** Escape and Shift+Enter inside a widget (true when `e` was one of them and was handled). */
+export function notebookKey(e, node) {
+  const plainKey = !e.ctrlKey && !e.metaKey && !e.altKey;
+  if (!plainKey || e.defaultPrevented || !node.closest(CELL)) return false;
+  if (e.key === "Enter" && e.shiftKey) runCell(node);
+  else if (e.key === "Escape" && !e.shiftKey) toCell(node);
+  else return false;
+  e.preventDefault();
+  e.stopPropagation();
+  return true;
+}
+
+/** The hint the widgets show: how to come in, go out and move on. */
+export function notebookKeysHint() {
+  return [
+    "In the notebook: ", ...kbd("Enter"), " on this cell comes in · ",
+    ...kbd("Esc"), " back to the cell · ",
+    ...kbd("Shift", "Enter"), " run the cell and go on",
+  ];
+}

@@ -2,7 +2,7 @@
 // are drawn by wrapping text nodes in <mark> elements, so overlapping spans nest. Offsets to and
 // from Python are code points; the DOM counts UTF-16 units: `Text` converts at the boundary.
 
-import { commandView, h, kbd, listen, uniqueId } from "./common.js";
+import { commandView, enterFromCell, h, kbd, listen, notebookKey, notebookKeysHint, toCell, uniqueId } from "./common.js";
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
 const JOINERS = new Set(["'", "\u2019", "-", "\u2010", ".", ","]);
@@ -140,6 +140,7 @@ function render({ model, el }) {
   let labels = model.get("labels");
   let cursor = null; // {anchor, focus} word indexes, or null
   let editorFor = null; // {ids, suggestionIds, anchorEl}
+  const pendingNotes = new Map(); // highlight id -> saves its comment box if it changed
   const timers = [];
 
   // ------------------------------------------------------------------ skeleton
@@ -149,7 +150,18 @@ function render({ model, el }) {
   const { send, say, refreshSoon } = view;
   const picker = h("fieldset", { class: "kit-hl-labels" });
   const desc = h("p", { class: "kit-hl-desc", id: `${uid}-desc` });
-  const keys = h("p", { class: "kit-hl-keys", id: `${uid}-keys` }, [
+  // `plain`: a selector for one answer (a quiz's find question): no label list, no label keys,
+  // no suggestions, no edit box; Enter selects and Delete removes.
+  const plain = !!model.get("plain");
+  const keys = h("p", { class: "kit-hl-keys", id: `${uid}-keys` }, plain ? [
+    "Keyboard: ",
+    ...kbd("←", "→"), " word · ",
+    ...kbd("↑", "↓"), " sentence · ",
+    ...kbd("Shift"), " + arrows: select more · ",
+    ...kbd("Enter"), " choose these words · ",
+    ...kbd("Delete"), " remove · ",
+    ...kbd("Ctrl", "Z"), " undo",
+  ] : [
     "Keyboard: ",
     ...kbd("←", "→"), " word · ",
     ...kbd("↑", "↓"), " sentence · ",
@@ -161,7 +173,8 @@ function render({ model, el }) {
     ...kbd("Ctrl", "Z"), " undo · ",
     ...kbd("Ctrl", "Shift", "Z"), " redo",
   ]);
-  const toolbar = h("div", { class: "kit-hl-toolbar" }, [undoBtn, redoBtn, keys]);
+  const cellKeys = h("p", { class: "kit-hl-keys kit-hl-cellkeys" }, notebookKeysHint());
+  const toolbar = h("div", { class: "kit-hl-toolbar" }, [undoBtn, redoBtn, keys, cellKeys]);
   const sugBar = h("p", { class: "kit-hl-sugbar" });
   const article = h("div", {
     class: "kit-hl-article",
@@ -169,8 +182,14 @@ function render({ model, el }) {
     role: "region",
     "aria-label": "Article text: select words with the mouse or the keyboard",
     "aria-describedby": `${uid}-keys`,
+    "data-kit-entry": "true", // Enter on the cell comes here
   });
   const editor = h("div", { class: "kit-hl-editor", role: "dialog", "aria-label": "Edit highlight", hidden: true });
+  if (plain) {
+    picker.hidden = true;
+    desc.hidden = true;
+    root.classList.add("kit-hl-plain");
+  }
   root.append(title, instructions, picker, desc, toolbar, warn, live, sugBar, article, editor, saving);
   el.append(root);
 
@@ -287,7 +306,7 @@ function render({ model, el }) {
         m.title = name;
         m.style.setProperty("--kit-c", look.colour);
         m.style.setProperty("--kit-line", BORDER[look.line] || "solid");
-        if (first && s.start >= p.start) m.dataset.badge = look.key || "•";
+        if (first && s.start >= p.start && !plain) m.dataset.badge = look.key || "•";
         if (s.comment) m.classList.add("kit-hl-commented");
         return m;
       });
@@ -393,7 +412,7 @@ function render({ model, el }) {
       if (a.dataset && a.dataset.id && !ids.includes(a.dataset.id)) ids.push(a.dataset.id);
       if (a.dataset && a.dataset.sid && !sids.includes(a.dataset.sid)) sids.push(a.dataset.sid);
     }
-    if (ids.length || sids.length) openEditor(ids, sids, target);
+    if ((ids.length || sids.length) && !plain) openEditor(ids, sids, target);
     else closeEditor(false);
     // a click also puts the keyboard cursor on the word clicked
     if (document.caretRangeFromPoint) {
@@ -436,6 +455,7 @@ function render({ model, el }) {
   }
 
   function openEditor(ids, sids, anchorEl) {
+    saveNotes();
     const spans = model.get("spans");
     const sugg = model.get("suggestions");
     const items = [];
@@ -451,8 +471,19 @@ function render({ model, el }) {
       select.addEventListener("change", () => send({ cmd: "relabel", id: s.id, label: select.value }));
       const note = h("textarea", { rows: "2", "aria-label": "Comment" });
       note.value = s.comment || "";
-      const save = h("button", { type: "button", class: "kit-hl-btn", onclick: () => send({ cmd: "comment", id: s.id, comment: note.value }) }, ["Save comment"]);
-      const del = h("button", { type: "button", class: "kit-hl-btn kit-hl-danger", onclick: () => { send({ cmd: "remove", id: s.id }); closeEditor(true); } }, ["Delete highlight"]);
+      // A comment is saved like every other edit: on "Save comment", and when the box loses the
+      // focus (change), the editor closes (Close, Escape, a click elsewhere) or the view goes.
+      let sent = (s.comment || "").trim();
+      const saveNote = () => {
+        const now = note.value.trim();
+        if (now === sent) return;
+        sent = now;
+        send({ cmd: "comment", id: s.id, comment: now });
+      };
+      note.addEventListener("change", saveNote);
+      pendingNotes.set(s.id, saveNote);
+      const save = h("button", { type: "button", class: "kit-hl-btn", onclick: saveNote }, ["Save comment"]);
+      const del = h("button", { type: "button", class: "kit-hl-btn kit-hl-danger", onclick: () => { pendingNotes.delete(s.id); send({ cmd: "remove", id: s.id }); closeEditor(true); } }, ["Delete highlight"]);
       items.push(
         h("div", { class: "kit-hl-edit-item" }, [
           h("p", { class: "kit-hl-edit-quote", text: `“${quote(text.slice(s.start, s.end), 120)}”` }),
@@ -490,7 +521,15 @@ function render({ model, el }) {
     if (first) first.focus({ preventScroll: true });
   }
 
+  /** Save the comments typed in the open editor (unless their highlight is gone). */
+  function saveNotes() {
+    const spans = model.get("spans");
+    for (const [id, saveNote] of pendingNotes) if (spans.some((s) => s.id === id)) saveNote();
+    pendingNotes.clear();
+  }
+
   function closeEditor(refocus) {
+    saveNotes();
     if (editor.hidden) return;
     editor.hidden = true;
     editor.replaceChildren();
@@ -518,7 +557,7 @@ function render({ model, el }) {
     if (now && announce) {
       const words = text.slice(now[0], now[1]);
       const on = spansAt(now).map((s) => colourOf(s.label).name);
-      const sug = suggestionsAt(now).length ? " There is a suggestion here: press A to accept or X to reject." : "";
+      const sug = suggestionsAt(now).length && !plain ? " There is a suggestion here: press A to accept or X to reject." : "";
       say(`${quote(words, 120)}${on.length ? ` (highlighted: ${on.join(", ")})` : ""}.${sug}`);
       const elc = article.querySelector(".kit-hl-cursor");
       if (elc && elc.scrollIntoView) elc.scrollIntoView({ block: "nearest", inline: "nearest" });
@@ -568,7 +607,23 @@ function render({ model, el }) {
     }
     si = Math.max(0, Math.min(sents.length - 1, si + dir));
     const wi = text.wordAt(sents[si][0]);
-    setCursor({ anchor: wi, focus: wi });
+    setCursor({ anchor: wi, focus: wi }, false);
+    say(sentenceWords(si));
+    const elc = article.querySelector(".kit-hl-cursor");
+    if (elc && elc.scrollIntoView) elc.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
+  /** What moving to sentence `si` reads out: where it is, as numbered on the page, and its start. */
+  function sentenceWords(si) {
+    const sents = model.get("sentences");
+    const [start, end] = sents[si];
+    const pi = paragraphOf(start);
+    const p = paras[pi];
+    let k = 1;
+    for (let j = si - 1; j >= 0 && sents[j][0] >= p.start; j--) k++;
+    const role = p.role ? p.role.charAt(0).toUpperCase() + p.role.slice(1) : "Paragraph";
+    const where = p.number ? `Paragraph ${p.number}, sentence ${k}` : `${role}, sentence ${k}`;
+    return `${where}: ${quote(text.slice(start, end).replace(/\s+/g, " ").trim(), 90)}`;
   }
 
   function onKeyDown(e) {
@@ -576,7 +631,10 @@ function render({ model, el }) {
     const ctrl = e.ctrlKey || e.metaKey;
     let handled = true;
     const k = e.key;
-    if (ctrl && (k === "z" || k === "Z")) send({ cmd: e.shiftKey ? "redo" : "undo" });
+    if (k === "Enter" && e.shiftKey && !ctrl && !e.altKey) {
+      if (notebookKey(e, root)) return;
+      handled = false;
+    } else if (ctrl && (k === "z" || k === "Z")) send({ cmd: e.shiftKey ? "redo" : "undo" });
     else if (ctrl && (k === "y" || k === "Y")) send({ cmd: "redo" });
     else if (ctrl || e.altKey) handled = false;
     else if (!w.length) handled = false;
@@ -595,6 +653,8 @@ function render({ model, el }) {
     } else if (k === "Home" || k === "End") {
       const wi = k === "Home" ? 0 : w.length - 1;
       setCursor({ anchor: e.shiftKey && cursor ? cursor.anchor : wi, focus: wi });
+    } else if (plain && /^[1-9aAxXeE]$/.test(k)) {
+      handled = false; // no labels to pick, no suggestions, no edit box
     } else if (/^[1-9]$/.test(k)) {
       const l = labels.find((x) => x.key === k);
       if (l) {
@@ -603,7 +663,7 @@ function render({ model, el }) {
         drawDesc();
         applyLabel(l.tag, cursorSpan());
       } else say(`There is no label ${k}.`, true);
-    } else if (k === "Enter") {
+    } else if (k === "Enter" && !e.shiftKey) {
       applyLabel(model.get("label"), cursorSpan());
     } else if (k === "Delete" || k === "Backspace") {
       // the kernel picks which highlight: it has seen every earlier edit, this view may not yet
@@ -622,7 +682,11 @@ function render({ model, el }) {
       else say("There is no suggestion here.", true);
     } else if (k === "Escape") {
       if (!editor.hidden) closeEditor(true);
-      else setCursor(null, false);
+      else {
+        // out of the widget, back to its cell (JupyterLab's command mode), as Escape does there
+        setCursor(null, false);
+        if (!toCell(root)) article.blur();
+      }
     } else handled = false;
     if (handled) {
       e.preventDefault();
@@ -631,8 +695,10 @@ function render({ model, el }) {
   }
 
   function onRootKeyDown(e) {
+    if (e.target === article) return;
+    if (notebookKey(e, root)) return; // Escape: to the cell; Shift+Enter: run it and go on
     // undo/redo from anywhere in the widget except text fields
-    if (e.target === article || e.target.closest(".kit-hl-editor textarea")) return;
+    if (e.target.closest(".kit-hl-editor textarea")) return;
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && (e.key === "z" || e.key === "Z")) {
       send({ cmd: e.shiftKey ? "redo" : "undo" });
@@ -694,6 +760,7 @@ function render({ model, el }) {
     "change:paragraphs": rebuild,
   });
 
+  enterFromCell();
   view.draw();
   drawPicker();
   drawSugBar();
@@ -701,6 +768,7 @@ function render({ model, el }) {
   root.dataset.ready = "true";
 
   return () => {
+    saveNotes();
     unlisten();
     view.dispose();
     timers.forEach(clearTimeout);

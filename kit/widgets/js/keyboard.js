@@ -21,7 +21,7 @@
 // feedback and progress, "Saved" lines) gets role=status on its content element, which stays
 // while its text changes. Screen readers announce changes to a live region that was already in
 // the page; a new role=status element in each update is often not read out.
-import { uniqueId } from "./common.js";
+import { enterFromCell, notebookKey, uniqueId } from "./common.js";
 
 const CONTROLS = "select, input, textarea, button, [tabindex], [role=slider]";
 const MARK = "data-lm-suppress-shortcuts";
@@ -85,6 +85,9 @@ function render({ el }) {
   const onFocusIn = (e) => {
     lastFocused = e.target;
   };
+  // Escape: back to the cell; Shift+Enter: run it and go on (JupyterLab's keys, which the
+  // controls' data-lm-suppress-shortcuts would otherwise hide)
+  const onKeyDown = (e) => notebookKey(e, root);
   const onMutations = (mutations) => {
     markAll(root);
     labelAnswers(root);
@@ -102,6 +105,8 @@ function render({ el }) {
     labelAnswers(root);
     liveRegions(root);
     root.addEventListener("focusin", onFocusIn);
+    root.addEventListener("keydown", onKeyDown);
+    enterFromCell();
     observer = new MutationObserver(onMutations);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
     return true;
@@ -110,6 +115,7 @@ function render({ el }) {
   return () => {
     if (observer) observer.disconnect();
     if (root) root.removeEventListener("focusin", onFocusIn);
+    if (root) root.removeEventListener("keydown", onKeyDown);
   };
 }
 
