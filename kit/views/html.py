@@ -191,16 +191,25 @@ def paragraph_numbers(article: Article) -> list[int | None]:
     return out
 
 
+def sentence_places(article: Article) -> list[str]:
+    """Where each sentence is, in the article's own numbering: "paragraph 3, sentence 2", or
+    "headline" / "standfirst" (sentences count from 1 within their paragraph). One pass."""
+    numbers = paragraph_numbers(article)
+    within: dict[int, int] = {}
+    places = []
+    for sent in article.sentences:
+        para = article.paragraphs[sent.paragraph]
+        within[sent.paragraph] = within.get(sent.paragraph, 0) + 1
+        if para.role in ("headline", "standfirst"):
+            places.append(para.role)
+        else:
+            places.append(f"paragraph {numbers[sent.paragraph]}, sentence {within[sent.paragraph]}")
+    return places
+
+
 def sentence_place(article: Article, sentence: int) -> str:
-    """Where a sentence is, in the article's own numbering: "paragraph 3, sentence 2", or
-    "headline" / "standfirst" (sentences count from 1 within their paragraph)."""
-    sent = article.sentences[sentence]
-    para = article.paragraphs[sent.paragraph]
-    if para.role in ("headline", "standfirst"):
-        return para.role
-    number = paragraph_numbers(article)[sent.paragraph]
-    within = sum(1 for s in article.sentences[: sentence + 1] if s.paragraph == sent.paragraph)
-    return f"paragraph {number}, sentence {within}"
+    """Where one sentence is (see `sentence_places`)."""
+    return sentence_places(article)[sentence]
 
 
 def _paragraphs(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kit.articles.article import Article, load_article
-from kit.views.html import PALETTE, Mark, SafeHTML, render_article
+from kit.views.html import PALETTE, Mark, SafeHTML, render_article, sentence_places
 
 if TYPE_CHECKING:
     from kit.articles.article import Article
@@ -241,14 +241,13 @@ def _hover(s: ClaimSuggestion) -> str:
 
 
 def _claims_frame(article: Article, found: list[ClaimSuggestion]) -> pd.DataFrame:
-    from kit.views.html import sentence_place
-
+    places = sentence_places(article)
     rows = []
     for s in found:
         text = " ".join(s.text.split())
         rows.append(
             {
-                "where": sentence_place(article, s.sentence) + (" (part)" if s.part else ""),
+                "where": places[s.sentence] + (" (part)" if s.part else ""),
                 "sentence": ("↳ " if s.part else "") + text,
                 "type": type_name(s.type),
                 "check-worthy": s.checkworthy,

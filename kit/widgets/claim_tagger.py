@@ -17,6 +17,7 @@ from kit.articles.segment import Sentence
 from kit.errors import KitError
 from kit.reading.labels import claim_label_sets
 from kit.reading.sources import find_attributions
+from kit.views.html import sentence_places
 from kit.widgets._base import STATIC, CommandWidget, OnChange, label_dicts
 from kit.work.annotations import Annotation, make_annotation, now
 from kit.work.store import Draft, MemoryWorkspace, Workspace
@@ -28,11 +29,10 @@ MAX_NOTE = 2000
 MAX_CLAIMANT = 120
 
 
-def _where(article: Article, sentence: Sentence) -> str:
-    p = article.paragraphs[sentence.paragraph]
-    if p.role in ("headline", "standfirst"):
-        return p.role
-    return f"paragraph {sum(q.role == 'body' for q in article.paragraphs[: p.index + 1])}"
+def _places(article: Article) -> dict[int, str]:
+    """Each sentence's place by its start, as every student table says it ("paragraph 3,
+    sentence 2", "headline"): one numbering across the article, the taggers and the tables."""
+    return {s.start: place for s, place in zip(article.sentences, sentence_places(article))}
 
 
 def _span_of(hint: Any) -> tuple[int, int] | None:
@@ -101,6 +101,7 @@ class ClaimTagger(CommandWidget):
             picked.append(every[i])
         self._sentences: tuple[Sentence, ...] = tuple(picked)
         ws = workspace if workspace is not None else MemoryWorkspace(article)
+        places = _places(article)
         super().__init__(
             ws,
             on_change,
@@ -108,7 +109,7 @@ class ClaimTagger(CommandWidget):
                 {
                     "i": n,
                     "text": article.text[s.start : s.end],
-                    "where": _where(article, s),
+                    "where": places.get(s.start, ""),
                     "start": s.start,
                     "end": s.end,
                 }
@@ -252,7 +253,8 @@ class ClaimTagger(CommandWidget):
         sentence = m.get("sentence")
         self._set(sentence, {field: m.get("value")})
         values = self._fields(self._by_sentence().get(sentence))
-        n = f"Sentence {sentence + 1}"
+        where = self.sentences[sentence]["where"]
+        n = where[:1].upper() + where[1:]
         if field == "claim":
             lab = self.claim_set.get(values["claim"])
             return f"Saved: {n}: {lab.title if lab else 'no claim type'}."

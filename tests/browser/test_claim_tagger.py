@@ -52,7 +52,7 @@ def test_tag_a_sentence_as_prediction_by_keyboard_and_mouse_then_undo(page, lab)
     assert (ann["start"], ann["end"]) == (s.start, s.end)
     assert ann["exact"] == SEED.text[s.start : s.end]
     assert ann["tags"] == ["claim:prediction"]
-    expect(live).to_have_text("Saved: Sentence 3: Prediction.")
+    expect(live).to_have_text("Saved: Paragraph 1, sentence 1: Prediction.")
     expect(page.locator(".kit-ct-progress")).to_have_text("1 of 15 sentences have a claim type.")
 
     panel.locator("label.kit-ct-choice", has_text="Nothing to check").click()

@@ -32,7 +32,7 @@ def test_every_sentence_is_offered_with_where_it_is(seed, ct):
     assert len(ct.sentences) == len(seed.sentences) == 15
     assert ct.sentences[0]["where"] == "headline"
     assert ct.sentences[1]["where"] == "standfirst"
-    assert ct.sentences[5]["where"] == "paragraph 4"
+    assert ct.sentences[5]["where"] == "paragraph 4, sentence 1"
     assert ct.sentences[5]["text"].startswith("The coalition has been spearheaded")
     assert [x["value"] for x in ct.claim_types] == [
         "event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim",
@@ -44,7 +44,7 @@ def test_every_sentence_is_offered_with_where_it_is(seed, ct):
 def test_tagging_a_sentence_saves_one_tagging_annotation(seed, ws, ct):
     assert ct.handle({"cmd": "set", "sentence": 2, "field": "claim", "value": "prediction"})[
         "text"
-    ] == ("Saved: Sentence 3: Prediction.")
+    ] == ("Saved: Paragraph 1, sentence 1: Prediction.")
     ct.handle({"cmd": "set", "sentence": 2, "field": "checkworthy", "value": "no"})
     ct.handle({"cmd": "set", "sentence": 2, "field": "claimant", "value": "Volodymyr Zelensky"})
     ct.handle({"cmd": "set", "sentence": 2, "field": "note", "value": "“set to” is the future"})

@@ -70,7 +70,7 @@ function render({ model, el }) {
     const items = model.get("sentences").map((s, i) => {
       const chips = h("span", { class: "kit-ct-chips" });
       const opt = h("div", { class: "kit-ct-option", role: "option", id: `${uid}-s${i}`, "aria-selected": "false" }, [
-        h("span", { class: "kit-ct-where", text: `${i + 1}. ${s.where}` }),
+        h("span", { class: "kit-ct-where", text: s.where }),
         h("span", { class: "kit-ct-text", text: s.text }),
         chips,
       ]);
@@ -107,7 +107,7 @@ function render({ model, el }) {
     drawPanel();
     if (announce) {
       const s = model.get("sentences")[current];
-      say(`Sentence ${current + 1} of ${n}, ${s.where}: ${s.text} ${summary(current) ? "Tagged: " + summary(current) + "." : "Not tagged yet."}`);
+      say(`${s.where} (${current + 1} of ${n}): ${s.text} ${summary(current) ? "Tagged: " + summary(current) + "." : "Not tagged yet."}`);
     }
   }
 
@@ -155,7 +155,7 @@ function render({ model, el }) {
     });
     noteField.addEventListener("blur", flushNote);
     const parts = [
-      h("p", { class: "kit-ct-where", text: `Sentence ${current + 1} of ${model.get("sentences").length} · ${s.where}` }),
+      h("p", { class: "kit-ct-where", text: `${s.where} (${current + 1} of ${model.get("sentences").length})` }),
       h("blockquote", { class: "kit-ct-sentence", text: s.text }),
       radios("claim", "What kind of claim is it?", model.get("claim_types"), "claim", t.claim, model.get("claim_types").map((l) => l.key)),
       radios("worth", "Is it worth checking?", model.get("worth"), "checkworthy", t.checkworthy, ["Y", "M", "N"]),
