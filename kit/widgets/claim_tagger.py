@@ -264,8 +264,8 @@ class ClaimTagger(CommandWidget):
         if field == "claimant":
             return f"Saved: {n}: the claim is made by {values['claimant'] or 'nobody chosen'}."
         if values["note"]:
-            return f"Saved your note on {n.lower()}."
-        return f"Removed the note on {n.lower()}."
+            return f"Saved your note on {where}."
+        return f"Removed the note on {where}."
 
     # ------------------------------------------------------------------ sync
 

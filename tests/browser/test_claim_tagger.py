@@ -68,7 +68,7 @@ def test_tag_a_sentence_as_prediction_by_keyboard_and_mouse_then_undo(page, lab)
     wait_until(
         lambda: saved_annotations(lab, "t-claims")[0]["comment"] == "“set to” is about the future"
     )
-    expect(live).to_have_text("Saved your note on sentence 3.")
+    expect(live).to_have_text("Saved your note on paragraph 1, sentence 1.")
     page.keyboard.press("Control+z")
     wait_until(lambda: saved_annotations(lab, "t-claims")[0]["comment"] == "")
     expect(live).to_have_text("Undone.")
