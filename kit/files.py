@@ -89,17 +89,7 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 def _read_regular(fd: int, p: Path, max_bytes: int) -> bytes:
     """The bytes of the open file `fd` (a regular file of at most `max_bytes`; KitError else)."""
     try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
-        if not stat.S_ISREG(st.st_mode):
-            raise KitError(
-                "this is not a regular file (a named pipe, a device or a socket)",
-                path=p,
-                fix="give the path of a file saved on disk",
-            )
-        if st.st_size > max_bytes:
-            raise _too_big(p, st.st_size, max_bytes)
+        _require_regular(fd, p, max_bytes)
         chunks = []
         size = 0
         while size <= max_bytes:  # never more than the limit, even if the file grows meanwhile
@@ -113,6 +103,22 @@ def _read_regular(fd: int, p: Path, max_bytes: int) -> bytes:
         return b"".join(chunks)
     except OSError as e:
         raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
+
+
+def _require_regular(fd: int, p: Path, max_bytes: int) -> None:
+    """KitError unless the open file `fd` is a regular file of at most `max_bytes` (never a
+    folder, named pipe, device or socket, which would hang or make no sense to read)."""
+    st = os.fstat(fd)
+    if stat.S_ISDIR(st.st_mode):
+        raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
+    if not stat.S_ISREG(st.st_mode):
+        raise KitError(
+            "this is not a regular file (a named pipe, a device or a socket)",
+            path=p,
+            fix="give the path of a file saved on disk",
+        )
+    if st.st_size > max_bytes:
+        raise _too_big(p, st.st_size, max_bytes)
 
 
 def _too_big(p: Path, size: int, max_bytes: int) -> KitError:
@@ -137,15 +143,7 @@ def open_regular(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     except OSError as e:
         raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise KitError(
-                "this is not a regular file (a named pipe, a device or a socket)",
-                path=p,
-                fix="give the path of a file saved on disk",
-            )
-        if st.st_size > max_bytes:
-            raise _too_big(p, st.st_size, max_bytes)
+        _require_regular(fd, p, max_bytes)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
