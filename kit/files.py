@@ -105,14 +105,19 @@ def _read_regular(fd: int, p: Path, max_bytes: int) -> bytes:
         raise KitError(f"cannot read the file ({e.strerror})", path=p) from None
 
 
+class RefusedFile(KitError):
+    """A file the kit will not read at all: a folder, a named pipe, a device or socket, or one
+    over the size limit (as opposed to a file it read and found damaged)."""
+
+
 def _require_regular(fd: int, p: Path, max_bytes: int) -> None:
     """KitError unless the open file `fd` is a regular file of at most `max_bytes` (never a
     folder, named pipe, device or socket, which would hang or make no sense to read)."""
     st = os.fstat(fd)
     if stat.S_ISDIR(st.st_mode):
-        raise KitError("this is a folder, not a file", path=p, fix="give the path of one file")
+        raise RefusedFile("this is a folder, not a file", path=p, fix="give the path of one file")
     if not stat.S_ISREG(st.st_mode):
-        raise KitError(
+        raise RefusedFile(
             "this is not a regular file (a named pipe, a device or a socket)",
             path=p,
             fix="give the path of a file saved on disk",
@@ -122,7 +127,7 @@ def _require_regular(fd: int, p: Path, max_bytes: int) -> None:
 
 
 def _too_big(p: Path, size: int, max_bytes: int) -> KitError:
-    return KitError(
+    return RefusedFile(
         f"the file is {_mb(size)}, over the {_mb(max_bytes)} the kit reads",
         path=p,
         fix="split it into smaller files or check that it is the right file",
@@ -433,16 +438,20 @@ def _write_in_folder(dfd: int, p: Path, data: bytes, sync: bool, mode: int) -> N
                 os.unlink(tmp, dir_fd=dfd)
             except OSError:
                 pass
-        raise KitError(
-            f"could not save ({e.strerror or e}); the previous version is unchanged",
-            path=p,
-            fix="free some disk space or ask your teacher, then try again",
-        ) from None
+        raise _save_failed(p, e) from None
     if sync:
         try:
             os.fsync(dfd)
         except OSError:
             pass
+
+
+def _save_failed(p: Path, e: OSError) -> KitError:
+    return KitError(
+        f"could not save ({e.strerror or e}); the previous version is unchanged",
+        path=p,
+        fix="free some disk space or ask your teacher, then try again",
+    )
 
 
 def _atomic_write_by_path(p: Path, data: bytes, sync: bool, mode: int) -> None:  # pragma: no cover
@@ -460,8 +469,4 @@ def _atomic_write_by_path(p: Path, data: bytes, sync: bool, mode: int) -> None: 
             os.unlink(tmp)
         except OSError:
             pass
-        raise KitError(
-            f"could not save ({e.strerror or e}); the previous version is unchanged",
-            path=p,
-            fix="free some disk space or ask your teacher, then try again",
-        ) from None
+        raise _save_failed(p, e) from None

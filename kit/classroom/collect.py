@@ -31,7 +31,7 @@ import pandas as pd
 from kit.articles.article import Article
 from kit.classroom import index as class_index
 from kit.errors import KitError
-from kit.files import atomic_write_text, open_regular, read_bytes
+from kit.files import RefusedFile, atomic_write_text, open_regular, read_bytes
 from kit.progress import progress
 from kit.work.annotations import AnnotationRow
 from kit.work.reader import (
@@ -339,7 +339,7 @@ def _read_limited(
     try:
         return read_bytes(p, limit)
     except KitError as e:
-        status = "refused" if "regular file" in e.problem or "MB" in e.problem else "corrupt"
+        status = "refused" if isinstance(e, RefusedFile) else "corrupt"
         report.entries.append(Entry(str(p), "", "", status, e.problem))
         return None
 
@@ -349,7 +349,7 @@ def _zip_file(p: Path, budget: _Budget, report: CollectReport) -> Iterator[_Cand
     try:
         f = open_regular(p, MAX_TOTAL_BYTES)
     except KitError as e:
-        status = "refused" if "regular file" in e.problem or "MB" in e.problem else "corrupt"
+        status = "refused" if isinstance(e, RefusedFile) else "corrupt"
         report.entries.append(Entry(str(p), "", "", status, e.problem))
         return
     with f:
