@@ -29,6 +29,8 @@ from kit.work.keys import Key, KeyItem
 from kit.work.store import MemoryWorkspace, Workspace
 
 Suggestion = Annotation | KeyItem
+#: The label value of "Not sure" in the kit's label sets: never accepted in bulk.
+UNSURE = "unknown"
 
 
 def paragraph_dicts(article: Article) -> list[dict[str, Any]]:
@@ -230,9 +232,10 @@ class Highlighter(CommandWidget):
         """Accept every suggestion not yet accepted or rejected; returns how many.
 
         For a teacher reviewing the kit's suggestions: reject the wrong ones, then accept the
-        rest at once.
+        rest at once. Suggestions labelled "Not sure" (`unknown`) are left for the teacher to
+        label or reject one by one, so an answer key never says "Not sure".
         """
-        pending = self.pending_suggestions
+        pending = [s for s in self.pending_suggestions if not _unsure(s)]
         for s in pending:
             self._accept(s.id)
         if pending:
@@ -321,6 +324,12 @@ class Highlighter(CommandWidget):
             "label": lab.tag if lab else tag,
             "comment": a.comment,
         }
+
+
+def _unsure(suggestion: Annotation) -> bool:
+    """True for a suggestion whose only label is "Not sure" (`source:unknown`)."""
+    values = {tag.rpartition(":")[2] for tag in suggestion.tags}
+    return bool(values) and values <= {UNSURE}
 
 
 def _ids(saved: str) -> frozenset[str]:
