@@ -317,6 +317,23 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
+def make_folder(path: str | Path) -> Path:
+    """Make the folder `path` (and the folders above it) to save a file in; KitError naming it
+    when that cannot be done (a file of that name is in the way, no permission)."""
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise KitError("this is a file, not a folder", path=p, fix="give the name of a folder")
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise KitError(
+            f"cannot make this folder ({e.strerror or e})",
+            path=p,
+            fix="check the folder's name, and that you may write there",
+        ) from None
+    return p
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write text to path atomically: temp file in the same folder, fsync, rename.
 

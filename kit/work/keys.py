@@ -5,21 +5,24 @@ A key is a teacher's file (YAML or JSON) or the automatic attributions. Key file
 ```yaml
 article: 000_8e915a2399968c01   # optional: the article id the key is for (checked)
 kind: source                    # optional: the kind of the labels (default: source)
+reviewed: false                 # optional: a draft the teacher has not checked yet (release warns)
 items:
   - quote: Downing Street       # the words, as in the article
-    label: institution
+    label: Institution
     hint: Who would not say whether Sir Keir Starmer would go?   # optional, shown when missed
   - quote: he
     occurrence: 2               # the 2nd "he" in the article (default: the first)
-    label: named_person
+    label: Named person         # the name students see; the id (named_person) works too
   - start: 1390                 # or offsets into Article.text
     end: 1409
-    labels: [claim:prediction, checkworthy:no]
+    labels: ["claim: Prediction", "checkworthy: Nothing to check"]   # or claim:prediction ...
 ```
-A top-level list of items is also accepted. A highlight matches a key item when they share at
-least half of the shorter one and the highlight is at most 3 times as long as the item (a whole
-sentence does not "find" the name inside it); each highlight matches at most one item (best
-overlap first).
+A top-level list of items is also accepted. Labels are written with the names people read (from
+`kit/data/labels.yaml` and the claim labels) and read back by name or by id, in any case.
+
+A highlight matches a key item when they share at least half of the shorter one and the
+highlight is at most 3 times as long as the item (a whole sentence does not "find" the name
+inside it); each highlight matches at most one item (best overlap first).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -35,8 +39,8 @@ import pandas as pd
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import parse_yaml, read_text
-from kit.reading.labels import describe
+from kit.files import atomic_write_text, make_folder, parse_yaml, read_text
+from kit.reading.labels import LabelSet, builtin_sets, describe, load_labels
 from kit.reading.sources import Attribution, find_attributions
 from kit.views.show import html_table, stack
 from kit.work.anchoring import anchor
@@ -105,12 +109,51 @@ class Key:
         ]
 
 
+@cache
+def _label_set(kind: str) -> LabelSet | None:
+    """The kit's label set whose tags have this kind (`source` -> the source types), if any."""
+    return next((s for s in map(load_labels, builtin_sets()) if s.kind == kind), None)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("_", " ").split()).casefold()
+
+
+def _tag(word: str, kind: str) -> str:
+    """A key file's label as a tag: `Named person` or `named_person` (of the key's kind), or
+    `claim: Prediction` or `claim:prediction` -> `source:named_person`, `claim:prediction`."""
+    own, sep, rest = word.partition(":")
+    if sep:
+        kind, word = own.strip(), rest.strip()
+    word = word.strip()
+    if not kind:
+        return word
+    labels = _label_set(kind)
+    found = None
+    if labels is not None:
+        found = labels.get(word) or next(
+            (lab for lab in labels if _words(word) in (_words(lab.title), _words(lab.value))),
+            None,
+        )
+    return f"{kind}:{found.value if found else word}"
+
+
+def _name(tag: str, kind: str) -> str:
+    """How a key file writes a tag: the name people read (`Named person`), with its kind in
+    front when it is not the key's (`checkworthy: Nothing to check`)."""
+    own, _, value = tag.partition(":")
+    labels = _label_set(own)
+    found = labels.get(value) if labels is not None else None
+    name = found.title if found else value
+    return name if own == kind else f"{own}: {name}"
+
+
 def _tags_of(item: dict[str, Any], kind: str, where: str, path: str | Path | None) -> tuple:
     raw = item.get("labels", item.get("label", ()))
     values = [raw] if isinstance(raw, str) else raw
     if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
         raise KitError(f"{where}: 'label' should be a word", path=path, fix="write label: ...")
-    return tuple(v if ":" in v or not kind else f"{kind}:{v}" for v in values)
+    return tuple(_tag(v, kind) for v in values)
 
 
 def _nth(text: str, quote: str, n: int) -> int:
@@ -195,6 +238,12 @@ def load_key(
                 fix="use the key file made for this article",
             )
         kind = str(data.get("kind") or kind)
+        if not isinstance(data.get("reviewed", True), bool):
+            raise KitError(
+                f"'reviewed: {data['reviewed']}' should be true or false",
+                path=path,
+                fix="write reviewed: true once you have checked every item (false for a draft)",
+            )
         items = data.get("items")
     else:
         items = data
@@ -569,19 +618,52 @@ def _messages(
 
 
 def save_key(
-    work: Any, article: Article | None = None, path: str | Path = ".", kind: str | None = None
+    work: Any,
+    article: Article | None = None,
+    path: str | Path = ".",
+    kind: str | None = None,
+    *,
+    reviewed: bool = True,
 ) -> Path:
     """Save a teacher's highlights as an answer key file that `load_key` reads; returns its path.
 
     `work` is what `compare` takes (a Highlighter, a Workspace, a work file or annotations);
-    `path` a folder (the file is `<article id>.key.yaml` in it) or a file name (`.yaml`/`.json`).
-    Each highlight becomes an item: its words (`quote`, with `occurrence` when the words occur
-    earlier too), its label and its comment as the `hint` students see when they miss it.
+    `path` a folder, as text or a Path (the file is `<article id>.key.yaml` in it, the folder
+    made when missing), or a file name (`.yaml`/`.json`). Each highlight becomes an item: its
+    words (`quote`, with `occurrence` when the words occur earlier too), its label (the name
+    people read, `Named person`) and its comment as the `hint` students see when they miss it.
     `kind` keeps only the tags of that kind (`source`); default: every tagged highlight.
+    `reviewed=False` marks a draft nobody has checked yet (`reviewed: false`; release warns).
     """
     mine, article = _resolve_work(work, article)
     if article is None:
         raise KitError("to save a key the kit needs the article", fix="pass the article too")
+    target = key_path(article, path)
+    text = key_text(mine, article, kind, reviewed=reviewed, as_json=target.suffix == ".json")
+    make_folder(target.parent)
+    atomic_write_text(target, text)
+    return target
+
+
+def key_path(article: Article, path: str | Path = ".") -> Path:
+    """Where `save_key` writes the key of `article`: `path` itself when it names a `.yaml`,
+    `.yml` or `.json` file, else `<article id>.key.yaml` in the folder `path`."""
+    target = Path(path)
+    if target.suffix.lower() in (".yaml", ".yml", ".json"):
+        return target.with_suffix(target.suffix.lower())
+    return target / f"{article.id}{KEY_SUFFIX}"
+
+
+def key_text(
+    work: Any,
+    article: Article,
+    kind: str | None = None,
+    *,
+    reviewed: bool = True,
+    as_json: bool = False,
+) -> str:
+    """The text of the key file `save_key` writes (YAML with a header for teachers, or JSON)."""
+    mine, _ = _resolve_work(work, article)
     tagged = [
         a
         for a in sorted(mine, key=lambda a: (a.start, a.end))
@@ -604,35 +686,54 @@ def save_key(
             item["occurrence"] = n
         tags = [t for t in a.tags if ":" in t and (kind is None or t.startswith(f"{kind}:"))]
         if len(tags) == 1 and tags[0].startswith(f"{main}:"):
-            item["label"] = tags[0].split(":", 1)[1]
+            item["label"] = _name(tags[0], main)
         else:
-            item["labels"] = tags
+            item["labels"] = [_name(t, main) for t in tags]
         if a.comment.strip():
             item["hint"] = a.comment.strip()
         items.append(item)
-    data = {"article": article.id, "kind": main, "items": items}
-    target = Path(path)
-    if target.suffix.lower() not in (".yaml", ".yml", ".json"):
-        target = target / f"{article.id}{KEY_SUFFIX}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.suffix.lower() == ".json":
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    else:
-        import yaml
+    data: dict[str, Any] = {"article": article.id, "kind": main}
+    if not reviewed:
+        data["reviewed"] = False
+    data["items"] = items
+    if as_json:
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    import yaml
 
-        header = (
-            f"# Answer key for: {article.title}\n"
-            "# Each item: the words as in the article (quote), which time they occur when they\n"
-            "# occur more than once (occurrence), the label, and an optional hint that students\n"
-            "# see when they miss it. Edit freely; kit.load_key(file, article) checks it.\n"
-        )
-        text = header + yaml.safe_dump(
-            data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-        )
-    from kit.files import atomic_write_text
+    labels = _label_set(main)
+    header = [
+        f"# Answer key for: {article.title}",
+        "# Each item: the words as in the article (quote), which time they occur when they",
+        "# occur more than once (occurrence), the label, and an optional hint that students",
+        "# see when they miss it. Edit freely; kit.load_key(file, article) checks it.",
+    ]
+    if labels is not None:
+        header.append("# Labels: " + ", ".join(lab.title for lab in labels) + ".")
+    if not reviewed:
+        header += [
+            "# A DRAFT made by the kit from the sources it found: check every item (remove the",
+            "# wrong ones, add what it missed), then change 'reviewed: false' to 'reviewed: true'.",
+        ]
+    body = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    return "\n".join(header) + "\n" + body
 
-    atomic_write_text(target, text)
-    return target
+
+def unreviewed(keys: Iterable[str | Path]) -> list[Path]:
+    """The key files among `keys` that are drafts nobody has checked (`reviewed: false`, as
+    `python -m kit exercise` writes them). A file that cannot be read is left to the checks
+    that read keys."""
+    drafts = []
+    for key in keys:
+        path = Path(key)
+        try:
+            data = parse_key(read_text(path)[0], path)
+        except KitError:
+            continue
+        if isinstance(data, dict) and data.get("reviewed") is False:
+            drafts.append(path)
+    return drafts
 
 
 def _occurrence(text: str, quote: str, start: int) -> int:
