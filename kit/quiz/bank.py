@@ -787,7 +787,10 @@ def _find_article_file(ref: str, bank_path: Path | None) -> Path | None:
     base = bank_path.parent if bank_path is not None else Path.cwd()
     candidate = base / ref
     if candidate.suffix.lower() in SUFFIXES:
-        return candidate if candidate.is_file() else None
+        if candidate.is_file():
+            return candidate
+        beside = base / candidate.name  # the bank was moved next to its article (into seeds/)
+        return beside if beside.is_file() else None
     for suffix in SUFFIXES:
         p = base / f"{ref}{suffix}"
         if p.is_file():

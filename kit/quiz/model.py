@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import atomic_write_text, read_text
+from kit.files import atomic_write_text, make_folder, read_text
 from kit.progress import progress
 from kit.quiz import answers as keys
 from kit.quiz import sealed
@@ -130,14 +130,12 @@ class Quiz:
         return header + dump(self.to_dict(article_ref))
 
     def save(self, path: str | Path) -> Path:
-        """Write the bank as YAML (atomically); the article is named relative to the file."""
-        p = Path(path)
-        ref = None
-        if self.article is not None and self.article.path is not None:
-            rel = Path(os.path.relpath(Path(self.article.path).resolve(), p.resolve().parent))
-            if not (rel.parent == Path(".") and rel.stem == self.article_id):
-                ref = rel.as_posix()
-        atomic_write_text(p, self.to_yaml(ref))
+        """Write the bank as YAML (atomically); returns the file. `path`: a file, or a folder (text
+        or Path, made when missing) to write `<id>.quiz.yaml` in (`<id>.student.yaml` for a
+        student copy). The article is named by its id when it is beside the file, else by its
+        path from the file's folder."""
+        p = _bank_file(self, Path(path))
+        atomic_write_text(p, self.to_yaml(_article_ref(self, p)))
         return p
 
     # ------------------------------------------------------------ asking
@@ -517,6 +515,29 @@ def class_summary(df: pd.DataFrame) -> pd.DataFrame:
             max_points=("max_points", "sum"),
         )
     )
+
+
+def _bank_file(quiz: Quiz, path: Path) -> Path:
+    """The file `Quiz.save(path)` writes, its folder made when missing."""
+    if path.is_dir() or path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        ending = ".student.yaml" if quiz.released else ".quiz.yaml"
+        path = path / f"{safe_name(quiz.id, 'quiz id')}{ending}"
+    make_folder(path.parent)
+    return path
+
+
+def _article_ref(quiz: Quiz, bank: Path) -> str | None:
+    """How a bank saved as `bank` names its article: None (its id) when the article file is
+    beside the bank, else the article's path relative to the bank's folder."""
+    if quiz.article is None or quiz.article.path is None:
+        return None
+    article = Path(quiz.article.path).resolve()
+    if article.parent == bank.resolve().parent and article.stem == quiz.article_id:
+        return None
+    try:
+        return Path(os.path.relpath(article, bank.resolve().parent)).as_posix()
+    except ValueError:  # another drive (Windows): the id, found once the files are together
+        return None
 
 
 def load_quiz(path: str | Path, article: Article | None = None) -> Quiz:
