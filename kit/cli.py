@@ -14,7 +14,7 @@ from pathlib import Path
 from kit import __version__
 from kit.articles.article import Article, check_text, read_file
 from kit.errors import KitError
-from kit.files import read_bytes, read_stream
+from kit.files import atomic_write_text, make_folder, read_bytes, read_stream
 from kit.progress import print_above, progress
 
 
@@ -110,6 +110,103 @@ def cmd_collect(args: argparse.Namespace) -> int:
         _print_error(entry.message())
     print(report.summary())
     return 2 if report.problems else 0
+
+
+def cmd_exercise(args: argparse.Namespace) -> int:
+    """A draft answer key and a generated quiz for one article, beside it (or in --out)."""
+    from kit.quiz.generate import generate
+    from kit.quiz.model import article_ref, check_bank
+    from kit.work.keys import Key, key_from_attributions, key_path, key_text
+
+    source = Path(args.article)
+    found = read_file(source)
+    if len(found) != 1:
+        raise KitError(
+            f"this file holds {len(found)} articles; an exercise is made from one",
+            path=source,
+            fix="save the article as its own file (.txt: headline, standfirst, then paragraphs)",
+        )
+    article = found[0]
+    folder = Path(args.out) if args.out else source.parent
+    auto = key_from_attributions(article)
+    sure = tuple(i for i in auto.items if i.tag("source") != "unknown")
+    unsure = [i.exact for i in auto.items if i.tag("source") == "unknown"]
+    if not sure:
+        raise KitError(
+            "the kit found no source it is sure of in this article, so there is no draft key",
+            path=source,
+            fix="mark the sources yourself in notebooks/teacher/make_an_exercise.ipynb",
+        )
+    key_file = key_path(article, folder)
+    draft = Key(sure, article.id).as_annotations(article.text)
+    key = key_text(draft, article, "source", reviewed=False)
+    quiz = generate(article, seed=args.seed)
+    bank_file = folder / f"{quiz.id}.quiz.yaml"
+    bank = quiz.to_yaml(article_ref(quiz, bank_file))
+    for path, text in ((key_file, key), (bank_file, bank)):
+        _refuse_to_replace(path, text, args.force, draft=path == key_file)
+    make_folder(folder)
+    atomic_write_text(key_file, key)
+    atomic_write_text(bank_file, bank)
+    left_out = f"; left out {len(unsure)} the kit was not sure of: " if unsure else ""
+    print(
+        f"{key_file}: draft answer key, {len(sure)} sources (reviewed: false)"
+        + left_out
+        + ", ".join(f"“{words}”" for words in unsure)
+    )
+    print("  check each item, then change 'reviewed: false' to 'reviewed: true'")
+    for other in _keys_used_before(article, folder):
+        print(
+            f"note: {other} is the key students get for this article, not this draft",
+            file=sys.stderr,
+        )
+    errors = check_bank(bank_file)
+    for e in errors:
+        _print_error(e.message)
+    if errors:
+        return 2
+    print(f"{bank_file}: {len(quiz)} generated questions, checked")
+    print(
+        f"  read each one as a student would; after editing: python -m kit quiz check {bank_file}"
+    )
+    return 0
+
+
+def _refuse_to_replace(path: Path, text: str, force: bool, draft: bool) -> None:
+    """Never replace a teacher's work: an existing file that differs from what would be
+    written is kept unless --force."""
+    from kit.work.keys import unreviewed
+
+    if force or not path.exists():
+        return
+    try:
+        same = path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        same = False
+    if same:
+        return
+    if draft and not unreviewed([path]):
+        problem = "this answer key has been reviewed (it does not say reviewed: false)"
+    else:
+        problem = "this file is already there and differs from a new draft (edited by you?)"
+    raise KitError(
+        f"{problem}; nothing was written",
+        path=path,
+        fix="keep it, or give --out FOLDER to write elsewhere, or --force to replace it",
+    )
+
+
+def _keys_used_before(article: Article, folder: Path) -> list[Path]:
+    """Key files that kit.answer_key finds before `<article>.key.yaml` (in `keys/`)."""
+    from kit.work.keys import KEYS_FOLDER
+
+    names = [f"{article.id}{ext}" for ext in (".json", ".yaml", ".yml")]
+    return [
+        d / KEYS_FOLDER / n
+        for d in (folder, folder.parent)
+        for n in names
+        if (d / KEYS_FOLDER / n).is_file()
+    ]
 
 
 def cmd_quiz_check(args: argparse.Namespace) -> int:
@@ -401,6 +498,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="name each student after their zip file (one zip per student)",
     )
     col.set_defaults(func=cmd_collect)
+
+    exercise = sub.add_parser(
+        "exercise",
+        help="a draft answer key and a generated quiz for an article, to check and edit",
+        description="Writes ARTICLE_ID.key.yaml (the sources the kit found, as a draft marked "
+        "'reviewed: false': check it, then set 'reviewed: true') and ARTICLE_ID-generated.quiz"
+        ".yaml (checked as `quiz check` does) beside the article, or in --out FOLDER. A file "
+        "already there that differs (a reviewed key, an edited quiz) is never replaced without "
+        "--force.",
+    )
+    exercise.add_argument("article", metavar="ARTICLE")
+    exercise.add_argument("--out", metavar="FOLDER", help="where to write (default: beside it)")
+    exercise.add_argument("--seed", type=int, default=0, help="another seed, another quiz mix")
+    exercise.add_argument(
+        "--force", action="store_true", help="replace a reviewed key or an edited quiz"
+    )
+    exercise.set_defaults(func=cmd_exercise)
 
     quiz = sub.add_parser("quiz", help="check, release and grade quiz banks")
     quiz_sub = quiz.add_subparsers(dest="quiz_verb", metavar="ACTION")

@@ -41,6 +41,7 @@ from kit.classroom.course import (
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
+from kit.work.keys import unreviewed
 from kit.work.reader import FORMAT
 from kit.work.store import safe_name
 
@@ -147,6 +148,11 @@ def _build(
         dst.parent.mkdir(parents=True, exist_ok=True)
         release_bank(bank, dst, exam=exam)
         report.banks.append(str(bank.relative_to(seed_dir)))
+    for key in unreviewed(files.keys):  # drafts of `python -m kit exercise`
+        report.notes.append(
+            f"{key}: a draft answer key nobody has checked yet; check it, then change "
+            "'reviewed: false' to 'reviewed: true'"
+        )
 
 
 def release_bank(src: Path, dst: Path, exam: bool = False) -> None:

@@ -135,7 +135,7 @@ class Quiz:
         student copy). The article is named by its id when it is beside the file, else by its
         path from the file's folder."""
         p = _bank_file(self, Path(path))
-        atomic_write_text(p, self.to_yaml(_article_ref(self, p)))
+        atomic_write_text(p, self.to_yaml(article_ref(self, p)))
         return p
 
     # ------------------------------------------------------------ asking
@@ -526,7 +526,7 @@ def _bank_file(quiz: Quiz, path: Path) -> Path:
     return path
 
 
-def _article_ref(quiz: Quiz, bank: Path) -> str | None:
+def article_ref(quiz: Quiz, bank: Path) -> str | None:
     """How a bank saved as `bank` names its article: None (its id) when the article file is
     beside the bank, else the article's path relative to the bank's folder."""
     if quiz.article is None or quiz.article.path is None:

@@ -28,6 +28,7 @@ inside it); each highlight matches at most one item (best overlap first).
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -708,7 +709,8 @@ def key_text(
         "# see when they miss it. Edit freely; kit.load_key(file, article) checks it.",
     ]
     if labels is not None:
-        header.append("# Labels: " + ", ".join(lab.title for lab in labels) + ".")
+        names = "Labels: " + ", ".join(lab.title for lab in labels) + "."
+        header += [f"# {line}" for line in textwrap.wrap(names, 86)]
     if not reviewed:
         header += [
             "# A DRAFT made by the kit from the sources it found: check every item (remove the",
