@@ -709,8 +709,9 @@ def key_text(
         "# see when they miss it. Edit freely; kit.load_key(file, article) checks it.",
     ]
     if labels is not None:
-        names = "Labels: " + ", ".join(lab.title for lab in labels) + "."
-        header += [f"# {line}" for line in textwrap.wrap(names, 86)]
+        names = ", ".join(lab.title.replace(" ", "\xa0") for lab in labels)  # kept whole
+        lines = textwrap.wrap(f"Labels: {names}.", 86, subsequent_indent="  ")
+        header += [f"# {line}".replace("\xa0", " ") for line in lines]
     if not reviewed:
         header += [
             "# A DRAFT made by the kit from the sources it found: check every item (remove the",
