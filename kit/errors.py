@@ -51,6 +51,11 @@ class KitError(Exception):
             text += f" {cap(self.fix.rstrip('.'))}."
         return f"{self.where}: {text}" if self.where else text
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython and Jupyter show when a cell raises this error: the message and the
+        fix, not a traceback (the user has input to fix, not code to debug)."""
+        return [f"\x1b[1;33mSomething needs fixing:\x1b[0m {self.sentence}"]
+
     def _repr_html_(self) -> str:
         from html import escape
 

@@ -142,3 +142,19 @@ def test_the_key_the_notebook_saves_matches_the_kits_sources_it_accepted(course)
     key = kit.load_key(save_key(reviewer, article, Path("../../seeds")), article)
     unsure = [i for i in auto.items if i.tags == ("source:unknown",)]
     assert len(key) == len(auto) - len(unsure)
+
+
+def test_a_cell_that_raises_a_kit_error_shows_the_fix_and_no_traceback(course, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    result = shell.run_cell(
+        "import kit\n"
+        'article = kit.load_article("../../seeds/000_8e915a2399968c01.txt")\n'
+        'reviewer = kit.highlight_sources(article, student="teacher", suggestions="auto")\n'
+        'kit.work.keys.save_key(reviewer, article, "../../seeds")\n'
+    )
+    shown = capsys.readouterr().out
+    assert isinstance(result.error_in_exec, kit.KitError)
+    assert "Something needs fixing" in shown and "Accept the right suggestions" in shown
+    assert "Traceback" not in shown and "keys.py" not in shown and shown.count("\n") == 1
