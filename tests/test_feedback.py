@@ -64,7 +64,8 @@ def test_missed_and_differently_labelled_sources_are_named_in_plain_words(ws):
     )
     assert "Look again at paragraph 10: who is the source of the claim about air strikes?" in lines
     assert "Look again at paragraph 7: there is one source you have not marked yet." in lines
-    assert any(line.startswith("One of your marks is not in the key: “Moscow”") for line in lines)
+    extra = "One of your highlights is not in the key: “Moscow”"
+    assert any(line.startswith(extra) for line in lines)
     assert "Healey" not in fb.summary  # the words missed are not given away ...
     assert (
         "“Defence Secretary John Healey”" in compare(ws, KEY, reveal=True).summary
@@ -94,10 +95,14 @@ def test_one_highlight_matches_at_most_one_key_item(ws):
     assert fb.right[0].annotation.exact == "Sir Keir" and len(fb.extra) == 1
 
 
-def test_precision_and_recall_per_label(ws):
+def test_teachers_get_precision_and_recall_per_label_students_do_not(ws):
     mark(ws, "Volodymyr Zelensky", "named_person")
     mark(ws, "Downing Street", "named_person")
-    table = compare(ws, KEY).table.set_index("label")
+    fb = compare(ws, KEY)
+    html = fb._repr_html_()
+    assert "precision" not in html and "recall" not in html  # 14-year-olds read this view
+    assert list(fb.table["the key says"]) == ["the same", "Institution"]
+    table = fb.figures.set_index("label")
     assert table.loc["Named person", "in the key"] == 2
     assert table.loc["Named person", "you marked"] == 2
     assert table.loc["Named person", "matching"] == 1
@@ -180,7 +185,7 @@ def test_the_automatic_attributions_can_be_the_key(seed):
         stance="neutral",
     )
     key = key_from_attributions(seed, [attribution])
-    assert key.name == "the automatic attributions"
+    assert key.name == "the kit's suggestions"
     assert key.items[0].tags == ("source:anonymous",)
     assert key.items[0].hint.startswith("who is the source of “his forces have continued")
     fb = compare(MemoryWorkspace(seed), key)
