@@ -275,3 +275,35 @@ def test_no_key_beside_an_article_means_none(tmp_path):
         "items:\n  - quote: The mayor\n    label: named_person\n"
     )
     assert [i.exact for i in answer_key(article).items] == ["The mayor"]
+
+
+def test_sources_are_counted_as_sources_not_as_mentions(seed):
+    """The seed's key marks Zelensky in four places (issue 19): 7 sources, 10 places."""
+    from kit.work.keys import answer_key
+
+    key = answer_key(seed)
+    nothing = compare(MemoryWorkspace(seed), key).messages
+    assert nothing[0] == "You found 0 of the 7 sources."
+    assert "the key marks 10 places where they speak, and you marked 0 of them" in nothing[1]
+    assert sum("one source you have not marked yet" in line for line in nothing) == 7
+    assert "Look again at paragraph 1: a source from further up speaks here again." in nothing
+    ws = MemoryWorkspace(seed)
+    mark(ws, "Zelensky", "named_person")  # the headline's
+    fb = compare(ws, key)
+    assert fb.messages[0] == "You found 1 of the 7 sources."
+    assert "Look again at paragraph 1: a source you found elsewhere speaks here too." in fb.messages
+    for item in key.items:
+        mark(ws, item.exact, item.tag("source"), seed.text[: item.start].count(item.exact) + 1)
+    assert compare(ws, key).messages[0] == (
+        "You found all 7 sources, in all 10 places where the key marks them, and labelled "
+        "every one as the key does. Well done!"
+    )
+
+
+def test_the_kits_suggestions_are_never_called_the_key(seed):
+    ws = MemoryWorkspace(seed)
+    mark(ws, "Downing Street", "named_person")
+    fb = compare(ws, None)
+    assert fb.messages[0].startswith("There is no answer key from your teacher for this story")
+    assert "the key" not in fb.summary and "the key" not in fb._repr_html_()
+    assert fb.title == "Your highlights compared with the kit's suggestions"

@@ -39,6 +39,7 @@ from typing import Any
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
+from kit.progress import progress
 from kit.quiz import sealed
 from kit.quiz.answers import article_tokens, seal, tokens_in, unseal
 from kit.work.annotations import Annotation
@@ -105,7 +106,9 @@ def seal_key(
         for b in _blocks(tokens, starts, item.start, item.end):
             by_block.setdefault(b, []).append(record)
     blocks = {}
-    for b, records in sorted(by_block.items()):
+    for b, records in progress(
+        sorted(by_block.items()), f"sealing the key of {article.id}", unit="block"
+    ):
         k = sealer.key(article.id, "block", b)
         blocks[sealed.tag(k, "block")] = seal(sealed.sub(k, "items"), json.dumps(records))
     check = sealer.key(article.id, "check")

@@ -302,7 +302,8 @@ def key_from_attributions(
             hint = f"who is the source of “{said}”?"
         exact = article.text[a.source.start : a.source.end]
         items[where] = KeyItem(a.source.start, a.source.end, exact, (tag,), hint)
-    return Key(tuple(items.values()), article.id, SUGGESTIONS)
+    ordered = sorted(items.values(), key=lambda i: (i.start, i.end))  # as load_key orders
+    return Key(tuple(ordered), article.id, SUGGESTIONS)
 
 
 # ---------------------------------------------------------------------- comparing
@@ -634,17 +635,21 @@ def _messages(
             + (f" ({where})" if where else "")
             + f": you chose {yours}; {says} {theirs}."
         )
-    missed: dict[str, list[tuple[KeyItem, bool]]] = {}
+    # Each missed place: a source not found yet (counted once, where it first speaks), one that
+    # speaks again after an earlier missed place, or one the student found elsewhere.
+    missed: dict[str, list[tuple[KeyItem, str]]] = {}
+    listed: set[str] = set()
     for w, m in zip(who, matches):
         if m.annotation is None:
-            where = _paragraph_name(article, m.item.start)
-            missed.setdefault(where, []).append((m.item, w in found_sources))
+            seen = "found" if w in found_sources else "again" if w in listed else "new"
+            listed.add(w)
+            missed.setdefault(_paragraph_name(article, m.item.start), []).append((m.item, seen))
     for where, items in missed.items():
         place = f"Look again at {where}" if where else "Look again"
         hints = [i.hint for i, _ in items if i.hint]
         plain = [seen for i, seen in items if not i.hint]
         more = " more" if hints else ""
-        new, again = plain.count(False), plain.count(True)
+        new, again, found_here = plain.count("new"), plain.count("again"), plain.count("found")
         if new:
             hints.append(
                 f"there is one{more} {one} you have not marked yet."
@@ -653,9 +658,15 @@ def _messages(
             )
         if again:
             hints.append(
-                f"a {one} you found elsewhere speaks here too."
+                f"a {one} from further up speaks here again."
                 if again == 1
-                else f"{again} {noun} you found elsewhere speak here too."
+                else f"{again} {noun} from further up speak here again."
+            )
+        if found_here:
+            hints.append(
+                f"a {one} you found elsewhere speaks here too."
+                if found_here == 1
+                else f"{found_here} {noun} you found elsewhere speak here too."
             )
         text = " ".join([hints[0]] + [h[0].upper() + h[1:] for h in hints[1:]])
         line = f"{place}: {text}"
