@@ -1,6 +1,7 @@
 """Feedback on a student's highlights and tags, compared with a key, in plain words.
 
-A key is a teacher's file (YAML or JSON) or the automatic attributions. Key file format:
+A key is a teacher's file (YAML or JSON), the kit's suggestions (its automatic attributions) or,
+in a student copy, a sealed key (kit.quiz.sealed_keys). Key file format:
 
 ```yaml
 article: 000_8e915a2399968c01   # optional: the article id the key is for (checked)
@@ -234,7 +235,8 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
 
     Looked for, in order: `keys/<article id>.json|yaml|yml` in the article's folder or the folder
     above it (the seeds folder of a practice article), then `<article id>.key.yaml|yml|json`
-    beside the article. `kit.compare(work, None)` compares with the automatic attributions.
+    beside the article. `kit.compare(work, None)` compares with the kit's suggestions. (In a
+    student copy, `kit.answer_key` finds the sealed key instead: kit.quiz.sealed_keys.)
     """
     if article.path is None:
         return None
