@@ -53,8 +53,9 @@ SUFFIX = ".sealed.json"
 #: What the compare view calls a sealed key.
 NAME = "your teacher's key"
 MAX_BYTES = 4 * 1024 * 1024
-#: The highest scrypt cost a sealed key may ask for (a damaged file must not exhaust memory).
-MAX_N = 2**20
+#: The highest scrypt cost a sealed key may ask for (with r <= 16: at most 256 MiB; a damaged
+#: file must not exhaust memory).
+MAX_N = 2**17
 
 #: The derived keys of each sealed key opened in this kernel (a second check costs nothing).
 _SEALERS: dict[tuple[str, str], sealed.Sealer] = {}
@@ -286,7 +287,7 @@ def load_sealed_key(path: str | Path) -> SealedKey:
         and isinstance(settings, dict)
         and all(isinstance(settings.get(k), int) for k in ("n", "r", "p"))
         and 2 <= settings["n"] <= MAX_N
-        and 1 <= settings["r"] <= 32
+        and 1 <= settings["r"] <= 16
         and settings["p"] == 1
         and isinstance(data.get("salt"), str)
         and isinstance(data.get("longest"), int)
