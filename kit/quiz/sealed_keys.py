@@ -112,7 +112,10 @@ def seal_key(
     ):
         k = sealer.key(article.id, "block", b)
         blocks[sealed.tag(k, "block")] = seal(sealed.sub(k, "items"), json.dumps(records))
-    check = sealer.key(article.id, "check")
+    sealed_hints = ""
+    if hints:
+        check = sealer.key(article.id, "check")
+        sealed_hints = seal(sealed.sub(check, "hints"), json.dumps(hints))
     return {
         "format": FORMAT,
         "article": article.id,
@@ -122,7 +125,7 @@ def seal_key(
         "items": public,
         "longest": max((i.end - i.start for i in items), default=0),
         "blocks": dict(sorted(blocks.items())),
-        "hints": seal(sealed.sub(check, "hints"), json.dumps(hints)) if hints else "",
+        "hints": sealed_hints,
     }
 
 
