@@ -19,7 +19,7 @@ from kit.views.coverage import compare_coverage
 from kit.views.html import Notice, SafeHTML, render_article, show_article
 from kit.views.show import show_claims, show_sources, show_wording
 from kit.work.export import to_csv, to_dataframe, to_w3c, write_w3c
-from kit.work.keys import answer_key, compare, load_key
+from kit.work.keys import compare, load_key
 from kit.work.store import Workspace, current_student, set_student, where_is_my_work
 
 __all__ = [
@@ -76,6 +76,18 @@ def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
     from kit.widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
 
     return _dashboard(class_dir, **kwargs)
+
+
+def answer_key(article: Article, kind: str = "source") -> Any:
+    """The teacher's answer key for `article`: the key file beside it in the teacher's folder
+    (kit.work.keys.answer_key), else the sealed key of a student copy (kit.quiz.sealed_keys),
+    which `kit.compare` opens only near the student's highlights; None when there is neither
+    (then `kit.compare(work, None)` compares with the kit's own suggestions, and says so)."""
+    from kit.quiz.sealed_keys import find_sealed_key
+    from kit.work.keys import answer_key as teachers_key
+
+    key = teachers_key(article, kind)
+    return key if key is not None else find_sealed_key(article)
 
 
 def sign_in(name: str | None = None, path: str | Path | None = None) -> Any:

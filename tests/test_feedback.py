@@ -64,7 +64,8 @@ def test_missed_and_differently_labelled_sources_are_named_in_plain_words(ws):
     )
     assert "Look again at paragraph 10: who is the source of the claim about air strikes?" in lines
     assert "Look again at paragraph 7: there is one source you have not marked yet." in lines
-    assert any(line.startswith("One of your marks is not in the key: “Moscow”") for line in lines)
+    extra = "One of your highlights is not in the key: “Moscow”"
+    assert any(line.startswith(extra) for line in lines)
     assert "Healey" not in fb.summary  # the words missed are not given away ...
     assert (
         "“Defence Secretary John Healey”" in compare(ws, KEY, reveal=True).summary
@@ -94,10 +95,14 @@ def test_one_highlight_matches_at_most_one_key_item(ws):
     assert fb.right[0].annotation.exact == "Sir Keir" and len(fb.extra) == 1
 
 
-def test_precision_and_recall_per_label(ws):
+def test_teachers_get_precision_and_recall_per_label_students_do_not(ws):
     mark(ws, "Volodymyr Zelensky", "named_person")
     mark(ws, "Downing Street", "named_person")
-    table = compare(ws, KEY).table.set_index("label")
+    fb = compare(ws, KEY)
+    html = fb._repr_html_()
+    assert "precision" not in html and "recall" not in html  # 14-year-olds read this view
+    assert list(fb.table["the key says"]) == ["the same", "Institution"]
+    table = fb.figures.set_index("label")
     assert table.loc["Named person", "in the key"] == 2
     assert table.loc["Named person", "you marked"] == 2
     assert table.loc["Named person", "matching"] == 1
@@ -180,7 +185,7 @@ def test_the_automatic_attributions_can_be_the_key(seed):
         stance="neutral",
     )
     key = key_from_attributions(seed, [attribution])
-    assert key.name == "the automatic attributions"
+    assert key.name == "the kit's suggestions"
     assert key.items[0].tags == ("source:anonymous",)
     assert key.items[0].hint.startswith("who is the source of “his forces have continued")
     fb = compare(MemoryWorkspace(seed), key)
@@ -270,3 +275,35 @@ def test_no_key_beside_an_article_means_none(tmp_path):
         "items:\n  - quote: The mayor\n    label: named_person\n"
     )
     assert [i.exact for i in answer_key(article).items] == ["The mayor"]
+
+
+def test_sources_are_counted_as_sources_not_as_mentions(seed):
+    """The seed's key marks Zelensky in four places (issue 19): 7 sources, 10 places."""
+    from kit.work.keys import answer_key
+
+    key = answer_key(seed)
+    nothing = compare(MemoryWorkspace(seed), key).messages
+    assert nothing[0] == "You found 0 of the 7 sources."
+    assert "the key marks 10 places where they speak, and you marked 0 of them" in nothing[1]
+    assert sum("one source you have not marked yet" in line for line in nothing) == 7
+    assert "Look again at paragraph 1: a source from further up speaks here again." in nothing
+    ws = MemoryWorkspace(seed)
+    mark(ws, "Zelensky", "named_person")  # the headline's
+    fb = compare(ws, key)
+    assert fb.messages[0] == "You found 1 of the 7 sources."
+    assert "Look again at paragraph 1: a source you found elsewhere speaks here too." in fb.messages
+    for item in key.items:
+        mark(ws, item.exact, item.tag("source"), seed.text[: item.start].count(item.exact) + 1)
+    assert compare(ws, key).messages[0] == (
+        "You found all 7 sources, in all 10 places where the key marks them, and labelled "
+        "every one as the key does. Well done!"
+    )
+
+
+def test_the_kits_suggestions_are_never_called_the_key(seed):
+    ws = MemoryWorkspace(seed)
+    mark(ws, "Downing Street", "named_person")
+    fb = compare(ws, None)
+    assert fb.messages[0].startswith("There is no answer key from your teacher for this story")
+    assert "the key" not in fb.summary and "the key" not in fb._repr_html_()
+    assert fb.title == "Your highlights compared with the kit's suggestions"

@@ -277,7 +277,13 @@ def test_the_installed_wheel_inits_and_releases_a_course_outside_the_source_tree
     assert got == sorted(
         p.relative_to(reference.folder).as_posix() for p in _files(reference.folder)
     )
-    assert not any("keys/" in f or f.endswith((".key.yaml", ".key.json")) for f in got)
+    plain_keys = [
+        f
+        for f in got
+        if f.endswith((".key.yaml", ".key.json"))
+        or ("keys/" in f and not f.endswith(".sealed.json"))
+    ]
+    assert not plain_keys and any(f.endswith(".sealed.json") for f in got)  # keys only sealed
     for rel in got:
         if rel.endswith(".ipynb"):  # banks differ only by their random salts
             assert (folder / rel).read_bytes() == (reference.folder / rel).read_bytes(), rel

@@ -85,6 +85,8 @@ def test_release_writes_an_nbgrader_release_folder_and_a_zip(released, tmp_path)
         ".kit-release",
         f"notebooks/{NOTEBOOK}",
         f"seeds/{h.ARTICLE_ID}.txt",
+        f"seeds/keys/{h.ARTICLE_ID}.sealed.json",  # the teacher's key, sealed
+        "seeds/keys/millbrook_wire.sealed.json",
         "seeds/mini.quiz.yaml",
         "seeds/practice/millbrook_partisan.quiz.yaml",  # every bank is released (student copy)
         "seeds/practice/millbrook_statement.quiz.yaml",
@@ -111,7 +113,10 @@ def test_the_release_holds_no_answer_key(released, tmp_path):
             text = f.read_text(errors="replace")
             assert "kit-work/1" not in text, f
             assert "urn:test:key" not in text and "SECRET" not in text, f
-    assert not list(folder.rglob("*.key.*")) and not (folder / "seeds" / "keys").exists()
+    assert not list(folder.rglob("*.key.*"))
+    shipped = sorted(f.name for f in (folder / "seeds" / "keys").iterdir())
+    assert shipped == [f"{h.ARTICLE_ID}.sealed.json", "millbrook_wire.sealed.json"]  # sealed only
+    assert released.keys == [f"keys/{name}" for name in shipped]
     bank = yaml.safe_load((folder / "seeds" / "mini.quiz.yaml").read_text())
     assert bank["released"] is True
     assert all("answer" not in q for q in bank["questions"])

@@ -11,11 +11,11 @@ folder, `nbgrader release_assignment <assignment>` hands it out and `nbgrader co
 students' `work/` folders back into `submitted/`, which `python -m kit collect` reads (checked with
 nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` step is needed).
 
-Only what the course lists is copied (a whitelist): answer keys (`seeds/keys/`) and teachers'
-banks never are. Every quiz bank goes through kit.quiz.model's release: a practice copy (answers
-sealed under slow salted hashes, kit.quiz.sealed) or, with `exam=True`, an exam copy with no
-answer material at all; the finished copy is checked once more for work files and unreleased
-banks.
+Only what the course lists is copied (a whitelist): teachers' answer keys and banks never are;
+the keys of shipped articles go out sealed (kit.classroom.ship_keys; none in an exam copy).
+Every quiz bank goes through kit.quiz.model's release: a practice copy (answers sealed under
+slow salted hashes, kit.quiz.sealed) or, with `exam=True`, an exam copy with no answer material
+at all; the finished copy is checked once more for work files and unreleased banks.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from kit.classroom.course import (
     load_course,
     seed_files,
 )
+from kit.classroom.ship_keys import ship_keys
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
@@ -58,6 +59,7 @@ class ReleaseReport:
     notebooks: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     banks: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # sealed answer keys (kit.classroom.ship_keys)
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -142,6 +144,7 @@ def _build(
     missing = sorted(wanted - set(report.articles))
     if missing:
         report.notes.append(f"no article file in {seed_dir} for: {', '.join(missing)}")
+    report.keys = ship_keys(seed_dir, target / "seeds", report.articles, exam)
 
     for bank in progress(files.banks, "quiz banks"):
         dst = target / "seeds" / bank.relative_to(seed_dir)

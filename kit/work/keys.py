@@ -1,6 +1,7 @@
 """Feedback on a student's highlights and tags, compared with a key, in plain words.
 
-A key is a teacher's file (YAML or JSON) or the automatic attributions. Key file format:
+A key is a teacher's file (YAML or JSON), the kit's suggestions (its automatic attributions) or,
+in a student copy, a sealed key (kit.quiz.sealed_keys). Key file format:
 
 ```yaml
 article: 000_8e915a2399968c01   # optional: the article id the key is for (checked)
@@ -62,6 +63,8 @@ KEYS_FOLDER = "keys"
 KEY_SUFFIXES = (".key.yaml", ".key.yml", ".key.json")
 #: The name `save_key` gives a key: `<article id>.key.yaml`.
 KEY_SUFFIX = ".key.yaml"
+#: The name of the key made from the kit's own detection (compare says so plainly).
+SUGGESTIONS = "the kit's suggestions"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class KeyItem:
     exact: str
     tags: tuple[str, ...] = ()
     hint: str = ""
+    #: The source this mention names: mentions of one source share it ('' = a source of its own;
+    #: see `with_sources`).
+    who: str = ""
 
     def tag(self, kind: str) -> str | None:
         """The value of this item's tag of `kind` (`tag('source')` -> 'institution')."""
@@ -279,7 +285,8 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
 
     Looked for, in order: `keys/<article id>.json|yaml|yml` in the article's folder or the folder
     above it (the seeds folder of a practice article), then `<article id>.key.yaml|yml|json`
-    beside the article. `kit.compare(work, None)` compares with the automatic attributions.
+    beside the article. `kit.compare(work, None)` compares with the kit's suggestions. (In a
+    student copy, `kit.answer_key` finds the sealed key instead: kit.quiz.sealed_keys.)
     """
     if article.path is None:
         return None
@@ -347,7 +354,8 @@ def key_from_attributions(
             hint = f"who is the source of “{said}”?"
         exact = article.text[a.source.start : a.source.end]
         items[where] = KeyItem(a.source.start, a.source.end, exact, (tag,), hint)
-    return Key(tuple(items.values()), article.id, "the automatic attributions")
+    ordered = sorted(items.values(), key=lambda i: (i.start, i.end))  # as load_key orders
+    return Key(tuple(ordered), article.id, SUGGESTIONS)
 
 
 # ---------------------------------------------------------------------- comparing
@@ -364,13 +372,20 @@ class Match:
 
 @dataclass(frozen=True)
 class Feedback:
-    """What a student found, missed and labelled differently; displays itself in a notebook."""
+    """What a student found, missed and labelled differently; displays itself in a notebook.
+
+    `table` is what the student sees below the messages: one row per highlight, with what the
+    key says of it. `figures` is for teachers (per label: in the key, marked, matching,
+    precision, recall); None when the key is sealed, whose labels stay hidden.
+    """
 
     matches: tuple[Match, ...]
     extra: tuple[Annotation, ...]
     messages: tuple[str, ...]
     table: pd.DataFrame
     noun: str = "highlights"
+    figures: pd.DataFrame | None = None
+    title: str = "Your highlights compared with the key"
 
     @property
     def found(self) -> tuple[Match, ...]:
@@ -409,7 +424,7 @@ class Feedback:
         )
         parts = [box]
         if len(self.table):
-            parts.append(html_table(self.table, "How your labels compare with the key"))
+            parts.append(html_table(self.table, self.title))
         return stack(parts, self.summary).html
 
 
@@ -457,7 +472,8 @@ def _labels_agree(item: KeyItem, ann: Annotation) -> bool:
     return all(item.tag(k) == ann.tag(k) for k in kinds)
 
 
-def _table(key: Key, matches: Sequence[Match], mine: Sequence[Annotation]) -> pd.DataFrame:
+def _figures(key: Key, matches: Sequence[Match], mine: Sequence[Annotation]) -> pd.DataFrame:
+    """The teacher's figures: per label, in the key, marked, matching, precision and recall."""
     tags = list(dict.fromkeys(t for i in key.items for t in i.tags))
     rows = []
     for tag in tags:
@@ -482,22 +498,76 @@ def _row(label: str, in_key: int, marked: int, right: int) -> tuple:
     return (label, in_key, marked, right, precision, recall)
 
 
+def _student_table(
+    key: Key, matches: Sequence[Match], mine: Sequence[Annotation], article: Article | None
+) -> pd.DataFrame:
+    """One row per highlight of the student's, in the article's order: where it is, its label
+    and what the key says of it (only of the highlights: nothing the student did not mark)."""
+    said = {id(m.annotation): m for m in matches if m.annotation is not None}
+    kinds = key.kinds
+    column = "the kit suggests" if key.name == SUGGESTIONS else "the key says"
+    rows = []
+    for a in sorted(mine, key=lambda a: (a.start, a.end)):
+        tags = [t for t in a.tags if ":" in t and (not kinds or t.split(":", 1)[0] in kinds)]
+        m = said.get(id(a))
+        if m is None:
+            verdict = "not in the key" if key.name != SUGGESTIONS else "not among its suggestions"
+        elif m.same_label:
+            verdict = "the same"
+        else:
+            verdict = ", ".join(describe(t) for t in m.item.tags)
+        rows.append(
+            (
+                _first_words(a.exact, 8),
+                _paragraph_name(article, a.start),
+                ", ".join(describe(t) for t in tags) or "no label",
+                verdict,
+            )
+        )
+    return pd.DataFrame(rows, columns=["your highlight", "where", "your label", column])
+
+
+def with_sources(key: Key, article: Article) -> Key:
+    """The key with each source item's `who`: the source it names (the speaker the kit finds
+    there, else its own words), so that mentions of one source (“Volodymyr Zelensky”, “The
+    Ukrainian president”, “He”) count as one source. Items that already say `who` keep it."""
+    found = [a for a in find_attributions(article) if a.source is not None and a.speaker]
+    items = []
+    for i in key.items:
+        if i.who or i.tag("source") is None:
+            items.append(i)
+            continue
+        speaker = next(
+            (a.speaker for a in found if _overlap(i.start, i.end, a.source.start, a.source.end)),
+            i.exact,
+        )
+        who = " ".join(speaker.casefold().split())
+        items.append(replace(i, who=who.removeprefix("the ")))
+    return replace(key, items=tuple(items))
+
+
 def compare(
     work: Any,
-    key: Key | str | Path | dict | list | None = None,
+    key: Any = None,
     *,
     article: Article | None = None,
     reveal: bool = False,
     kind: str | None = None,
 ) -> Feedback:
-    """Compare a student's work with a key (None: the automatic attributions) in plain words.
+    """Compare a student's work with a key (None: the kit's suggestions) in plain words.
 
-    `work` is a widget, a Workspace, a work file or a list of annotations; `reveal` also names
-    the words the student missed (otherwise only where to look again). `kind` (`source`,
+    `work` is a widget, a Workspace, a work file or a list of annotations; `key` a Key, a key
+    file or its data, or a sealed key (kit.quiz.sealed_keys, in a student copy: it opens only
+    the items near the student's highlights, and the hints of what was missed); `reveal` also
+    names the words the student missed (otherwise only where to look again). `kind` (`source`,
     `claim`) picks the part of a key that labels several kinds; by default the kind the
-    student's work labels.
+    student's work labels. Sources are counted as sources: several mentions of one source
+    (see `with_sources`) are one source found when any of them is marked.
     """
     mine, article = _resolve_work(work, article)
+    opened = getattr(key, "opened", None)
+    if callable(opened):  # a sealed key: what the student's highlights touch, and the hints
+        key = opened(mine, article)
     if not isinstance(key, Key):
         if article is None:
             raise KitError(
@@ -513,6 +583,8 @@ def compare(
     if kinds:
         mine = [a for a in mine if any(t.split(":", 1)[0] in kinds for t in a.tags if ":" in t)]
     noun = next((_NOUNS[k] for k in ("source", "claim", "checkworthy") if k in kinds), "highlights")
+    if noun == "sources" and article is not None:
+        key = with_sources(key, article)
 
     pairs = []
     for i, item in enumerate(key.items):
@@ -536,7 +608,16 @@ def compare(
     )
     extra = tuple(a for j, a in enumerate(mine) if j not in used)
     messages = _messages(key, matches, extra, article, noun, reveal)
-    return Feedback(matches, extra, tuple(messages), _table(key, matches, mine), noun)
+    sealed = any(not i.exact for i in key.items)  # a sealed key's items not opened
+    return Feedback(
+        matches,
+        extra,
+        tuple(messages),
+        _student_table(key, matches, mine, article),
+        noun,
+        None if sealed else _figures(key, matches, mine),
+        f"Your highlights compared with {key.name}",
+    )
 
 
 def _kind_of_work(mine: Sequence[Annotation], kinds: frozenset[str]) -> str | None:
@@ -559,20 +640,42 @@ def _messages(
     total = len(matches)
     if not total:
         return [f"Nothing to compare with yet: there are no answers in {key.name}. Ask a teacher."]
+    kit_only = key.name == SUGGESTIONS
+    the = "the kit" if kit_only else "the key"
+    out = []
+    if kit_only:
+        out.append(
+            "There is no answer key from your teacher for this story, so this compares your "
+            "work with the kit's own suggestions. The kit finds them by rules and can be wrong: "
+            "you are the judge."
+        )
     found = [m for m in matches if m.annotation is not None]
     right = [m for m in found if m.same_label]
     one = _SINGULAR.get(noun, "highlight")
-    out = []
+    # Sources are counted as sources: the mentions of one share `who` (claims: each its own).
+    who = [m.item.who or f"#{n}" if noun == "sources" else f"#{n}" for n, m in enumerate(matches)]
+    sources = len(set(who))
+    found_sources = {w for w, m in zip(who, matches) if m.annotation is not None}
+    places = f", in all {total} places where {the} marks them," if total > sources else ""
     if len(right) == total == 1:
-        out.append(f"You found the {one} in {key.name} and labelled it as the key does. Well done!")
+        out.append(f"You found the {one} in {key.name} and labelled it as {the} does. Well done!")
     elif len(right) == total:
         out.append(
-            f"You found all {total} {noun} and labelled every one as the key does. Well done!"
+            f"You found all {sources} {noun}{places} and labelled every one as {the} does. "
+            "Well done!"
         )
     else:
-        out.append(f"You found {len(found)} of the {total} {noun if total > 1 else one}.")
+        out.append(
+            f"You found {len(found_sources)} of the {sources} {noun if sources > 1 else one}."
+        )
+        if total > sources:
+            out.append(
+                f"Some sources speak more than once: {the} marks {total} places where they "
+                f"speak, and you marked {len(found)} of them."
+            )
         if found and len(right) < len(found):
-            out.append(f"You gave {len(right)} of them the same label as the key.")
+            out.append(f"You gave {len(right)} of them the same label as {the}.")
+    says = "the kit suggests" if kit_only else "the key says"
     for m in found:
         if m.same_label or m.annotation is None:
             continue
@@ -582,32 +685,55 @@ def _messages(
         out.append(
             f"“{_first_words(m.annotation.exact, 8)}”"
             + (f" ({where})" if where else "")
-            + f": you chose {yours}; the key says {theirs}."
+            + f": you chose {yours}; {says} {theirs}."
         )
-    missed: dict[str, list[KeyItem]] = {}
-    for m in matches:
+    # Each missed place: a source not found yet (counted once, where it first speaks), one that
+    # speaks again after an earlier missed place, or one the student found elsewhere.
+    missed: dict[str, list[tuple[KeyItem, str]]] = {}
+    listed: set[str] = set()
+    for w, m in zip(who, matches):
         if m.annotation is None:
-            missed.setdefault(_paragraph_name(article, m.item.start), []).append(m.item)
+            seen = "found" if w in found_sources else "again" if w in listed else "new"
+            listed.add(w)
+            missed.setdefault(_paragraph_name(article, m.item.start), []).append((m.item, seen))
     for where, items in missed.items():
         place = f"Look again at {where}" if where else "Look again"
-        hints = [i.hint for i in items if i.hint]
-        unhinted = len(items) - len(hints)
-        if unhinted:
-            more = " more" if hints else ""
+        hints = [i.hint for i, _ in items if i.hint]
+        plain = [seen for i, seen in items if not i.hint]
+        more = " more" if hints else ""
+        new, again, found_here = plain.count("new"), plain.count("again"), plain.count("found")
+        if new:
             hints.append(
                 f"there is one{more} {one} you have not marked yet."
-                if unhinted == 1
-                else f"there are {unhinted}{more} {noun} you have not marked yet."
+                if new == 1
+                else f"there are {new}{more} {noun} you have not marked yet."
+            )
+        if again:
+            hints.append(
+                f"a {one} from further up speaks here again."
+                if again == 1
+                else f"{again} {noun} from further up speak here again."
+            )
+        if found_here:
+            hints.append(
+                f"a {one} you found elsewhere speaks here too."
+                if found_here == 1
+                else f"{found_here} {noun} you found elsewhere speak here too."
             )
         text = " ".join([hints[0]] + [h[0].upper() + h[1:] for h in hints[1:]])
         line = f"{place}: {text}"
-        if reveal:
-            line += " (The key has: " + ", ".join(f"“{i.exact}”" for i in items) + ".)"
+        shown = [f"“{i.exact}”" for i, _ in items if i.exact]
+        if reveal and shown:
+            line += f" ({the[0].upper()}{the[1:]} has: " + ", ".join(shown) + ".)"
         out.append(line)
     if extra:
         quoted = ", ".join(f"“{_first_words(a.exact, 6)}”" for a in extra[:5])
         more = f" and {len(extra) - 5} more" if len(extra) > 5 else ""
-        marks = "One of your marks is" if len(extra) == 1 else f"{len(extra)} of your marks are"
+        marks = (
+            "One of your highlights is"
+            if len(extra) == 1
+            else f"{len(extra)} of your highlights are"
+        )
         out.append(
             f"{marks} not in {key.name}: {quoted}{more}. "
             "They may still be worth talking about with your class."
