@@ -26,12 +26,36 @@ def test_so_called_is_flagged_as_the_writers_distance(seed_flags):
     assert article.text[f.span.start : f.span.end] == "so-called"
 
 
-def test_scare_quoted_mirror_is_flagged(seed_flags):
+@pytest.mark.parametrize(
+    "quoted", ["serious work ahead", "absolute focus", "real and substantial", "mirror"]
+)
+def test_a_speakers_quoted_words_are_not_called_scare_quotes(seed_flags, quoted):
+    # Zelensky said there was "serious work ahead", Healey said the plans were "real and
+    # substantial": direct quotes, as lesson 4's quiz says, not the writer's distance.
     article, flags = seed_flags
-    (f,) = [f for f in flags if "mirror" in f.word]
-    assert f.category == "scare_quote"
-    assert article.text[f.span.start : f.span.end] == "“mirror”"
-    assert "quotation marks" in f.explanation and "“mirror”" in f.explanation
+    assert f"“{quoted}”" in article.text
+    assert not [f for f in flags if quoted in f.word], flags
+
+
+def test_a_quoted_word_nobody_is_said_to_have_spoken_is_a_scare_quote():
+    text = "The company sold another “miracle” cure last year."
+    (f,) = flag(text)
+    assert (f.category, f.word) == ("scare_quote", "“miracle”")
+    assert "quotation marks" in f.explanation and "“miracle”" in f.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        ("He said there was “serious work ahead”.", False),
+        ("“Not now”, she said, was the answer.", False),
+        ("Officials told reporters the “deal” was good.", False),
+        ("The so-called “experts” disagreed, she said.", True),
+        ("It was a “good” day. Officials said so later.", True),
+    ],
+)
+def test_scare_quotes_are_told_from_direct_quotes_by_their_sentence(text, scare):
+    assert any(f.category == "scare_quote" for f in flag(text)) is scare
 
 
 def test_around_before_a_number_and_claimed_are_flagged(seed_flags):
@@ -55,7 +79,7 @@ def test_around_before_a_number_and_claimed_are_flagged(seed_flags):
         ("The regime arrested dozens of protesters.", "dozens", "vague"),
         ("Many people came.", "Many", "vague"),
         ("Some 300 people came.", "Some", "vague"),
-        ("He called it “fake news”.", "“fake news”", "scare_quote"),
+        ("It was another “fake” cure.", "“fake”", "scare_quote"),
     ],
 )
 def test_words_are_flagged_with_their_category(text, word, category):
@@ -88,7 +112,7 @@ def test_every_category_is_documented_with_sources():
 
 
 def test_flags_keep_offsets_with_emoji_and_curly_quotes():
-    text = "🙂🙂 Officials reportedly said the “deal” was very good."
+    text = "🙂🙂 The “deal” was reportedly very good."
     flags = flag(text)
     words = {f.word for f in flags}
     assert {"reportedly", "“deal”", "very"} <= words

@@ -14,7 +14,7 @@ def test_reporting_words_are_listed_with_their_stance_and_meaning(seed):
     assert "<td>according to</td><td>Ukrainian officials</td><td>neutral</td>" in html
     assert "hints the claim may not be true" in html
     assert repr(view) == (
-        "<wording in 000_8e915a2399968c01: 12 reporting words (1 not neutral), 8 words to notice>"
+        "<wording in 000_8e915a2399968c01: 12 reporting words (1 not neutral), 4 words to notice>"
     )
 
 

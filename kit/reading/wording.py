@@ -5,7 +5,10 @@ The word lists and their sources are in `kit/data/language.yaml`. A few words ne
 "may" before a date is the month, and approximators ("around", "over", "some") are flagged only in
 front of a number ("around 30").
 Scare quotes are found by a pattern: one to three words in quotation marks, starting with a small
-letter (“mirror”), inside a sentence.
+letter, inside a sentence. A short quotation in a sentence that reports speech ("He said there
+was “serious work ahead”") is the speaker's own words, a direct quote, and is not flagged; one
+that nobody in its sentence is said to have spoken ("the “miracle” cure"), or that follows
+"so-called", is.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import lru_cache
 from kit.articles.article import Article, article_from_text
 from kit.articles.segment import Span
 from kit.reading.lexicon import Lexicon, normalise_phrase, package_yaml
+from kit.reading.source_words import source_lexicon
 
 #: Categories in the order students meet them in the legend.
 CATEGORIES = (
@@ -150,6 +154,51 @@ def scare_quotes(
             yield m.start(), m.end(), inner.rstrip(".,;:!?")
 
 
+# Where a sentence starts: after . ! ? (and a closing mark) and white space, or after a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n")
+_REPORT_WORD = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)?")
+_DISTANCE_BEFORE = re.compile(r"(?:so|self)[-\s](?:called|styled|proclaimed)\s*$", re.IGNORECASE)
+_AFTER_QUOTE = 40  # characters after a quotation searched for its cue ("“...”, she said")
+
+
+@lru_cache(maxsize=1)
+def _reporting_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Reporting verb forms that introduce speech ("said", "told", "claimed", "adding") and the
+    reporting phrases ("according to"), from the source finder's own lists."""
+    lex = source_lexicon()
+    forms = frozenset(
+        form
+        for form, info in lex.forms.items()
+        if info.frame in ("clause", "object") and info.kind != "base"
+    )
+    phrases = frozenset(" ".join(words) for lst in lex.phrases.values() for words, _ in lst)
+    return forms, phrases
+
+
+def _reports_speech(chunk: str) -> bool:
+    forms, phrases = _reporting_words()
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", chunk)]
+    if any(w in forms for w in words):
+        return True
+    joined = " ".join(words)
+    return any(f" {p} " in f" {joined} " for p in phrases)
+
+
+def is_direct_quote(text: str, start: int, end: int) -> bool:
+    """True when the quotation at text[start:end] is a speaker's own words: its sentence reports
+    speech (a reporting word before it, or right after it) and no "so-called" stands before it."""
+    if _DISTANCE_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    sentence_start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+        sentence_start = m.end()
+    if _reports_speech(text[sentence_start:start]):
+        return True
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _AFTER_QUOTE))
+    tail = text[end : after.start() if after else min(len(text), end + _AFTER_QUOTE)]
+    return _reports_speech(tail)
+
+
 def explain(category: str, word: str) -> str:
     """The one-line explanation of a flag for students."""
     if category == _APPROX:
@@ -177,6 +226,8 @@ def flag_spans(text: str, start: int = 0, end: int | None = None) -> list[Flag]:
         category = "vague" if chosen == _APPROX else chosen
         flags.append(Flag(Span(s, e), category, cats[category].label, word, explain(chosen, word)))
     for s, e, inner in scare_quotes(text, start, limit):
+        if is_direct_quote(text, s, e):
+            continue
         flags.append(
             Flag(
                 Span(s, e),
