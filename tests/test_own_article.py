@@ -178,6 +178,8 @@ def test_own_article_released_loaded_collected_and_counted_with_no_flags(
     entry = manifest.articles[CORPUS_ID]
     assert (entry.file, entry.sha) == (f"seeds/{OWN}", text_fingerprint(own.text))
     assert manifest.course is not None and manifest.course.lesson("03").articles == (CORPUS_ID,)
+    assert manifest.course.lesson("05").articles == (CORPUS_ID,)
+    assert manifest.course.lesson("04").articles == ("000_8e915a2399968c01",)  # not released
     assert "000_8e915a2399968c01" not in manifest.articles  # no lesson released loads the seed
 
     # the released lesson 3 loads it, as its kernel would (in its own folder)
@@ -228,11 +230,16 @@ def test_collect_in_the_nbgrader_course_folder_reads_the_release_manifest(course
     nbgrader = tmp_path / "nbgrader-course"
     out = run_kit("release", str(nbgrader), "--lesson", "03", cwd=course / "notebooks")
     assert out.returncode == 0, out.stderr
-    submitted = nbgrader / "submitted" / "ben" / "media-literacy" / "notebooks" / "work" / "ben"
-    submitted.mkdir(parents=True)
-    (submitted / f"{own.id}.json").write_text(json.dumps(student_work("ben", own)))
+    handed_in = nbgrader / "submitted" / "ben" / "media-literacy"  # nbgrader's copy of it all
+    shutil.copytree(nbgrader / "release" / "media-literacy", handed_in)
+    work = handed_in / "notebooks" / "work" / "ben"
+    work.mkdir(parents=True)
+    (work / f"{own.id}.json").write_text(json.dumps(student_work("ben", own)))
     got = run_kit("collect", "submitted", "--out", "class", cwd=nbgrader)
     assert got.returncode == 0, got.stderr
+    with (nbgrader / "class" / "collect-report.csv").open(encoding="utf-8") as f:
+        rows = [(r["student"], r["article_id"], r["status"]) for r in csv.DictReader(f)]
+    assert rows == [("ben", CORPUS_ID, "collected")]  # the copy's own manifest is passed over
     kept = read_manifest(nbgrader / "class" / MANIFEST_NAME)
     assert kept.course is not None and kept.course.lesson("03").articles == (CORPUS_ID,)
 

@@ -213,17 +213,16 @@ def plan_release(
     plan = Shipment(course)
     wanted_ids: dict[str, Lesson] = {}
     wanted_banks: dict[str, Lesson] = {}
-    by_id = {le.id: le for le in course.lessons}
+    # every lesson with its articles, for the manifest's course (the dashboard reads them all)
+    by_id = {le.id: le for le in course_with_articles(course, nb_dir).lessons}
     for lesson in chosen:
         nb = nb_dir / lesson.notebook
         if not nb.is_file():
             plan.notes.append(f"lesson {lesson.id}: {nb} does not exist yet; left out")
             continue
         plan.notebooks.append(lesson)
-        loads = notebook_loads(nb)
-        articles = _check_agreement(lesson, nb, loads, course)
-        by_id[lesson.id] = replace(lesson, articles=articles)
-        for ld in loads:
+        articles = by_id[lesson.id].articles
+        for ld in notebook_loads(nb):
             if ld.path is None:
                 if ld.kind == "bank" and not any(s.kind == "quiz" for s in lesson.done):
                     raise KitError(
