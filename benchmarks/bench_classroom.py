@@ -33,7 +33,8 @@ from _common import ROOT, machine, table, wikinews_files  # noqa: E402
 import kit  # noqa: E402
 from kit.classroom.classwork import load_class  # noqa: E402
 from kit.classroom.collect import collect  # noqa: E402
-from kit.classroom.course import course_from_dict, load_course  # noqa: E402
+from kit.classroom.course import course_from_dict  # noqa: E402
+from kit.classroom.course_folder import course_here  # noqa: E402
 from kit.classroom.demo import demo_class, key_document, synthetic_key  # noqa: E402
 from kit.classroom.materials import load_materials  # noqa: E402
 
@@ -155,7 +156,7 @@ def main() -> None:
         os.sync()
         files = list((tmp / "work").rglob("*.json"))
         size = sum(f.stat().st_size for f in files)
-        known = set(crs.article_ids) | set(load_course().article_ids)
+        known = set(crs.article_ids) | set(course_here(ROOT).article_ids)
         # the teacher's articles, as `kit collect --seeds` passes them: offsets checked too
         articles = load_materials(seeds).articles
         runs = []  # (collect wall, collect CPU, collect kernel, tables wall, tables CPU)

@@ -91,9 +91,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_collect(args: argparse.Namespace) -> int:
     from kit.classroom.collect import collect
-    from kit.classroom.course import load_course
+    from kit.classroom.manifest import class_manifest
 
-    known = set(load_course(args.course).article_ids)
+    manifest = class_manifest(args.inputs, course=args.course)
     articles = None
     if args.seeds:
         from kit.classroom.materials import load_materials
@@ -102,9 +102,10 @@ def cmd_collect(args: argparse.Namespace) -> int:
     report = collect(
         args.inputs,
         args.out,
-        known_articles=known,
+        known_articles=manifest.article_ids,
         student_from_zip=args.student_from_zip,
         articles=articles,
+        manifest=manifest,
     )
     for entry in report.problems:
         _print_error(entry.message())
@@ -451,14 +452,21 @@ def build_parser() -> argparse.ArgumentParser:
     rel = sub.add_parser(
         "release",
         help="the student copy of the course (no answer keys), for nbgrader or as a zip",
-        description="Writes OUT_DIR/release/ASSIGNMENT/ (nbgrader's release folder) and "
-        "OUT_DIR/ASSIGNMENT.zip: notebooks without outputs, the course's articles and the quiz "
-        "banks with hashed answers. Answer keys are never copied.",
+        description="Run it in your course folder. Writes OUT_DIR/release/ASSIGNMENT/ "
+        "(nbgrader's release folder) and OUT_DIR/ASSIGNMENT.zip: notebooks without outputs, the "
+        "articles and quiz banks they load (banks with hashed answers) and kit-manifest.json. "
+        "Answer keys are never copied as they are.",
     )
     rel.add_argument("out_dir", metavar="OUT_DIR")
-    rel.add_argument("--notebooks", default="notebooks", metavar="DIR")
-    rel.add_argument("--seeds", default="seeds", metavar="DIR")
-    rel.add_argument("--course", metavar="FILE", help="course file (default: the kit's)")
+    rel.add_argument(
+        "--notebooks", metavar="DIR", help="the notebooks (default: the course folder's)"
+    )
+    rel.add_argument("--seeds", metavar="DIR", help="the seeds (default: the course folder's)")
+    rel.add_argument(
+        "--course",
+        metavar="FILE",
+        help="course file (default: course.yaml of the course folder, else the kit's)",
+    )
     rel.add_argument("--assignment", metavar="NAME", help="assignment folder name")
     rel.add_argument(
         "--lesson", action="append", metavar="ID", help="release only this lesson (repeatable)"
@@ -490,7 +498,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     col.add_argument("inputs", nargs="+", metavar="DIR_OR_ZIP")
     col.add_argument("--out", required=True, metavar="CLASS_DIR")
-    col.add_argument("--course", metavar="FILE", help="course file (default: the kit's)")
+    col.add_argument(
+        "--course",
+        metavar="FILE",
+        help="course file (default: the releases found and the course folder you are in)",
+    )
     col.add_argument("--seeds", metavar="DIR", help="also accept work on these articles")
     col.add_argument(
         "--student-from-zip",

@@ -16,6 +16,7 @@ from kit import KitError
 from kit.classroom.agreement import reading
 from kit.classroom.classwork import load_class
 from kit.classroom.course import course_from_dict, load_course
+from kit.classroom.course_folder import course_here
 from tests import classroom_helpers as h
 
 
@@ -364,8 +365,9 @@ def test_a_missing_class_folder_says_how_to_make_one(tmp_path):
         load_class(tmp_path / "nope")
 
 
-def test_the_kit_course_lists_tracked_lessons_with_their_articles():
-    course = load_course()
+def test_the_kit_course_lists_tracked_lessons_with_their_articles_as_the_notebooks_load_them():
+    assert load_course().article_ids == ()  # the default course file leaves them to the notebooks
+    course = course_here(h.ROOT / "notebooks" / "teacher")
     assert course.lessons[0].id == "00" and not course.lessons[0].tracked
     assert "attribution_language" in course.quiz_banks
     assert "millbrook_wire" in course.article_ids

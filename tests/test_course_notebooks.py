@@ -18,12 +18,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kit.classroom.course import load_course
+from kit.classroom.course_folder import course_here
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SEEDS = ROOT / "seeds"
-COURSE = load_course()
+COURSE = course_here(ROOT)  # each lesson's articles as its notebook loads them
 LESSONS = [le for le in COURSE.lessons if (NOTEBOOKS / le.notebook).is_file()]
 
 #: Flesch-Kincaid grade the student notebooks must not exceed (the course aims for 8 or less:

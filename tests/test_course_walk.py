@@ -20,13 +20,14 @@ import nbformat
 import pytest
 
 import kit
-from kit.classroom.course import Lesson, load_course
+from kit.classroom.course import Lesson
+from kit.classroom.course_folder import course_here
 from kit.work.store import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SEEDS = ROOT / "seeds"
-COURSE = load_course()
+COURSE = course_here(ROOT)  # each lesson's articles as its notebook loads them
 LESSONS = [le for le in COURSE.lessons if (NOTEBOOKS / le.notebook).is_file()]
 STUDENT = "student"  # the id notebook 0 signs in
 ANSWER = "I would check this with the original statement and a second news outlet."

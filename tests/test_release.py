@@ -6,6 +6,7 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -53,7 +54,7 @@ def mini_course(*notebooks: str):
     )
 
 
-def fake_release_bank(src: Path, dst: Path, exam: bool = False) -> None:
+def fake_release_bank(src: Path, dst: Path, exam: bool = False) -> SimpleNamespace:
     """Stands in for kit.quiz.model's release where only the layout is tested."""
     data = yaml.safe_load(src.read_text())
     for q in data["questions"]:
@@ -62,6 +63,7 @@ def fake_release_bank(src: Path, dst: Path, exam: bool = False) -> None:
         q["key"] = {"hashed": "0" * 24}
     data.update(released=True, salt="0" * 32)
     dst.write_text(yaml.safe_dump(data))
+    return SimpleNamespace(id=data["id"], article_id=data.get("article"))
 
 
 @pytest.fixture
@@ -83,16 +85,12 @@ def test_release_writes_an_nbgrader_release_folder_and_a_zip(released, tmp_path)
     assert released.folder == folder
     assert files_under(folder) == [
         ".kit-release",
+        "kit-manifest.json",
         f"notebooks/{NOTEBOOK}",
-        f"seeds/{h.ARTICLE_ID}.txt",
+        f"seeds/{h.ARTICLE_ID}.txt",  # what the notebook loads
         f"seeds/keys/{h.ARTICLE_ID}.sealed.json",  # the teacher's key, sealed
-        "seeds/keys/millbrook_wire.sealed.json",
-        "seeds/mini.quiz.yaml",
-        "seeds/practice/millbrook_partisan.quiz.yaml",  # every bank is released (student copy)
-        "seeds/practice/millbrook_statement.quiz.yaml",
-        "seeds/practice/millbrook_wire.md",
-        "seeds/practice/millbrook_wire.quiz.yaml",
-    ]
+        "seeds/mini.quiz.yaml",  # the bank the course's quiz step names; no other bank
+    ]  # nor the article of lesson 7, whose notebook is not there
     with zipfile.ZipFile(tmp_path / "course" / "Mini.zip") as zf:
         names = sorted(zf.namelist())
     assert names == [f"Mini/{f}" for f in files_under(folder) if f != ".kit-release"]
@@ -115,7 +113,7 @@ def test_the_release_holds_no_answer_key(released, tmp_path):
             assert "urn:test:key" not in text and "SECRET" not in text, f
     assert not list(folder.rglob("*.key.*"))
     shipped = sorted(f.name for f in (folder / "seeds" / "keys").iterdir())
-    assert shipped == [f"{h.ARTICLE_ID}.sealed.json", "millbrook_wire.sealed.json"]  # sealed only
+    assert shipped == [f"{h.ARTICLE_ID}.sealed.json"]  # sealed, and only the shipped article's
     assert released.keys == [f"keys/{name}" for name in shipped]
     bank = yaml.safe_load((folder / "seeds" / "mini.quiz.yaml").read_text())
     assert bank["released"] is True
@@ -139,7 +137,7 @@ def test_a_second_release_replaces_the_first_but_never_a_foreign_folder(teacher,
 
 def test_a_failed_release_leaves_nothing_behind(teacher, tmp_path):
     nb_dir, seeds = teacher
-    (seeds / "broken.quiz.yaml").write_text("questions: [")
+    (seeds / "mini.quiz.yaml").write_text("questions: [")  # the bank the course names
     with pytest.raises(KitError):
         release(tmp_path / "c", notebooks=nb_dir, seeds=seeds, course=mini_course(NOTEBOOK))
     assert files_under(tmp_path / "c") == []

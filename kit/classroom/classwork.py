@@ -35,7 +35,9 @@ from kit.classroom import agreement as agr
 from kit.classroom import findings, report
 from kit.classroom import index as class_index
 from kit.classroom import tables as tidy
-from kit.classroom.course import Course, load_course
+from kit.classroom.course import Course
+from kit.classroom.course_folder import course_here, find_course_folder
+from kit.classroom.manifest import manifest_of_class
 from kit.classroom.materials import Materials, load_materials, on_current_text
 from kit.classroom.spans import Spans, sentence_codes, spans_of, word_spans
 from kit.errors import KitError
@@ -135,15 +137,29 @@ def load_class(
 ) -> ClassWork:
     """Read a class folder and the teacher's materials (articles, keys, banks) in `seeds`.
 
-    `course` is a Course or a course file (default: the kit's course); `roster` lists students
-    who should appear even with no work yet.
+    `seeds` defaults to the seeds folder of the course folder the teacher works in. `course` is
+    a Course or a course file; by default the course the work was released with (the manifest
+    collect kept in the class folder), else the course folder's (else the kit's), each lesson
+    with the articles its notebook loads. `roster` lists students who should appear even with
+    no work yet.
     """
+    problems: list[str] = []
+    if seeds is None:
+        home = find_course_folder()
+        seeds = home / "seeds" if home is not None and (home / "seeds").is_dir() else None
     materials = load_materials(seeds)
     fingerprints = {a.id: text_fingerprint(a.text) for a in materials.articles.values()}
     lengths = {a.id: len(a.text) for a in materials.articles.values()}
     with class_index.bulk():
         files, problems = read_class_folder(class_dir, fingerprints, lengths)
-    crs = course if isinstance(course, Course) else load_course(course)
+    released = None
+    if course is None:
+        try:
+            manifest = manifest_of_class(Path(class_dir))
+            released = manifest.course if manifest is not None else None
+        except KitError as e:
+            problems.append(e.message)
+    crs = released or course_here(course=course)
     report = Path(class_dir) / COLLECT_REPORT
     collect_problems = _collect_problems(report) if report.is_file() else ()
     return ClassWork(

@@ -30,6 +30,7 @@ import pandas as pd
 
 from kit.articles.article import Article
 from kit.classroom import index as class_index
+from kit.classroom.manifest import MANIFEST_NAME, Manifest, texts_of, write_manifest
 from kit.errors import KitError
 from kit.files import RefusedFile, atomic_write_text, open_regular, read_bytes
 from kit.progress import progress
@@ -42,7 +43,7 @@ from kit.work.reader import (
     parse_work_summary,
     rows_from_w3c,
 )
-from kit.work.store import safe_name, text_fingerprint, work_path
+from kit.work.store import safe_name, work_path
 
 #: Most files the kit looks at in one zip, and in one folder tree.
 MAX_ZIP_MEMBERS = 20_000
@@ -58,6 +59,10 @@ NBGRADER_FOLDERS = ("submitted", "autograded")
 REPORT_NAME = "collect-report.csv"
 REPORT_COLUMNS = ["source", "student", "article_id", "status", "problem", "detail"]
 OK_STATUSES = ("collected", "merged", "duplicate", "skipped")
+UNKNOWN_FIX = (
+    "not in the course: no released notebook loads it; run collect in your course folder (or "
+    "the nbgrader course folder you released into), or add --seeds DIR with the article's file"
+)
 SET_ASIDE = (
     "a copy the kit set aside because it could not read it: the student's earlier work may be "
     "in it; open it in a text editor, or ask the student what they did"
@@ -166,6 +171,7 @@ def collect(
     known_articles: Iterable[str] | None = None,
     student_from_zip: bool = False,
     articles: Mapping[str, Article] | None = None,
+    manifest: Manifest | None = None,
 ) -> CollectReport:
     """Gather every work file under `inputs` into `out`; returns the report (also in `out`).
 
@@ -173,6 +179,8 @@ def collect(
     `student_from_zip`: name each student after their zip file (one zip per student).
     `articles`: the course's articles by id (the teacher's `seeds/`): highlights are checked
     against their length.
+    `manifest`: what the releases held (kit.classroom.manifest): work on its articles is
+    accepted and checked against their length; it is kept in `out` for the dashboard.
     """
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():
@@ -180,9 +188,11 @@ def collect(
     out_dir.mkdir(parents=True, exist_ok=True)
     report = CollectReport(out_dir)
     known = set(known_articles) if known_articles is not None else None
+    if known is not None and manifest is not None:
+        known |= set(manifest.article_ids)
     if known is not None and articles:
         known |= set(articles)
-    texts = {k: (len(a.text), text_fingerprint(a.text)) for k, a in (articles or {}).items()}
+    texts = {**(manifest.texts() if manifest else {}), **texts_of(articles or {})}
     budget = _Budget()
     groups: dict[tuple[str, str], list[_Found]] = {}
     with class_index.bulk():
@@ -195,6 +205,8 @@ def collect(
         # pass would walk every parsed document once more.
         del groups, index
     atomic_write_text(out_dir / REPORT_NAME, report.to_frame().to_csv(index=False))
+    if manifest is not None:
+        write_manifest(out_dir, manifest)
     return report
 
 
@@ -285,7 +297,7 @@ def _folder(root: Path, out_dir: Path, budget: _Budget, report: CollectReport):
             keep.append(d)
         dirnames[:] = keep
         for name in sorted(filenames):
-            if name.startswith("."):
+            if name.startswith(".") or name == MANIFEST_NAME:  # the release's own list
                 continue
             p = here / name
             lower = name.lower()
@@ -395,6 +407,8 @@ def _zip(
         wanted = lower.endswith(".json") or lower.endswith(".zip")
         if not wanted or any(p.startswith(".") and p not in (".", "..") for p in parts):
             continue
+        if parts and parts[-1] == MANIFEST_NAME:  # the release's own list, not student work
+            continue
         if _unsafe_name(name, parts):
             report.entries.append(Entry(where, "", "", "refused", "unsafe path in the zip"))
             continue
@@ -474,7 +488,7 @@ def _classify(
         return
     if known is not None and article_id not in known:
         report.entries.append(
-            Entry(cand.source, student, article_id, "unknown article", "not in the course")
+            Entry(cand.source, student, article_id, "unknown article", UNKNOWN_FIX)
         )
         return
     length, sha = texts.get(article_id, (None, None))

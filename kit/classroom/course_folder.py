@@ -10,6 +10,10 @@ The folder is laid out like the repository, so the notebooks find `../seeds/` an
 The notebooks and seeds come from the installed package (the wheel carries them as `kit/_course/`,
 copied there by setup.py's build step) or, in a checkout, from its top-level `notebooks/` and
 `seeds/`. Both are filtered by `course_files`, the same rule setup.py applies.
+
+`find_course_file` is how every command finds the course of the folder a teacher works in (the
+folder itself or one above it: the course folder, the notebooks folder, `notebooks/teacher/`);
+`course_here` reads it with each lesson's articles as its notebook loads them (kit.classroom.loads).
 """
 
 from __future__ import annotations
@@ -20,8 +24,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from kit.classroom.course import default_course_path
+from kit.classroom.course import Course, default_course_path, load_course
 from kit.errors import KitError
+
+#: The course file's name in a course folder (beside `notebooks/` and `seeds/`).
+COURSE_FILE = "course.yaml"
 
 #: The folders copied, and which of their files: every notebook; every seed file.
 PARTS = {"notebooks": "*.ipynb", "seeds": "*"}
@@ -43,7 +50,7 @@ class InitReport:
             f"wrote {notebooks} notebooks, {len(self.files) - notebooks - 1} seed files and "
             f"course.yaml into {self.folder}\n"
             f"next: cd {self.folder} && jupyter lab notebooks/00_start_here.ipynb\n"
-            f"      the student copy: kit release OUT_DIR --course course.yaml"
+            f"      the student copy (from {self.folder}): kit release OUT_DIR"
         )
 
 
@@ -103,3 +110,53 @@ def init_course(folder: str | Path) -> InitReport:
         shutil.rmtree(build, ignore_errors=True)
         raise
     return report
+
+
+def find_course_folder(start: str | Path | None = None) -> Path | None:
+    """The course folder a teacher works in: `start` (default: the current folder) or the nearest
+    folder above it that holds a `course.yaml`, or `notebooks/` and `seeds/` side by side."""
+    here = Path(start if start is not None else Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / COURSE_FILE).is_file() or all((folder / p).is_dir() for p in PARTS):
+            return folder
+    return None
+
+
+def find_course_file(start: str | Path | None = None) -> Path:
+    """The course file for a teacher working in `start` (default: the current folder): the course
+    folder's `course.yaml`, else the kit's default (`kit/data/course.yaml`)."""
+    folder = find_course_folder(start)
+    if folder is not None and (folder / COURSE_FILE).is_file():
+        return folder / COURSE_FILE
+    return default_course_path()
+
+
+def course_here(
+    start: str | Path | None = None, course: Course | str | Path | None = None
+) -> Course:
+    """The course of the folder a teacher works in, each lesson with the articles its notebook
+    loads. `course`: a course file to read instead, with the notebooks beside it (its lessons'
+    `articles:` as written when there are none); a Course is returned as it is."""
+    from kit.classroom.loads import course_with_articles
+
+    if isinstance(course, Course):
+        return course
+    if course is not None:
+        notebooks: Path | None = Path(course).parent / "notebooks"
+        crs = load_course(course)
+    else:
+        folder = find_course_folder(start)
+        notebooks = folder / "notebooks" if folder is not None else _kit_notebooks()
+        crs = load_course(find_course_file(start))
+    if notebooks is None or not notebooks.is_dir():
+        return crs
+    return course_with_articles(crs, notebooks)
+
+
+def _kit_notebooks() -> Path | None:
+    """The kit's own notebooks (those the default course describes), if this installation has
+    them."""
+    try:
+        return course_source() / "notebooks"
+    except KitError:
+        return None

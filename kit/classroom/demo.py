@@ -27,7 +27,8 @@ from typing import Any
 import numpy as np
 
 from kit.articles.article import Article
-from kit.classroom.course import Course, Lesson, Step, load_course
+from kit.classroom.course import Course, Lesson, Step
+from kit.classroom.course_folder import course_here
 from kit.classroom.materials import BankInfo, QuestionInfo, load_materials
 from kit.classroom.spans import TOKEN
 from kit.errors import KitError
@@ -85,7 +86,7 @@ def demo_class(
             path=seeds,
             fix="give the course's seeds folder: kit.demo_class(seeds='seeds')",
         )
-    crs = course if isinstance(course, Course) else load_course(course)
+    crs = course_here(course=course)
     recipe = _recipe(students, seed, pool, materials, crs)
     if _made_from(root) == recipe:  # already there (a Voila app runs this at every visit)
         return root

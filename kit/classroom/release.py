@@ -3,19 +3,26 @@
 `release(out_dir)` writes
 
     OUT_DIR/release/<assignment>/notebooks/*.ipynb   (outputs cleared)
-    OUT_DIR/release/<assignment>/seeds/...           (the course's articles; banks released)
+    OUT_DIR/release/<assignment>/seeds/...           (what the notebooks load; banks released)
+    OUT_DIR/release/<assignment>/kit-manifest.json   (what the copy holds: kit.classroom.manifest)
     OUT_DIR/<assignment>.zip                         (the same folder, for a plain hand-out)
+
+The course is the one of the folder the teacher works in (kit.classroom.course_folder); what it
+ships is what the released notebooks load, by the paths written in their kit calls, plus what the
+course file names for them (kit.classroom.loads). A notebook that loads a file that is not there
+stops the release with one line naming the notebook, the file and the fix.
 
 `OUT_DIR/release/<assignment>/` is nbgrader's release folder: with OUT_DIR as the nbgrader course
 folder, `nbgrader release_assignment <assignment>` hands it out and `nbgrader collect` brings the
 students' `work/` folders back into `submitted/`, which `python -m kit collect` reads (checked with
 nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` step is needed).
 
-Only what the course lists is copied (a whitelist): teachers' answer keys and banks never are;
-the keys of shipped articles go out sealed (kit.classroom.ship_keys; none in an exam copy).
-Every quiz bank goes through kit.quiz.model's release: a practice copy (answers sealed under
-slow salted hashes, kit.quiz.sealed) or, with `exam=True`, an exam copy with no answer material
-at all; the finished copy is checked once more for work files and unreleased banks.
+Only what the notebooks and the course name is copied (a whitelist): answer keys (`seeds/keys/`)
+and teachers' banks never are as they are; the keys of shipped articles go out sealed
+(kit.classroom.ship_keys; none in an exam copy). Every quiz bank goes through kit.quiz.model's
+release: a practice copy (answers sealed under slow salted hashes, kit.quiz.sealed) or, with
+`exam=True`, an exam copy with no answer material at all; the finished copy is checked once more
+for work files and unreleased banks.
 """
 
 from __future__ import annotations
@@ -30,14 +37,10 @@ from pathlib import Path
 import yaml
 
 from kit.articles.article import read_file
-from kit.classroom.course import (
-    BANK_SUFFIXES,
-    KEY_SUFFIXES,
-    Course,
-    Lesson,
-    load_course,
-    seed_files,
-)
+from kit.classroom.course import BANK_SUFFIXES, KEY_SUFFIXES, Course, load_course, seed_files
+from kit.classroom.course_folder import find_course_file, find_course_folder
+from kit.classroom.loads import Shipment, plan_release
+from kit.classroom.manifest import BankEntry, Manifest, write_manifest
 from kit.classroom.ship_keys import ship_keys
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
@@ -73,8 +76,8 @@ class ReleaseReport:
 def release(
     out_dir: str | Path,
     *,
-    notebooks: str | Path = "notebooks",
-    seeds: str | Path = "seeds",
+    notebooks: str | Path | None = None,
+    seeds: str | Path | None = None,
     course: Course | str | Path | None = None,
     assignment: str | None = None,
     lessons: Sequence[str] | None = None,
@@ -82,22 +85,45 @@ def release(
 ) -> ReleaseReport:
     """Write the student copy of the course (or of some `lessons`) into `out_dir`.
 
-    `exam=True`: the quiz banks as exam copies (no answer material at all; the teacher grades
-    the recorded answers with the teacher's banks)."""
-    crs = course if isinstance(course, Course) else load_course(course)
+    `notebooks` and `seeds` default to those of the course folder the teacher works in (found
+    from the notebooks folder when given, else from the current folder); `course` to its
+    `course.yaml` (else the kit's). `exam=True`: the quiz banks as exam copies (no answer
+    material at all; the teacher grades the recorded answers with the teacher's banks)."""
+    home = find_course_folder(Path(notebooks).parent if notebooks is not None else None)
+    nb_dir = Path(notebooks) if notebooks is not None else _part(home, "notebooks")
+    seed_dir = Path(seeds) if seeds is not None else _part(home, "seeds")
+    if isinstance(course, Course):
+        crs = course
+    else:
+        crs = load_course(course if course is not None else find_course_file(nb_dir.parent))
     name = safe_name(assignment or crs.assignment, "assignment name")
     chosen = [crs.lesson(i) for i in lessons] if lessons else list(crs.lessons)
-    nb_dir, seed_dir, out = Path(notebooks), Path(seeds), Path(out_dir)
+    out = Path(out_dir)
     for folder, what in ((nb_dir, "notebooks"), (seed_dir, "seeds")):
         if not folder.is_dir():
-            raise KitError(f"no {what} folder here", path=folder, fix=f"give --{what} DIR")
+            raise KitError(
+                f"no {what} folder here",
+                path=folder,
+                fix=f"run the command in your course folder, or give --{what} DIR",
+            )
+    plan = plan_release(crs, chosen, nb_dir, seed_dir)
     target = out / "release" / name
     _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=target.parent))
-    report = ReleaseReport(target, out / f"{name}.zip")
+    report = ReleaseReport(target, out / f"{name}.zip", notes=list(plan.notes))
+    manifest = Manifest(course=plan.course, assignment=name, exam=exam)
     try:
-        _build(build, chosen, nb_dir, seed_dir, report, exam)
+        _build(build, plan, nb_dir, report, manifest, exam)
+        # Answer keys reach students only sealed (none in an exam copy); none is copied as it is.
+        report.keys = ship_keys(seed_dir, build / "seeds", report.articles, exam)
+        manifest.keys = [{"file": f"seeds/{k}"} for k in report.keys]
+        for key in unreviewed(seed_files(seed_dir).keys):  # drafts of `python -m kit exercise`
+            report.notes.append(
+                f"{key}: a draft answer key nobody has checked yet; check it, then change "
+                "'reviewed: false' to 'reviewed: true'"
+            )
+        write_manifest(build, manifest)
         check_release(build, exam=exam)
         atomic_write_text(build / MARKER, "A student copy made by python -m kit release.\n")
     except BaseException:
@@ -110,60 +136,52 @@ def release(
     return report
 
 
+def _part(home: Path | None, part: str) -> Path:
+    """A part of the course folder (`notebooks`, `seeds`); relative to here when none is found."""
+    return home / part if home is not None else Path(part)
+
+
 def _build(
     target: Path,
-    chosen: list[Lesson],
+    plan: Shipment,
     nb_dir: Path,
-    seed_dir: Path,
     report: ReleaseReport,
+    manifest: Manifest,
     exam: bool = False,
 ) -> None:
-    for lesson in progress(chosen, "notebooks", unit="notebook"):
-        src = nb_dir / lesson.notebook
-        if not src.is_file():
-            report.notes.append(f"lesson {lesson.id}: {src} does not exist yet; left out")
-            continue
+    for lesson in progress(plan.notebooks, "notebooks", unit="notebook"):
         dst = target / "notebooks" / lesson.notebook
         dst.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(dst, student_notebook(src))
+        atomic_write_text(dst, student_notebook(nb_dir / lesson.notebook))
         report.notebooks.append(lesson.notebook)
 
-    wanted = {a for le in chosen for a in le.articles}
-    files = seed_files(seed_dir)
-    for f in progress(files.articles, "articles"):
-        try:
-            ids = {a.id for a in read_file(f)}
-        except KitError:
-            continue
-        if wanted & ids:
-            _refuse_work_file(f)
-            dst = target / "seeds" / f.relative_to(seed_dir)
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(f, dst)
-            report.articles.extend(sorted(wanted & ids))
-    missing = sorted(wanted - set(report.articles))
-    if missing:
-        report.notes.append(f"no article file in {seed_dir} for: {', '.join(missing)}")
-    report.keys = ship_keys(seed_dir, target / "seeds", report.articles, exam)
-
-    for bank in progress(files.banks, "quiz banks"):
-        dst = target / "seeds" / bank.relative_to(seed_dir)
+    for f, place in progress(sorted(plan.articles.items()), "articles"):
+        _refuse_work_file(f)
+        articles = read_file(f)  # a file that is not an article stops the release here
+        dst = target / place
         dst.parent.mkdir(parents=True, exist_ok=True)
-        release_bank(bank, dst, exam=exam)
-        report.banks.append(str(bank.relative_to(seed_dir)))
-    for key in unreviewed(files.keys):  # drafts of `python -m kit exercise`
-        report.notes.append(
-            f"{key}: a draft answer key nobody has checked yet; check it, then change "
-            "'reviewed: false' to 'reviewed: true'"
-        )
+        shutil.copyfile(f, dst)
+        for a in articles:
+            manifest.add_article(a, place)
+            report.articles.append(a.id)
+
+    for bank, place in progress(sorted(plan.banks.items()), "quiz banks"):
+        dst = target / place
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        released = release_bank(bank, dst, exam=exam)
+        manifest.banks[released.id] = BankEntry(released.id, place, released.article_id)
+        report.banks.append(place)
 
 
-def release_bank(src: Path, dst: Path, exam: bool = False) -> None:
+def release_bank(src: Path, dst: Path, exam: bool = False):
     """The student copy of one quiz bank (practice: answers sealed; exam: none), via
-    kit.quiz.model."""
+    kit.quiz.model; its article is named by id, never by a path of the teacher's machine.
+    Returns the released Quiz."""
     from kit.quiz.model import Quiz
 
-    Quiz.from_file(src).release(exam=exam).save(dst)
+    released = Quiz.from_file(src).release(exam=exam)
+    atomic_write_text(dst, released.to_yaml())
+    return released
 
 
 def student_notebook(path: Path) -> str:
@@ -213,7 +231,11 @@ def _check_replaceable(target: Path) -> None:
 
 def _refuse_work_file(f: Path) -> None:
     if f.suffix.lower() == ".json" and f'"{FORMAT}"' in f.read_text(errors="replace"):
-        raise KitError("this is a work file (an answer key?), not an article", path=f)
+        raise KitError(
+            "this is a work file (an answer key?), not an article",
+            path=f,
+            fix="load the article itself in the notebook",
+        )
 
 
 def _zip(folder: Path, zip_path: Path, name: str) -> None:

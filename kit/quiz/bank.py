@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from kit.articles.article import SUFFIXES, Article, load_article, safe_id
+from kit.articles.article import SUFFIXES, Article, load_article, read_file, safe_id
 from kit.errors import KitError
 from kit.files import check_yaml_nodes
 from kit.quiz import answers as keys
@@ -503,13 +503,14 @@ class _Builder:
                     "add `article:` with the article's file name (next to the bank) or its id",
                 )
             return None
-        found = _find_article_file(ref, self.path)
+        found = find_article_file(ref, self.path)
         if found is None:
             if need:
                 self.error(
-                    f"the article '{ref}' was not found next to the bank",
+                    f"the article '{ref}' was not found beside the bank or in its seeds folder",
                     ["article"],
-                    "put the article file beside the bank, or give its path relative to the bank",
+                    "put the article file in the seeds folder and give its id (or its path "
+                    "from the bank)",
                 )
             return None
         if not need:
@@ -783,16 +784,47 @@ def _ref_id(ref: str | None) -> str | None:
     return p.stem if p.suffix.lower() in SUFFIXES else ref
 
 
-def _find_article_file(ref: str, bank_path: Path | None) -> Path | None:
+def find_article_file(ref: str, bank_path: Path | None) -> Path | None:
+    """The file of a bank's article: `ref` as a path from the bank's folder, or as an article id
+    (a file named after it beside the bank, else any article in the seeds folder the bank is in
+    that has this id). A path that no longer leads anywhere is looked for by its file's id."""
     base = bank_path.parent if bank_path is not None else Path.cwd()
     candidate = base / ref
     if candidate.suffix.lower() in SUFFIXES:
         if candidate.is_file():
             return candidate
-        beside = base / candidate.name  # the bank was moved next to its article (into seeds/)
-        return beside if beside.is_file() else None
+        ref = candidate.stem
     for suffix in SUFFIXES:
         p = base / f"{ref}{suffix}"
         if p.is_file():
             return p
+    return _find_by_id(ref, base)
+
+
+def _find_by_id(article_id: str, base: Path) -> Path | None:
+    """The article file with this id in the seeds folder around `base` (the nearest folder named
+    `seeds` at or above it; else `base` alone): by file name first, then by what files say."""
+    root = next((d for d in (base, *base.parents) if d.name == "seeds"), None)
+    found = root.rglob("*") if root is not None else base.glob("*")
+    files = []
+    for f in sorted(found):
+        name = f.name.lower()
+        rel = f.relative_to(root or base).parts
+        if (
+            f.suffix.lower() not in SUFFIXES
+            or any(p.startswith(".") or p == "keys" for p in rel)
+            or name.startswith("readme")
+            or ".key." in name
+            or not f.is_file()
+        ):
+            continue
+        if f.stem == article_id:
+            return f
+        files.append(f)
+    for f in files:
+        try:
+            if any(a.id == article_id for a in read_file(f)):
+                return f
+        except KitError:
+            continue
     return None
