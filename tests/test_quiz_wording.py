@@ -181,11 +181,13 @@ def test_a_noun_phrase_is_asked_about_only_after_verbs_that_take_one():
         ("Abdel Fattah el-Sisi", "named_person", "Abdel Fattah el-Sisi"),
         ("Texas federal judge", "named_person", None),
         ("Member", "named_person", None),
+        ("Fifteen-year-old Robert", "named_person", None),
         ("Interior Ministry", "institution", "the Interior Ministry"),  # the article says "the"
         ("Emergency Situations Ministry", "institution", None),  # it never does
         ("Police", "institution", None),  # a word that began a sentence
         ("Local officials", "anonymous", "local officials"),
         ("Ukrainian officials", "anonymous", "Ukrainian officials"),
+        ("Hospital officials", "anonymous", "hospital officials"),
         ("German government source", "anonymous", None),  # it would need "a"
         ("News.com.au report", "document", None),
     ],

@@ -20,8 +20,13 @@ _FINITE = frozenset(_WORDS["finite_verbs"])
 _DANGLING = frozenset(_WORDS["dangling_ends"])
 _NOT_NAME_STARTS = frozenset(_WORDS["not_name_starts"])
 _NEEDS_THE = frozenset(_WORDS["institution_heads"])
+_SOURCE_WORDS = package_yaml("en/source_words.yaml")
+#: Countries and nationalities: they keep their capital ("Ukrainian officials").
+_PLACES = frozenset(
+    str(w).casefold() for key in ("countries", "nationalities") for w in _SOURCE_WORDS[key]
+)
 #: Titles and roles ("Member", "Spokesman"): one alone is no name.
-_ROLES = frozenset(str(w).casefold() for w in package_yaml("en/source_words.yaml")["roles"])
+_ROLES = frozenset(str(w).casefold() for w in _SOURCE_WORDS["roles"])
 #: Small words inside a name ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
 _PARTICLES = frozenset("de da del della der den di do dos du la le van von bin ibn al el y".split())
 #: Words in -ing or -ed that are nouns or pronouns, so may start a clause.
@@ -188,7 +193,13 @@ def _has_verb(words: Iterable[str]) -> bool:
         tail = w.replace("’", "'")
         if tail.endswith(("'re", "'ve", "'d", "'ll", "n't")) or tail in _CONTRACTED:
             return True
-        if w.endswith("s") and not w.endswith(("ss", "us", "is")) and previous[:1].isupper():
+        plain = w.isalpha()  # not "Government's"
+        if (
+            plain
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is"))
+            and previous[:1].isupper()
+        ):
             return True  # "Mahan flies ...": a verb after a name
         previous = raw
     return False
@@ -215,10 +226,10 @@ def reference(name: str, kind: str, text: str, casing: Casing) -> str | None:
                 for w in words
                 if not w[:1].isupper() and w.split("-")[0].casefold() not in _PARTICLES
             ]
-            if lower or (
-                len(words) == 1 and (first in _ROLES or len(name) <= 3 and name.isupper())
-            ):
-                return None  # "Texas federal judge", "Member", "NG" (an interviewer's initials)
+            if lower or re.search(r"\d|year-old", name, re.IGNORECASE):
+                return None  # "Texas federal judge", "Fifteen-year-old Robert"
+            if len(words) == 1 and (first in _ROLES or len(name) <= 3 and name.isupper()):
+                return None  # "Member", "NG" (an interviewer's initials)
             return name
         if re.search(rf"\b[Tt]he {re.escape(name)}\b", text):
             return "the " + name
@@ -231,10 +242,18 @@ def reference(name: str, kind: str, text: str, casing: Casing) -> str | None:
         last = words[-1].strip(".,").casefold()
         if not last.endswith("s") or last.endswith("ss") or not words[-1].islower():
             return None  # a singular source needs "a": "a German government source"
-        if name[0].isupper() and not casing.proper(words[0]):
+        if name[0].isupper() and not _proper_adjective(words[0], casing):
             return name[0].lower() + name[1:]  # "Local officials" began a sentence
         return name
     return None  # "reports", "a tweet": documents and posts have no exact words of their own
+
+
+def _proper_adjective(word: str, casing: Casing) -> bool:
+    """ "Ukrainian", "Saudi", "German": a word that keeps its capital before "officials"."""
+    folded = word.casefold()
+    if folded in _PLACES:
+        return True
+    return casing.proper(word) and folded.endswith(("an", "ese", "ish", "i", "ch", "ine", "ic"))
 
 
 def capital(text: str) -> str:
