@@ -21,10 +21,9 @@ _DANGLING = frozenset(_WORDS["dangling_ends"])
 _NOT_NAME_STARTS = frozenset(_WORDS["not_name_starts"])
 _NEEDS_THE = frozenset(_WORDS["institution_heads"])
 _SOURCE_WORDS = package_yaml("en/source_words.yaml")
-#: Countries and nationalities: they keep their capital ("Ukrainian officials").
-_PLACES = frozenset(
-    str(w).casefold() for key in ("countries", "nationalities") for w in _SOURCE_WORDS[key]
-)
+#: Countries, and modifiers of a source among which are nationalities ("Ukrainian officials").
+_COUNTRIES = frozenset(str(w).casefold() for w in _SOURCE_WORDS["countries"])
+_MODIFIERS = frozenset(str(w).casefold() for w in _SOURCE_WORDS["nationalities"])
 #: Titles and roles ("Member", "Spokesman"): one alone is no name.
 _ROLES = frozenset(str(w).casefold() for w in _SOURCE_WORDS["roles"])
 #: Small words inside a name ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
@@ -249,11 +248,13 @@ def reference(name: str, kind: str, text: str, casing: Casing) -> str | None:
 
 
 def _proper_adjective(word: str, casing: Casing) -> bool:
-    """ "Ukrainian", "Saudi", "German": a word that keeps its capital before "officials"."""
+    """ "Ukrainian", "Saudi", "US": a word that keeps its capital before "officials" (where
+    "Local" and "Hospital" only began a sentence)."""
     folded = word.casefold()
-    if folded in _PLACES:
+    if word.isupper() or folded in _COUNTRIES or folded in ("greek", "swiss", "arab", "thai"):
         return True
-    return casing.proper(word) and folded.endswith(("an", "ese", "ish", "i", "ch", "ine", "ic"))
+    looks_it = folded.endswith(("an", "ese", "ish", "i", "ch", "ine", "ic"))
+    return looks_it and (folded in _MODIFIERS or casing.proper(word))
 
 
 def capital(text: str) -> str:
