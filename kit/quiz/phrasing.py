@@ -26,16 +26,9 @@ _COUNTRIES = frozenset(str(w).casefold() for w in _SOURCE_WORDS["countries"])
 _MODIFIERS = frozenset(str(w).casefold() for w in _SOURCE_WORDS["nationalities"])
 #: Titles and roles ("Member", "Spokesman"): one alone is no name.
 _ROLES = frozenset(str(w).casefold() for w in _SOURCE_WORDS["roles"])
-#: Small words inside a name ("Abdel Fattah el-Sisi", "Ursula von der Leyen").
-_PARTICLES = frozenset("de da del della der den di do dos du la le van von bin ibn al el y".split())
-#: Words in -ing or -ed that are nouns or pronouns, so may start a clause.
-_NOT_VERBS = frozenset(
-    "nothing something everything anything thing things king kings spring evening morning "
-    "building buildings bed need seed speed hundred hundreds red".split()
-)
-
-#: "it's", "there's": a pronoun and "is" (where "Ukraine's" is a possessive).
-_CONTRACTED = frozenset("it's he's she's that's there's what's who's here's".split())
+_PARTICLES = frozenset(_WORDS["name_particles"])
+_NOT_VERBS = frozenset(_WORDS["not_verbs"])
+_CONTRACTED = frozenset(_WORDS["contracted"])
 _STRAIGHT = '"'
 _OPEN, _CLOSE = "“", "”"
 # A sentence ends: . ! ? (or an ellipsis), a closing quotation mark or bracket may follow, then
