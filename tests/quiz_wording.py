@@ -45,6 +45,8 @@ def text_problems(text: str, role: str) -> list[str]:
         out.append("does not end with a full stop")
     if "  " in text:
         out.append("doubled space")
+    if re.search(r"“\s*”|‘\s*’", text):
+        out.append("empty quotation marks")
     outside = _outside_quotes(text)
     if re.search(r"([,;:!?])\s*\1|(?<!\.)\.\s*\.(?!\.)|[,;:]\s*[.?!]|\.\s*[,;:]", outside):
         out.append("doubled punctuation")

@@ -93,6 +93,7 @@ CORPUS_ARTICLES = 40
         ),
         ("Who said these words: “within 20 seconds, it exploded?", "prompt", "never closed"),
         ("Who said  these words?", "prompt", "doubled space"),
+        ("The reporting words “” link these words to Steve Dasbach.", "explanation", "empty"),
         ("It rests on a figure.. Ask where it comes from.", "explanation", "doubled punctuation"),
         ("It rests on a figure", "explanation", "does not end with a full stop"),
         ("officials", "option", "does not start with a capital"),
@@ -166,6 +167,13 @@ NEWS = (
 )
 def test_a_reported_clause_reads_as_one_after_who_said(content, expected):
     assert phrasing.clause(content, phrasing.Casing(NEWS)) == expected
+
+
+def test_a_name_that_is_also_a_word_keeps_its_capital():
+    casing = phrasing.Casing("Red Hat moves to CentOS Stream. A stream of updates follows.")
+    said = phrasing.clause("Stream was not the replacement for CentOS", casing)
+    assert said == "Stream was not the replacement for CentOS"
+    assert phrasing.clause("their leader to consider these well-founded solutions", casing) is None
 
 
 def test_a_noun_phrase_is_asked_about_only_after_verbs_that_take_one():

@@ -635,6 +635,8 @@ def _word_option(cue: str) -> bool:
 
 def _cue_words(cue: str, verb: str, where: str = "") -> str:
     """ "The reporting word “said”{where} links" or "The reporting words “told reporters” link"."""
+    if not cue.strip():
+        return f"The article{where} {verb}s"
     if len(cue.split()) == 1:
         return f"The reporting word “{cue}”{where} {verb}s"
     return f"The reporting words “{cue}”{where} {verb}"

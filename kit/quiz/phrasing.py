@@ -167,9 +167,16 @@ def clause(
         _has_verb(words[1:]) and _has_verb(head[1:] if "," in text else ["is"])
     ):
         return None
-    if first in _LOWER_STARTS or (words[0] != "I" and in_lower_case(words[0])):
+    if first in _LOWER_STARTS or (words[0] != "I" and _common(words[0], in_lower_case)):
         text = text[0].lower() + text[1:] if text[0].isupper() else text
     return text
+
+
+def _common(word: str, in_lower_case: Callable[[str], bool]) -> bool:
+    """A word the article writes in lower case, and never with a capital inside a sentence
+    ("police"; not "Stream", a name the article also uses as the word "stream")."""
+    proper = getattr(in_lower_case, "proper_somewhere", None)
+    return in_lower_case(word) and not (proper is not None and proper(word))
 
 
 def _verb_form(word: str) -> bool:
@@ -180,7 +187,9 @@ def _has_verb(words: Iterable[str]) -> bool:
     previous = ""
     for raw in words:
         w = raw.strip("“”‘’\"'(),.").casefold()
-        if w in _FINITE or (w.endswith("ed") and len(w) > 3 and w not in _NOT_VERBS):
+        if w in _FINITE or (
+            w.endswith("ed") and len(w) > 3 and w.isalpha() and w not in _NOT_VERBS
+        ):
             return True
         tail = w.replace("’", "'")
         if tail.endswith(("'re", "'ve", "'d", "'ll", "n't")) or tail in _CONTRACTED:
@@ -282,7 +291,7 @@ class Casing:
         self._lower: set[str] = set()
         self._capital: set[str] = set()
         for m in _WORD.finditer(text):
-            word = m.group()
+            word = m.group().rstrip(".")
             if word[:1].islower():
                 self._lower.add(word.casefold())
             elif word[:1].isupper() and not _starts_sentence(text, m.start()):
@@ -290,6 +299,10 @@ class Casing:
 
     def __call__(self, word: str) -> bool:
         return word.casefold() in self._lower
+
+    def proper_somewhere(self, word: str) -> bool:
+        """Whether the article writes the word with a capital inside a sentence somewhere."""
+        return word.casefold() in self._capital
 
     def proper(self, word: str) -> bool:
         folded = word.casefold()
