@@ -116,7 +116,7 @@ def test_claim_type_question_uses_the_claim_label(article, records):
     predictions = [q for q in claim_qs if "are set to travel" in q.prompt]
     assert predictions
     q = predictions[0]
-    assert q.options[q.answer[0]].startswith("a prediction")
+    assert q.options[q.answer[0]].startswith("A prediction")
 
 
 def test_generated_bank_saves_as_yaml_teachers_can_edit(article, records, tmp_path):
@@ -222,7 +222,9 @@ def test_generation_on_wikinews_is_answerable_with_one_right_option(wikinews):
             if q.type == "single":
                 assert sum(quiz.correct_flags(q)) == 1, (article.id, q.prompt)
                 assert len(set(q.options)) == len(q.options)
-    assert generated > len(wikinews) // 2
+    # The crude finder's contents are often no clause ("told the public"); the generator skips
+    # those rather than ask a question in bad English (tests/test_quiz_wording.py).
+    assert generated > len(wikinews) // 3
 
 
 def test_generated_wikinews_banks_release_and_grade_the_same(wikinews):

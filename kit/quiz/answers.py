@@ -20,6 +20,7 @@ import hmac
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import (
     ROUND_CEILING,
     ROUND_FLOOR,
@@ -150,6 +151,18 @@ def _fold_slowly(text: str) -> tuple[str, list[int]]:
         where.extend([i] * len(ch))
     where.append(len(text))
     return "".join(out), where
+
+
+def quote_finder(text: str) -> Callable[[str], bool]:
+    """A test of whether a quote occurs in `text` as `locate_quote` finds it, with the text folded
+    once for many quotes (the generator asks about every source of an article)."""
+    folded_text, _ = _fold_for_search(text)
+
+    def found(quote: str) -> bool:
+        folded_quote = _fold_for_search(quote.strip())[0].strip()
+        return bool(folded_quote) and folded_quote in folded_text
+
+    return found
 
 
 def locate_quote(text: str, quote: str) -> list[tuple[int, int]]:
