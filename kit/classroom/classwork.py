@@ -126,6 +126,42 @@ def read_class_folder(
     return files, problems
 
 
+def course_root(start: str | Path | None = None) -> Path | None:
+    """The course folder `start` (default: the current folder) is in: the nearest folder, from
+    `start` upwards, that holds a `course.yaml` or both `notebooks/` and `seeds/`; None if none
+    does. The teacher's notebooks run in `notebooks/teacher/`, commands in the course folder."""
+    here = Path(start) if start is not None else Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "course.yaml").is_file() or all(
+            (folder / part).is_dir() for part in ("notebooks", "seeds")
+        ):
+            return folder
+    return None
+
+
+def find_class_dir(class_dir: str | Path, start: str | Path | None = None) -> Path:
+    """Where a class folder is: as given (relative to `start`, default the current folder),
+    else relative to the course folder (see `course_root`), where `kit collect --out` wrote it.
+
+    A folder that is in neither place is a KitError naming the folders tried and the fix.
+    """
+    given = Path(class_dir).expanduser()
+    here = Path(start) if start is not None else Path.cwd()
+    tried = [given if given.is_absolute() else here / given]
+    root = None if given.is_absolute() else course_root(here)
+    if root is not None and root / given not in tried:
+        tried.append(root / given)
+    for folder in tried:
+        if folder.is_dir():
+            return given if folder == tried[0] and start is None else folder
+    looked = " and ".join(str(f.resolve()) for f in tried)
+    raise KitError(
+        f"there is no class folder '{class_dir}' (looked in {looked})",
+        fix="collect the students' work into it first, in the course folder: "
+        "python -m kit collect FOLDERS_OR_ZIPS --out class; or give the class folder's full path",
+    )
+
+
 def load_class(
     class_dir: str | Path,
     *,
@@ -135,9 +171,11 @@ def load_class(
 ) -> ClassWork:
     """Read a class folder and the teacher's materials (articles, keys, banks) in `seeds`.
 
-    `course` is a Course or a course file (default: the kit's course); `roster` lists students
-    who should appear even with no work yet.
+    `class_dir` is found as `find_class_dir` finds it: from the current folder, else from the
+    course folder. `course` is a Course or a course file (default: the kit's course); `roster`
+    lists students who should appear even with no work yet.
     """
+    class_dir = find_class_dir(class_dir)
     materials = load_materials(seeds)
     fingerprints = {a.id: text_fingerprint(a.text) for a in materials.articles.values()}
     lengths = {a.id: len(a.text) for a in materials.articles.values()}
@@ -448,12 +486,20 @@ class ClassWork:
     @_memo
     def scores(self) -> pd.DataFrame:
         """One row per student: answered, right_first_try, right (best try), points, max_points,
-        score (percent of all quiz points in scope; empty for a student who answered nothing)."""
+        score (percent of all quiz points in scope; empty for a student who answered nothing),
+        quiz_points (the same in words: "3 of 12 points (25%)")."""
         return tidy.scores(self.students, self._questions(), self._best)
 
     @_memo
+    def quiz_scores(self) -> pd.DataFrame:
+        """One row per student and quiz in scope: bank, title, answered, questions, points,
+        max_points, score (percent of the quiz's points), quiz_points ("3 of 12 points (25%)")."""
+        return tidy.quiz_scores(self.students, self._questions(), self._best, self.materials.banks)
+
+    @_memo
     def summary(self) -> pd.DataFrame:
-        """One row per student: the status of each tracked lesson, counts, and the quiz score."""
+        """One row per student: the status of each tracked lesson, counts, and the quiz points
+        in words, out of the quizzes in scope ("3 of 12 points (25%)")."""
         return tidy.summary(self.progress(), self.scores(), self.course, self.students)
 
     @_memo
@@ -571,6 +617,7 @@ class ClassWork:
             "summary": self.summary(),
             "progress": self.progress(),
             "scores": self.scores(),
+            "quiz_scores": self.quiz_scores(),
             "highlights": self.highlights(),
             "tags": self.tags(),
             "quiz_answers": self.quiz_answers(),
