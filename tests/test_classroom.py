@@ -237,6 +237,9 @@ def test_views_show_the_label_names_people_read_and_the_csv_files_keep_the_ids(w
     csv = pd.read_csv(tmp_path / "out" / "sources_missed.csv")
     assert set(csv["key_type"]) == {"anonymous", "named_person", "institution"}
     assert "prediction 3" in set(pd.read_csv(tmp_path / "out" / "claim_disagreement.csv")["labels"])
+    named = work.named(work.sources_missed())
+    assert named["key_type"].tolist() == ["Unnamed source", "Named person", "Institution"]
+    assert work.named(work.reflections())["key"].tolist() == ["c.reflection", "c.reflection"]
 
 
 # ---------------------------------------------------------------- agreement

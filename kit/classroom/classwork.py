@@ -628,6 +628,13 @@ class ClassWork:
             "agreement": self.agreement(),
         }
 
+    @staticmethod
+    def named(table: pd.DataFrame) -> pd.DataFrame:
+        """A copy of one of these tables with its label ids as the names students see
+        (`anonymous` -> "Unnamed source"), for reading; the tables and the CSV export keep the
+        ids, as the work files save them."""
+        return tidy.label_names(table)
+
     def export_csv(self, folder: str | Path) -> list[Path]:
         """Write every table as CSV into `folder` (made if needed); returns the files written."""
         return tidy.write_csv(self.tables(), folder)

@@ -22,9 +22,8 @@ from markupsafe import Markup
 
 from kit.articles.article import Article
 from kit.classroom.spans import Spans, word_counts
-from kit.classroom.tables import STATUSES, short
+from kit.classroom.tables import STATUSES, label_names, short
 from kit.files import atomic_write_text
-from kit.reading.labels import describe
 from kit.views.charts import histogram, status_grid, status_legend
 from kit.views.html import SafeHTML, render_heatmap
 from kit.views.show import html_table
@@ -69,11 +68,6 @@ _HEADINGS = {
     "vs_key": "reading vs key",
     "partly done": "partly done",
 }
-# Columns holding a label id (`named_person`) and the kind of tag it is: the views show the
-# name students see ("Named person"); the tables and their CSV files keep the ids.
-_LABEL_COLUMNS = {
-    "key_type": "source", "most_given_wrong": "source", "most_common": "claim", "key": "claim",
-}  # fmt: skip
 _PER_STUDENT = "Each student: lessons done and quiz points"
 
 
@@ -121,7 +115,7 @@ def sections(
     for name, heading, df, columns in tables:
         if compact:
             columns = [c for c in columns if c not in ("prompt", "text")]
-        shown = _named(df[columns].head(top))
+        shown = label_names(df[columns].head(top))
         if compact:
             shown = shown.map(lambda v: short(v, 40) if isinstance(v, str) else v)
         body = "<p>Nothing to show yet.</p>" if df.empty else html_table(_shown(shown))
@@ -173,32 +167,6 @@ def _safe(part: tuple[str, str]) -> tuple[str, Markup]:
 
 def _shown(df: pd.DataFrame) -> pd.DataFrame:
     return df.rename(columns=_HEADINGS)
-
-
-def _named(df: pd.DataFrame) -> pd.DataFrame:
-    """The label ids in a table shown to people as the names students see ("anonymous" ->
-    "Unnamed source"; "answers given": "fact 3, opinion 1" -> "Fact 3, Opinion 1")."""
-    out = df.copy()
-    for column, kind in _LABEL_COLUMNS.items():
-        if column in out.columns:
-            out[column] = out[column].map(lambda v, k=kind: _label_name(k, v))
-    if "labels" in out.columns:  # "id count, id count": ids hold no space or comma
-        out["labels"] = out["labels"].map(
-            lambda v: (
-                ", ".join(
-                    f"{_label_name('claim', lab)} {n}"
-                    for lab, _, n in (part.rpartition(" ") for part in str(v).split(", "))
-                )
-                if isinstance(v, str) and v
-                else v
-            )
-        )
-    return out
-
-
-def _label_name(kind: str, value: object) -> object:
-    """The name people read for a saved label value of this kind (unchanged if not a label)."""
-    return describe(f"{kind}:{value}") if isinstance(value, str) and value else value
 
 
 def _grid(work: ClassWork) -> str:

@@ -8,6 +8,7 @@ below are the tables' shape, as the dashboard shows them and the CSV export writ
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
@@ -22,6 +23,7 @@ from kit.classroom.course import Course
 from kit.classroom.materials import BankInfo, QuestionInfo
 from kit.errors import KitError
 from kit.files import atomic_write_text
+from kit.reading.labels import builtin_sets, load_labels
 from kit.work.annotations import Annotation
 
 if TYPE_CHECKING:
@@ -50,6 +52,12 @@ QUIZ_SCORE_COLUMNS = [
     "student", "bank", "title", "answered", "questions", "points", "max_points", "score",
     "quiz_points",
 ]  # fmt: skip
+
+# Columns holding a label id (`named_person`) and the kind of tag it is: the views show the
+# name students see ("Named person"); the tables and their CSV files keep the ids.
+LABEL_COLUMNS = {
+    "key_type": "source", "most_given_wrong": "source", "most_common": "claim", "key": "claim",
+}  # fmt: skip
 
 # (student, lesson id, step index) -> (progress, needed)
 StepCounts = dict[tuple[str, str, int], tuple[int, int]]
@@ -440,6 +448,42 @@ def score_distribution(scores: pd.DataFrame, width: int = 20) -> dict[str, int]:
     for s in scores["score"].dropna():
         bands[names[min(int(s // width), len(names) - 1)]] += 1
     return bands
+
+
+# ---------------------------------------------------------------- label names
+
+
+def label_names(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a class table with its label ids as the names students see, for people to read:
+    `anonymous` -> "Unnamed source"; labels "fact 3, opinion 1" -> "Fact 3, Opinion 1". Values
+    that are no label of the kit stay as they are. (The tables and their CSV files keep ids.)"""
+    out = df.copy()
+    for column, kind in LABEL_COLUMNS.items():
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, k=kind: _label_name(k, v))
+    if "labels" in out.columns:  # "id count, id count": ids hold no space or comma
+        out["labels"] = out["labels"].map(
+            lambda v: (
+                ", ".join(
+                    f"{_label_name('claim', lab)} {n}"
+                    for lab, _, n in (part.rpartition(" ") for part in str(v).split(", "))
+                )
+                if isinstance(v, str) and v
+                else v
+            )
+        )
+    return out
+
+
+def _label_name(kind: str, value: object) -> object:
+    """The name people read for a saved label value of this kind (unchanged if not a label)."""
+    return _names().get(f"{kind}:{value}", value) if isinstance(value, str) else value
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every tag of the kit's label sets (`source:anonymous`) with the name students see."""
+    return {label.tag: label.title for name in builtin_sets() for label in load_labels(name)}
 
 
 # ---------------------------------------------------------------- export
