@@ -57,13 +57,17 @@ def test_choosing_a_student_the_class_does_not_have_says_so_in_words(dash):
     assert said.kind == "warning"
     assert str(said) == (
         "There is no student 'amara' in this class. Pick one of: ana, bo, cy, di, ed "
-        "(the Student menu at the top lists them)."
+        "(the Student menu at the top lists them).\n"
+        "The dashboard shows all students, all lessons."
     )
-    assert dash.student.value == ""  # the menus stay as they were
-    assert str(dash.choose(student="bo", lesson="B")) == ("The dashboard shows bo, lesson B Quiz.")
+    assert dash.student.value == ""  # the menu stays as it was
+    assert str(dash.choose(student="bo", lesson="B")) == "The dashboard shows bo, lesson B Quiz."
     assert "Mini course, lesson B: 1 student" in dash.view.value
     assert "no lesson '04'" in str(dash.choose(lesson="04"))
     assert dash.lesson.value == "B"
+    said = dash.choose(student="amara", lesson="")  # the lesson is still chosen
+    assert str(said).endswith("The dashboard shows bo, all lessons.")
+    assert dash.lesson.value == ""
     dash.student.value = "amara"  # the menu itself: a message, no TraitError
     assert dash.student.value == "bo"
     assert "There is no student &#x27;amara&#x27;" in dash.status.value
@@ -101,5 +105,5 @@ def test_the_overview_shows_a_colour_grid_and_a_histogram_with_names_escaped(tmp
     assert '<th scope="row"' in grid and "&lt;img src=x onerror=1&gt;</th>" in grid
     assert grid.count("background:#0072B2") == 6  # done: ana A, B, C; bo B; cy C; ed B
     assert ">started</td>" in grid and ">not yet</td>" in grid
-    assert "kit-legend" in html and "partly done" in html
+    assert "kit-grid-legend" in html and "partly done" in html
     assert 'aria-label="50-60%: 2 students"' in html and 'aria-label="90-100%: 1 students"' in html

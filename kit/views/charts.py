@@ -34,7 +34,10 @@ def status_legend(colours: Mapping[str, tuple[str, str, str]] = STATUS_COLOURS) 
         f"{escape(text)}</span>{escape(status)}</span>"
         for status, (bg, fg, text) in colours.items()
     )
-    return f'<div class="kit-legend" style="font-family:sans-serif;margin:0.3em 0">{items}</div>'
+    return (
+        '<div class="kit-grid-legend" role="group" aria-label="Key to the grid" '
+        f'style="font-family:sans-serif;margin:0.3em 0">{items}</div>'
+    )
 
 
 def status_grid(

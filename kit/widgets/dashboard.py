@@ -107,6 +107,7 @@ class Dashboard(widgets.VBox):
                 KeyboardGuard(),
             ]
         )
+        self._said: list[str] = []
         self.add_class("kit-dashboard")
         self.add_class(KEYS_CLASS)  # its menus and buttons keep their keys
         self.refresh()
@@ -127,17 +128,19 @@ class Dashboard(widgets.VBox):
     def choose(self, student: str | None = None, lesson: str | None = None) -> Notice:
         """Set the menus from code (`""`: all students, all lessons; None: leave as it is).
         Says what the dashboard now shows, or, for a student or lesson the class does not have,
-        which ones there are (the menus then stay as they were)."""
-        self._said = None
+        which ones there are (that menu then stays as it was)."""
+        self._said = []
         if student is not None:
             self.student.value = student
-        if lesson is not None and self._said is None:
+        if lesson is not None:
             self.lesson.value = lesson
-        if self._said is not None:
-            return self._said
+        said, self._said = self._said, []
         who = self.student.value or "all students"
         what = self.lesson.value and self.work.course.lesson(self.lesson.value).name
-        return Notice(f"The dashboard shows {who}, {f'lesson {what}' if what else 'all lessons'}.")
+        shows = f"The dashboard shows {who}, {f'lesson {what}' if what else 'all lessons'}."
+        if said:
+            return Notice("\n".join([*said, shows]), kind="warning")
+        return Notice(shows)
 
     def _unknown(self, what: str, value: Any, offered: list[str]) -> None:
         """A student or lesson the menus do not offer: say so, and which there are."""
@@ -150,7 +153,7 @@ class Dashboard(widgets.VBox):
             if offered
             else f"This class has no {what}s yet."
         )
-        self._said = Notice(text, kind="warning")
+        self._said.append(text)  # what choose() answers
         self._say(text)
 
     def refresh(self) -> None:
