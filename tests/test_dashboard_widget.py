@@ -106,4 +106,4 @@ def test_the_overview_shows_a_colour_grid_and_a_histogram_with_names_escaped(tmp
     assert grid.count("background:#0072B2") == 6  # done: ana A, B, C; bo B; cy C; ed B
     assert ">started</td>" in grid and ">not yet</td>" in grid
     assert "kit-grid-legend" in html and "partly done" in html
-    assert 'aria-label="50-60%: 2 students"' in html and 'aria-label="90-100%: 1 students"' in html
+    assert 'aria-label="50-60%: 2 students"' in html and 'aria-label="90-100%: 1 student"' in html

@@ -92,7 +92,8 @@ def sections(
     `compact` (for print) drops the long text columns and shortens answers.
     """
     progress = html_table(_shown(work.lesson_progress()), "Students per lesson")
-    scores = histogram(work.score_distribution(10), _histogram_title(work))
+    bands = work.score_distribution(20 if compact else 10)  # print: narrow columns
+    scores = histogram(bands, _histogram_title(work))
     if per_student:
         progress = (
             status_legend()

@@ -74,19 +74,20 @@ def status_grid(
     )
 
 
-def histogram(counts: Mapping[str, int], title: str = "", unit: str = "students") -> str:
+def histogram(counts: Mapping[str, int], title: str = "", unit: str = "student") -> str:
     """Vertical bars, one per band (`counts`: band label -> count), each with its count written
-    above it and its label below; the bars' heights are to scale."""
+    above it and its label below; the bars' heights are to scale. `unit`: what is counted (one
+    of them; an "s" is added for any other number)."""
     if not counts:
         return ""
     top = max(counts.values()) or 1
     bars = []
     for label, n in counts.items():
         height = 8.0 * n / top
+        said = f"{label}: {n} {unit}{'' if n == 1 else 's'}"
         bars.append(
-            '<div role="img" aria-label="'
-            f'{escape(str(label))}: {n} {escape(unit)}" style="display:flex;flex-direction:column;'
-            'align-items:center;justify-content:flex-end;width:3.8em">'
+            f'<div role="img" aria-label="{escape(said)}" style="display:flex;'
+            'flex-direction:column;align-items:center;justify-content:flex-end;width:3.8em">'
             f'<span aria-hidden="true">{n}</span>'
             f'<span aria-hidden="true" style="display:block;width:2.4em;height:{height:.2f}em;'
             f'background:{_BAR_COLOUR}"></span>'
