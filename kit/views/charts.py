@@ -98,5 +98,5 @@ def histogram(counts: Mapping[str, int], title: str = "", unit: str = "student")
     return (
         '<div class="kit-histogram" style="font-family:sans-serif;font-size:0.85em;'
         f'margin:0.3em 0">{head}<div style="display:flex;align-items:flex-end;gap:2px;'
-        f'height:11em">{"".join(bars)}</div></div>'
+        f'margin-top:0.4em">{"".join(bars)}</div></div>'
     )
