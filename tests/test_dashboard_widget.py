@@ -79,6 +79,11 @@ def test_a_missing_class_folder_is_a_message_in_the_dashboard_not_a_traceback(tm
     assert 'role="alert"' in dash.where.value and "no class folder" in dash.where.value
     assert "kit collect" in dash.where.value
     assert dash.work.summary().empty  # the notebook's later cells still run
+    assert dash.export_report() is None and dash.export_csv() == []
+    assert "Nothing to export. Something needs fixing: There is no class folder" in (
+        dash.status.value
+    )
+    assert not dash.export_dir.exists()
 
 
 def test_the_dashboard_says_which_class_folder_it_shows_and_when_it_is_a_demo(

@@ -51,6 +51,8 @@ class Dashboard(widgets.VBox):
         self, work: ClassWork, export_dir: str | Path | None = None, note: Notice | None = None
     ) -> None:
         self.work = work
+        # a class that could not be read: nothing to export (the note says what to fix)
+        self._unread = note.text if note is not None and note.kind == "warning" else None
         root = work.root or Path.cwd()
         self.export_dir = Path(export_dir) if export_dir else root.parent / f"{root.name}-export"
         self.student = _Menu(
@@ -169,6 +171,9 @@ class Dashboard(widgets.VBox):
 
     def export_csv(self) -> list[Path]:
         """Write every table (for the current filters) as CSV files; says where."""
+        if self._unread:
+            self._say(f"Nothing to export. {self._unread}")
+            return []
         try:
             files = self.selection.export_csv(self.export_dir)
         except KitError as e:
@@ -179,6 +184,9 @@ class Dashboard(widgets.VBox):
 
     def export_report(self) -> Path | None:
         """Write the one-page printable report (for the current filters); offers a download."""
+        if self._unread:
+            self._say(f"Nothing to report. {self._unread}")
+            return None
         try:
             path = self.selection.report_html(self.export_dir / "class-report.html")
         except KitError as e:
