@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 import kit
@@ -112,3 +113,46 @@ def test_the_overview_shows_a_colour_grid_and_a_histogram_with_names_escaped(tmp
     assert ">started</td>" in grid and ">not yet</td>" in grid
     assert "kit-grid-legend" in html and "partly done" in html
     assert 'aria-label="50-60%: 2 students"' in html and 'aria-label="90-100%: 1 student"' in html
+
+
+NOTEBOOK = h.ROOT / "notebooks" / "teacher" / "class_dashboard.ipynb"
+
+
+@pytest.mark.parametrize("collected", [True, False])
+def test_the_dashboard_notebook_runs_every_cell_on_a_real_class_or_says_what_is_missing(
+    tmp_path, monkeypatch, collected
+):
+    """The teacher's one edit (demo = False), from notebooks/teacher/ of a course folder whose
+    class was collected into `class` (or not yet): every cell runs; the dashboard shows the
+    class, or says where it looked."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    course = tmp_path / "course"
+    (course / "notebooks" / "teacher").mkdir(parents=True)
+    h.make_seeds(course / "seeds")
+    if collected:
+        h.make_class(course / "class")
+    monkeypatch.chdir(course / "notebooks" / "teacher")
+    monkeypatch.setenv("KIT_WORK_DIR", str(tmp_path / "work"))
+    shell = InteractiveShell.instance()
+    shown = {}
+    try:
+        for cell in nbformat.read(NOTEBOOK, as_version=4).cells:
+            if cell.cell_type == "code":
+                source = cell.source.replace("demo = True", "demo = False")
+                result = shell.run_cell(source, store_history=False)
+                assert result.success, f"{source}\n{result.error_in_exec!r}"
+                shown[source] = result.result
+        dash = shell.user_ns["dashboard"]
+    finally:
+        InteractiveShell.clear_instance()
+    if collected:
+        assert repr(dash) == "Dashboard(4 students, 8 lessons)"
+        assert f"Class folder: {course / 'class'}" in dash.where.value
+        assert (course / "class-export" / "class-report.html").is_file()
+    else:
+        assert "no class folder" in dash.where.value and str(course / "class") in dash.where.value
+    # the demo's student: a message naming the students there are, not a TraitError
+    said = str(shown['dashboard.choose(lesson="", student="amara")'])
+    assert said.startswith("There is no student 'amara' in this class.")
+    assert ("Pick one of: ana, bo, cy, ed" if collected else "no students yet") in said
