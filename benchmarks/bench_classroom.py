@@ -104,8 +104,8 @@ def run_notebook(tmp: Path, class_dir: Path, seeds: Path, course: Path) -> tuple
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
     for cell in nb.cells:
-        if cell.cell_type == "code" and "kit.demo_class(" in cell.source:
-            cell.source = f"class_dir = {str(class_dir)!r}"
+        if cell.cell_type == "code" and "demo = True" in cell.source:
+            cell.source = f"class_dir = {str(class_dir)!r}\ndemo = False"
         if cell.cell_type == "code" and "kit.dashboard(" in cell.source:
             cell.source = (
                 f"dashboard = kit.dashboard(class_dir, seeds={str(seeds)!r}, "

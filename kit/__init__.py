@@ -71,8 +71,9 @@ __all__ = [
 ]
 
 
-def dashboard(class_dir: str | Path, **kwargs: Any) -> Any:
-    """The class dashboard widget for a class folder (see kit.widgets.dashboard.dashboard)."""
+def dashboard(class_dir: str | Path = "class", **kwargs: Any) -> Any:
+    """The class dashboard widget for a class folder, looked for here and then in the course
+    folder; `demo=True`: a demo class (see kit.widgets.dashboard.dashboard)."""
     from kit.widgets.dashboard import dashboard as _dashboard  # ipywidgets only when asked for
 
     return _dashboard(class_dir, **kwargs)

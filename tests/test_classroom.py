@@ -13,10 +13,11 @@ import pytest
 
 import kit
 from kit import KitError
+from kit.classroom import tables as tidy
 from kit.classroom.agreement import reading
-from kit.classroom.classwork import load_class
+from kit.classroom.classwork import find_class_dir, load_class
 from kit.classroom.course import course_from_dict, load_course
-from kit.classroom.course_folder import course_here
+from kit.classroom.course_folder import course_here, find_course_folder
 from tests import classroom_helpers as h
 
 
@@ -41,9 +42,9 @@ def rows(df: pd.DataFrame) -> list[dict]:
 def test_summary_says_done_partly_done_or_not_started_per_lesson(work):
     summary = work.summary()
     assert list(summary.columns) == [
-        "student", "A", "B", "C", "done", "partly done", "not started", "score",
+        "student", "A", "B", "C", "done", "partly done", "not started", "quiz points",
     ]  # fmt: skip
-    got = summary.drop(columns="score").to_dict("records")
+    got = summary.drop(columns="quiz points").to_dict("records")
     assert got == [
         {"student": "ana", "A": "done", "B": "done", "C": "done",
          "done": 3, "partly done": 0, "not started": 0},
@@ -75,7 +76,7 @@ def test_scores_take_the_best_try_and_count_first_tries(work):
     scores = work.scores().set_index("student")
     assert scores.loc["ana"].to_dict() == {
         "answered": 2, "right_first_try": 2, "right": 2, "points": 2.0, "max_points": 2.0,
-        "score": 100.0,
+        "score": 100.0, "quiz_points": "2 of 2 points (100%)",
     }  # fmt: skip
     assert scores.loc["bo", ["answered", "right_first_try", "right", "points"]].tolist() == [
         2, 0, 1, 1.0,
@@ -83,6 +84,38 @@ def test_scores_take_the_best_try_and_count_first_tries(work):
     assert scores.loc["bo", "score"] == 50.0
     assert scores.loc["ed", "score"] == 50.0
     assert math.isnan(scores.loc["cy", "score"]) and math.isnan(scores.loc["di", "score"])
+
+
+def test_scores_say_what_they_are_out_of_per_student_and_per_quiz(work):
+    assert work.summary().set_index("student")["quiz points"].to_dict() == {
+        "ana": "2 of 2 points (100%)",
+        "bo": "1 of 2 points (50%)",
+        "cy": "no answers yet (2 points)",
+        "di": "no answers yet (2 points)",
+        "ed": "1 of 2 points (50%)",
+    }
+    quizzes = work.quiz_scores().set_index("student")
+    columns = ["bank", "title", "answered", "questions", "quiz_points"]
+    assert quizzes.loc["bo", columns].tolist() == [
+        "mini", "Mini quiz", 2, 2, "1 of 2 points (50%)",
+    ]  # fmt: skip
+    html = work.overview().html
+    assert "score %" not in html
+    assert "<th" in html and ">Mini quiz</th>" in html and ">1 of 2 points (50%)</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("points", "of", "answered", "text"),
+    [
+        (3, 12, True, "3 of 12 points (25%)"),
+        (2.5, 4, True, "2.5 of 4 points (63%)"),
+        (0, 1, True, "0 of 1 point (0%)"),
+        (0, 38, False, "no answers yet (38 points)"),
+        (0, 0, False, "no quiz questions"),
+    ],
+)
+def test_points_in_words_say_what_they_are_out_of(points, of, answered, text):
+    assert tidy.points_text(points, of, answered) == text
 
 
 def test_score_distribution_counts_only_students_who_answered(work):
@@ -185,10 +218,29 @@ def test_subset_narrows_every_table_to_a_student_or_a_lesson(work):
 def test_every_table_exports_as_csv_with_formulas_neutralised(work, tmp_path):
     files = work.export_csv(tmp_path / "out")
     names = sorted(p.name for p in files)
-    assert "summary.csv" in names and "confusion.csv" in names and len(names) == 11
+    assert "summary.csv" in names and "confusion.csv" in names and len(names) == 12
     text = (tmp_path / "out" / "reflections.csv").read_text()
     assert "'=1+1 looks like a formula" in text
     assert "\n=1+1" not in text and ",=1+1" not in text
+
+
+def test_views_show_the_label_names_people_read_and_the_csv_files_keep_the_ids(work, tmp_path):
+    html = work.overview().html
+    missed = html[html.index("Sources most missed") : html.index("most disagreement")]
+    assert ">Unnamed source</td>" in missed and ">Named person</td>" in missed
+    assert ">Institution</td>" in missed  # the wrong type most given, too
+    assert "anonymous" not in missed and "named_person" not in missed
+    disputed = html[html.index("most disagreement") : html.index("Agreement (")]
+    assert ">Event 1, Opinion 1, Prediction 1</td>" in disputed and ">Prediction</td>" in disputed
+    page = work.report_html(tmp_path / "report.html").read_text()
+    assert ">Unnamed source</td>" in page and ">anonymous<" not in page
+    work.export_csv(tmp_path / "out")
+    csv = pd.read_csv(tmp_path / "out" / "sources_missed.csv")
+    assert set(csv["key_type"]) == {"anonymous", "named_person", "institution"}
+    assert "prediction 3" in set(pd.read_csv(tmp_path / "out" / "claim_disagreement.csv")["labels"])
+    named = work.named(work.sources_missed())
+    assert named["key_type"].tolist() == ["Unnamed source", "Named person", "Institution"]
+    assert work.named(work.reflections())["key"].tolist() == ["c.reflection", "c.reflection"]
 
 
 # ---------------------------------------------------------------- agreement
@@ -363,6 +415,42 @@ def test_unreadable_work_files_are_reported_not_dropped(tmp_path, seeds):
 def test_a_missing_class_folder_says_how_to_make_one(tmp_path):
     with pytest.raises(KitError, match="python -m kit collect"):
         load_class(tmp_path / "nope")
+
+
+@pytest.fixture
+def course_folder(tmp_path, monkeypatch):
+    """A course folder as `kit init` lays it out, the teacher in notebooks/teacher/."""
+    for part in ("notebooks/teacher", "seeds"):
+        (tmp_path / "course" / part).mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "course" / "notebooks" / "teacher")
+    return tmp_path / "course"
+
+
+def test_a_class_folder_is_found_from_the_teachers_notebooks_in_the_course_folder(course_folder):
+    h.make_class(course_folder / "class")  # where `kit collect --out class` wrote it
+    assert find_class_dir("class") == course_folder / "class"
+    work = load_class("class", seeds=h.make_seeds(course_folder / "seeds"), course=h.course())
+    assert work.root == course_folder / "class" and len(work.students) == 4
+    h.make_class(course_folder / "notebooks" / "teacher" / "class")  # one here wins
+    assert find_class_dir("class").resolve() == course_folder / "notebooks/teacher/class"
+
+
+def test_a_missing_class_folder_names_every_folder_tried_and_the_fix(course_folder):
+    with pytest.raises(KitError) as e:
+        load_class("class")
+    message = e.value.message
+    assert f"looked in {course_folder}/notebooks/teacher/class and {course_folder}/class" in (
+        message
+    )
+    assert "python -m kit collect FOLDERS_OR_ZIPS --out class" in message
+    assert "full path" in message
+
+
+def test_a_course_folder_is_one_with_a_course_file_or_notebooks_and_seeds(tmp_path):
+    (tmp_path / "c" / "a" / "b").mkdir(parents=True)
+    assert find_course_folder(tmp_path / "c" / "a" / "b") is None
+    (tmp_path / "c" / "course.yaml").write_text("format: kit-course/1\n")
+    assert find_course_folder(tmp_path / "c" / "a" / "b") == tmp_path / "c"
 
 
 def test_the_kit_course_lists_tracked_lessons_with_their_articles_as_the_notebooks_load_them():

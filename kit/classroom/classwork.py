@@ -128,6 +128,30 @@ def read_class_folder(
     return files, problems
 
 
+def find_class_dir(class_dir: str | Path, start: str | Path | None = None) -> Path:
+    """Where a class folder is: as given (relative to `start`, default the current folder),
+    else relative to the course folder (`course_folder.find_course_folder`), where
+    `kit collect --out` wrote it.
+
+    A folder that is in neither place is a KitError naming the folders tried and the fix.
+    """
+    given = Path(class_dir).expanduser()
+    here = Path(start) if start is not None else Path.cwd()
+    tried = [given if given.is_absolute() else here / given]
+    root = None if given.is_absolute() else find_course_folder(here)
+    if root is not None and root / given not in tried:
+        tried.append(root / given)
+    for folder in tried:
+        if folder.is_dir():
+            return given if folder == tried[0] and start is None else folder
+    looked = " and ".join(str(f.resolve()) for f in tried)
+    raise KitError(
+        f"there is no class folder '{class_dir}' (looked in {looked})",
+        fix="collect the students' work into it first, in the course folder: "
+        "python -m kit collect FOLDERS_OR_ZIPS --out class; or give the class folder's full path",
+    )
+
+
 def load_class(
     class_dir: str | Path,
     *,
@@ -137,12 +161,14 @@ def load_class(
 ) -> ClassWork:
     """Read a class folder and the teacher's materials (articles, keys, banks) in `seeds`.
 
-    `seeds` defaults to the seeds folder of the course folder the teacher works in. `course` is
-    a Course or a course file; by default the course the work was released with (the manifest
-    collect kept in the class folder), else the course folder's (else the kit's), each lesson
-    with the articles its notebook loads. `roster` lists students who should appear even with
-    no work yet.
+    `class_dir` is found as `find_class_dir` finds it: from the current folder, else from the
+    course folder. `seeds` defaults to the seeds folder of the course folder the teacher works in.
+    `course` is a Course or a course file; by default the course the work was released with (the
+    manifest collect kept in the class folder), else the course folder's (else the kit's), each
+    lesson with the articles its notebook loads. `roster` lists students who should appear even
+    with no work yet.
     """
+    class_dir = find_class_dir(class_dir)
     problems: list[str] = []
     if seeds is None:
         home = find_course_folder()
@@ -464,12 +490,20 @@ class ClassWork:
     @_memo
     def scores(self) -> pd.DataFrame:
         """One row per student: answered, right_first_try, right (best try), points, max_points,
-        score (percent of all quiz points in scope; empty for a student who answered nothing)."""
+        score (percent of all quiz points in scope; empty for a student who answered nothing),
+        quiz_points (the same in words: "3 of 12 points (25%)")."""
         return tidy.scores(self.students, self._questions(), self._best)
 
     @_memo
+    def quiz_scores(self) -> pd.DataFrame:
+        """One row per student and quiz in scope: bank, title, answered, questions, points,
+        max_points, score (percent of the quiz's points), quiz_points ("3 of 12 points (25%)")."""
+        return tidy.quiz_scores(self.students, self._questions(), self._best, self.materials.banks)
+
+    @_memo
     def summary(self) -> pd.DataFrame:
-        """One row per student: the status of each tracked lesson, counts, and the quiz score."""
+        """One row per student: the status of each tracked lesson, counts, and the quiz points
+        in words, out of the quizzes in scope ("3 of 12 points (25%)")."""
         return tidy.summary(self.progress(), self.scores(), self.course, self.students)
 
     @_memo
@@ -587,6 +621,7 @@ class ClassWork:
             "summary": self.summary(),
             "progress": self.progress(),
             "scores": self.scores(),
+            "quiz_scores": self.quiz_scores(),
             "highlights": self.highlights(),
             "tags": self.tags(),
             "quiz_answers": self.quiz_answers(),
@@ -596,6 +631,13 @@ class ClassWork:
             "claim_disagreement": self.claim_disagreement(),
             "agreement": self.agreement(),
         }
+
+    @staticmethod
+    def named(table: pd.DataFrame) -> pd.DataFrame:
+        """A copy of one of these tables with its label ids as the names students see
+        (`anonymous` -> "Unnamed source"), for reading; the tables and the CSV export keep the
+        ids, as the work files save them."""
+        return tidy.label_names(table)
 
     def export_csv(self, folder: str | Path) -> list[Path]:
         """Write every table as CSV into `folder` (made if needed); returns the files written."""

@@ -22,10 +22,11 @@ from markupsafe import Markup
 
 from kit.articles.article import Article
 from kit.classroom.spans import Spans, word_counts
-from kit.classroom.tables import short
+from kit.classroom.tables import STATUSES, label_names, short
 from kit.files import atomic_write_text
+from kit.views.charts import histogram, status_grid, status_legend
 from kit.views.html import SafeHTML, render_heatmap
-from kit.views.show import bar_chart, html_table
+from kit.views.show import html_table
 
 if TYPE_CHECKING:
     import jinja2
@@ -66,8 +67,8 @@ _HEADINGS = {
     "alpha_vs_key_median": "alpha vs key (median)",
     "vs_key": "reading vs key",
     "partly done": "partly done",
-    "score": "score %",
 }
+_PER_STUDENT = "Each student: lessons done and quiz points"
 
 
 def heatmap(
@@ -91,22 +92,18 @@ def sections(
     `compact` (for print) drops the long text columns and shortens answers.
     """
     progress = html_table(_shown(work.lesson_progress()), "Students per lesson")
+    bands = work.score_distribution(20 if compact else 10)  # print: narrow columns
+    scores = histogram(bands, _histogram_title(work))
     if per_student:
-        caption = "Each student: lesson status, quiz score %"
-        # A long class scrolls: keyboard users reach it with Tab and scroll it with the
-        # arrow keys (which JupyterLab must then leave alone).
-        progress += (
-            f'<div class="kit-scroll" tabindex="0" role="region" aria-label="{caption}"'
-            ' data-lm-suppress-shortcuts="true">'
-            + html_table(_shown(work.summary()), caption)
-            + "</div>"
+        progress = (
+            status_legend()
+            + _scrolling(_grid(work), "Each student's lessons")
+            + progress
+            + _scrolling(html_table(_shown(_per_student(work)), _PER_STUDENT), _PER_STUDENT)
         )
     out = {
         "progress": ("Progress", progress),
-        "scores": (
-            "Quiz scores",
-            bar_chart(work.score_distribution(), "Students per score band"),
-        ),
+        "scores": ("Quiz scores", scores),
     }
     tables = (
         ("confusion", "Questions most often wrong at the first try", work.confusion(),
@@ -119,7 +116,7 @@ def sections(
     for name, heading, df, columns in tables:
         if compact:
             columns = [c for c in columns if c not in ("prompt", "text")]
-        shown = df[columns].head(top)
+        shown = label_names(df[columns].head(top))
         if compact:
             shown = shown.map(lambda v: short(v, 40) if isinstance(v, str) else v)
         body = "<p>Nothing to show yet.</p>" if df.empty else html_table(_shown(shown))
@@ -171,6 +168,54 @@ def _safe(part: tuple[str, str]) -> tuple[str, Markup]:
 
 def _shown(df: pd.DataFrame) -> pd.DataFrame:
     return df.rename(columns=_HEADINGS)
+
+
+def _grid(work: ClassWork) -> str:
+    """Each student's status in each tracked lesson, as a colour grid with words in it."""
+    progress = work.progress()
+    status = {
+        (r.student, r.lesson): r.status
+        for r in progress[["student", "lesson", "status"]].itertuples(index=False)
+    }
+    lessons = [(le.id, le.title) for le in work.course.tracked]
+    return status_grid(work.students, lessons, status, "Each student's lessons")
+
+
+def _per_student(work: ClassWork) -> pd.DataFrame:
+    """Per student: lessons done, partly done, not started, then the points of each quiz in
+    scope and of them all, in words ("3 of 12 points (25%)")."""
+    out = work.summary()[["student", *STATUSES, "quiz points"]]
+    quizzes = work.quiz_scores()
+    titles = dict(zip(quizzes["bank"], quizzes["title"]))
+    if len(set(titles.values())) < len(titles):  # two quizzes with one title: their ids
+        titles = {bank: bank for bank in titles}
+    if len(titles) > 1:
+        wide = quizzes.pivot(index="student", columns="bank", values="quiz_points")
+        out = out.join(wide[list(titles)].rename(columns=titles), on="student")
+        out = out.rename(columns={"quiz points": "all quizzes"})
+    elif titles:
+        out = out.rename(columns={"quiz points": next(iter(titles.values()))})
+    return out
+
+
+def _histogram_title(work: ClassWork) -> str:
+    """What the score histogram counts, and out of what."""
+    banks = work.quiz_scores()[["bank", "max_points"]].drop_duplicates("bank")
+    total = banks["max_points"].sum()
+    quizzes = f"{len(banks)} quiz{'zes' if len(banks) != 1 else ''}"
+    return (
+        f"Students per score band (percent of the {total:g} points of {quizzes} in view; "
+        "students who answered nothing are left out)"
+    )
+
+
+def _scrolling(html: str, label: str) -> str:
+    """A long table in a box that scrolls: keyboard users reach it with Tab and scroll it with
+    the arrow keys (which JupyterLab must then leave alone)."""
+    return (
+        f'<div class="kit-scroll" tabindex="0" role="region" aria-label="{escape(label)}"'
+        ' data-lm-suppress-shortcuts="true">' + html + "</div>"
+    )
 
 
 def _escaped(value: Any) -> Any:

@@ -8,6 +8,7 @@ below are the tables' shape, as the dashboard shows them and the CSV export writ
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
@@ -22,6 +23,7 @@ from kit.classroom.course import Course
 from kit.classroom.materials import BankInfo, QuestionInfo
 from kit.errors import KitError
 from kit.files import atomic_write_text
+from kit.reading.labels import builtin_sets, load_labels
 from kit.work.annotations import Annotation
 
 if TYPE_CHECKING:
@@ -44,7 +46,18 @@ REFLECTION_COLUMNS = ["student", "article_id", "key", "lesson", "value", "words"
 PROGRESS_COLUMNS = ["student", "lesson", "title", "status", "steps_done", "steps"]
 SCORE_COLUMNS = [
     "student", "answered", "right_first_try", "right", "points", "max_points", "score",
+    "quiz_points",
 ]  # fmt: skip
+QUIZ_SCORE_COLUMNS = [
+    "student", "bank", "title", "answered", "questions", "points", "max_points", "score",
+    "quiz_points",
+]  # fmt: skip
+
+# Columns holding a label id (`named_person`) and the kind of tag it is: the views show the
+# name students see ("Named person"); the tables and their CSV files keep the ids.
+LABEL_COLUMNS = {
+    "key_type": "source", "most_given_wrong": "source", "most_common": "claim", "key": "claim",
+}  # fmt: skip
 
 # (student, lesson id, step index) -> (progress, needed)
 StepCounts = dict[tuple[str, str, int], tuple[int, int]]
@@ -284,7 +297,8 @@ def lesson_progress(progress: pd.DataFrame, course: Course) -> pd.DataFrame:
 def summary(
     progress: pd.DataFrame, scores: pd.DataFrame, course: Course, students: Sequence[str]
 ) -> pd.DataFrame:
-    """One row per student: the status of each tracked lesson, counts, and the quiz score."""
+    """One row per student: the status of each tracked lesson, counts, and the quiz points in
+    words, out of the quizzes in scope ("3 of 12 points (25%)")."""
     lessons = [le.id for le in course.tracked]
     if progress.empty:
         wide = pd.DataFrame(columns=["student", *lessons])
@@ -296,7 +310,7 @@ def summary(
     for status in STATUSES:
         wide[status] = (wide[lessons] == status).sum(axis=1) if len(wide) else []
     scores = scores.set_index("student")
-    wide["score"] = wide["student"].map(scores["score"]) if len(scores) else math.nan
+    wide["quiz points"] = wide["student"].map(scores["quiz_points"]) if len(scores) else ""
     return wide.reset_index(drop=True)
 
 
@@ -350,26 +364,80 @@ def scores(
     students: Iterable[str], questions: Sequence[tuple[str, str, float]], best: BestTries
 ) -> pd.DataFrame:
     """One row per student (columns: SCORE_COLUMNS); score is the percent of all quiz points in
-    scope, empty for a student who answered nothing."""
-    max_points = round(sum(p for _, _, p in questions), 2)
+    scope (empty for a student who answered nothing), quiz_points the same in words, saying
+    what it is out of ("3 of 12 points (25%)")."""
     rows = []
     for student in students:
         got = [best.get((student, b, q)) for b, q, _ in questions]
-        points = round(sum(g[0] for g in got if g), 2)
         rows.append(
             {
                 "student": student,
-                "answered": sum(1 for g in got if g),
                 "right_first_try": sum(1 for g in got if g and g[2]),
                 "right": sum(1 for g in got if g and g[1]),
-                "points": points,
-                "max_points": max_points,
-                "score": round(100 * points / max_points, 1)
-                if max_points and any(got)
-                else math.nan,
             }
+            | _points(student, questions, best)
         )
     return frame(rows, SCORE_COLUMNS)
+
+
+def quiz_scores(
+    students: Iterable[str],
+    questions: Sequence[tuple[str, str, float]],
+    best: BestTries,
+    banks: Mapping[str, BankInfo],
+) -> pd.DataFrame:
+    """One row per student and quiz in scope (columns: QUIZ_SCORE_COLUMNS): questions answered
+    of how many, points of the quiz's points, in percent and in words."""
+    by_bank: dict[str, list[tuple[str, str, float]]] = {}
+    for q in questions:
+        by_bank.setdefault(q[0], []).append(q)
+    rows = []
+    for student in students:
+        for bank, qs in by_bank.items():
+            info = banks.get(bank)
+            rows.append(
+                {
+                    "student": student,
+                    "bank": bank,
+                    "title": info.title if info is not None and info.title else bank,
+                    "questions": len(qs),
+                }
+                | _points(student, qs, best)
+            )
+    return frame(rows, QUIZ_SCORE_COLUMNS)
+
+
+def _points(
+    student: str, questions: Sequence[tuple[str, str, float]], best: BestTries
+) -> dict[str, Any]:
+    """A student's answered questions, points, max points, score (%) and the same in words."""
+    max_points = round(sum(p for _, _, p in questions), 2)
+    got = [best.get((student, b, q)) for b, q, _ in questions]
+    answered = sum(1 for g in got if g)
+    points = round(sum(g[0] for g in got if g), 2)
+    return {
+        "answered": answered,
+        "points": points,
+        "max_points": max_points,
+        "score": round(100 * points / max_points, 1) if max_points and answered else math.nan,
+        "quiz_points": points_text(points, max_points, answered > 0),
+    }
+
+
+def points_text(points: float, max_points: float, answered: bool = True) -> str:
+    """Points as a teacher reads them, saying what they are out of: "3 of 12 points (25%)";
+    "no answers yet (12 points)" for a student who answered nothing."""
+    of = f"{_num(max_points)} point{'' if max_points == 1 else 's'}"
+    if not max_points:
+        return "no quiz questions"
+    if not answered:
+        return f"no answers yet ({of})"
+    return f"{_num(points)} of {of} ({math.floor(100 * points / max_points + 0.5)}%)"
+
+
+def _num(x: float) -> str:
+    """3.0 -> '3', 2.5 -> '2.5'."""
+    return f"{x:g}"
 
 
 def score_distribution(scores: pd.DataFrame, width: int = 20) -> dict[str, int]:
@@ -380,6 +448,42 @@ def score_distribution(scores: pd.DataFrame, width: int = 20) -> dict[str, int]:
     for s in scores["score"].dropna():
         bands[names[min(int(s // width), len(names) - 1)]] += 1
     return bands
+
+
+# ---------------------------------------------------------------- label names
+
+
+def label_names(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a class table with its label ids as the names students see, for people to read:
+    `anonymous` -> "Unnamed source"; labels "fact 3, opinion 1" -> "Fact 3, Opinion 1". Values
+    that are no label of the kit stay as they are. (The tables and their CSV files keep ids.)"""
+    out = df.copy()
+    for column, kind in LABEL_COLUMNS.items():
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, k=kind: _label_name(k, v))
+    if "labels" in out.columns:  # "id count, id count": ids hold no space or comma
+        out["labels"] = out["labels"].map(
+            lambda v: (
+                ", ".join(
+                    f"{_label_name('claim', lab)} {n}"
+                    for lab, _, n in (part.rpartition(" ") for part in str(v).split(", "))
+                )
+                if isinstance(v, str) and v
+                else v
+            )
+        )
+    return out
+
+
+def _label_name(kind: str, value: object) -> object:
+    """The name people read for a saved label value of this kind (unchanged if not a label)."""
+    return _names().get(f"{kind}:{value}", value) if isinstance(value, str) else value
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every tag of the kit's label sets (`source:anonymous`) with the name students see."""
+    return {label.tag: label.title for name in builtin_sets() for label in load_labels(name)}
 
 
 # ---------------------------------------------------------------- export

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 import kit
+from tests import classroom_helpers as h
 from tests.browser.lab import (
     assert_no_widget_errors,
     axe_check,
@@ -97,6 +100,45 @@ def test_dashboard_runs_in_jupyterlab_and_its_filters_and_buttons_work(page, lab
 
     problems = axe_check(page, ".kit-dashboard")
     assert not problems, [(v["id"], v["help"], v["nodes"][:3]) for v in problems]
+
+
+def test_the_dashboard_notebook_runs_all_on_a_real_class_collected_in_the_course_folder(page, lab):
+    # Four students' work, handed in and collected in the course folder, as the README says.
+    handed_in = lab.root / "handed-in"
+    for student, spec in h.STUDENTS.items():
+        (handed_in / student).mkdir(parents=True)
+        doc = h.work_document(student, spec)
+        (handed_in / student / f"{h.ARTICLE_ID}.json").write_text(json.dumps(doc))
+    subprocess.run(
+        [sys.executable, "-m", "kit", "collect", "handed-in", "--out", "class"],
+        cwd=lab.root, check=True, capture_output=True,
+    )  # fmt: skip
+    # The teacher's one edit: the demo switch off (class_dir is "class" already).
+    nb = nbformat.read(lab.root / DASHBOARD, as_version=4)
+    [cell] = [c for c in nb.cells if c.cell_type == "code" and "demo = True" in c.source]
+    cell.source = cell.source.replace("demo = True", "demo = False")
+    assert 'class_dir = "class"' in cell.source
+    mine = "notebooks/teacher/my_class.ipynb"
+    nbformat.write(nb, lab.root / mine)
+
+    open_notebook(page, lab, mine)
+    run_all(page)
+    assert_no_widget_errors(page)
+    assert error_outputs(page) == []
+    dash = page.locator(".kit-dashboard").first
+    expect(dashboard_heading(page)).to_have_text("News detective: 4 students, 4 work files")
+    expect(dash).to_contain_text(f"Class folder: {lab.root.resolve() / 'class'}")
+    grid = dash.locator("table.kit-grid")
+    expect(grid).to_be_visible()
+    expect(grid.locator("tbody tr")).to_have_count(4)
+    expect(grid.locator("tbody th")).to_have_text(["ana", "bo", "cy", "ed"])
+    expect(grid.locator("thead th").nth(1)).to_have_text("01")
+    expect(dash.locator(".kit-grid-legend")).to_contain_text("partly done")
+    expect(dash.locator(".kit-histogram")).to_be_visible()
+    expect(dash.get_by_text("Sources most missed")).to_be_visible()
+    # the demo's student is not in this class: a message in words, the menus unchanged
+    expect(page.get_by_text("There is no student 'amara' in this class.")).to_be_visible()
+    expect(dash.locator("select").nth(0)).to_have_value("All students")
 
 
 # ---------------------------------------------------------------- Voila
