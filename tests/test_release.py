@@ -86,8 +86,12 @@ def test_release_writes_an_nbgrader_release_folder_and_a_zip(released, tmp_path)
         f"notebooks/{NOTEBOOK}",
         f"seeds/{h.ARTICLE_ID}.txt",
         "seeds/mini.quiz.yaml",
-        "seeds/practice/millbrook_partisan.quiz.yaml",  # every bank is released (student copy)
+        "seeds/practice/capstone_focusbar.quiz.yaml",  # every bank is released (student copy)
+        "seeds/practice/millbrook_fire_service.quiz.yaml",
+        "seeds/practice/millbrook_media_checks.quiz.yaml",
+        "seeds/practice/millbrook_partisan.quiz.yaml",
         "seeds/practice/millbrook_statement.quiz.yaml",
+        "seeds/practice/millbrook_voice_checks.quiz.yaml",
         "seeds/practice/millbrook_wire.md",
         "seeds/practice/millbrook_wire.quiz.yaml",
     ]
