@@ -15,6 +15,7 @@ from kit.quiz.model import Quiz, load_quiz
 from kit.quiz.model import check_bank as check_quiz
 from kit.reading.corpus import Corpus, load_corpus
 from kit.reading.sources import Attribution, find_attributions
+from kit.views.cards import show_cards
 from kit.views.coverage import compare_coverage
 from kit.views.html import Notice, SafeHTML, render_article, show_article
 from kit.views.show import show_claims, show_sources, show_wording
@@ -64,6 +65,7 @@ __all__ = [
     "quiz_widget",
     "render_article",
     "show_article",
+    "show_cards",
     "show_claims",
     "show_sources",
     "show_wording",

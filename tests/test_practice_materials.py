@@ -10,22 +10,29 @@ from kit.cli import main as cli
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PRACTICE = SEEDS / "practice"
-ARTICLES = sorted(PRACTICE.glob("millbrook_*.md"))
+#: The practice texts with an answer key: the four Millbrook texts and the capstone's.
+ARTICLES = sorted(p for p in PRACTICE.glob("*.md") if p.with_name(f"{p.stem}.key.yaml").is_file())
+#: Prepared cards for checking offline (lesson 9): no key, a quiz bank each.
+CARD_SETS = ["millbrook_media_checks", "millbrook_voice_checks"]
 SOURCE_TYPES = set(
     "named_person institution anonymous document other_outlet social_post unknown".split()
 )
 CLAIM_TYPES = {"event", "number", "policy", "cause", "prediction", "opinion", "not_a_claim"}
 
 
-def test_there_are_three_practice_articles_each_with_a_key_and_a_quiz_bank():
+def test_the_practice_texts_each_have_a_key_and_a_quiz_bank():
     assert [a.stem for a in ARTICLES] == [
-        "millbrook_partisan", "millbrook_statement", "millbrook_wire",
+        "capstone_focusbar",
+        "millbrook_fire_service", "millbrook_partisan", "millbrook_statement", "millbrook_wire",
     ]  # fmt: skip
     found = seed_files(SEEDS)
     for a in ARTICLES:
         assert a in found.articles
         assert a.with_name(f"{a.stem}.key.yaml") in found.keys
         assert a.with_name(f"{a.stem}.quiz.yaml") in found.banks
+    for name in CARD_SETS:
+        assert PRACTICE / f"{name}.md" in found.articles
+        assert PRACTICE / f"{name}.quiz.yaml" in found.banks
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)

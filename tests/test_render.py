@@ -86,8 +86,12 @@ def test_practice_articles_carry_an_invented_for_practice_banner():
     folder = Path(__file__).resolve().parent.parent / "seeds" / "practice"
     corpus = kit.load_corpus(folder)
     assert sorted(a.id for a in corpus) == [
+        "capstone_focusbar",
+        "millbrook_fire_service",
+        "millbrook_media_checks",
         "millbrook_partisan",
         "millbrook_statement",
+        "millbrook_voice_checks",
         "millbrook_wire",
     ]
     for a in corpus:

@@ -19,9 +19,12 @@ import kit
 from kit.reading.sources import SOURCE_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
+STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"
-PRACTICE = sorted((ROOT / "seeds" / "practice").glob("millbrook_*.md"))
+#: The practice texts students read (with an answer key), not the card sets of lesson 9.
+PRACTICE = sorted(
+    p for p in (ROOT / "seeds" / "practice").glob("*.md") if p.with_suffix(".key.yaml").is_file()
+)
 #: Ids the kit uses inside that a student must never read (column names of its data tables too).
 INTERNAL = {*SOURCE_TYPES, "not_a_claim", "source_type", "article_id", "source_text", "cue_text"}
 SNAKE_CASE = re.compile(r"\b[a-z]+_[a-z_]+\b")

@@ -1,6 +1,7 @@
 """axe-core in a real JupyterLab over the kit's outputs no other browser test checks: the
 paragraph tagger, written answers and choices (kit.write, kit.choose), the article views
-(show_article, show_sources, show_claims, show_wording), the kit's notices, and the teacher's
+(show_article, show_sources, show_claims, show_wording), the prepared cards (show_cards: a
+photo and charts with alt text), the kit's notices, and the teacher's
 dashboard of a whole class (a table long enough to scroll). No serious or critical violation, and
 nothing of that impact axe leaves for review, before and after working in them by keyboard. The
 Highlighter, ClaimTagger, quiz and filtered dashboard are checked in their own test files; every
@@ -42,6 +43,7 @@ OUTPUTS = {  # what each cell shows -> the code that shows it
     "wording": "kit.show_wording(article)",
     "where is my work": "kit.where_is_my_work()",
     "a problem notice": "kit.write('a11y.nowhere', 'No article given')",
+    "prepared cards": "kit.show_cards('../seeds/practice/millbrook_media_checks.md')",
 }
 
 
