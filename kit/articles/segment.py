@@ -74,6 +74,7 @@ class _Repairs:
     """A language's splitting exceptions (kit/data/<language>/segmentation.yaml)."""
 
     last_abbreviation: re.Pattern[str] | None  # matches a text ending in one of its abbreviations
+    abbreviations: frozenset[str]  # one-word ones ("bzw", "Dr"): no sentence end after them
     ordinal_next: frozenset[str]
     ordinal_max: int
 
@@ -92,9 +93,28 @@ def _repairs(language: str) -> _Repairs | None:
         pattern = re.compile(rf"(?:^|[\s(\"“„‘'‚»«])(?:{alts})\.[\"”“’'‘«»]?$")
     return _Repairs(
         pattern,
+        frozenset(a for a in abbrevs if " " not in a and "." not in a),
         frozenset(str(w) for w in data.get("ordinal_next") or []),
         int(data.get("ordinal_max") or 31),
     )
+
+
+# A full stop after a lower-case word, then a capital: a sentence end blingfire sometimes misses
+# in German ("... Biodiesel an. Berninger sagte ...").
+_MISSED_END = re.compile(r"\b([^\W\d_]*[a-zäöüß])[.!?](?=\s+[\"„“»«]?[A-ZÄÖÜ])")
+
+
+def _split_missed(repairs: _Repairs, chunk: str, s: int, e: int) -> list[tuple[int, int]]:
+    """One blingfire sentence cut again at full stops it missed (not after an abbreviation)."""
+    out = []
+    for m in _MISSED_END.finditer(chunk, s, e):
+        if len(m.group(1)) < 2 or m.group(1) in repairs.abbreviations:
+            continue
+        cut = m.end()
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
 
 
 _ORDINAL = re.compile(r"(?:^|\s)(\d{1,4})\.$")
@@ -219,6 +239,8 @@ def sentence_spans(
     if not chunk.strip():
         return []
     offsets = _blingfire_offsets(chunk)
+    if repairs is not None:
+        offsets = [piece for s, e in offsets for piece in _split_missed(repairs, chunk, s, e)]
     merged: list[list[int]] = []
     for s, e in offsets:
         # blingfire leaves some separators (U+2028, odd spaces) at a sentence's edges.

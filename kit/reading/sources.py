@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from kit.articles.article import Article, article_from_text
 from kit.reading.attribution import Attribution, Attributor
+from kit.reading.cue_rules import find_with_rules
+from kit.reading.language_data import has_rules, language_data
 
 __all__ = [
     "SOURCE_LEGEND",
@@ -34,6 +36,7 @@ __all__ = [
     "Attribution",
     "describe",
     "find_attributions",
+    "reads_language",
 ]
 
 
@@ -50,7 +53,12 @@ STANCES = ("neutral", "doubt", "emphasis", "concession")
 
 
 def find_attributions(article_or_text: Article | str) -> list[Attribution]:
-    """Every attribution in the article (or text), in text order."""
+    """Every attribution in the article (or text), in text order.
+
+    English is read by its own rules; a language with a data folder (kit/data/de/) by the rules
+    of kit.reading.cue_rules over that data; a language with neither gets none (`reads_language`
+    says which), never English rules on another language's text.
+    """
     article = (
         article_or_text
         if isinstance(article_or_text, Article)
@@ -58,7 +66,16 @@ def find_attributions(article_or_text: Article | str) -> list[Attribution]:
     )
     if not article.text.strip():
         return []
-    return Attributor(article).run()
+    if article.language == "en":
+        return Attributor(article).run()
+    if has_rules(article.language):
+        return find_with_rules(article, language_data(article.language))
+    return []
+
+
+def reads_language(language: str) -> bool:
+    """Can the kit find sources in this language (English, or a folder of data in kit/data)?"""
+    return language == "en" or has_rules(language)
 
 
 # ------------------------------------------------------------------------------ display helpers
