@@ -31,7 +31,8 @@ type (direct, indirect, reported, free indirect, mixed) is scored, and an annota
 when its type is `Direct`. The article text is given to the kit as plain text with no language
 field, exactly as `python -m kit sources --jsonl` reads it, so the language is detected. The
 speaker is right when the predicted speaker shares a word (not "der", "von", ...) with the gold
-speaker text; a gold speaker that is a pronoun ("er", "sie", "denen") is left out.
+speaker text; as for PolNeAR, a gold speaker that is a pronoun ("er", "sie", "demnach") or a
+description ("die Ministerin", "sein Anwalt") is left out.
 """
 
 from __future__ import annotations
@@ -165,7 +166,11 @@ _SMALL = frozenset("the a an of and in at for to on 's mr mrs ms dr".split())
 # German: pronouns (the gold does not say whom they name) and the small words of a name phrase.
 PRONOUNS_DE = frozenset(
     "er sie es wir ich ihr man ihm ihn ihnen uns mir dieser diese dieses der die das dem den "
-    "denen deren dessen welche welcher wonach dies jener jene".split()
+    "denen deren dessen welche welcher wonach demnach danach dies jener jene".split()
+)
+_DESCRIPTION_DE = frozenset(
+    "der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem "
+    "ihr ihre ihrer ihres ihrem dieser diese dieses".split()
 )
 _SMALL_DE = frozenset(
     "der die das des dem den ein eine einer eines einem einen von vom zu zum zur und in im am an "
@@ -185,8 +190,8 @@ def speaker_verdict(gold: dict, pred: dict) -> bool | None:
     if src is None:
         return pred["speaker"] is None
     if gold.get("language") == "de":
-        if norm_speaker(src) in PRONOUNS_DE:
-            return None
+        if norm_speaker(src) in PRONOUNS_DE or src.split(" ", 1)[0].lower() in _DESCRIPTION_DE:
+            return None  # "er", "die Ministerin", "sein Anwalt": the gold does not say whom
         return bool(_words(src, _SMALL_DE) & _words(pred["speaker"], _SMALL_DE))
     first = src.split(" ", 1)[0].lower()
     if norm_speaker(src) in PRONOUNS or first in _DESCRIPTION:

@@ -30,7 +30,7 @@ from kit.reading.cue_speakers import Speakers, Tok
 from kit.reading.language_data import LanguageData, VerbForm
 from kit.reading.quotes import find_quotes
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|\S")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
 _DELIMITERS = frozenset(",;:()–—")
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches".split())
 # How far back a sentence with no cue may go on with the last speaker.
@@ -186,6 +186,14 @@ class _Clauses:
             if t.low in w["determiners"] or t.word[0].isupper() or t.word[0].isdigit():
                 out.append(t)
             elif (
+                not out
+                and t.low.endswith(("en", "er", "e", "es", "em"))
+                and t.low not in w["stop_words"]
+                and j + 1 < end
+                and toks[j + 1].word[0].isupper()
+            ):
+                out.append(t)  # "laut israelischen Medien"
+            elif (
                 t.low in ("von", "vom", "zu")
                 and out
                 and j + 1 < end
@@ -251,7 +259,7 @@ class _Clauses:
         if k < 0:
             return None
         q = self._quote_ending(toks[k].end)
-        if q is not None:
+        if q is not None and q.start <= toks[0].start:
             return q
         first = toks[0]
         if first.low in self.w["conjunctions"]:
@@ -577,18 +585,18 @@ class CueRules(_Clauses):
     def _follow_up(
         self, n: int, sent: Span, toks: list[Tok], last: tuple[int, Attribution, list[Tok]]
     ) -> _Found | None:
-        _, a, src = last
-        if a.source is None:
-            return None
-        if self.article.sentences[n].paragraph - (a.paragraph or 0) > 1:
+        ln, a, src = last
+        if a.source is None or n - ln > 1 or a.cue is None:
+            return None  # only the next sentence, after a report with a cue
+        if self.article.sentences[n].paragraph != a.paragraph:
             return None
         q = self._quote_at(toks[0].start)
         if q is not None and q.end >= toks[-1].start:
-            return _Found(None, a.source, q, "neutral", None, n, src)
+            return _Found(None, a.source, q, "neutral", "~quote", n, src)
         if any(t.low in self.lang.subjunctive for t in toks if not t.quoted):
             last_tok = toks[-1]
             stop = last_tok.start if last_tok.word in ".!?" else last_tok.end
-            return _Found(None, a.source, Span(toks[0].start, stop), "neutral", None, n, src)
+            return _Found(None, a.source, Span(toks[0].start, stop), "neutral", "~subj", n, src)
         return None
 
     def _finish(self, f: _Found, paragraph: int) -> Attribution:
