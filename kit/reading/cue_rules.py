@@ -60,6 +60,7 @@ class _Clauses:
         self.w = lang.words
         self.quotes = find_quotes(self.text, article.paragraphs, lang.marks)
         self.speakers = Speakers(self.text, lang)
+        self.verbs = lang.verb_lemmas
 
     def _tokens(self, lo: int, hi: int) -> list[Tok]:
         quotes = [q for q in self.quotes if q.start < hi and q.end > lo]
@@ -123,6 +124,36 @@ class _Clauses:
         if subject is None or len(subject) != len(parts):
             return None
         return toks[: lo - 1]
+
+    def _leading_np(self, toks: list[Tok], hi: int) -> list[Tok] | None:
+        """The noun phrase that opens the sentence (with an apposition between commas)."""
+        w = self.w
+        out: list[Tok] = []
+        for k in range(hi):
+            t = toks[k]
+            nxt = toks[k + 1] if k + 1 < hi else None
+            if t.word[0].isupper() or t.word[0].isdigit() or t.low in w["determiners"]:
+                out.append(t)
+            elif (
+                t.word == ","
+                and out
+                and nxt is not None
+                and (nxt.word[0].isupper() or nxt.low in w["determiners"])
+            ):
+                out.append(t)
+            elif t.low in ("von", "vom", "zu", "der", "des", "und") and out:
+                out.append(t)
+            elif out and nxt is not None and nxt.word[0].isupper() and t.low[-1:] in "enrsm":
+                out.append(t)
+            else:
+                break
+        while out and (out[-1].word == "," or out[-1].low in w["determiners"]):
+            out.pop()
+        if not out or out[0].low in w["openers"] or out[0].low in w["prepositions"]:
+            return None
+        if not any(t.word[0].isupper() for t in out[1:] + out[:1]) or len(out) > 15:
+            return None
+        return out
 
     def _subject(self, left: list[Tok]) -> list[Tok] | None:
         """The subject before the verb: up to an auxiliary or a word that ends it."""
@@ -385,6 +416,18 @@ class CueRules(_Clauses):
                     f = self._verb(n, toks, i, form)
                     if f:
                         return f
+        return self._colon_quote(n, toks)
+
+    def _colon_quote(self, n: int, toks: list[Tok]) -> _Found | None:
+        """ "Schäuble: „...“", "X sieht das anders: „...“": a quotation after a colon, said by
+        the subject of the sentence."""
+        for k, t in enumerate(toks):
+            if t.word == ":" and not t.quoted and k + 1 < len(toks) and toks[k + 1].quoted:
+                q = self._quote_at(toks[k + 1].start)
+                src = self._leading_np(toks, k)
+                if q is None or src is None:
+                    return None
+                return _Found(None, _span(src), q, "neutral", "~colon", n, src)
         return None
 
     def _form(self, toks: list[Tok], i: int, forms: tuple[VerbForm, ...]) -> VerbForm | None:
@@ -448,7 +491,8 @@ class CueRules(_Clauses):
             return None
         content = self._content_after(toks, end)
         if content is None:
-            if end < len(toks) or c + 1 >= end:
+            last = len(toks) - (1 if toks[-1].word in ".!?" else 0)
+            if end < last or c + 1 >= end:
                 return None
             content = Span(toks[c + 1].start, toks[end - 1].end)  # the object: reported
         return self._found(n, cue, subject, content, form)
@@ -620,8 +664,9 @@ class CueRules(_Clauses):
         )
 
     def _inner_quotes(self, a: Attribution) -> list[Span]:
-        """Quotations inside an indirect content ("sie wolle dem „Vorwurf ... nachgehen“")."""
-        if a.direct or a.content is None:
+        """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
+        ... nachgehen“")."""
+        if a.direct or a.content is None or a.cue_lemma not in self.verbs:
             return []
         c = a.content
         return [

@@ -17,7 +17,7 @@ Adding a language is a folder with these files, and tests: no new code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -74,6 +74,11 @@ class LanguageData:
     self_source: dict[str, str]
     subjunctive: frozenset[str]
     words: dict[str, frozenset[str]]
+
+    @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """The lemmas of the reporting verbs."""
+        return frozenset(f.lemma for forms in self.forms.values() for f in forms)
 
     def is_a(self, low: str, kind: str) -> bool:
         """Is the lower-case word one of `kind`, or a compound that ends with one?"""
