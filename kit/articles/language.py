@@ -86,6 +86,14 @@ def detect(text: str) -> str:
     return DEFAULT
 
 
+_ENGLISH_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
+
+
+def language_name(code: str) -> str:
+    """The language's name in English, as messages name it ("German"), else its code."""
+    return _ENGLISH_NAMES.get(code, f"the language '{code}'")
+
+
 def language_of(text: str, given: str | None = None) -> str:
     """The language given (normalised), else the one detected from the text."""
     return normalise(given) or detect(text)

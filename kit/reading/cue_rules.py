@@ -94,8 +94,8 @@ class _Clauses:
         """Index of the first delimiter or quotation from i (or the sentence end)."""
         while i < len(toks):
             t = toks[i]
-            if t.word in _DELIMITERS or t.quoted or t.word in ".!?":
-                return i
+            if t.word in _DELIMITERS or t.quoted or (t.word in ".!?" and i == len(toks) - 1):
+                return i  # a full stop inside the sentence is an abbreviation's or a date's
             i += 1
         return i
 

@@ -84,6 +84,8 @@ class Speakers:
         run: list[str] = []
         after_title = after_det = False
         for k, t in enumerate(toks):
+            if t.word == ".":
+                continue  # "Dr. Müller": the title's full stop
             low = t.low
             cap = t.word[0].isupper()
             is_title = low in w["titles"] or lang.is_a(low, "title_endings")
