@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -267,3 +268,27 @@ def test_jsonl_language_that_is_not_a_string_is_a_one_line_error(tmp_path):
     out = run_kit("sources", "--jsonl", str(path))
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert '"language" is not a string' in out.stderr and "line 1" in out.stderr
+
+
+PRACTICE = Path(__file__).resolve().parent.parent / "seeds" / "practice"
+
+
+def test_the_invented_german_practice_article_and_its_key():
+    from kit import load_article
+    from kit.work import keys as feedback
+
+    path = PRACTICE / "de_lindenfeld_hallenbad.md"
+    article = load_article(path)
+    assert article.language == "de" and article.extra.get("practice") is True
+    key = feedback.load_key(path.with_name(f"{path.stem}.key.yaml"), article)
+    claims = [i for i in key.items if i.tag("claim")]
+    assert [(i.start, i.end) for i in claims] == [(s.start, s.end) for s in article.sentences]
+    sources = {i.exact: i.tag("source") for i in key.items if i.tag("source")}
+    found = find_attributions(article)
+    # The kit finds every source of the key, each with the key's type.
+    for exact, kind in sources.items():
+        hits = [
+            a for a in found if a.source and exact in article.text[a.source.start : a.source.end]
+        ]
+        assert hits and hits[0].source_type == kind, exact
+    assert "invented" in (PRACTICE / "README.md").read_text(encoding="utf-8")

@@ -247,8 +247,23 @@ class _Clauses:
             out.pop()
         if not out or not any(t.word[0].isupper() for t in out):
             return None
-        # An apposition with a name: "der Sprecher des Ministeriums, Peter Müller,"
+        # An apposition with a name: "der Sprecher des Ministeriums, Peter Müller, ..."
+        k = toks.index(out[-1]) + 1
+        if k < len(toks) and toks[k].word == ",":
+            m = k + 1
+            while m < len(toks) and m - k <= 4 and toks[m].word[0].isupper():
+                m += 1
+            closes = m >= len(toks) or toks[m].word in ",.:"
+            if m - k >= 3 and closes and not any(t.quoted for t in toks[k:m]):
+                out = out + toks[k:m]
         return out
+
+    def _after_source(self, toks: list[Tok], src: list[Tok]) -> int:
+        """Where the clause goes on after a source phrase (after an apposition's comma)."""
+        k = toks.index(src[-1]) + 1
+        if any(t.word == "," for t in src) and k < len(toks) and toks[k].word == ",":
+            k += 1
+        return self._clause_end(toks, k)
 
     def _content_after(self, toks: list[Tok], end: int) -> Span | None:
         """The content after the cue's clause: after its comma or colon, to the sentence end."""
@@ -479,6 +494,7 @@ class CueRules(_Clauses):
             src = self._np_after(toks, c + 1, end)
             if src is None:
                 return None
+            end = self._after_source(toks, src)
             content = self._content_after(toks, end)
             if content is None and demonstrative:
                 content = self._previous_sentence(n)
