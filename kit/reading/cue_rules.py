@@ -21,6 +21,7 @@ type comes from the phrase's head noun ("Ein Sprecher des Ministeriums": an unna
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from kit.articles.article import Article
@@ -59,11 +60,27 @@ class _Clauses:
         self.lang = lang
         self.w = lang.words
         self.quotes = find_quotes(self.text, article.paragraphs, lang.marks)
+        self._ends = [q.end for q in self.quotes]  # sorted too: quotations do not overlap
+        self._by_start: dict[int, Span] = {}
+        self._by_end: dict[int, Span] = {}
+        for q in self.quotes:
+            self._by_start.setdefault(q.start, q)
+            self._by_end.setdefault(q.end, q)
         self.speakers = Speakers(self.text, lang)
         self.verbs = lang.verb_lemmas
 
+    def quotes_in(self, lo: int, hi: int) -> list[Span]:
+        """The quotations that overlap [lo, hi), found by bisection (linear in article length)."""
+        out = []
+        for k in range(bisect_right(self._ends, lo), len(self.quotes)):
+            q = self.quotes[k]
+            if q.start >= hi:
+                break
+            out.append(q)
+        return out
+
     def _tokens(self, lo: int, hi: int) -> list[Tok]:
-        quotes = [q for q in self.quotes if q.start < hi and q.end > lo]
+        quotes = self.quotes_in(lo, hi)
         toks = []
         depth = 0
         for m in _TOKEN.finditer(self.text, lo, hi):
@@ -74,21 +91,15 @@ class _Clauses:
                 depth -= w == ")"
                 continue
             s = m.start()
-            inq = any(q.start <= s < q.end for q in quotes)
+            inq = any(q.start <= s < q.end for q in quotes) if quotes else False
             toks.append(Tok(s, m.end(), w, w.lower(), inq))
         return toks
 
     def _quote_at(self, pos: int) -> Span | None:
-        for q in self.quotes:
-            if q.start == pos:
-                return q
-        return None
+        return self._by_start.get(pos)
 
     def _quote_ending(self, pos: int) -> Span | None:
-        for q in self.quotes:
-            if q.end == pos:
-                return q
-        return None
+        return self._by_end.get(pos)
 
     def _clause_end(self, toks: list[Tok], i: int) -> int:
         """Index of the first delimiter or quotation from i (or the sentence end)."""
@@ -686,7 +697,9 @@ class CueRules(_Clauses):
             return []
         c = a.content
         return [
-            q for q in self.quotes if c.start <= q.start and q.end <= c.end and len(q) < len(c) - 2
+            q
+            for q in self.quotes_in(c.start, c.end)
+            if c.start <= q.start and q.end <= c.end and len(q) < len(c) - 2
         ]
 
 
