@@ -80,7 +80,9 @@ class _Clauses:
         return out
 
     def _tokens(self, lo: int, hi: int) -> list[Tok]:
-        quotes = self.quotes_in(lo, hi)
+        # A short quotation with no sentence mark is a name in the clause ("die Zeitung „The
+        # Guardian“ berichtete", "„heise online“ berichtet"), read as words, not as a quote.
+        quotes = [q for q in self.quotes_in(lo, hi) if not _name_like(self.text, q)]
         toks = []
         depth = 0
         for m in _TOKEN.finditer(self.text, lo, hi):
@@ -475,6 +477,8 @@ class CueRules(_Clauses):
         end = self._clause_end(toks, c + 1)
         if left and left[0].low in w["conjunctions"]:
             return None  # "dass er sagte", "als sie erklärte": not the main report
+        if form.participle and any(t.low in w["passive"] for t in left):
+            return self._passive(n, toks, c, lo, end, form)
         if left and left[0].low in ("der", "die", "das", "welche", "welcher") and lo > 0:
             return None  # a relative clause: "die Polizei, die am Montag erklärte"
         words_left = [t for t in left if t.low not in w["openers"]]
@@ -523,6 +527,22 @@ class CueRules(_Clauses):
                 return None
             content = Span(toks[c + 1].start, toks[end - 1].end)  # the object: reported
         return self._found(n, cue, subject, content, form)
+
+    def _passive(
+        self, n: int, toks: list[Tok], c: int, lo: int, end: int, form: VerbForm
+    ) -> _Found | None:
+        """ "Ihm wurde vorgeworfen, ...", "wie von der Polizei mitgeteilt wurde": the source is
+        the phrase after "von", or none."""
+        src: list[Tok] = []
+        for k in range(lo, c):
+            if toks[k].low in ("von", "vom"):
+                src = self._np_after(toks, k + 1, c) or []
+                break
+        content = self._content_after(toks, end)
+        if content is None:
+            return None
+        cue = Span(toks[c].start, toks[c].end)
+        return _Found(cue, _span(src), content, form.stance, form.lemma, n, src)
 
     def _found(self, n: int, cue: Span, src: list[Tok], content: Span, form: VerbForm) -> _Found:
         return _Found(cue, _span(src), content, form.stance, form.lemma, n, src)
@@ -701,6 +721,12 @@ class CueRules(_Clauses):
             for q in self.quotes_in(c.start, c.end)
             if c.start <= q.start and q.end <= c.end and len(q) < len(c) - 2
         ]
+
+
+def _name_like(text: str, q: Span) -> bool:
+    inner = text[q.start + 1 : q.end - 1]
+    words = inner.split()
+    return 0 < len(words) <= 3 and words[0][:1].isupper() and not any(c in inner for c in ".,!?:;")
 
 
 def _span(toks: list[Tok]) -> Span | None:

@@ -45,6 +45,7 @@ WORD_LISTS = (
     "auxiliaries",
     "conjunctions",
     "according_nouns",
+    "passive",
 )
 
 
@@ -56,6 +57,7 @@ class VerbForm:
     stance: str
     particle: str | None  # a finite form of a separable verb needs it later in its clause
     content: str  # "clause" (", sie sei ...") or "object" ("kritisierte den Plan")
+    participle: bool = False  # "erklärt" in "hat erklärt", "wurde mitgeteilt"
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,11 @@ def load_language(folder: Traversable | Path, code: str) -> LanguageData:
             for f in finite:
                 forms.setdefault(f, []).append(VerbForm(lemma, stance, particle, content))
             joined = [particle + f for f in finite] if particle else []
-            if spec.get("participle"):
-                joined.append(_word(spec["participle"], code, "cues.yaml"))
             for f in joined:
                 forms.setdefault(f, []).append(VerbForm(lemma, stance, None, content))
+            if spec.get("participle"):
+                f = _word(spec["participle"], code, "cues.yaml")
+                forms.setdefault(f, []).append(VerbForm(lemma, stance, None, content, True))
     words = {}
     for key in WORD_LISTS:
         words[key] = frozenset(_word(w, code, "sources.yaml") for w in sources.get(key) or [])
