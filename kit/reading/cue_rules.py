@@ -133,7 +133,7 @@ class _Clauses:
         parts = [t for t in toks[: lo - 1] if t.word != ","]
         if toks[lo - 1].word != "," or len(parts) == lo - 1 or any(t.quoted for t in parts):
             return None
-        subject = self._subject(parts)
+        subject = self._subject(parts, loose=True)
         if subject is None or len(subject) != len(parts):
             return None
         return toks[: lo - 1]
@@ -168,11 +168,14 @@ class _Clauses:
             return None
         return out
 
-    def _subject(self, left: list[Tok]) -> list[Tok] | None:
+    def _subject(self, left: list[Tok], loose: bool = False) -> list[Tok] | None:
         """The subject before the verb: up to an auxiliary or a word that ends it."""
         w = self.w
         out = []
         for t in left:
+            if loose and (t.low in w["prepositions"] or t.word == "-"):
+                out.append(t)  # in an apposition: "Vorsitzender der Union für das Münsterland"
+                continue
             if t.low in w["auxiliaries"] or (
                 out and t.low in w["stop_words"] and t.low not in w["determiners"]
             ):
@@ -258,8 +261,8 @@ class _Clauses:
             j += 1
         while out and out[-1].low in w["determiners"]:
             out.pop()
-        if not out or not any(t.word[0].isupper() for t in out):
-            return None
+        if not out or not any(t.word[0].isupper() or t.word[0].isdigit() for t in out):
+            return None  # "der 81-Jährige" has no capital but is a phrase
         # An apposition with a name: "der Sprecher des Ministeriums, Peter Müller, ..."
         k = toks.index(out[-1]) + 1
         if k < len(toks) and toks[k].word == ",":
@@ -476,7 +479,9 @@ class CueRules(_Clauses):
         left = toks[lo:c]
         end = self._clause_end(toks, c + 1)
         if left and left[0].low in w["conjunctions"]:
-            return None  # "dass er sagte", "als sie erklärte": not the main report
+            if not _noun_opener(left, w):
+                return None  # "dass er sagte", "als sie erklärte": not the main report
+            left = []  # "Als Begründung sagte ein Wissenschaftler": an opener
         if form.participle and any(t.low in w["passive"] for t in left):
             return self._passive(n, toks, c, lo, end, form)
         if left and left[0].low in ("der", "die", "das", "welche", "welcher") and lo > 0:
@@ -721,6 +726,20 @@ class CueRules(_Clauses):
             for q in self.quotes_in(c.start, c.end)
             if c.start <= q.start and q.end <= c.end and len(q) < len(c) - 2
         ]
+
+
+def _noun_opener(left: list[Tok], w: dict[str, frozenset[str]]) -> bool:
+    """ "Als Begründung", "Als Antwort auf den Brief": a conjunction that opens a phrase."""
+    rest = left[1:]
+    return (
+        0 < len(rest) <= 6
+        and rest[0].word[0].isupper()
+        and rest[0].low not in w["pronouns"]
+        and all(
+            t.word[0].isupper() or t.low in w["determiners"] or t.low in w["prepositions"]
+            for t in rest
+        )
+    )
 
 
 def _name_like(text: str, q: Span) -> bool:
