@@ -1,7 +1,9 @@
 """Who is speaking: attributions (cue, source, content) found in an article.
 
 Pure-Python rules over words and quotation marks; no model, no network. This module is the public
-face; the rules live in modules of their own, in the order they run on an article:
+face. An article in another language than English is read by kit.reading.cue_rules from its
+language's data folder (kit/data/de/); the English rules live in modules of their own, in the
+order they run on an article:
 
 - `source_words`: the word lists, read once from kit/data (`reporting_cues.yaml` for the reporting
   verbs and phrases with their stance, `source_words.yaml` for titles, institutions, outlets,
