@@ -82,7 +82,7 @@ def german() -> None:
         texts = [json.loads(f.read_text(encoding="utf-8"))["originalText"] for f in files]
         where = f"{len(texts)} German Wikinews articles (.devdata/german train + dev)"
     else:
-        practice = kit.load_article(root / "seeds" / "practice" / "de_lindenfeld_hallenbad.md")
+        practice = kit.load_article(root / "seeds" / "german" / "de_lindenfeld_hallenbad.md")
         texts = [practice.text] * 100
         where = "the invented German practice article x 100 (no .devdata/german)"
     n = len(texts)

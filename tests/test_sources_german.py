@@ -270,14 +270,14 @@ def test_jsonl_language_that_is_not_a_string_is_a_one_line_error(tmp_path):
     assert '"language" is not a string' in out.stderr and "line 1" in out.stderr
 
 
-PRACTICE = Path(__file__).resolve().parent.parent / "seeds" / "practice"
+GERMAN_SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "german"
 
 
 def test_the_invented_german_practice_article_and_its_key():
     from kit import load_article
     from kit.work import keys as feedback
 
-    path = PRACTICE / "de_lindenfeld_hallenbad.md"
+    path = GERMAN_SEEDS / "de_lindenfeld_hallenbad.md"
     article = load_article(path)
     assert article.language == "de" and article.extra.get("practice") is True
     key = feedback.load_key(path.with_name(f"{path.stem}.key.yaml"), article)
@@ -291,4 +291,4 @@ def test_the_invented_german_practice_article_and_its_key():
             a for a in found if a.source and exact in article.text[a.source.start : a.source.end]
         ]
         assert hits and hits[0].source_type == kind, exact
-    assert "invented" in (PRACTICE / "README.md").read_text(encoding="utf-8")
+    assert "invented" in (GERMAN_SEEDS / "README.md").read_text(encoding="utf-8")
