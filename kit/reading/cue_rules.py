@@ -581,6 +581,19 @@ class CueRules(_Clauses):
             return None
         if any(t.low in self.lang.forms for t in src):
             return None  # ", so sagte er": a verb, read as such
+        w = self.w
+        first = src[0]
+        if not (first.word[0].isupper() or first.low in w["determiners"]):
+            return None  # ", so dass ...", ", so schnell wie ...": not a source
+        if any(
+            t.word[0].islower()
+            and t.low not in w["determiners"]
+            and t.low not in w["prepositions"]
+            and t.low not in ("und", "der", "des")
+            and not t.low.endswith(("e", "en", "er", "es", "em"))
+            for t in src
+        ):
+            return None  # a verb in the rest: a clause, not a source phrase
         before = self._content_before(toks, i)
         if before is None:
             return None
@@ -718,7 +731,11 @@ class CueRules(_Clauses):
     def _inner_quotes(self, a: Attribution) -> list[Span]:
         """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
         ... nachgehen“")."""
-        if a.direct or a.content is None or a.cue_lemma not in self.verbs:
+        if (
+            a.direct
+            or a.content is None
+            or (a.cue_lemma not in self.verbs and a.cue_lemma not in ("laut", "so", "zufolge"))
+        ):
             return []
         c = a.content
         return [
