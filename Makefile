@@ -144,11 +144,13 @@ bench: venv
 	done
 
 # Outside development data (never committed, never needed by tests) into .devdata/, from fetched
-# git snapshots: POLNEAR=, SUBJECTIVITY=, CHECKWORTHY= (or KIT_POLNEAR ...) give their git folders.
+# git snapshots: POLNEAR=, SUBJECTIVITY=, CHECKWORTHY=, GERMAN= (or KIT_POLNEAR ...) give their
+# git folders.
 devdata:
 	$(PYTHON) benchmarks/devdata.py $(if $(POLNEAR),--polnear $(POLNEAR)) \
 		$(if $(SUBJECTIVITY),--subjectivity $(SUBJECTIVITY)) \
-		$(if $(CHECKWORTHY),--checkworthy $(CHECKWORTHY))
+		$(if $(CHECKWORTHY),--checkworthy $(CHECKWORTHY)) \
+		$(if $(GERMAN),--german $(GERMAN))
 
 lint: venv
 	$(BIN)/ruff check $(PY_DIRS)

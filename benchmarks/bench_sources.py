@@ -7,10 +7,16 @@ Times are CPU time of this process (time.process_time), the fastest of several r
 on a shared machine disturbs them less than wall time. "detector" times find_attributions on
 articles whose sentences are already split; "split + detect" also splits the sentences (a fresh
 Article each time), as the command line does.
+
+German: the articles of .devdata/german/{train,dev} when `make devdata GERMAN=...` has filled it
+(German Wikinews, never committed), else the invented practice article; "detect + split +
+language" starts from the plain text as `python -m kit sources --jsonl` does, so the language is
+detected too.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -19,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SEED, cpu_best_of, machine, table, wikinews_files  # noqa: E402
 
 import kit  # noqa: E402
-from kit.articles.article import make_article  # noqa: E402
+from kit.articles.article import article_from_text, make_article  # noqa: E402
 from kit.reading.source_words import source_lexicon  # noqa: E402
 from kit.reading.sources import find_attributions  # noqa: E402
 
@@ -47,6 +53,8 @@ def main() -> None:
     print(f"Find sources ({machine()}): {n} Wikinews articles, {words / n:.0f} words each")
     print(table(rows, ("what", "CPU time", "articles/s", "ms/article")))
 
+    german()
+
     base = articles[0]
     rows = []
     first = None
@@ -65,6 +73,33 @@ def main() -> None:
     dt = cpu_best_of(lambda: kit.show_sources(seed), 10)
     print(f"\nshow_sources(seed article): {dt * 1000:.1f} ms of Python time")
     print("targets: >= 500 articles/s of ~750 words; linear in length; show_sources < 20 ms")
+
+
+def german() -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / ".devdata" / "german").glob("*/*.json"))
+    if files:
+        texts = [json.loads(f.read_text(encoding="utf-8"))["originalText"] for f in files]
+        where = f"{len(texts)} German Wikinews articles (.devdata/german train + dev)"
+    else:
+        practice = kit.load_article(root / "seeds" / "german" / "de_lindenfeld_hallenbad.md")
+        texts = [practice.text] * 100
+        where = "the invented German practice article x 100 (no .devdata/german)"
+    n = len(texts)
+    words = sum(len(t.split()) for t in texts)
+    split = [article_from_text(t) for t in texts]
+    for a in split:
+        a.sentences  # noqa: B018
+    rows = []
+    for name, fn in (
+        ("detector", lambda: [find_attributions(a) for a in split]),
+        ("detect + split + language", lambda: [find_attributions(t) for t in texts]),
+    ):
+        dt = cpu_best_of(fn, 3)
+        rows.append((name, f"{dt:.3f} s", f"{n / dt:.0f}", f"{dt / n * 1000:.2f}"))
+    print(f"\nGerman: {where}, {words / n:.0f} words each")
+    print(table(rows, ("what", "CPU time", "articles/s", "ms/article")))
+    print("target: >= 300 German articles/s")
 
 
 if __name__ == "__main__":

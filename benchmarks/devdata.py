@@ -1,19 +1,23 @@
 """Fill `.devdata/` (git-ignored) with outside development data from fetched git snapshots.
 
     python benchmarks/devdata.py [--polnear DIR] [--subjectivity DIR] [--checkworthy DIR]
+                                 [--german DIR]
 
 Each DIR is the git directory of a snapshot (no work tree needed: files are read with
-`git show`); instead of the flags, the environment variables KIT_POLNEAR, KIT_SUBJECTIVITY and
-KIT_CHECKWORTHY. When one is missing the script says which repository to fetch.
+`git show`); instead of the flags, the environment variables KIT_POLNEAR, KIT_SUBJECTIVITY,
+KIT_CHECKWORTHY and KIT_GERMAN. When one is missing the script says which repository to fetch.
 
-Only training and development splits are read. Test splits (PolNeAR's `test` compartment, any file
-named test, dev-test or dev_test) are never opened, listed or counted: the script names the exact
-folders and files it reads, nothing else. Nothing here is ever committed.
+Only training and development splits are read. Test splits (PolNeAR's `test` compartment, the
+German set's `data/test`, any file named test, dev-test or dev_test) are never opened, listed or
+counted: the script names the exact folders and files it reads, nothing else. Nothing here is ever
+committed (the German set is CC BY-NC-SA 4.0).
 
 It writes:
   .devdata/polnear/{train,dev}/NAME.txt + NAME.ann   brat standoff, one annotator per article
   .devdata/subjectivity/{train_en,dev_en}.tsv
   .devdata/checkworthy/{train,dev}.tsv
+  .devdata/german/{train,dev}/ID.json           one article of German Wikinews as published (its
+                                                 text, annotations with character offsets)
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ REPOS = {
         "github:NickG-1/CheckThat-2024-Task-2-Subjectivity-Classification",
     ),
     "checkworthy": ("KIT_CHECKWORTHY", "github:isyufeng/FactFinders"),
+    "german": ("KIT_GERMAN", "github:uhh-lt/german-news-quotation-attribution-2024"),
 }
 # (path in the snapshot, file written under .devdata/<set>/): train and dev only.
 TSV_FILES = {
@@ -44,6 +49,7 @@ TSV_FILES = {
     ],
 }
 POLNEAR_SPLITS = ("train", "dev")  # never "test"
+GERMAN_SPLITS = ("train", "dev")  # never "test"
 
 
 def _git(git_dir: Path, *args: str) -> bytes:
@@ -54,8 +60,8 @@ def _git(git_dir: Path, *args: str) -> bytes:
 
 def _names(git_dir: Path, tree: str) -> list[str]:
     """The file names directly inside `tree` (one folder, never recursive)."""
-    out = _git(git_dir, "ls-tree", "--name-only", f"HEAD:{tree}").decode()
-    return [line for line in out.splitlines() if line]
+    out = _git(git_dir, "ls-tree", "-z", "--name-only", f"HEAD:{tree}").decode()
+    return [name for name in out.split("\0") if name]  # -z: names as they are, not quoted
 
 
 def polnear(git_dir: Path) -> dict[str, int]:
@@ -79,6 +85,25 @@ def polnear(git_dir: Path) -> dict[str, int]:
                 _git(git_dir, "show", f"HEAD:data/{split}/attributions/{ann}")
             )
         counts[split] = len(chosen)
+    return counts
+
+
+def german(git_dir: Path) -> dict[str, int]:
+    """data/train and data/dev of the German set, one JSON per article, named by its number."""
+    counts = {}
+    for split in GERMAN_SPLITS:
+        dest = OUT / "german" / split
+        dest.mkdir(parents=True, exist_ok=True)
+        n = 0
+        for name in _names(git_dir, f"data/{split}"):
+            if not name.endswith(".json"):
+                continue
+            number = name.split(" ", 1)[0]
+            (dest / f"{number}.json").write_bytes(
+                _git(git_dir, "show", f"HEAD:data/{split}/{name}")
+            )
+            n += 1
+        counts[split] = n
     return counts
 
 
@@ -110,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if (git_dir / ".git").exists():
             git_dir = git_dir / ".git"
-        counts = polnear(git_dir) if kind == "polnear" else tsv(kind, git_dir)
+        fill = {"polnear": polnear, "german": german}.get(kind)
+        counts = fill(git_dir) if fill else tsv(kind, git_dir)
         print(f"{kind}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     if missing:
         print("Not filled:\n" + "\n".join(missing), file=sys.stderr)

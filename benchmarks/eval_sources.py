@@ -1,11 +1,14 @@
 """Precision, recall and F1 of kit.reading.sources on the development sets.
 
-Usage: python benchmarks/eval_sources.py [--errors] [--set own|polnear-train|polnear-dev ...]
+Usage: python benchmarks/eval_sources.py [--errors]
+       [--set own|polnear-train|polnear-dev|german-train|german-dev ...]
 
 Sets: `own`, the hand-annotated Wikinews set (tests/data/dev_sources.jsonl); `polnear-train` and
 `polnear-dev`, PolNeAR's train and dev compartments (US political news of 2015-16, seven outlets,
 brat standoff) when `make devdata` has filled .devdata/polnear/. PolNeAR's test compartment is
-never read.
+never read. `german-train` and `german-dev`: the train and dev splits of the German news quotation
+attribution set (German Wikinews, JSON with character offsets, CC BY-NC-SA 4.0) when `make
+devdata GERMAN=...` has filled .devdata/german/; its test split is never read.
 
 Matching rule (issue 3): a predicted attribution matches a gold one when its content overlaps the
 gold content and its source overlaps the gold source (two missing sources also match). Each gold
@@ -21,6 +24,15 @@ content, stripped of spaces and closing punctuation, opens and closes with a quo
 speaker is right when the predicted speaker shares a word (not "the", "a", "of", ...) with the gold
 source text; pairs whose gold source is a pronoun ("he", "they") or a description ("the mayor",
 "his lawyer") are left out of speaker accuracy (the gold does not say whom it refers to).
+
+The German set, read as its README describes: each annotation has a quote (the content), a
+speaker (the source, may be empty) and a cue, each as character spans (possibly several); every
+type (direct, indirect, reported, free indirect, mixed) is scored, and an annotation is direct
+when its type is `Direct`. The article text is given to the kit as plain text with no language
+field, exactly as `python -m kit sources --jsonl` reads it, so the language is detected. The
+speaker is right when the predicted speaker shares a word (not "der", "von", ...) with the gold
+speaker text; as for PolNeAR, a gold speaker that is a pronoun ("er", "sie", "demnach") or a
+description ("die Ministerin", "sein Anwalt") is left out.
 """
 
 from __future__ import annotations
@@ -36,6 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "dev_sources.jsonl"
 POLNEAR = ROOT / ".devdata" / "polnear"
+GERMAN = ROOT / ".devdata" / "german"
 CORPUS = ROOT / "tests" / "data" / "wikinews"  # holds every article of the set
 
 sys.path.insert(0, str(ROOT))
@@ -150,8 +163,23 @@ _DESCRIPTION = frozenset("the his her their its our my your this that these thos
 _SMALL = frozenset("the a an of and in at for to on 's mr mrs ms dr".split())
 
 
-def _words(s: str | None) -> set[str]:
-    return {w for w in norm_speaker(s).replace("'s", " ").replace(",", " ").split()} - _SMALL
+# German: pronouns (the gold does not say whom they name) and the small words of a name phrase.
+PRONOUNS_DE = frozenset(
+    "er sie es wir ich ihr man ihm ihn ihnen uns mir dieser diese dieses der die das dem den "
+    "denen deren dessen welche welcher wonach demnach danach dies jener jene".split()
+)
+_DESCRIPTION_DE = frozenset(
+    "der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem "
+    "ihr ihre ihrer ihres ihrem dieser diese dieses".split()
+)
+_SMALL_DE = frozenset(
+    "der die das des dem den ein eine einer eines einem einen von vom zu zum zur und in im am an "
+    "auf aus bei für mit nach laut dr prof herr frau".split()
+)
+
+
+def _words(s: str | None, small: frozenset[str] = _SMALL) -> set[str]:
+    return {w for w in norm_speaker(s).replace("'s", " ").replace(",", " ").split()} - small
 
 
 def speaker_verdict(gold: dict, pred: dict) -> bool | None:
@@ -161,6 +189,10 @@ def speaker_verdict(gold: dict, pred: dict) -> bool | None:
     src = gold["source_text"]
     if src is None:
         return pred["speaker"] is None
+    if gold.get("language") == "de":
+        if norm_speaker(src) in PRONOUNS_DE or src.split(" ", 1)[0].lower() in _DESCRIPTION_DE:
+            return None  # "er", "die Ministerin", "sein Anwalt": the gold does not say whom
+        return bool(_words(src, _SMALL_DE) & _words(pred["speaker"], _SMALL_DE))
     first = src.split(" ", 1)[0].lower()
     if norm_speaker(src) in PRONOUNS or first in _DESCRIPTION:
         return None  # "he", "the mayor", "his lawyer": the gold does not say whom it names
@@ -224,6 +256,51 @@ def load_polnear(split: str, root: Path = POLNEAR) -> list[tuple[str, dict]]:
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         gold = _read_brat(ann.read_text(encoding="utf-8"), text)
         out.append((text, {"id": ann.stem, "attributions": gold}))
+    return out
+
+
+def _german_spans(part: object) -> list[list[int]] | None:
+    if not isinstance(part, dict) or not part.get("spans"):
+        return None
+    return sorted([s["charBegin"], s["charEnd"]] for s in part["spans"])
+
+
+def load_german(split: str, root: Path = GERMAN) -> list[tuple[str, dict]]:
+    """(text, gold record) for each article of a German split filled by `make devdata`."""
+    if split not in ("train", "dev"):
+        raise SystemExit("only the German set's train and dev splits are read")
+    files = sorted((root / split).glob("*.json"))
+    if not files:
+        raise SystemExit(
+            f"no German {split} at {root / split}: run `make devdata GERMAN=...` "
+            "(it says what to fetch)"
+        )
+    out = []
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        text = data["originalText"]
+        gold = []
+        for a in data["annotations"]:
+            content = _german_spans(a.get("quote"))
+            if content is None:
+                continue
+            source, cue = _german_spans(a.get("speaker")), _german_spans(a.get("cue"))
+            gold.append(
+                {
+                    "source": source,
+                    "cue": cue,
+                    "content": content,
+                    "speaker": None,
+                    "loose_speaker": True,
+                    "language": "de",
+                    "source_text": None
+                    if source is None
+                    else " ".join(text[a:b] for a, b in source),
+                    "cue_text": None if cue is None else " ".join(text[a:b] for a, b in cue),
+                    "direct": a.get("type") == "Direct",
+                }
+            )
+        out.append((text, {"id": path.stem, "attributions": gold}))
     return out
 
 
@@ -308,16 +385,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--polnear", type=Path, default=POLNEAR, help="folder of make devdata")
+    parser.add_argument("--german", type=Path, default=GERMAN, help="folder of make devdata")
     parser.add_argument(
         "--set",
         action="append",
-        choices=("own", "polnear-train", "polnear-dev"),
-        help="which sets (default: own, and PolNeAR's when .devdata has them)",
+        choices=("own", "polnear-train", "polnear-dev", "german-train", "german-dev"),
+        help="which sets (default: own, and PolNeAR's and the German when .devdata has them)",
     )
     parser.add_argument("--errors", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
-    sets = args.set or ["own"] + (
-        ["polnear-train", "polnear-dev"] if (args.polnear / "dev").is_dir() else []
+    sets = args.set or (
+        ["own"]
+        + (["polnear-train", "polnear-dev"] if (args.polnear / "dev").is_dir() else [])
+        + (["german-train", "german-dev"] if (args.german / "dev").is_dir() else [])
     )
     for name in sets:
         if name == "own":
@@ -325,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"no corpus at {args.corpus}", file=sys.stderr)
                 return 2
             dev = load_dev(args.gold, args.corpus)
+        elif name.startswith("german"):
+            dev = load_german(name.split("-", 1)[1], args.german)
         else:
             dev = load_polnear(name.split("-", 1)[1], args.polnear)
         rep = evaluate(dev, args.errors)

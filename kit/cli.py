@@ -316,7 +316,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    from kit.reading.claims import load_labels, most_checkworthy, suggest, suggestion_dict
+    from kit.articles.article import article_from_text
+    from kit.reading.claims import (
+        load_labels,
+        most_checkworthy,
+        no_claim_rules,
+        suggest,
+        suggestion_dict,
+    )
 
     labels = load_labels(args.labels) if args.labels else None
     if args.jsonl:
@@ -324,14 +331,19 @@ def cmd_claims(args: argparse.Namespace) -> int:
             raise KitError("give either --jsonl IN.jsonl or article files, not both")
         items = _read_jsonl(args.jsonl)
         out = sys.stdout
-        for item_id, text in items:
+        for item_id, text, language in items:
+            article = article_from_text(text, language=language)
             sentences = []
-            for s in suggest(text, labels=labels):
+            for s in suggest(article, labels=labels):
                 if s.part:
                     sentences[-1]["parts"].append(suggestion_dict(s))
                 else:
                     sentences.append({**suggestion_dict(s), "parts": []})
-            out.write(json.dumps({"id": item_id, "sentences": sentences}) + "\n")
+            record = {"id": item_id, "sentences": sentences}
+            why_none = no_claim_rules(article)
+            if why_none is not None:
+                record["note"] = why_none
+            out.write(json.dumps(record) + "\n")
         return 0
     if not args.files:
         raise KitError(
@@ -344,6 +356,9 @@ def cmd_claims(args: argparse.Namespace) -> int:
             found = suggest(a, labels=labels)
             print(a.title or "(no headline)")
             print(f"  file: {path}" + (f" (article {a.id})" if len(articles) > 1 else ""))
+            why_none = no_claim_rules(a)
+            if why_none is not None:
+                print(f"  {why_none}")
             for s in found:
                 who = "" if s.claimant == "the reporter" else f" · claimed by {s.claimant}"
                 head = "    part" if s.part else f"  [{s.sentence + 1}]"
@@ -368,8 +383,9 @@ def _excerpt(text: str, span, limit: int) -> str:
     return f"«{piece}» [{span.start}:{span.end}]"
 
 
-def _read_jsonl(path: str) -> list[tuple[object, str]]:
-    """(id, text) for every non-blank line of a JSONL file; the first bad line is a KitError.
+def _read_jsonl(path: str) -> list[tuple[object, str, str | None]]:
+    """(id, text, language) for every non-blank line of a JSONL file (language from an optional
+    "language" field, "de" or "de-DE"; None to detect it); the first bad line is a KitError.
 
     Blank lines are skipped (they hold no record), so output lines match input records in order.
     """
@@ -408,7 +424,15 @@ def _read_jsonl(path: str) -> list[tuple[object, str]]:
             check_text(obj["text"])
         except KitError as e:
             raise KitError(e.problem, path=where, line=n, fix=e.fix) from None
-        items.append((obj.get("id"), obj["text"]))
+        language = obj.get("language")
+        if language is not None and not isinstance(language, str):
+            raise KitError(
+                '"language" is not a string',
+                path=where,
+                line=n,
+                fix='give a language code such as "en" or "de", or leave the field out',
+            )
+        items.append((obj.get("id"), obj["text"], language))
     return items
 
 
@@ -425,8 +449,8 @@ def _sources_jsonl(path: str) -> int:
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")
-    for ident, text in items:
-        found = find_attributions(article_from_text(text))
+    for ident, text, language in items:
+        found = find_attributions(article_from_text(text, language=language))
         record = {"id": ident, "attributions": [a.to_json() for a in found]}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0

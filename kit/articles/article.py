@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from kit.articles.language import language_of
 from kit.articles.segment import Paragraph, Sentence, Span, paragraph_spans, segment
 from kit.errors import KitError
 from kit.files import MAX_FILE_BYTES, decode, normalise_newlines, parse_yaml, read_bytes, read_text
@@ -55,7 +56,12 @@ class Article:
 
     @cached_property
     def _segments(self) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
-        return segment(self.text, list(self.paragraphs), [p.role for p in self.paragraphs])
+        return segment(
+            self.text,
+            list(self.paragraphs),
+            [p.role for p in self.paragraphs],
+            language=self.language,
+        )
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -152,7 +158,7 @@ def make_article(
     known = {"outlet", "byline", "published", "url", "licence", "language", "encoding"}
     extra = {k: v for k, v in meta.items() if k not in known}
     fields = {k: (None if v is None else str(v)) for k, v in meta.items() if k in known}
-    fields["language"] = fields.get("language") or "en"
+    fields["language"] = language_of(text, fields.get("language"))
     article_id = safe_id(id if id else (path.stem if path else _title_id(title)))
     return Article(
         id=article_id,
@@ -203,10 +209,11 @@ def _title_id(title: str) -> str:
     return safe_id(title.lower()[:60]) if title else "article"
 
 
-def article_from_text(text: str, id: str = "text") -> Article:
+def article_from_text(text: str, id: str = "text", language: str | None = None) -> Article:
     """An Article over exactly `text` (no cleaning, so offsets match the caller's string).
 
-    Each non-blank line is a body paragraph. Used for command-line JSONL input.
+    Each non-blank line is a body paragraph. Used for command-line JSONL input. The language is
+    the one given ("de", "de-DE", "German"), else detected from the text.
     """
     check_text(text)
     spans = paragraph_spans(text)
@@ -218,6 +225,7 @@ def article_from_text(text: str, id: str = "text") -> Article:
         body=tuple(s.of(text) for s in spans),
         text=text,
         paragraphs=paras,
+        language=language_of(text, language),
     )
 
 

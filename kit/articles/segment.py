@@ -3,6 +3,9 @@
 Sentence boundaries come from blingfire (fast, and right on news text), then a small repair pass
 joins splits after titles ("Mr.", "Dr.") and number abbreviations ("No. 10", "Jan. 3"), using the
 word list in `data/abbreviations.txt`. Chosen by measurement: see docs/design/segmentation.md.
+Another language's repairs are data (kit/data/<language>/segmentation.yaml): its abbreviations
+("Dr.", "z. B.", "u. a.") and the words that show a number before them is an ordinal ("am 11.
+August", "das 3. Quartal").
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import ctypes
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import blingfire
+
+from kit.files import parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,79 @@ _NUMBER_ABBREVIATIONS |= {"Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "
 def _abbreviations() -> frozenset[str]:
     raw = resources.files("kit").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class _Repairs:
+    """A language's splitting exceptions (kit/data/<language>/segmentation.yaml)."""
+
+    last_abbreviation: re.Pattern[str] | None  # matches a text ending in one of its abbreviations
+    abbreviations: frozenset[str]  # one-word ones ("bzw", "Dr"): no sentence end after them
+    ordinal_next: frozenset[str]
+    ordinal_max: int
+
+
+@cache
+def _repairs(language: str) -> _Repairs | None:
+    """The splitting exceptions of a language other than English; None when it has none."""
+    path = resources.files("kit").joinpath("data", language, "segmentation.yaml")
+    if not path.is_file():
+        return None
+    data = parse_yaml(path.read_text(encoding="utf-8"), f"kit/data/{language}/segmentation.yaml")
+    abbrevs = sorted((str(a) for a in data.get("abbreviations") or []), key=len, reverse=True)
+    pattern = None
+    if abbrevs:
+        alts = "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in abbrevs)
+        pattern = re.compile(rf"(?:^|[\s(\"“„‘'‚»«])(?:{alts})\.[\"”“’'‘«»]?$")
+    return _Repairs(
+        pattern,
+        frozenset(a for a in abbrevs if " " not in a and "." not in a),
+        frozenset(str(w) for w in data.get("ordinal_next") or []),
+        int(data.get("ordinal_max") or 31),
+    )
+
+
+# A full stop after a lower-case word, then a capital: a sentence end blingfire sometimes misses
+# in German ("... Biodiesel an. Berninger sagte ...").
+_MISSED_END = re.compile(r"\b([^\W\d_]*[a-zäöüß])[.!?](?=\s+[\"„“»«]?[A-ZÄÖÜ])")
+
+
+def _split_missed(repairs: _Repairs, chunk: str, s: int, e: int) -> list[tuple[int, int]]:
+    """One blingfire sentence cut again at full stops it missed (not after an abbreviation)."""
+    out = []
+    for m in _MISSED_END.finditer(chunk, s, e):
+        if len(m.group(1)) < 2 or m.group(1) in repairs.abbreviations:
+            continue
+        cut = m.end()
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
+_ORDINAL = re.compile(r"(?:^|\s)(\d{1,4})\.$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _needs_join_in(repairs: _Repairs, prev: str, nxt: str) -> bool:
+    """True when the split after `prev` is at an abbreviation or an ordinal of the language."""
+    if not nxt:
+        return False
+    first = nxt.lstrip("\"“„‘'‚»«(")
+    if repairs.last_abbreviation is not None and repairs.last_abbreviation.search(prev):
+        return True
+    m = _ORDINAL.search(prev)
+    if m:
+        if first[:1].islower():
+            return True
+        word = _FIRST_WORD.match(first)
+        return (
+            word is not None
+            and word.group() in repairs.ordinal_next
+            and int(m.group(1)) <= repairs.ordinal_max
+        )
+    # A lone initial ("John F. Kennedy") followed by a capitalised name.
+    return bool(_INITIAL.search(prev)) and first[:1].isupper() and len(prev) > 2
 
 
 _LAST_WORD = re.compile(r"(?:^|[\s(\"“‘'])([A-Za-z]+)\.[\"”’']?$")
@@ -150,13 +228,19 @@ def _needs_join(prev: str, nxt: str) -> bool:
     return bool(_INITIAL.search(prev)) and first.isupper() and len(prev) > 2
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of the single paragraph text[start:end], as spans into `text`."""
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, language: str = "en"
+) -> list[Span]:
+    """Sentences of the single paragraph text[start:end], as spans into `text`, split with the
+    exceptions of `language` (English's abbreviations unless the language has its own)."""
     end = len(text) if end is None else end
+    repairs = None if language == "en" else _repairs(language)
     chunk = text[start:end]
     if not chunk.strip():
         return []
     offsets = _blingfire_offsets(chunk)
+    if repairs is not None:
+        offsets = [piece for s, e in offsets for piece in _split_missed(repairs, chunk, s, e)]
     merged: list[list[int]] = []
     for s, e in offsets:
         # blingfire leaves some separators (U+2028, odd spaces) at a sentence's edges.
@@ -166,7 +250,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
             e -= 1
         if s >= e:
             continue
-        if merged and _needs_join(chunk[merged[-1][0] : merged[-1][1]], chunk[s:e]):
+        if merged and (
+            _needs_join(chunk[merged[-1][0] : merged[-1][1]], chunk[s:e])
+            if repairs is None
+            else _needs_join_in(repairs, chunk[merged[-1][0] : merged[-1][1]], chunk[s:e])
+        ):
             merged[-1][1] = e
         else:
             merged.append([s, e])
@@ -178,12 +266,16 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
 
 
 def segment(
-    text: str, paragraphs: list[Span] | None = None, roles: list[str] | None = None
+    text: str,
+    paragraphs: list[Span] | None = None,
+    roles: list[str] | None = None,
+    language: str = "en",
 ) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
     """Paragraphs and sentences of a whole text.
 
     `paragraphs` may give the paragraph spans (loaders know them); otherwise each non-blank line
-    is a paragraph. `roles` gives each paragraph's role (default `body`).
+    is a paragraph. `roles` gives each paragraph's role (default `body`). `language` chooses the
+    splitting exceptions.
     """
     spans = paragraph_spans(text) if paragraphs is None else paragraphs
     paras = tuple(
@@ -191,6 +283,6 @@ def segment(
     )
     sents: list[Sentence] = []
     for p in paras:
-        for s in sentence_spans(text, p.start, p.end):
+        for s in sentence_spans(text, p.start, p.end, language):
             sents.append(Sentence(s.start, s.end, len(sents), p.index))
     return paras, tuple(sents)

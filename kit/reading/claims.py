@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.articles.article import Article, article_from_text
+from kit.articles.language import language_name
 from kit.articles.segment import Span
 from kit.reading.claim_labels import (
     CHECKWORTHY,
@@ -88,12 +89,16 @@ def suggest(
 
     `attributions` defaults to `kit.reading.sources.find_attributions(article)`; `labels` is a
     LabelSet or the path of a teacher's label file (default: the kit's seven claim types).
+    The claim rules are English: an article in another language gets none (`no_claim_rules`
+    says why), never English rules on its text.
     """
     article = (
         article_or_text
         if isinstance(article_or_text, Article)
         else article_from_text(article_or_text)
     )
+    if no_claim_rules(article) is not None:
+        return []
     label_set = resolve_labels(labels)
     atts = list(find_attributions(article) if attributions is None else attributions)
     text = article.text
@@ -112,6 +117,20 @@ def suggest(
                     _suggestion(text, part.start, part.end, scan, att, label_set, sent.index, True)
                 )
     return out
+
+
+CLAIM_LANGUAGES = ("en",)
+
+
+def no_claim_rules(article: Article) -> str | None:
+    """Why the kit suggests no claim types for this article (its language), or None."""
+    if article.language in CLAIM_LANGUAGES:
+        return None
+    return (
+        f"The kit has claim and wording rules for English only; this article is in "
+        f"{language_name(article.language)}, so it suggests no claim types or words to notice "
+        "here. Tag the claims yourself."
+    )
 
 
 def _suggestion(

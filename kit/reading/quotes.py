@@ -4,31 +4,69 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 
 from kit.articles.segment import Span
 from kit.reading.lexicon import package_yaml
 
-# The marks of the language (kit/data/en/quotes.yaml). Two-character marks (''like this'', a
-# newspaper convention) are matched before one-character ones.
-_MARKS = package_yaml("en/quotes.yaml")  # source_words.language_file would import a cycle
-_OPEN_DOUBLE = _MARKS["open_double"]
-_CLOSE_DOUBLE = _MARKS["close_double"]
-_STRAIGHT = frozenset(_MARKS["straight_double"])
-_OPEN_ONLY = frozenset(_MARKS["open_double_only"])
-_OPEN_SINGLE = _MARKS["open_single"]
-_CLOSE_SINGLE = _MARKS["close_single"]
-_LONG = sorted((m for m in _STRAIGHT | _OPEN_ONLY if len(m) > 1), key=len, reverse=True)
-_ONE = "".join(
-    sorted(
-        {c for c in _OPEN_DOUBLE + _CLOSE_DOUBLE + _OPEN_SINGLE + _CLOSE_SINGLE}
-        | {m for m in _STRAIGHT if len(m) == 1}
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A language's quotation marks (kit/data/<language>/quotes.yaml), ready to search with."""
+
+    open_double: str
+    close_double: str
+    straight: frozenset[str]
+    open_only: frozenset[str]
+    open_single: str
+    close_single: str
+    long: tuple[str, ...]  # two-character marks, matched before one-character ones
+    one: str  # every one-character mark
+    pattern: re.Pattern[str]
+
+
+def quote_marks(language: str = "en") -> QuoteMarks:
+    """The quotation marks of a language, read once from its quotes.yaml."""
+    return _quote_marks(language)
+
+
+@cache
+def _quote_marks(language: str) -> QuoteMarks:
+    # source_words.language_file would import a cycle
+    return make_quote_marks(package_yaml(f"{language}/quotes.yaml"))
+
+
+def make_quote_marks(marks: dict) -> QuoteMarks:
+    """QuoteMarks from the mapping of a quotes.yaml."""
+    straight = frozenset(marks["straight_double"])
+    open_only = frozenset(marks.get("open_double_only") or ())
+    chars = marks["open_double"] + marks["close_double"]
+    chars += marks["open_single"] + marks["close_single"]
+    long = tuple(sorted((m for m in straight | open_only if len(m) > 1), key=len, reverse=True))
+    one = "".join(sorted(set(chars) | {m for m in straight if len(m) == 1}))
+    return QuoteMarks(
+        marks["open_double"],
+        marks["close_double"],
+        straight,
+        open_only,
+        marks["open_single"],
+        marks["close_single"],
+        long,
+        one,
+        re.compile("|".join([*map(re.escape, long), f"[{re.escape(one)}]"])),
     )
-)
-_QUOTE_CHARS = re.compile("|".join([*map(re.escape, _LONG), f"[{re.escape(_ONE)}]"]))
-QUOTE_MARKS = _ONE
 
 
-def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Span]:
+# English (kit/data/en/quotes.yaml), which the English rules use throughout. Two-character marks
+# (''like this'', a newspaper convention) are matched before one-character ones.
+_ENGLISH = quote_marks("en")
+QUOTE_MARKS = _ENGLISH.one
+
+
+def find_quotes(
+    text: str, paragraphs: Iterable[Span] | None = None, marks: QuoteMarks = _ENGLISH
+) -> list[Span]:
     """Quotations in the text as spans that include their quotation marks, in order.
 
     Single quotes count only outside double quotes (inside, they are nested quotes). A paragraph
@@ -36,6 +74,9 @@ def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Spa
     quotation mark (the news convention for long quotes); otherwise it ends at the paragraph end.
     """
     paras = list(paragraphs) if paragraphs is not None else _line_spans(text)
+    open_double, close_double, straight = marks.open_double, marks.close_double, marks.straight
+    open_only, open_single, close_single = marks.open_only, marks.open_single, marks.close_single
+    long_marks, pattern = marks.long, marks.pattern  # locals: read in the loop below
     quotes: list[Span] = []
     carry: int | None = None
     for n, p in enumerate(paras):
@@ -45,15 +86,15 @@ def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Spa
         if carry is not None:
             first = text[p.start : p.start + 1]
             if (
-                first in _OPEN_DOUBLE
-                or first in _STRAIGHT
-                or text.startswith(tuple(_LONG), p.start)
+                first in open_double
+                or first in straight
+                or text.startswith(tuple(long_marks), p.start)
             ):
                 open_d, skip_first = carry, True
             else:
                 quotes.append(Span(carry, _rstrip_end(text, paras[n - 1])))
             carry = None
-        for m in _QUOTE_CHARS.finditer(text, p.start, p.end):
+        for m in pattern.finditer(text, p.start, p.end):
             i = m.start()
             ch = m.group()
             if skip_first and i == p.start:
@@ -62,21 +103,21 @@ def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Spa
             nxt = text[m.end()] if m.end() < p.end else " "
             if len(ch) > 1:
                 opens = not (nxt.isspace() and not prev.isspace())
-                if ch in _OPEN_ONLY or (open_d is None and opens):
+                if ch in open_only or (open_d is None and opens):
                     if open_d is None:
                         open_d, open_s = i, None
                 elif open_d is not None:
                     quotes.append(Span(open_d, m.end()))
                     open_d = None
                 continue
-            if ch in _OPEN_DOUBLE:
+            if ch in open_double:
                 if open_d is None:
                     open_d, open_s = i, None
-            elif ch in _CLOSE_DOUBLE:
+            elif ch in close_double:
                 if open_d is not None:
                     quotes.append(Span(open_d, i + 1))
                     open_d = None
-            elif ch in _STRAIGHT:
+            elif ch in straight:
                 if open_d is None:
                     if not (nxt.isspace() and not prev.isspace()):
                         open_d, open_s = i, None
@@ -85,10 +126,10 @@ def find_quotes(text: str, paragraphs: Iterable[Span] | None = None) -> list[Spa
                     open_d = None
             elif open_d is None:
                 # Single quotes: opening after a space or bracket, closing before a non-letter.
-                if ch in _OPEN_SINGLE and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
+                if ch in open_single and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
                     if open_s is None:
                         open_s = i
-                elif ch in _CLOSE_SINGLE and open_s is not None and not nxt.isalnum():
+                elif ch in close_single and open_s is not None and not nxt.isalnum():
                     if i - open_s > 1:
                         quotes.append(Span(open_s, i + 1))
                     open_s = None

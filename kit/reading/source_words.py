@@ -5,8 +5,9 @@ phrases and stances) and the source words (data/en/source_words.yaml: titles, ro
 outlets, anonymous and document words). The sets below are the small words the rules step over or
 stop at (data/en/source_rule_words.yaml: determiners, auxiliaries, time words ...).
 
-A language is a folder of kit/data (`en/` today): these three lists, its quotation marks
-(quotes.yaml) and its name patterns (names.yaml), with tests.
+These are English's lists (kit/data/en/: these three, its quotation marks in quotes.yaml and its
+name patterns in names.yaml), read by the English rules. Every other language is a folder of
+kit/data with the files of kit.reading.language_data, read by kit.reading.cue_rules.
 """
 
 from __future__ import annotations

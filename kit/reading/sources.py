@@ -1,7 +1,9 @@
 """Who is speaking: attributions (cue, source, content) found in an article.
 
 Pure-Python rules over words and quotation marks; no model, no network. This module is the public
-face; the rules live in modules of their own, in the order they run on an article:
+face. An article in another language than English is read by kit.reading.cue_rules from its
+language's data folder (kit/data/de/); the English rules live in modules of their own, in the
+order they run on an article:
 
 - `source_words`: the word lists, read once from kit/data (`reporting_cues.yaml` for the reporting
   verbs and phrases with their stance, `source_words.yaml` for titles, institutions, outlets,
@@ -25,6 +27,8 @@ from __future__ import annotations
 
 from kit.articles.article import Article, article_from_text
 from kit.reading.attribution import Attribution, Attributor
+from kit.reading.cue_rules import find_with_rules
+from kit.reading.language_data import has_rules, language_data
 
 __all__ = [
     "SOURCE_LEGEND",
@@ -34,6 +38,7 @@ __all__ = [
     "Attribution",
     "describe",
     "find_attributions",
+    "reads_language",
 ]
 
 
@@ -50,7 +55,12 @@ STANCES = ("neutral", "doubt", "emphasis", "concession")
 
 
 def find_attributions(article_or_text: Article | str) -> list[Attribution]:
-    """Every attribution in the article (or text), in text order."""
+    """Every attribution in the article (or text), in text order.
+
+    English is read by its own rules; a language with a data folder (kit/data/de/) by the rules
+    of kit.reading.cue_rules over that data; a language with neither gets none (`reads_language`
+    says which), never English rules on another language's text.
+    """
     article = (
         article_or_text
         if isinstance(article_or_text, Article)
@@ -58,7 +68,16 @@ def find_attributions(article_or_text: Article | str) -> list[Attribution]:
     )
     if not article.text.strip():
         return []
-    return Attributor(article).run()
+    if article.language == "en":
+        return Attributor(article).run()
+    if has_rules(article.language):
+        return find_with_rules(article, language_data(article.language))
+    return []
+
+
+def reads_language(language: str) -> bool:
+    """Can the kit find sources in this language (English, or a folder of data in kit/data)?"""
+    return language == "en" or has_rules(language)
 
 
 # ------------------------------------------------------------------------------ display helpers

@@ -242,10 +242,14 @@ def flag_spans(text: str, start: int = 0, end: int | None = None) -> list[Flag]:
 
 
 def flag(article_or_text: Article | str) -> list[Flag]:
-    """Wording to notice in an article (or a plain text), each flag with its explanation."""
+    """Wording to notice in an article (or a plain text), each flag with its explanation.
+
+    The word lists are English: an article in another language gets no flags."""
     article = (
         article_or_text
         if isinstance(article_or_text, Article)
         else article_from_text(article_or_text)
     )
+    if article.language != "en":
+        return []
     return flag_spans(article.text)

@@ -186,13 +186,22 @@ def show_claims(
     `labels` is a teacher's label set (a LabelSet or the path of its YAML file).
     """
     from kit.articles.article import article_from_text
-    from kit.reading.claims import most_checkworthy, resolve_labels, suggest
+    from kit.reading.claims import most_checkworthy, no_claim_rules, resolve_labels, suggest
     from kit.reading.wording import flag
     from kit.views.html import Mark, render_article
 
     if isinstance(article, str):
         article = article_from_text(article)
     label_set = resolve_labels(labels)
+    why_none = no_claim_rules(article)
+    if why_none is not None:
+        parts = [
+            '<div class="kit-claims" style="font-family:sans-serif">',
+            f'<p class="kit-note"><strong>No suggestions:</strong> {escape(why_none)}</p>',
+            render_article(article, [], numbers=True).html,
+            "</div>",
+        ]
+        return stack(parts, f"claims in {article.id}: {why_none}")
     found = suggest(article, labels=label_set, attributions=attributions)
     flags = flag(article)
     shown = [lab for lab in label_set.labels if "not_a_claim" not in lab.kit_types]
@@ -287,6 +296,15 @@ def _label_notes(label_set: LabelSet) -> str:
 # ---------------------------------------------------------------- wording
 
 
+def _no_flags(article: Article) -> str:
+    from kit.reading.claims import no_claim_rules
+
+    why_none = no_claim_rules(article)
+    if why_none is None:
+        return "<p>No words to notice were found.</p>"
+    return f'<p class="kit-note"><strong>No words to notice:</strong> {escape(why_none)}</p>'
+
+
 def show_wording(article: Article | str | Path) -> SafeHTML:
     """How the story reports speech: every reporting word (cue) marked by its stance, the wording
     to notice (hedges, doubt words, labels, scare quotes ...), and a table of each with what it
@@ -331,7 +349,7 @@ def show_wording(article: Article | str | Path) -> SafeHTML:
         html_table(verbs, "Reporting words: how the story tells you who said what")
         if cues
         else "<p>No reporting words were found.</p>",
-        html_table(words, "Words to notice") if flags else "<p>No words to notice were found.</p>",
+        html_table(words, "Words to notice") if flags else _no_flags(article),
     ]
     loaded = sum(a.stance != "neutral" for a in cues)
     summary = (

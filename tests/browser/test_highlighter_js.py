@@ -18,6 +18,7 @@ TRICKY = [
     "Ukraine’s 30-day ceasefire: 1,000 troops (U.S. says) — don't panic!",
     "naïve café, e\u0301lan, 東京 and العربية text",
     "𝒜𝒜𝒜 😀😀 x",
+    "„Wir sind erleichtert“, sagte die Außenministerin – z. B. am 11. August. »Groß‹artig›«",
 ]
 
 
