@@ -12,7 +12,8 @@ students' `work/` folders back into `submitted/`, which `python -m kit collect` 
 nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` step is needed).
 
 Only what the course lists is copied (a whitelist): teachers' answer keys and banks never are;
-the keys of shipped articles go out sealed (kit.classroom.ship_keys; none in an exam copy).
+the keys of shipped articles go out sealed (kit.classroom.ship_keys; none in an exam copy), and
+the model answers of written prompts obscured (kit.quiz.written; none in an exam copy).
 Every quiz bank goes through kit.quiz.model's release: a practice copy (answers sealed under
 slow salted hashes, kit.quiz.sealed) or, with `exam=True`, an exam copy with no answer material
 at all; the finished copy is checked once more for work files and unreleased banks.
@@ -42,6 +43,7 @@ from kit.classroom.ship_keys import ship_keys
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
+from kit.quiz.written import ANSWERS_FOLDER, release_answers
 from kit.work.keys import unreviewed
 from kit.work.reader import FORMAT
 from kit.work.store import safe_name
@@ -60,6 +62,7 @@ class ReleaseReport:
     articles: list[str] = field(default_factory=list)
     banks: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # sealed answer keys (kit.classroom.ship_keys)
+    answers: list[str] = field(default_factory=list)  # obscured model answers (kit.quiz.written)
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -145,6 +148,7 @@ def _build(
     if missing:
         report.notes.append(f"no article file in {seed_dir} for: {', '.join(missing)}")
     report.keys = ship_keys(seed_dir, target / "seeds", report.articles, exam)
+    report.answers = release_answers(seed_dir, target / "seeds", exam)
 
     for bank in progress(files.banks, "quiz banks"):
         dst = target / "seeds" / bank.relative_to(seed_dir)
@@ -193,6 +197,10 @@ def check_release(folder: Path, exam: bool = False) -> None:
             raise KitError("an answer key is in the student copy", path=f)
         if f.suffix == ".json" and f'"{FORMAT}"' in f.read_text(encoding="utf-8", errors="replace"):
             raise KitError("a work file (an answer key?) is in the student copy", path=f)
+        if f.parent.name == ANSWERS_FOLDER and f.suffix in (".yaml", ".yml"):
+            data = yaml.safe_load(read_text(f)[0])
+            if exam or not isinstance(data, dict) or data.get("released") is not True:
+                raise KitError("model answers in plain text are in the student copy", path=f)
         if f.name.endswith(BANK_SUFFIXES):
             data = yaml.safe_load(read_text(f)[0])
             if not isinstance(data, dict) or data.get("released") is not True:
