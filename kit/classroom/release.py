@@ -44,6 +44,7 @@ from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
 from kit.quiz.written import ANSWERS_FOLDER, release_answers
+from kit.views.glossary import GLOSSARY
 from kit.work.keys import unreviewed
 from kit.work.reader import FORMAT
 from kit.work.store import safe_name
@@ -149,6 +150,8 @@ def _build(
         report.notes.append(f"no article file in {seed_dir} for: {', '.join(missing)}")
     report.keys = ship_keys(seed_dir, target / "seeds", report.articles, exam)
     report.answers = release_answers(seed_dir, target / "seeds", exam)
+    if (seed_dir / GLOSSARY).is_file():  # reading support, no answers in it
+        shutil.copyfile(seed_dir / GLOSSARY, target / "seeds" / GLOSSARY)
 
     for bank in progress(files.banks, "quiz banks"):
         dst = target / "seeds" / bank.relative_to(seed_dir)
@@ -200,7 +203,10 @@ def check_release(folder: Path, exam: bool = False) -> None:
         if f.parent.name == ANSWERS_FOLDER and f.suffix in (".yaml", ".yml"):
             data = yaml.safe_load(read_text(f)[0])
             if exam or not isinstance(data, dict) or data.get("released") is not True:
-                raise KitError("model answers in plain text are in the student copy", path=f)
+                raise KitError(
+                    "model answers in plain text (or, in an exam copy, any) are in the copy",
+                    path=f,
+                )
         if f.name.endswith(BANK_SUFFIXES):
             data = yaml.safe_load(read_text(f)[0])
             if not isinstance(data, dict) or data.get("released") is not True:
