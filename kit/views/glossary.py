@@ -109,5 +109,5 @@ def glossary_html(terms: list[Term]) -> str:
         '<details class="kit-glossary" open style="font-family:sans-serif;font-size:0.9em;'
         'border-top:1px solid #ddd;margin-top:0.6em;padding-top:0.3em">'
         f"<summary><strong>Words to know ({len(terms)})</strong></summary>"
-        f'<dl aria-label="Words to know" style="margin:0.2em 0">{rows}</dl></details>'
+        f'<dl style="margin:0.2em 0">{rows}</dl></details>'
     )

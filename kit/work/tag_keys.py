@@ -26,6 +26,13 @@ FILES = {"claim": "claims", "role": "roles"}
 FIELDS = {"claim": ("claim", "checkworthy"), "role": ("role",)}
 
 
+def is_tag_key(path: str | Path) -> bool:
+    """Whether a file in `keys/` is a key for tagging (`<id>.claims.yaml`, `<id>.roles.yaml`),
+    which the source keys' readers (the class materials) leave to the taggers."""
+    name = Path(path).name.lower()
+    return any(name.endswith(f".{w}{ext}") for w in FILES.values() for ext in (".yaml", ".yml"))
+
+
 def tag_key_path(article: Article, kind: str) -> Path | None:
     """`keys/<article id>.<kind>s.yaml` in the article's folder or the one above; None if none."""
     if article.path is None or kind not in FILES:
