@@ -21,6 +21,7 @@ function render({ model, el }) {
   const progress = h("p", { class: "kit-ct-progress" });
   // Shown when the teacher has a claim key: what the key says about each tagged sentence, and why.
   const checkBtn = h("button", { type: "button", class: "kit-ct-btn kit-ct-check", onclick: () => send({ cmd: "check" }) }, ["Check my tags"]);
+  checkBtn.hidden = !model.get("checkable");
   const keys = h("p", { class: "kit-ct-keys", id: `${uid}-keys` }, [
     "Keyboard: ", ...kbd("↑", "↓"), " or ", ...kbd("J", "K"), " next / previous sentence · ",
     ...kbd("1"), "–", ...kbd("7"), " claim type · ",
