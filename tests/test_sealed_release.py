@@ -121,3 +121,26 @@ def test_a_student_in_the_copy_compares_with_the_sealed_key(course_copy, tmp_pat
     assert [(m.item.start, m.annotation) for m in teacher.found] == [
         (m.item.start, m.annotation) for m in fb.found
     ]
+
+
+def test_no_released_file_holds_a_model_answer_or_a_reason_of_the_taggers_keys(course_copy):
+    from kit.quiz.written import answer_files, load_answers
+    from kit.work.tag_keys import FILES, tag_key
+
+    secrets = set()
+    for f in answer_files(ROOT / "seeds"):
+        for a in load_answers(f).values():
+            secrets |= {a.model[:50], *(c[:50] for c in a.checklist if len(c) > 30)}
+            secrets |= {said[:50] for _, said in a.options}
+    for f in seed_files(ROOT / "seeds").articles:
+        article = kit.load_article(f)
+        for kind in FILES:
+            key = tag_key(article, kind)
+            secrets |= {" ".join(i.hint.split())[:50] for i in (key.items if key else ())}
+    secrets.discard("")
+    assert len(secrets) > 80
+    assert course_copy.answers and "keys/000_8e915a2399968c01.sealed.json" in course_copy.keys
+    for name, text in released_texts(course_copy).items():
+        flat = " ".join(text.split())
+        for said in secrets:
+            assert said not in flat, (name, said)

@@ -22,6 +22,7 @@ from kit.work.annotations import Annotation, reanchor
 from kit.work.keys import load_key, parse_key
 from kit.work.store import FORMAT as WORK_FORMAT
 from kit.work.store import read_document, text_fingerprint
+from kit.work.tag_keys import is_tag_key
 
 MAX_BANK_BYTES = 2 * 1024 * 1024
 
@@ -143,8 +144,8 @@ def load_materials(seeds: str | Path | None) -> Materials:
         except KitError as e:
             problems.append(e.message)
     for f in files.keys:
-        if f.suffix.lower() not in (".json", ".yaml", ".yml"):
-            continue
+        if f.suffix.lower() not in (".json", ".yaml", ".yml") or is_tag_key(f):
+            continue  # keys for the taggers (kit.work.tag_keys) are not the article's key
         try:
             article_id, anns = read_key(f, articles)
         except KitError as e:

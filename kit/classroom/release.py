@@ -19,7 +19,8 @@ nbgrader 0.9.6 by `make nbgrader-check`: no `source/` or `generate_assignment` s
 
 Only what the notebooks and the course name is copied (a whitelist): answer keys (`seeds/keys/`)
 and teachers' banks never are as they are; the keys of shipped articles go out sealed
-(kit.classroom.ship_keys; none in an exam copy). Every quiz bank goes through kit.quiz.model's
+(kit.classroom.ship_keys; none in an exam copy), and the model answers of written prompts
+obscured (kit.quiz.written; none in an exam copy). Every quiz bank goes through kit.quiz.model's
 release: a practice copy (answers sealed under slow salted hashes, kit.quiz.sealed) or, with
 `exam=True`, an exam copy with no answer material at all; the finished copy is checked once more
 for work files and unreleased banks.
@@ -45,6 +46,8 @@ from kit.classroom.ship_keys import ship_keys
 from kit.errors import KitError
 from kit.files import atomic_write_text, read_text
 from kit.progress import progress
+from kit.quiz.written import ANSWERS_FOLDER, release_answers
+from kit.views.glossary import GLOSSARY
 from kit.work.keys import unreviewed
 from kit.work.reader import FORMAT
 from kit.work.store import safe_name
@@ -63,6 +66,7 @@ class ReleaseReport:
     articles: list[str] = field(default_factory=list)
     banks: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # sealed answer keys (kit.classroom.ship_keys)
+    answers: list[str] = field(default_factory=list)  # obscured model answers (kit.quiz.written)
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -117,6 +121,10 @@ def release(
         _build(build, plan, nb_dir, report, manifest, exam)
         # Answer keys reach students only sealed (none in an exam copy); none is copied as it is.
         report.keys = ship_keys(seed_dir, build / "seeds", report.articles, exam)
+        report.answers = release_answers(seed_dir, build / "seeds", exam)
+        if (seed_dir / GLOSSARY).is_file():  # reading support, no answers in it
+            (build / "seeds").mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(seed_dir / GLOSSARY, build / "seeds" / GLOSSARY)
         manifest.keys = [{"file": f"seeds/{k}"} for k in report.keys]
         for key in unreviewed(seed_files(seed_dir).keys):  # drafts of `python -m kit exercise`
             report.notes.append(
@@ -211,6 +219,13 @@ def check_release(folder: Path, exam: bool = False) -> None:
             raise KitError("an answer key is in the student copy", path=f)
         if f.suffix == ".json" and f'"{FORMAT}"' in f.read_text(encoding="utf-8", errors="replace"):
             raise KitError("a work file (an answer key?) is in the student copy", path=f)
+        if f.parent.name == ANSWERS_FOLDER and f.suffix in (".yaml", ".yml"):
+            data = yaml.safe_load(read_text(f)[0])
+            if exam or not isinstance(data, dict) or data.get("released") is not True:
+                raise KitError(
+                    "model answers in plain text (or, in an exam copy, any) are in the copy",
+                    path=f,
+                )
         if f.name.endswith(BANK_SUFFIXES):
             data = yaml.safe_load(read_text(f)[0])
             if not isinstance(data, dict) or data.get("released") is not True:

@@ -16,6 +16,7 @@ from kit.classroom.course import seed_files
 from kit.errors import KitError
 from kit.quiz.sealed_keys import SUFFIX, write_sealed_key
 from kit.work.keys import KEYS_FOLDER, Key, answer_key
+from kit.work.tag_keys import FILES, tag_answers, tag_key
 
 
 def teachers_key(article: Article) -> Key | None:
@@ -26,7 +27,7 @@ def teachers_key(article: Article) -> Key | None:
     sources = answer_key(article, "source")
     if sources is None:
         return None
-    claims = answer_key(article, "claim")
+    claims = tag_key(article, "claim")
     spans = {(i.start, i.end) for i in sources.items}
     more = tuple(i for i in (claims.items if claims else ()) if (i.start, i.end) not in spans)
     return Key(sources.items + more, sources.article_id, sources.name)
@@ -55,9 +56,12 @@ def ship_keys(
             continue
         for article in found:
             key = teachers_key(article)
-            if key is None or not len(key):
+            tags = {kind: tag_answers(tag_key(article, kind), article, kind) for kind in FILES}
+            tags = {kind: answers for kind, answers in tags.items() if answers}
+            if (key is None or not len(key)) and not tags:
                 continue
             rel = Path(KEYS_FOLDER) / f"{article.id}{SUFFIX}"
-            write_sealed_key(key, article, out / rel, cost=cost)
+            key = key if key is not None else Key((), article.id)
+            write_sealed_key(key, article, out / rel, cost=cost, tags=tags)
             written.append(rel.as_posix())
     return sorted(set(written))

@@ -14,6 +14,9 @@ slow key derivation of practice quiz copies (kit.quiz.sealed: scrypt, KIT_SCRYPT
 - the teacher's hints are sealed together under one "check" key (one derivation), which the
   compare view derives when the student checks their work: the hint of each missed item shows
   then, as with the teacher's key.
+- the teacher's keys for tagging (kit.work.tag_keys: a claim type per sentence, a role per
+  paragraph, each with why) are sealed one kind at a time under one key each (one derivation
+  a kind), which the taggers derive when the student checks their tags.
 - in plain view: the article's id and text fingerprint, how many items the key has, the kinds of
   label of each (source, claim, checkworthy), the paragraph it is in and, for sources, which
   items name the same source (a number), so the view can say "you found 3 of the 7 sources" and
@@ -45,6 +48,7 @@ from kit.quiz.answers import article_tokens, seal, tokens_in, unseal
 from kit.work.annotations import Annotation
 from kit.work.keys import KEYS_FOLDER, MAX_LENGTH_RATIO, Key, KeyItem, with_sources
 from kit.work.store import text_fingerprint
+from kit.work.tag_keys import tag_answers, tag_key, tag_key_path
 
 FORMAT = "kit-sealed-key/1"
 #: How a sealed key is named: `keys/<article id>.sealed.json` in a student copy's seeds folder
@@ -80,9 +84,15 @@ def _blocks(tokens: list, starts: list[int], start: int, end: int) -> range:
 
 
 def seal_key(
-    key: Key, article: Article, *, salt: str | None = None, cost: int | None = None
+    key: Key,
+    article: Article,
+    *,
+    salt: str | None = None,
+    cost: int | None = None,
+    tags: dict[str, dict[int, dict[str, str]]] | None = None,
 ) -> dict[str, Any]:
-    """The sealed form of a teacher's key (the data of a `.sealed.json` file)."""
+    """The sealed form of a teacher's key (the data of a `.sealed.json` file). `tags`: the
+    answers for tagging, by kind (`claim`, `role`; kit.work.tag_keys.tag_answers)."""
     key = with_sources(key, article)
     salt = salt or secrets.token_hex(16)
     settings = sealed.kdf_settings(cost)
@@ -116,6 +126,14 @@ def seal_key(
     if hints:
         check = sealer.key(article.id, "check")
         sealed_hints = seal(sealed.sub(check, "hints"), json.dumps(hints))
+    sealed_tags = {
+        kind: seal(
+            sealed.sub(sealer.key(article.id, "tags", kind), "tags"),
+            json.dumps({str(i): a for i, a in answers.items()}),
+        )
+        for kind, answers in sorted((tags or {}).items())
+        if answers
+    }
     return {
         "format": FORMAT,
         "article": article.id,
@@ -126,16 +144,22 @@ def seal_key(
         "longest": max((i.end - i.start for i in items), default=0),
         "blocks": dict(sorted(blocks.items())),
         "hints": sealed_hints,
+        "tags": sealed_tags,
     }
 
 
 def write_sealed_key(
-    key: Key, article: Article, path: str | Path, *, cost: int | None = None
+    key: Key,
+    article: Article,
+    path: str | Path,
+    *,
+    cost: int | None = None,
+    tags: dict[str, dict[int, dict[str, str]]] | None = None,
 ) -> Path:
-    """Seal `key` and write it to `path` (atomically); returns the path."""
+    """Seal `key` (and the answers for tagging, `tags`) and write it to `path` (atomically)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = seal_key(key, article, cost=cost)
+    data = seal_key(key, article, cost=cost, tags=tags)
     atomic_write_text(target, json.dumps(data, ensure_ascii=True, indent=1) + "\n")
     return target
 
@@ -152,6 +176,7 @@ class SealedKey:
     longest: int
     blocks: dict[str, str] = field(repr=False)
     hints: str = field(default="", repr=False)
+    tags: dict[str, str] = field(default_factory=dict, repr=False)
     path: Path | None = None
     name: str = NAME
 
@@ -231,6 +256,26 @@ class SealedKey:
             items.append(KeyItem(at, at, "", tuple(f"{k}:" for k in pub["kinds"]), hint, who))
         return Key(tuple(items), self.article_id, self.name)  # in the teacher's key's order
 
+    def tag_answers(self, kind: str, article: Article | None) -> dict[int, dict[str, str]]:
+        """The teacher's answers for tagging `kind` (`claim` by sentence, `role` by paragraph,
+        as kit.work.tag_keys.tag_answers gives them): one derivation, when the student checks."""
+        article = self._check_article(article)
+        if kind not in self.tags:
+            return {}
+        k = self._sealer().key(self.article_id, "tags", kind)
+        opened = unseal(sealed.sub(k, "tags"), self.tags[kind])
+        try:
+            data = json.loads(opened) if opened else {}
+        except ValueError:
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            int(i): {str(f): str(v) for f, v in a.items()}
+            for i, a in data.items()
+            if str(i).isdigit() and isinstance(a, dict)
+        }
+
     def _hints(self, sealer: sealed.Sealer) -> dict[str, str]:
         if not self.hints:
             return {}
@@ -294,6 +339,8 @@ def load_sealed_key(path: str | Path) -> SealedKey:
         and settings["p"] == 1
         and isinstance(data.get("salt"), str)
         and isinstance(data.get("longest"), int)
+        and isinstance(data.get("tags", {}), dict)
+        and all(isinstance(v, str) for v in data.get("tags", {}).values())
     )
     if not ok:
         raise _damaged(p, "a field is missing or of the wrong type")
@@ -310,6 +357,7 @@ def load_sealed_key(path: str | Path) -> SealedKey:
         longest=data["longest"],
         blocks={str(k): str(v) for k, v in blocks.items()},
         hints=str(data.get("hints") or ""),
+        tags={str(k): v for k, v in data.get("tags", {}).items()},
         path=p,
     )
 
@@ -324,3 +372,24 @@ def find_sealed_key(article: Article) -> SealedKey | None:
         if path.is_file():
             return load_sealed_key(path)
     return None
+
+
+def answers_for_tagging(article: Article, kind: str) -> dict[int, dict[str, str]]:
+    """The answers the taggers check against: the teacher's key for tagging `kind`
+    (kit.work.tag_keys) in the teacher's folder, else the sealed one of a student copy (opened
+    now: call it when the student checks); {} when there is neither."""
+    key = tag_key(article, kind)
+    if key is not None:
+        return tag_answers(key, article, kind)
+    found = find_sealed_key(article)
+    return found.tag_answers(kind, article) if found is not None else {}
+
+
+def has_tagging_key(article: Article, kind: str) -> bool:
+    """Whether the taggers can check `kind` in `article` (no derivation: nothing is opened)."""
+    if tag_key_path(article, kind) is not None:
+        return True
+    if kind == "claim" and tag_key(article, kind) is not None:
+        return True
+    found = find_sealed_key(article)
+    return found is not None and kind in found.tags

@@ -11,8 +11,10 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 from kit.articles.article import Article
+from kit.views.glossary import glossary_html, terms_in
 
 # Okabe-Ito colours (safe for the common colour-vision deficiencies), each with a non-colour cue.
 PALETTE = (
@@ -328,9 +330,21 @@ def _meta_line(article: Article) -> str:
     return f'<div class="kit-meta" style="{META_STYLE}">{escape(" · ".join(bits))}</div>{banner}'
 
 
-def show_article(article: Article, numbers: bool = True) -> SafeHTML:
-    """The article, nicely set, with paragraph numbers (a notebook displays the result)."""
-    return render_article(article, numbers=numbers)
+def show_article(
+    article: Article, numbers: bool = True, glossary: bool | str | Path = True
+) -> SafeHTML:
+    """The article, nicely set, with paragraph numbers (a notebook displays the result).
+
+    `glossary`: below the text, the hard words the article uses and what they mean, from the
+    course's `glossary.yaml` (kit.views.glossary); a path for another file; False for none.
+    """
+    shown = render_article(article, numbers=numbers)
+    if glossary is False:
+        return shown
+    terms = terms_in(article, None if glossary is True else glossary)
+    if not terms:
+        return shown
+    return SafeHTML(shown.html + glossary_html(terms), shown.summary)
 
 
 @dataclass(frozen=True)

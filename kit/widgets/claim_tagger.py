@@ -1,7 +1,9 @@
 """The ClaimTagger: for each sentence, the claim type, whether it is worth checking, who makes the
 claim, and a note. Each tagged sentence is one `tagging` annotation in the work file, with tags
 `claim:<type>`, `checkworthy:<yes|minor|no>`, `claimant:<name>` and the note as its comment (a
-note on a sentence without tags is a `commenting` annotation).
+note on a sentence without tags is a `commenting` annotation). When the teacher has a claim key
+(kit.work.tag_keys; sealed in a student copy), "Check my tags" shows, for each tagged sentence,
+whether the key agrees and why.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import traitlets as t
 from kit.articles.article import Article
 from kit.articles.segment import Sentence
 from kit.errors import KitError
+from kit.quiz.sealed_keys import answers_for_tagging, has_tagging_key
 from kit.reading.labels import claim_label_sets
 from kit.reading.sources import find_attributions
 from kit.views.html import sentence_places
 from kit.widgets._base import STATIC, CommandWidget, OnChange, label_dicts
 from kit.work.annotations import Annotation, make_annotation, now
 from kit.work.store import Draft, MemoryWorkspace, Workspace
+from kit.work.tag_keys import claim_feedback
 
 REPORTER = "the reporter"
 KINDS = ("claim", "checkworthy", "claimant")
@@ -71,6 +75,8 @@ class ClaimTagger(CommandWidget):
     hints = t.Dict().tag(sync=True)
     heading = t.Unicode("").tag(sync=True)
     instructions = t.Unicode("").tag(sync=True)
+    checkable = t.Bool(False).tag(sync=True)
+    feedback = t.Dict().tag(sync=True)
 
     def __init__(
         self,
@@ -100,6 +106,8 @@ class ClaimTagger(CommandWidget):
                 )
             picked.append(every[i])
         self._sentences: tuple[Sentence, ...] = tuple(picked)
+        self._numbers = [every.index(s) for s in picked]  # each one's index in the article
+        self._answers: dict[int, dict[str, str]] | None = None  # opened at the first check
         ws = workspace if workspace is not None else MemoryWorkspace(article)
         places = _places(article)
         super().__init__(
@@ -120,6 +128,7 @@ class ClaimTagger(CommandWidget):
             heading=heading or self.claim_set.title,
             instructions=instructions,
             hints=self._hints(suggestions),
+            checkable=has_tagging_key(article, "claim"),
         )
         self._speakers = self._attributed_speakers()
         self._sync()
@@ -246,6 +255,43 @@ class ClaimTagger(CommandWidget):
 
         return self.workspace.edit(change)
 
+    def check(self) -> str:
+        """Compare each tagged sentence with the teacher's claim key: `feedback` gets, for each,
+        whether the key agrees and why; returns the summary the widget shows."""
+        if self._answers is None:
+            self._answers = answers_for_tagging(self.article, "claim")
+        if not self._answers:
+            self.feedback = {}
+            return "There is no claim key from your teacher for this story yet."
+        self._feedback()
+        tagged = [n for n in range(len(self._sentences)) if str(n) in self.feedback]
+        if not tagged:
+            return "Tag some sentences first, then check them."
+        agree = sum(
+            self._answers.get(self._numbers[n], {}).get("claim") == self.tagging(n)["claim"]
+            for n in tagged
+        )
+        return (
+            f"Checked {len(tagged)} tagged sentences: the key gives the same claim type for "
+            f"{agree}. Choose a sentence to read what the key says and why."
+        )
+
+    def _feedback(self) -> None:
+        """The feedback of every tagged sentence (once the student has checked)."""
+        if not self._answers:
+            return
+        by = self._by_sentence()
+        out = {}
+        for n in range(len(self._sentences)):
+            chosen = self._fields(by.get(n))
+            if chosen["claim"] or chosen["checkworthy"]:
+                answer = self._answers.get(self._numbers[n])
+                out[str(n)] = claim_feedback(answer, chosen, self.claim_set, self.worth_set)
+        self.feedback = out
+
+    def _cmd_check(self, _m: dict) -> str:
+        return self.check()
+
     def _cmd_set(self, m: dict) -> str:
         field = m.get("field")
         if not isinstance(field, str):
@@ -298,6 +344,8 @@ class ClaimTagger(CommandWidget):
         by = self._by_sentence()
         self.tags = {str(n): self._fields(a) | {"id": a.id} for n, a in by.items()}
         self.claimants = self._claimant_choices(by.values())
+        if self._answers:  # checked already: the feedback follows the tags
+            self._feedback()
 
     def _hints(self, suggestions: Iterable[Any] | None) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}

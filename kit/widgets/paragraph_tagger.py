@@ -3,6 +3,8 @@
 A thin view over `kit.reading.roles`: one row per body paragraph, numbered as
 `kit.show_article` numbers them, with a drop-down list of roles (a native <select>: Tab to reach
 it, arrow keys to choose). Every choice is saved at once and comes back when the cell runs again.
+When the teacher has a role key (kit.work.tag_keys; sealed in a student copy), "Check my roles"
+shows, for each tagged paragraph, whether the key agrees and why.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from html import escape
 import ipywidgets as W
 
 from kit.errors import KitError
+from kit.quiz.sealed_keys import answers_for_tagging, has_tagging_key
 from kit.reading.roles import RoleSet, body_paragraphs, resolve_roles
 from kit.widgets._base import status_html
 from kit.widgets.keyboard import KEYS_CLASS, LIVE_CLASS, KeyboardGuard
 from kit.work.role_tags import saved_roles, set_role
 from kit.work.store import Workspace
+from kit.work.tag_keys import role_feedback
 
 #: The drop-down entry for "no role yet" (saved as no tag at all).
 UNSET = ""
@@ -72,7 +76,18 @@ class ParagraphTagger(W.VBox):
             "<details open><summary><strong>The roles</strong></summary>"
             f'<ul style="margin:0.2em 0">{legend}</ul></details>'
         )
-        super().__init__([help_, *rows, self.status, KeyboardGuard()])
+        self._answers: dict[int, dict[str, str]] | None = None  # opened at the first check
+        shown = "" if has_tagging_key(article, "role") else "none"
+        self.check_button = W.Button(
+            description="Check my roles", layout=W.Layout(width="auto", display=shown)
+        )
+        self.check_button.add_class("kit-check-roles")
+        self.check_button.on_click(self._check_clicked)
+        self.feedback = W.HTML("")
+        self.feedback.add_class(LIVE_CLASS)
+        super().__init__(
+            [help_, *rows, self.status, self.check_button, self.feedback, KeyboardGuard()]
+        )
         self.add_class("kit-paragraph-tagger")
         self.add_class(KEYS_CLASS)
 
@@ -87,6 +102,8 @@ class ParagraphTagger(W.VBox):
                 return
             self._show_saved()
             self.status.value = self._summary()
+            if self._answers:  # checked already: the feedback follows the roles
+                self.check()
 
         return save
 
@@ -107,6 +124,45 @@ class ParagraphTagger(W.VBox):
         self._show_saved()
         self.status.value = self._summary()
         return changed
+
+    def _check_clicked(self, _button: object) -> None:
+        try:
+            self.check()
+        except KitError as e:  # a teacher's key file that cannot be read: say so, no traceback
+            self.feedback.value = status_html(f"Cannot check: {e.sentence}", ok=False)
+
+    def check(self) -> str:
+        """Compare each tagged paragraph's role with the teacher's key; the feedback (what the
+        key says and why) shows below the paragraphs. Returns the first line of it."""
+        if self._answers is None:
+            self._answers = answers_for_tagging(self.article, "role")
+        if not self._answers:
+            said = "There is no role key from your teacher for this story yet."
+            self.feedback.value = status_html(said)
+            return said
+        rows = []
+        agree = 0
+        for number, (p, picker) in enumerate(zip(self.paragraphs, self.pickers), start=1):
+            if picker.value == UNSET:
+                continue
+            answer = self._answers.get(p.index)
+            agree += answer is not None and answer.get("role") == picker.value
+            rows.append(
+                f"<li><strong>Paragraph {number}:</strong> "
+                f"{escape(role_feedback(answer, picker.value))}</li>"
+            )
+        if not rows:
+            said = "Choose some roles first, then check them."
+            self.feedback.value = status_html(said)
+            return said
+        said = f"The key gives the same role for {agree} of the {len(rows)} paragraphs you tagged."
+        self.feedback.value = (
+            '<div class="kit-role-feedback" style="border-left:4px solid #1565c0;'
+            'background:#f3f7fc;padding:0.3em 0.8em;margin:0.3em 0">'
+            f'<p style="margin:0.2em 0">{escape(said)}</p>'
+            f'<ul style="margin:0.2em 0">{"".join(rows)}</ul></div>'
+        )
+        return said
 
     @property
     def chosen(self) -> dict[int, str]:

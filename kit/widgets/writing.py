@@ -1,7 +1,8 @@
 """Written answers and choices that save themselves: a student types, the kit keeps it.
 
 Thin widgets over `Workspace.set_response`; every change is saved at once and comes back when the
-cell runs again.
+cell runs again. Once an answer is saved, the teacher's feedback on it shows below (a model answer
+and a checklist; for a choice, a word on the option chosen: kit.quiz.written), never before.
 """
 
 from __future__ import annotations
@@ -12,9 +13,43 @@ from html import escape
 import ipywidgets as W
 
 from kit.errors import KitError
+from kit.quiz.written import ModelAnswer, model_answer
 from kit.widgets._base import status_html
 from kit.widgets.keyboard import KEYS_CLASS, LABELLED_CLASS, LIVE_CLASS, PROMPT_CLASS, KeyboardGuard
 from kit.work.store import Workspace
+
+
+def _model_for(workspace: Workspace, key: str) -> ModelAnswer | None:
+    article = workspace.article
+    return model_answer(key, article.path if article is not None else None)
+
+
+def feedback_html(model: ModelAnswer | None, chosen: str | None = None) -> str:
+    """The teacher's feedback as escaped HTML: the word on `chosen` (a choice), the model answer
+    and the checklist; '' when there is none."""
+    if model is None:
+        return ""
+    parts = []
+    said = model.on_option(chosen) if chosen is not None else ""
+    if said:
+        parts.append(f'<p style="margin:0.2em 0">{escape(said)}</p>')
+    if model.model:
+        parts.append(
+            f'<p style="margin:0.2em 0"><strong>A model answer:</strong> {escape(model.model)}</p>'
+        )
+    if model.checklist:
+        items = "".join(f"<li>{escape(c)}</li>" for c in model.checklist)
+        parts.append(
+            '<p style="margin:0.3em 0 0 0"><strong>Check your answer: does it ...</strong></p>'
+            f'<ul style="margin:0.1em 0">{items}</ul>'
+        )
+    if not parts:
+        return ""
+    return (
+        '<div class="kit-model-answer" role="region" aria-label="Feedback on your answer" '
+        'style="border-left:4px solid #1565c0;background:#f3f7fc;padding:0.3em 0.8em;'
+        f'margin:0.3em 0;max-width:95%">{"".join(parts)}</div>'
+    )
 
 
 class WrittenAnswer(W.VBox):
@@ -41,8 +76,22 @@ class WrittenAnswer(W.VBox):
         # Not a live region: it changes at every key press ("Saved (12 words)"), and reading
         # that out would talk over the student's typing.
         self.status = W.HTML(status_html("Saved." if self.box.value else "Not written yet.", True))
+        self.model = _model_for(workspace, key)
+        # Saved at every key press, so the model answer waits for the student to say they are
+        # done: a button, usable once something is saved.
+        self.compare = W.Button(
+            description="I have finished: show me a model answer",
+            disabled=not self.box.value.strip(),
+            layout=W.Layout(width="auto", display="" if self.model else "none"),
+        )
+        self.compare.add_class("kit-show-model")
+        self.compare.on_click(self._reveal)
+        self.feedback = W.HTML("")
+        self.feedback.add_class(LIVE_CLASS)
         self.box.observe(self._save, names="value")
-        super().__init__([label, self.box, self.status, KeyboardGuard()])
+        super().__init__(
+            [label, self.box, self.status, self.compare, self.feedback, KeyboardGuard()]
+        )
         self.add_class("kit-written-answer")
         self.add_class(KEYS_CLASS)
         self.add_class(LABELLED_CLASS)  # the text box is named by the prompt
@@ -55,6 +104,14 @@ class WrittenAnswer(W.VBox):
             return
         words = len(change["new"].split())
         self.status.value = status_html(f"Saved ({words} words).")
+        self.compare.disabled = not words
+        if not words:
+            self.feedback.value = ""
+
+    def _reveal(self, _button: object = None) -> None:
+        """Show the model answer and checklist (only once an answer is saved)."""
+        if self.workspace.response(self.key).strip():
+            self.feedback.value = feedback_html(self.model)
 
     def __repr__(self) -> str:
         return f"WrittenAnswer({self.key!r})"
@@ -77,8 +134,11 @@ class ChoiceAnswer(W.VBox):
         )
         self.status = W.HTML(status_html("Saved." if saved in options else "Not chosen yet."))
         self.status.add_class(LIVE_CLASS)  # read out when it changes
+        self.model = _model_for(workspace, key)
+        self.feedback = W.HTML(feedback_html(self.model, saved) if saved in options else "")
+        self.feedback.add_class(LIVE_CLASS)
         self.choice.observe(self._save, names="value")
-        super().__init__([label, self.choice, self.status, KeyboardGuard()])
+        super().__init__([label, self.choice, self.status, self.feedback, KeyboardGuard()])
         self.add_class("kit-choice-answer")
         self.add_class(KEYS_CLASS)
         self.add_class(LABELLED_CLASS)  # the options are one group named by the prompt
@@ -92,6 +152,7 @@ class ChoiceAnswer(W.VBox):
             self.status.value = status_html(f"Not saved: {e.message}", ok=False)
             return
         self.status.value = status_html("Saved.")
+        self.feedback.value = feedback_html(self.model, change["new"])
 
     def __repr__(self) -> str:
         return f"ChoiceAnswer({self.key!r})"

@@ -19,6 +19,9 @@ function render({ model, el }) {
   const { title, instructions, undoBtn, redoBtn, warn, live, saving } = view;
   const { send, say, refreshSoon } = view;
   const progress = h("p", { class: "kit-ct-progress" });
+  // Shown when the teacher has a claim key: what the key says about each tagged sentence, and why.
+  const checkBtn = h("button", { type: "button", class: "kit-ct-btn kit-ct-check", onclick: () => send({ cmd: "check" }) }, ["Check my tags"]);
+  checkBtn.hidden = !model.get("checkable");
   const keys = h("p", { class: "kit-ct-keys", id: `${uid}-keys` }, [
     "Keyboard: ", ...kbd("↑", "↓"), " or ", ...kbd("J", "K"), " next / previous sentence · ",
     ...kbd("1"), "–", ...kbd("7"), " claim type · ",
@@ -38,7 +41,7 @@ function render({ model, el }) {
   const panel = h("div", { class: "kit-ct-panel", role: "group", "aria-label": "Tags for the chosen sentence" });
   root.append(
     title, instructions,
-    h("div", { class: "kit-ct-toolbar" }, [undoBtn, redoBtn, progress]),
+    h("div", { class: "kit-ct-toolbar" }, [undoBtn, redoBtn, checkBtn, progress]),
     keys, cellKeys, warn, live,
     h("div", { class: "kit-ct-body" }, [list, panel]),
     saving,
@@ -113,6 +116,14 @@ function render({ model, el }) {
 
   // ------------------------------------------------------------------ panel
   let noteField = null;
+  let feedbackBox = null;
+  function drawFeedback() {
+    checkBtn.hidden = !model.get("checkable");
+    if (!feedbackBox) return;
+    const said = (model.get("feedback") || {})[String(current)];
+    feedbackBox.hidden = !said;
+    feedbackBox.replaceChildren(...(said ? [h("strong", { text: "Your teacher's key: " }), said] : []));
+  }
   let claimantSelect = null;
   function radios(name, legend, labels, field, value, hintKeys) {
     const set = h("fieldset", { class: "kit-ct-radios" }, [h("legend", { text: legend })]);
@@ -157,6 +168,7 @@ function render({ model, el }) {
     const parts = [
       h("p", { class: "kit-ct-where", text: `${s.where} (${current + 1} of ${model.get("sentences").length})` }),
       h("blockquote", { class: "kit-ct-sentence", text: s.text }),
+      (feedbackBox = h("div", { class: "kit-ct-feedback", role: "note" })),
       radios("claim", "What kind of claim is it?", model.get("claim_types"), "claim", t.claim, model.get("claim_types").map((l) => l.key)),
       radios("worth", "Is it worth checking?", model.get("worth"), "checkworthy", t.checkworthy, ["Y", "M", "N"]),
       h("label", { class: "kit-ct-field", for: `${uid}-claimant` }, ["Who makes the claim? ", ...kbd("C")]),
@@ -176,6 +188,7 @@ function render({ model, el }) {
       ])
     );
     panel.replaceChildren(...parts);
+    drawFeedback();
   }
 
   function flushNote() {
@@ -270,6 +283,8 @@ function render({ model, el }) {
       refreshPanel();
     },
     "change:claimants": refreshPanel,
+    "change:feedback": drawFeedback,
+    "change:checkable": drawFeedback,
     "change:hints": drawPanel,
     "change:sentences": () => {
       buildList();
