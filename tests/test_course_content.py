@@ -309,8 +309,6 @@ def test_every_lesson_ends_with_what_to_check_not_praise():
 def test_teacher_notes_exist_for_every_lesson_and_are_linked():
     index = (ROOT / "docs" / "teachers" / "lessons" / "README.md").read_text(encoding="utf-8")
     for lesson in load_course().lessons:
-        if lesson.id == "07":
-            continue  # lesson 7's material is being rewritten with its notes (issue 19, part K)
         page = ROOT / "docs" / "teachers" / "lessons" / f"{lesson.id}.md"
         assert page.is_file(), f"write teacher notes for lesson {lesson.id}"
         assert f"({lesson.id}.md)" in index

@@ -37,7 +37,7 @@ def teachers_keys():
         key = teachers_key(article)
         if key is not None:
             out.append((article, key))
-    assert len(out) == 4  # the seed and the three practice articles
+    assert len(out) >= 4  # the seed and the practice articles
     return out
 
 
@@ -62,7 +62,10 @@ def released_texts(report) -> dict[str, str]:
 
 
 def test_every_shipped_article_with_a_key_gets_its_key_sealed(course_copy, teachers_keys):
-    assert course_copy.keys == sorted(f"keys/{a.id}.sealed.json" for a, _ in teachers_keys)
+    shipped = set(course_copy.articles)  # only the keys of articles the release ships
+    assert course_copy.keys == sorted(
+        f"keys/{a.id}.sealed.json" for a, _ in teachers_keys if a.id in shipped
+    )
     for name in course_copy.keys:
         assert (course_copy.folder / "seeds" / name).is_file()
     assert not (course_copy.folder / "seeds" / "keys" / "000_8e915a2399968c01.json").exists()
@@ -81,9 +84,9 @@ def test_no_released_file_holds_a_hint_or_a_span_with_its_label(course_copy, tea
             for tag in item.tags:
                 value = tag.split(":", 1)[1]
                 for label in {tag, describe(tag)} | ({value} if "_" in value else set()):
+                    span = rf"\b{re.escape(item.exact)}\b"  # a word, not inside one ('he')
                     near = re.compile(
-                        rf"{re.escape(item.exact)}.{{0,60}}{re.escape(label)}"
-                        rf"|{re.escape(label)}.{{0,60}}{re.escape(item.exact)}",
+                        rf"{span}.{{0,60}}{re.escape(label)}|{re.escape(label)}.{{0,60}}{span}",
                         re.DOTALL,
                     )
                     for name, text in texts.items():

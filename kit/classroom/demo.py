@@ -6,7 +6,7 @@ stronger students agree with the key more often. Three common misconceptions are
 dashboard has something to find:
 
 - the tempting wrong option of each bank's first choice question (its first wrong option) is
-  chosen at the first try by about half the class ("claimed" read as a neutral "said");
+  chosen at the first try by about two students in three ("claimed" read as a neutral "said");
 - anonymous sources ("Ukrainian officials") are often missed, and often typed `institution`;
 - sentences the key calls `opinion` are often tagged `event` or `prediction`.
 
@@ -338,7 +338,7 @@ def _answer_quiz(
         attempts = []
         tempting = [i for i in range(len(q.choices)) if i not in q.right][:1]
         if q.id == first_choice:
-            right = rng.random() < 0.45
+            right = rng.random() < 0.35
         else:
             right = rng.random() < skill
         while True:
