@@ -14,6 +14,7 @@ import contextlib
 import errno
 import hashlib
 import json
+import math
 import os
 import re
 import stat
@@ -235,9 +236,19 @@ class Draft:
     them since).
     """
 
-    def __init__(self, doc: dict[str, Any], article_id: str) -> None:
+    def __init__(
+        self, doc: dict[str, Any], article_id: str, keep_copy: Callable[[], str] | None = None
+    ) -> None:
         self.doc = doc
         self.article_id = article_id
+        self._keep_copy = keep_copy
+        self.kept = ""
+
+    def keep_copy(self) -> str:
+        """Keep a copy of the file as it is on disk now (before this edit), once; its name."""
+        if not self.kept and self._keep_copy is not None:
+            self.kept = self._keep_copy()
+        return self.kept
 
     @property
     def annotations(self) -> tuple[Annotation, ...]:
@@ -346,14 +357,17 @@ class Workspace:
         return {k: v.get("value", "") for k, v in self._doc["responses"].items()}
 
     def attempts(self, bank_id: str, question_id: str) -> list[Attempt]:
-        entry = self._doc["quiz"].get(bank_id, {}).get(question_id, {})
-        return [
-            Attempt(a.get("response"), a.get("correct"), float(a.get("points", 0)), a.get("at", ""))
-            for a in entry.get("attempts", [])
-        ]
+        """The saved attempts at one question that can be read (see `unreadable_attempts`)."""
+        return saved_attempts(self._doc, bank_id, question_id)[0]
+
+    def unreadable_attempts(self, bank_id: str, question_ids: Iterable[str]) -> list[str]:
+        """The questions (of `question_ids`) whose saved attempts could not all be read: a file
+        changed by hand or damaged. They stay in the file as they are."""
+        return [q for q in question_ids if saved_attempts(self._doc, bank_id, q)[1]]
 
     def quiz_answers(self, bank_id: str) -> dict[str, list[Attempt]]:
-        return {q: self.attempts(bank_id, q) for q in self._doc["quiz"].get(bank_id, {})}
+        bank = self._doc["quiz"].get(bank_id, {})
+        return {q: self.attempts(bank_id, q) for q in (bank if isinstance(bank, dict) else {})}
 
     def reload(self) -> bool:
         """Read the file again (another tab may have saved); True when it had changed."""
@@ -439,14 +453,35 @@ class Workspace:
         correct: bool | None,
         points: float = 0.0,
     ) -> Attempt:
-        """Append one quiz attempt (attempts are history: they are never undone)."""
+        """Append one quiz attempt (attempts are history: they are never undone). Where the
+        saved attempts at this question cannot be added to (a file damaged or changed by hand),
+        a copy of the file is kept first (`<file>.broken-<time>`, which collect reports) and
+        the question starts afresh; a warning says so."""
         attempt = {"response": response, "correct": correct, "points": points, "at": now()}
+        kept: list[str] = []
 
         def op(draft: Draft) -> None:
-            bank = draft.doc["quiz"].setdefault(bank_id, {})
-            bank.setdefault(question_id, {"attempts": []})["attempts"].append(attempt)
+            quiz = draft.doc["quiz"]
+            bank = quiz.setdefault(bank_id, {})
+            entry = bank.get(question_id, {}) if isinstance(bank, dict) else None
+            old = entry.get("attempts", []) if isinstance(entry, dict) else None
+            if isinstance(old, list):
+                bank[question_id] = {**entry, "attempts": [*old, attempt]}
+                return
+            kept.append(draft.keep_copy())
+            if not isinstance(bank, dict):
+                bank = quiz[bank_id] = {}
+            bank[question_id] = {
+                **(entry if isinstance(entry, dict) else {}),
+                "attempts": [attempt],
+            }
 
         self._apply(op)
+        if kept and kept[0]:
+            self.warnings.append(
+                f"Some of your saved answers in {self.path.name} could not be read. A copy of "
+                f"the file was kept as {kept[0]} and your new answer was saved: tell your teacher."
+            )
         return Attempt(response, correct, float(points), attempt["at"])
 
     def undo(self) -> bool:
@@ -490,7 +525,7 @@ class Workspace:
                     _reanchor_all(doc, self.article, self._fingerprint)
                 before = _slots(doc)
                 try:
-                    op(Draft(doc, self.article_id))
+                    op(Draft(doc, self.article_id, lambda: self._copy_aside(dfd)))
                 except KitError:
                     self._doc = self._read_current(dfd)  # show what is there now
                     raise
@@ -576,11 +611,52 @@ class Workspace:
             if own:
                 os.close(dfd)
 
+    def _copy_aside(self, dfd: int) -> str:
+        """Copy the work file as it is on disk to `<file>.broken-<time>`; the copy's name."""
+        data = _read_no_follow(dfd, self.path)
+        if data is None:
+            return ""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        kept = f"{self.path.name}.broken-{stamp}"
+        atomic_write_bytes(self.path.parent / kept, data, folder_fd=dfd, mode=self._file_mode)
+        return kept
+
     def _keep_aside(self, dfd: int) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         kept = f"{self.path.name}.broken-{stamp}"
         os.replace(self.path.name, kept, src_dir_fd=dfd, dst_dir_fd=dfd)
         return kept
+
+
+def saved_attempts(
+    doc: dict[str, Any], bank_id: str, question_id: str
+) -> tuple[list[Attempt], bool]:
+    """The readable attempts at one question in a work document, and whether any saved there
+    could not be read (a wrong type anywhere on the way: left out, never an error)."""
+    bank = doc["quiz"].get(bank_id, {})
+    entry = bank.get(question_id, {}) if isinstance(bank, dict) else None
+    raw = entry.get("attempts", []) if isinstance(entry, dict) else None
+    if not isinstance(raw, list):
+        return [], True
+    out = [a for a in map(_attempt, raw) if a is not None]
+    return out, len(out) < len(raw)
+
+
+def _attempt(raw: Any) -> Attempt | None:
+    """One saved attempt as the widgets read it; None when it is not one the kit writes."""
+    if not isinstance(raw, dict):
+        return None
+    correct, points, at = raw.get("correct"), raw.get("points", 0.0), raw.get("at", "")
+    if (
+        not isinstance(correct, (bool, type(None)))
+        or isinstance(points, bool)
+        or not isinstance(points, (int, float))
+        or not math.isfinite(points)
+        or abs(points) > 1e9
+        or not isinstance(at, str)
+    ):
+        return None
+    return Attempt(raw.get("response"), correct, float(points), at)
 
 
 T = TypeVar("T")

@@ -1,0 +1,96 @@
+"""The student's own quiz on a damaged work file, restoring a practice copy quickly, and typed
+answers a practice copy accepts (issue 18, the quiz's part).
+
+A work file changed by hand (or damaged) never stops the student's quiz: it shows the answers it
+can read, says that some could not be read, and saving a new answer loses nothing (what could not
+be added to is first kept as a `.broken-<time>` copy, which collect reports).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("ipywidgets")
+
+from kit.quiz.model import Quiz  # noqa: E402
+from kit.widgets.quiz import QuizWidget, quiz_widget  # noqa: E402
+from kit.work.annotations import now  # noqa: E402
+from tests import classroom_helpers as h  # noqa: E402
+from tests.test_trust_collect import DAMAGES, _damage  # noqa: E402
+
+NAME = f"{h.ARTICLE_ID}.json"
+
+
+def mini(seeds: Path, practice: bool = False) -> Quiz:
+    quiz = Quiz.from_file(seeds / "mini.quiz.yaml")
+    if practice:
+        quiz = Quiz.from_yaml(quiz.release().to_yaml(), article=quiz.article)
+    return quiz
+
+
+def nothing_lost(path: Path, before: bytes, since: str) -> None:
+    """The file as it was is kept whole somewhere: as a `.broken-*` copy, or in the work file
+    itself with only the new attempts appended (and revision and time changed)."""
+    copies = [p.read_bytes() for p in path.parent.glob(f"{path.name}.broken-*")]
+    if before in copies:
+        return
+    old, new = json.loads(before), json.loads(path.read_bytes())
+    for entry in new["quiz"].get("mini", {}).values():  # take the new attempts off again
+        entry["attempts"] = [a for a in entry["attempts"] if not _new(a, since)]
+    new["quiz"] = {k: v for k, v in new["quiz"].items() if k in old["quiz"]}
+    for key in ("revision", "modified"):
+        old.pop(key, None), new.pop(key, None)
+    assert new == old, "the file lost something and no copy of it was kept"
+
+
+def _new(attempt: Any, since: str) -> bool:
+    at = attempt.get("at") if isinstance(attempt, dict) else None
+    return (
+        isinstance(at, str) and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", at) and at >= since
+    )
+
+
+def answer_everything(quiz: Quiz, work: Path, student: str) -> QuizWidget:
+    w = quiz_widget(quiz, student=student, work_dir=work)
+    assert isinstance(w, QuizWidget), w
+    w.answer("q1", 1)
+    w.answer("q2", False)
+    return w
+
+
+@pytest.mark.parametrize("practice", [False, True], ids=["bank", "practice copy"])
+@pytest.mark.parametrize("how", DAMAGES)
+def test_the_quiz_opens_on_a_damaged_work_file_says_so_and_loses_nothing(tmp_path, how, practice):
+    work = h.make_class(tmp_path / "work")
+    quiz = mini(h.make_seeds(tmp_path / "seeds"), practice)
+    path = work / "ana" / NAME
+    path.write_text(json.dumps(_damage(json.loads(path.read_text()), how)))
+    before, since = path.read_bytes(), now()
+    w = quiz_widget(quiz, student="ana", work_dir=work)
+    assert isinstance(w, QuizWidget), w  # it used to raise TypeError, AttributeError ...
+    if how in ("attempts null", "bank null", "attempt not an object", "points text"):
+        assert "could not be read" in w.message.value and "tell your teacher" in w.message.value
+    assert "Something went wrong" not in w.message.value
+    w = answer_everything(quiz, work, "ana")
+    assert "Something" not in w.message.value, w.message.value
+    assert w.score == 2 and "Score 2 of 2" in w.progress.value
+    nothing_lost(path, before, since)
+    again = quiz_widget(quiz, student="ana", work_dir=work)  # the new answers come back
+    assert isinstance(again, QuizWidget) and again.score == 2
+
+
+def test_recorded_points_from_a_file_never_inflate_the_students_own_score(tmp_path):
+    work = h.make_class(tmp_path / "work")
+    quiz = mini(h.make_seeds(tmp_path / "seeds"), practice=True)
+    path = work / "bo" / NAME
+    doc = json.loads(path.read_text())
+    for att in doc["quiz"]["mini"]["q1"]["attempts"]:
+        att["points"] = 4877.0
+    path.write_text(json.dumps(doc))
+    w = quiz_widget(quiz, student="bo", work_dir=work)
+    assert w.score <= quiz.max_points
