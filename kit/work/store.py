@@ -223,6 +223,8 @@ class Attempt:
 GONE = "that highlight is not there any more (it may have been deleted in another tab)"
 CHANGED_ELSEWHERE = "that was changed in another tab or notebook since, so it was left as it is"
 
+#: Earlier versions kept of one written answer (texts two tabs saved over each other).
+MAX_EARLIER = 10
 #: What one edit changed: (("a", annotation id) or ("r", response key), before, after), with
 #: None for "not there".
 Change = tuple[tuple[str, Any], Any, Any]
@@ -278,9 +280,48 @@ class Draft:
         return entry.get("value", default) if isinstance(entry, dict) else default
 
     def set_response(self, key: str, value: str | None) -> None:
-        """Save a written answer (None removes it)."""
+        """Save a written answer (None removes it); its earlier versions stay."""
         entry = None if value is None else {"value": value, "modified": now()}
+        old = self.doc["responses"].get(key)
+        if entry is not None and isinstance(old, dict) and isinstance(old.get("earlier"), list):
+            entry["earlier"] = old["earlier"]
         _set_slot(self.doc, ("r", key), entry)
+
+    def write_text(self, key: str, value: str, base: str | None) -> str | None:
+        """Save a written answer typed over `base`, the text this tab last read or saved.
+        When the saved text is another one (another tab or kernel changed it since; `base`
+        None: always), it is first kept as the answer's latest earlier version. Returns the
+        text kept, or None."""
+        entry = self.doc["responses"].get(key)
+        saved = entry.get("value") if isinstance(entry, dict) else None
+        versions = list(entry.get("earlier") or []) if isinstance(entry, dict) else []
+        kept = None
+        if isinstance(saved, str) and saved.strip() and saved not in (base, value):
+            kept = saved
+            versions.insert(0, {"value": saved, "modified": entry.get("modified", "")})
+        if kept is not None or versions:
+            # a text typed further replaces its shorter self (the start it had); all else stays
+            versions = [
+                v
+                for i, v in enumerate(versions)
+                if not (isinstance(v, dict) and isinstance(v.get("value"), str))
+                or not _continued(v["value"], [value] + [w.get("value") for w in versions[:i]])
+            ]
+        new: dict[str, Any] = {"value": value, "modified": now()}
+        if versions:
+            new["earlier"] = versions[:MAX_EARLIER]
+        _set_slot(self.doc, ("r", key), new)
+        return kept
+
+    def earlier_texts(self, key: str) -> list[str]:
+        """The earlier versions kept of a written answer, latest first."""
+        entry = self.doc["responses"].get(key)
+        versions = entry.get("earlier") if isinstance(entry, dict) else None
+        if not isinstance(versions, list):
+            return []
+        return [
+            v["value"] for v in versions if isinstance(v, dict) and isinstance(v.get("value"), str)
+        ]
 
 
 class Workspace:
@@ -433,6 +474,17 @@ class Workspace:
     def set_response(self, key: str, value: str) -> None:
         """Save a written answer (a reflection, a rewrite) under `key`."""
         self.edit(lambda draft: draft.set_response(key, value))
+
+    def write_text(self, key: str, value: str, base: str | None) -> str | None:
+        """Save a written answer as `Draft.write_text` does: typed over `base` (the text this
+        widget last read or saved); a text another tab saved since is kept as an earlier
+        version, never silently replaced. Returns the text kept, or None."""
+        return self.edit(lambda draft: draft.write_text(key, value, base))
+
+    def earlier_texts(self, key: str) -> list[str]:
+        """The earlier versions kept of a written answer (texts replaced while another tab
+        wrote too), latest first."""
+        return Draft(self._doc, self.article_id).earlier_texts(key)
 
     def edit_response(self, key: str, change: Callable[[str], str]) -> str:
         """Save `change(saved value)` under `key`, the saved value read under the lock (for
@@ -626,6 +678,11 @@ class Workspace:
         kept = f"{self.path.name}.broken-{stamp}"
         os.replace(self.path.name, kept, src_dir_fd=dfd, dst_dir_fd=dfd)
         return kept
+
+
+def _continued(text: str, later: list[Any]) -> bool:
+    """True when one of the `later` texts starts with `text` (so it holds all of it)."""
+    return any(isinstance(t, str) and t.startswith(text) for t in later)
 
 
 def saved_attempts(
