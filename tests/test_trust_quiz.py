@@ -17,10 +17,12 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
+from kit.quiz import sealed  # noqa: E402
 from kit.quiz.model import Quiz  # noqa: E402
 from kit.widgets.quiz import QuizWidget, quiz_widget  # noqa: E402
 from kit.work.annotations import now  # noqa: E402
 from tests import classroom_helpers as h  # noqa: E402
+from tests.quiz_helpers import SEED_BANK, right_answers  # noqa: E402
 from tests.test_trust_collect import DAMAGES, _damage  # noqa: E402
 
 NAME = f"{h.ARTICLE_ID}.json"
@@ -94,3 +96,75 @@ def test_recorded_points_from_a_file_never_inflate_the_students_own_score(tmp_pa
     path.write_text(json.dumps(doc))
     w = quiz_widget(quiz, student="bo", work_dir=work)
     assert w.score <= quiz.max_points
+
+
+# ---------------------------------------------------------------- restoring a practice copy
+
+
+@pytest.fixture(scope="module")
+def seed_copy() -> tuple[Quiz, Quiz]:
+    teacher = Quiz.from_file(SEED_BANK)
+    return teacher, Quiz.from_yaml(teacher.release().to_yaml(), article=teacher.article)
+
+
+def derivations(monkeypatch) -> list[int]:
+    """Counts every scrypt derivation from now on."""
+    import hashlib
+
+    calls = [0]
+    real = hashlib.scrypt
+
+    def counted(*args: Any, **kw: Any) -> bytes:
+        calls[0] += 1
+        return real(*args, **kw)
+
+    monkeypatch.setattr(sealed.hashlib, "scrypt", counted)
+    return calls
+
+
+def test_restoring_a_practice_copy_derives_no_key_and_shows_the_same(
+    tmp_path, seed_copy, monkeypatch
+):
+    """14 saved answers came back at ~0.1 s of scrypt each (1.4 s); the keys of the student's
+    own answers are saved with the attempt, so a notebook opened again derives none."""
+    teacher, copy = seed_copy
+    right = right_answers(teacher)
+    first = quiz_widget(copy, student="alex", work_dir=tmp_path)
+    for i, q in enumerate(copy.questions):  # every other one wrong first, then right
+        if i % 2 and q.type in ("single", "truefalse"):
+            first.answer(q.id, (right[q.id] + 1) % 2 if q.type == "single" else not right[q.id])
+        first.answer(q.id, right[q.id])
+    calls = derivations(monkeypatch)
+    fresh = Quiz.from_yaml(copy.to_yaml(), article=teacher.article)  # a new kernel: no key known
+    again = quiz_widget(fresh, student="alex", work_dir=tmp_path)
+    assert calls[0] == 0  # before: one or more per question
+    assert again.score == first.score == teacher.max_points
+    for old, new in zip(first.views, again.views):
+        assert new.feedback.value == old.feedback.value and "Why:" in new.feedback.value
+    saved = again.workspace.attempts(copy.id, copy.questions[0].id)[-1]
+    assert saved.keys and all(len(k) == 64 for k in saved.keys.values())
+
+
+def test_a_forged_receipt_changes_only_the_students_own_view_never_the_grade(
+    tmp_path, seed_copy, monkeypatch
+):
+    teacher, copy = seed_copy
+    q = next(q for q in copy.questions if q.type == "single")
+    right = right_answers(teacher)[q.id]
+    wrong = (right + 1) % len(q.options)
+    w = quiz_widget(copy, student="alex", work_dir=tmp_path)
+    w.answer(q.id, right)
+    path = w.workspace.path
+    doc = json.loads(path.read_text())
+    attempt = doc["quiz"][copy.id][q.id]["attempts"][-1]
+    attempt["response"] = wrong  # the right option's key, filed under a wrong answer
+    attempt["keys"] = {f"option {wrong}": attempt["keys"][f"option {right}"], "junk": 7}
+    path.write_text(json.dumps(doc))
+    fresh = Quiz.from_yaml(copy.to_yaml(), article=teacher.article)
+    again = quiz_widget(fresh, student="alex", work_dir=tmp_path)
+    assert isinstance(again, QuizWidget)
+    graded = teacher.grade_class(tmp_path)
+    assert graded.set_index("question").loc[q.id, "points"] == 0  # the teacher's bank decides
+    bad = {"option 0": "zz" * 32, "option 1": 5, "nonsense 2": "00" * 32}
+    fresh.remember(q.id, bad)  # unreadable entries are passed over
+    assert isinstance(fresh.grade_one(q.id, right).correct, bool)

@@ -201,6 +201,22 @@ class Quiz:
             return self._grade_find(q, response)
         return self._grade_number(q, response)
 
+    def receipt(self, question_id: str, response: Any) -> dict[str, str]:
+        """A practice copy's derived keys for grading `response` ({} for other banks), to save
+        with the attempt: `remember` them and grading it again derives nothing. Right after
+        `grade_one` of the same response this costs no derivation."""
+        if not self.released or self.exam:
+            return {}
+        sealer = self._sealer
+        sealer.used.clear()
+        self.grade_one(question_id, response)
+        return sealer.receipt(sealer.used)
+
+    def remember(self, question_id: str, receipt: Any) -> None:
+        """Take the keys of a saved receipt (see `receipt`; ignored when not one)."""
+        if self.released and not self.exam and receipt:
+            self._sealer.learn(question_id, receipt)
+
     def _tolerance(self, q: Question) -> int:
         return self.settings.tolerance if q.tolerance is None else q.tolerance
 

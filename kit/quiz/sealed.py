@@ -19,6 +19,11 @@ from the standard library (about 0.1 s and 32 MiB per value on a 2-core VM, set 
   feedback of a choice question under each wrong option's key. The catch-all wrong-answer
   feedback of text, number and find questions is left out: it would open for any answer.
 
+A check's derived keys are saved with the student's attempt (`Quiz.receipt`, a "receipt"), so
+that showing saved answers again (a notebook opened again) derives nothing. They are keys of the
+student's own answers, which anyone could derive from the answers in the same file; a forged one
+only changes what the student's own copy shows, since marks come from the teacher's bank.
+
 What this does not do: the salt and the derivation are in the file, so someone who writes code
 can still try every option, every phrase of the article, every number and every block, each at
 the cost of one derivation. It stops casual peeking and makes guessing slow; it does not stop a
@@ -46,6 +51,9 @@ SCRYPT_N = 2**15
 SCRYPT_R = 8
 #: Words per block of the article for find questions.
 BLOCK = 8
+#: The kinds of answer value a key is derived for; most keys one receipt may hold.
+KINDS = ("option", "text", "number", "block")
+MAX_RECEIPT = 64
 
 
 def kdf_settings(n: int | None = None) -> dict[str, Any]:
@@ -65,10 +73,35 @@ class Sealer:
         self.salt = bytes.fromhex(salt)
         self.n, self.r, self.p = int(sealing["n"]), int(sealing["r"]), int(sealing["p"])
         self._keys: dict[tuple[str, ...], bytes] = {}
+        self.used: set[tuple[str, ...]] = set()  # the keys asked for since it was last emptied
+
+    def receipt(self, used: Iterable[tuple[str, ...]]) -> dict[str, str]:
+        """The derived keys of `used` (question id, kind, value) as a work file keeps them:
+        {"<kind> <value>": hex}."""
+        return {" ".join(w[1:]): self._keys[w].hex() for w in sorted(used) if w in self._keys}
+
+    def learn(self, question_id: str, receipt: Any) -> None:
+        """Remember the keys of a receipt (from the student's work file) without deriving
+        them. They are not checked (that would cost the derivation): a forged one only changes
+        what the student's own copy shows; marks come from the teacher's bank."""
+        if not isinstance(receipt, dict):
+            return
+        for label, value in list(receipt.items())[:MAX_RECEIPT]:
+            if not isinstance(label, str) or not isinstance(value, str) or len(value) != 64:
+                continue
+            kind, _, rest = label.partition(" ")
+            if kind not in KINDS:
+                continue
+            try:
+                key = bytes.fromhex(value)
+            except ValueError:
+                continue
+            self._keys.setdefault((question_id, kind, rest), key)
 
     def key(self, question_id: str, *parts: object) -> bytes:
         """The key of one answer value of one question: one scrypt derivation (then remembered)."""
         words = (question_id, *map(str, parts))
+        self.used.add(words)
         if words not in self._keys:
             message = "\x1f".join((SEALING, *words)).encode("utf-8")
             self._keys[words] = hashlib.scrypt(

@@ -335,7 +335,7 @@ class _QuestionView:
             self.owner.refresh()
             return None
         result = self.quiz.grade_one(self.q.id, response)
-        self.owner.record(self.q.id, response, result)
+        self.owner.record(self.q.id, response, result, self.quiz.receipt(self.q.id, response))
         self.attempts = self.owner.workspace.attempts(self.quiz.id, self.q.id)
         self._track(result)
         self.show(result)
@@ -397,6 +397,7 @@ class _QuestionView:
                     else self._regrade(a.response)
                 )
             last = self.attempts[-1].response
+            self.quiz.remember(self.q.id, self.attempts[-1].keys)  # saved: nothing to derive
             result = self._regrade(last)
             self._track(result)
             self.set_response(last)
@@ -501,11 +502,14 @@ class QuizWidget(widgets.VBox):
 
         return run
 
-    def record(self, question_id: str, response: Any, result: Result | None) -> None:
-        """Save one attempt (a warning appears if the saved answers had to be kept aside)."""
+    def record(
+        self, question_id: str, response: Any, result: Result | None, keys: dict | None = None
+    ) -> None:
+        """Save one attempt (a warning appears if the saved answers had to be kept aside);
+        `keys`: a practice copy's receipt, so that restoring it derives nothing."""
         before = len(self.workspace.warnings)
         correct, points = (None, 0.0) if result is None else (result.correct, result.points)
-        self.workspace.record_attempt(self.quiz.id, question_id, response, correct, points)
+        self.workspace.record_attempt(self.quiz.id, question_id, response, correct, points, keys)
         if len(self.workspace.warnings) != before:
             self.show_warnings()
 

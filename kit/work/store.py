@@ -218,6 +218,9 @@ class Attempt:
     correct: bool | None
     points: float
     at: str
+    #: A practice copy's derived keys for this response (`Quiz.receipt`), so that showing it
+    #: again needs no slow derivation; None when none were saved.
+    keys: dict[str, str] | None = None
 
 
 GONE = "that highlight is not there any more (it may have been deleted in another tab)"
@@ -504,12 +507,15 @@ class Workspace:
         response: Any,
         correct: bool | None,
         points: float = 0.0,
+        keys: dict[str, str] | None = None,
     ) -> Attempt:
         """Append one quiz attempt (attempts are history: they are never undone). Where the
         saved attempts at this question cannot be added to (a file damaged or changed by hand),
         a copy of the file is kept first (`<file>.broken-<time>`, which collect reports) and
         the question starts afresh; a warning says so."""
         attempt = {"response": response, "correct": correct, "points": points, "at": now()}
+        if keys:
+            attempt["keys"] = dict(keys)
         kept: list[str] = []
 
         def op(draft: Draft) -> None:
@@ -534,7 +540,7 @@ class Workspace:
                 f"Some of your saved answers in {self.path.name} could not be read. A copy of "
                 f"the file was kept as {kept[0]} and your new answer was saved: tell your teacher."
             )
-        return Attempt(response, correct, float(points), attempt["at"])
+        return Attempt(response, correct, float(points), attempt["at"], keys or None)
 
     def undo(self) -> bool:
         """Undo this workspace's last edit; False when there is nothing to undo. KitError (and
@@ -713,7 +719,10 @@ def _attempt(raw: Any) -> Attempt | None:
         or not isinstance(at, str)
     ):
         return None
-    return Attempt(raw.get("response"), correct, float(points), at)
+    keys = raw.get("keys")
+    return Attempt(
+        raw.get("response"), correct, float(points), at, keys if isinstance(keys, dict) else None
+    )
 
 
 T = TypeVar("T")
