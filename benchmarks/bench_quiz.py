@@ -191,9 +191,7 @@ def main() -> None:
         copy = teacher.release().save(work / "copy")
         practice = practice_class(copy, work / "practice")
         restored = min(widget_seconds(practice, "student-000", copy) for _ in range(3))
-        rows.append(
-            ("widget, restoring 14 answers, practice copy", f"{restored:.3f} s", "< 1 s")
-        )
+        rows.append(("widget, restoring 14 answers, practice copy", f"{restored:.3f} s", "< 1 s"))
         warm = best_of(lambda: kit.quiz_widget(teacher, student="warm", work_dir=work), repeat=5)
         rows.append(("widget, again in the same kernel", f"{warm:.3f} s", "< 1 s"))
     scaling = []
