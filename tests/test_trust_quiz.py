@@ -168,3 +168,40 @@ def test_a_forged_receipt_changes_only_the_students_own_view_never_the_grade(
     bad = {"option 0": "zz" * 32, "option 1": 5, "nonsense 2": "00" * 32}
     fresh.remember(q.id, bad)  # unreadable entries are passed over
     assert isinstance(fresh.grade_one(q.id, right).correct, bool)
+
+
+# ---------------------------------------------------------------- typed answers in a practice copy
+
+SPELLING = "Accepted, but check your spelling."
+
+
+def test_the_seed_banks_typed_answers_tolerate_slips_in_a_practice_copy(seed_copy):
+    """Case, accents, punctuation, spacing, articles, plurals and doubled letters are the same
+    answer in both; a missing letter is a slip both accept; other slips only the teacher's
+    bank (which grades what counts) accepts. Before, the copy took the exact words only."""
+    teacher, copy = seed_copy
+    q = next(q for q in teacher.questions if q.type == "text")
+    assert "Downing Street" in q.answer
+    same = ["downing street", "the Downing Street", "Downing-Street.", "DÓWNING  STREET",
+            "Downing Streets", "DowningStreet", "Downing Stret", "number ten",
+            "No. 10"]  # fmt: skip
+    missing = ["Downing Steet", "Dowing Street", "Numbr 10", "Dwning Street"]
+    teacher_only = ["Downign Street", "Dowming Street", "Downingo Street", "Numbre 10"]
+    wrong = ["Keir Starmer", "Kremlin", "No 11", "Downing", "Street Downing"]
+    for typed in same:
+        for quiz in (teacher, copy):
+            r = quiz.grade_one(q.id, typed)
+            assert r.correct and r.points == q.points and SPELLING not in r.feedback, typed
+        assert copy.grade_one(q.id, typed).explanation == teacher.question(q.id).explanation
+    for typed in missing:
+        for quiz in (teacher, copy):
+            r = quiz.grade_one(q.id, typed)
+            assert r.correct and SPELLING in r.feedback, (typed, quiz)
+    for typed in teacher_only:
+        assert teacher.grade_one(q.id, typed).correct, typed
+        assert copy.grade_one(q.id, typed).correct is False, typed
+    for typed in wrong:
+        assert not teacher.grade_one(q.id, typed).correct, typed
+        assert copy.grade_one(q.id, typed).correct is False, typed
+    said = teacher.grade_one(q.id, "keir starmer").feedback
+    assert said and copy.grade_one(q.id, "Keir Starmer's").feedback == said

@@ -302,19 +302,21 @@ class Quiz:
     def _grade_text(self, q: Question, response: Any) -> Result:
         if not isinstance(response, str):
             return self._result(q, False, 0.0, ["This answer could not be read: type it again."])
-        norm = keys.normalise_text(response)
+        loose = keys.loose_text(response)
         tol = self._tolerance(q)
         opened = None
         if not self.released:
-            accepted = [keys.normalise_text(a) for a in q.answer]
-            exact = norm in accepted
+            accepted = [keys.loose_text(a) for a in q.answer]
+            exact = loose in accepted
             ok = exact or any(
-                keys.near_allowed(a, tol, self._min_length(q)) and keys.slips_match(norm, a, tol)
+                keys.near_allowed(a, tol, self._min_length(q)) and keys.slips_match(loose, a, tol)
                 for a in accepted
             )
-            said = next((m for a, m in q.feedback if keys.normalise_text(a) == norm), "")
-        else:
-            ok, said, opened = _open_value(self, q, "text", norm)
+            said = next((m for a, m in q.feedback if keys.loose_text(a) == loose), "")
+        elif (q.key or {}).get("match") == "loose":
+            ok, said, opened, exact = _open_text(self, q, loose)
+        else:  # a copy of an earlier version: the normalised text, exactly
+            ok, said, opened = _open_value(self, q, "text", keys.normalise_text(response))
             exact = ok
         spelling = "Accepted, but check your spelling." if ok and not exact else ""
         return self._result(q, ok, q.points if ok else 0.0, [said, spelling], opened=opened)
@@ -682,6 +684,34 @@ def _open_value(
     return ok, said, (explanation, "")
 
 
+def _open_text(quiz: Quiz, q: Question, loose: str) -> tuple[bool, str, tuple[str, str], bool]:
+    """A practice copy's check of a typed answer: one derivation, of its loose form. Right,
+    what is said to it, (explanation, ''), and whether it was exact (not a spelling slip)."""
+    key = q.key or {}
+    k = quiz._key(q, "text", loose)  # noqa: SLF001
+    exact = sealed.tag(k, "right") in set(key.get("values", []))
+    ok = exact or sealed.tag(k, "near") in set(key.get("near", []))
+    entry = (key.get("feedback") or {}).get(sealed.tag(k, "said"))
+    said = keys.unseal(sealed.sub(k, "said"), entry) or "" if isinstance(entry, str) else ""
+    explanation = sealed.unwrap(key.get("explanation"), [k], "explanation") if ok else ""
+    return ok, said, (explanation, ""), exact
+
+
+def _near_values(teacher: Quiz, q: Question, values: list[str]) -> list[str]:
+    """The spelling slips a practice copy accepts for a typed answer: each accepted (loose)
+    answer with one character missing, when the question allows slips (one derivation each
+    at release, none more to check)."""
+    tol, least = teacher._tolerance(q), teacher._min_length(q)  # noqa: SLF001
+    near = {
+        d
+        for v in values
+        if keys.near_allowed(v, tol, least)
+        for d in keys.deletions(v, 1)
+        if keys.letters(d)
+    }
+    return sorted(near - set(values))
+
+
 def _release(quiz: Quiz, salt: str | None, exam: bool, cost: int | None) -> Quiz:
     """Quiz.release: an exam copy (no answer material) or a practice copy (sealed)."""
     if quiz.released:
@@ -764,14 +794,21 @@ def _release_question(teacher: Quiz, out: Quiz, q: Question) -> Question:
             wrong = ks if q.type == "multiple" else [k for k, f in zip(ks, flags) if not f]
             key["wrong"] = sealed.wrap(q.feedback_wrong, wrong, "wrong")
     elif q.type in ("text", "number"):
+        near: list[str] = []
         if q.type == "text":
-            values = sorted({keys.normalise_text(a) for a in q.answer})
-            said = [(keys.normalise_text(a), m) for a, m in q.feedback]
+            values = sorted({keys.loose_text(a) for a in q.answer})
+            said = [(keys.loose_text(a), m) for a, m in q.feedback]
+            near = _near_values(teacher, q, values)
+            key["match"] = "loose"
             q = replace(q, tolerance=teacher._tolerance(q))  # noqa: SLF001
         else:
             values, said = _number_values(teacher, q)
         opens = [s.key(q.id, q.type, v) for v in values]
         key["values"] = sorted(sealed.tag(k, "right") for k in opens)
+        if near:
+            near_keys = [s.key(q.id, q.type, v) for v in near]
+            key["near"] = sorted(sealed.tag(k, "near") for k in near_keys)
+            opens += near_keys
         if said:
             key["feedback"] = {}
             for value, message in sorted(said):
