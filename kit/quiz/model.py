@@ -573,7 +573,7 @@ def check_bank(path: str | Path) -> list[KitError]:
     fields, errors = parse_bank(text, p, None)
     if fields is not None and not fields["released"]:
         try:
-            Quiz(**fields).release(salt="0" * 32)
+            Quiz(**fields).release(salt="0" * 32, cost=2)  # its problems, not its keys
         except KitError as e:
             errors.append(e)
     return errors

@@ -9,8 +9,11 @@ from the standard library (about 0.1 s and 32 MiB per value on a 2-core VM, set 
   wrong only to someone holding that option's key. Checking costs one derivation per option
   chosen; finding the answer costs one per option.
 - text and number questions: one key per accepted answer (every value of a range); a response
-  is checked with one derivation. Spelling slips are not accepted by a practice copy (each slip
-  would be a derivation of its own); grading with the teacher's bank accepts them.
+  is checked with one derivation. A typed answer is hashed in its loose form
+  (`answers.loose_text`: case, accents, punctuation, spacing, articles, plurals, doubled
+  letters), and each accepted answer with one letter missing is sealed as a near answer when
+  the question takes slips; other slips (an extra, wrong or swapped letter) would each be a
+  derivation of their own, so only grading with the teacher's bank accepts them.
 - find questions: the article's words in blocks of `BLOCK`; the expected passages are sealed
   under the key of each block they touch, so a selection opens the passages near it (one
   derivation per block it touches) and is scored exactly as the teacher's bank scores it.
