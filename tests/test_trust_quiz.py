@@ -42,8 +42,11 @@ def nothing_lost(path: Path, before: bytes, since: str) -> None:
     if before in copies:
         return
     old, new = json.loads(before), json.loads(path.read_bytes())
-    for entry in new["quiz"].get("mini", {}).values():  # take the new attempts off again
+    bank = new["quiz"].get("mini", {})
+    for qid, entry in list(bank.items()):  # take the new attempts off again
         entry["attempts"] = [a for a in entry["attempts"] if not _new(a, since)]
+        if entry == {"attempts": []} and qid not in (old["quiz"].get("mini") or {}):
+            del bank[qid]
     new["quiz"] = {k: v for k, v in new["quiz"].items() if k in old["quiz"]}
     for key in ("revision", "modified"):
         old.pop(key, None), new.pop(key, None)
@@ -205,3 +208,17 @@ def test_the_seed_banks_typed_answers_tolerate_slips_in_a_practice_copy(seed_cop
         assert copy.grade_one(q.id, typed).correct is False, typed
     said = teacher.grade_one(q.id, "keir starmer").feedback
     assert said and copy.grade_one(q.id, "Keir Starmer's").feedback == said
+
+
+def test_an_annotation_id_that_is_a_list_never_stops_a_save(tmp_path):
+    """Found by `make stress`: every save raised TypeError (unhashable id) on such a file."""
+    work = h.make_class(tmp_path / "work")
+    quiz = mini(h.make_seeds(tmp_path / "seeds"))
+    path = work / "bo" / NAME
+    doc = json.loads(path.read_text())
+    doc["annotations"][0]["id"] = []
+    path.write_text(json.dumps(doc))
+    before, since = path.read_bytes(), now()
+    w = answer_everything(quiz, work, "bo")
+    assert w.score == 2
+    nothing_lost(path, before, since)

@@ -202,18 +202,16 @@ class Quiz:
         return self._grade_number(q, response)
 
     def receipt(self, question_id: str, response: Any) -> dict[str, str]:
-        """A practice copy's derived keys for grading `response` ({} for other banks), to save
-        with the attempt: `remember` them and grading it again derives nothing. Right after
-        `grade_one` of the same response this costs no derivation."""
+        """A practice copy's derived keys for `response` ({} for other banks), to save with the
+        attempt; once remembered, grading it derives nothing (nor does this, after grade_one)."""
         if not self.released or self.exam:
             return {}
-        sealer = self._sealer
-        sealer.used.clear()
+        self._sealer.used.clear()
         self.grade_one(question_id, response)
-        return sealer.receipt(sealer.used)
+        return self._sealer.receipt(self._sealer.used)
 
     def remember(self, question_id: str, receipt: Any) -> None:
-        """Take the keys of a saved receipt (see `receipt`; ignored when not one)."""
+        """Take the keys of a saved receipt (see `receipt`); ignored when not one."""
         if self.released and not self.exam and receipt:
             self._sealer.learn(question_id, receipt)
 
@@ -302,9 +300,7 @@ class Quiz:
     def _grade_text(self, q: Question, response: Any) -> Result:
         if not isinstance(response, str):
             return self._result(q, False, 0.0, ["This answer could not be read: type it again."])
-        loose = keys.loose_text(response)
-        tol = self._tolerance(q)
-        opened = None
+        loose, tol, opened = keys.loose_text(response), self._tolerance(q), None
         if not self.released:
             accepted = [keys.loose_text(a) for a in q.answer]
             exact = loose in accepted
@@ -313,11 +309,8 @@ class Quiz:
                 for a in accepted
             )
             said = next((m for a, m in q.feedback if keys.loose_text(a) == loose), "")
-        elif (q.key or {}).get("match") == "loose":
-            ok, said, opened, exact = _open_text(self, q, loose)
-        else:  # a copy of an earlier version: the normalised text, exactly
-            ok, said, opened = _open_value(self, q, "text", keys.normalise_text(response))
-            exact = ok
+        else:
+            ok, said, opened, exact = _open_text(self, q, response)
         spelling = "Accepted, but check your spelling." if ok and not exact else ""
         return self._result(q, ok, q.points if ok else 0.0, [said, spelling], opened=opened)
 
@@ -684,11 +677,15 @@ def _open_value(
     return ok, said, (explanation, "")
 
 
-def _open_text(quiz: Quiz, q: Question, loose: str) -> tuple[bool, str, tuple[str, str], bool]:
-    """A practice copy's check of a typed answer: one derivation, of its loose form. Right,
-    what is said to it, (explanation, ''), and whether it was exact (not a spelling slip)."""
+def _open_text(quiz: Quiz, q: Question, typed: str) -> tuple[bool, str, tuple[str, str], bool]:
+    """A practice copy's check of a typed answer: one derivation, of its loose form (a copy of
+    an earlier version: its normalised form). Right, what is said to it, (explanation, ''),
+    and whether it was exact (not a spelling slip)."""
     key = q.key or {}
-    k = quiz._key(q, "text", loose)  # noqa: SLF001
+    if key.get("match") != "loose":
+        ok, said, opened = _open_value(quiz, q, "text", keys.normalise_text(typed))
+        return ok, said, opened, ok
+    k = quiz._key(q, "text", keys.loose_text(typed))  # noqa: SLF001
     exact = sealed.tag(k, "right") in set(key.get("values", []))
     ok = exact or sealed.tag(k, "near") in set(key.get("near", []))
     entry = (key.get("feedback") or {}).get(sealed.tag(k, "said"))

@@ -297,7 +297,8 @@ class Draft:
         text kept, or None."""
         entry = self.doc["responses"].get(key)
         saved = entry.get("value") if isinstance(entry, dict) else None
-        versions = list(entry.get("earlier") or []) if isinstance(entry, dict) else []
+        earlier = entry.get("earlier") if isinstance(entry, dict) else None
+        versions = earlier[:] if isinstance(earlier, list) else [] if earlier is None else [earlier]
         kept = None
         if isinstance(saved, str) and saved.strip() and saved not in (base, value):
             kept = saved
@@ -781,7 +782,9 @@ def merged(base: Annotation, mine: Annotation, theirs: Annotation) -> Annotation
 
 
 def _id(raw: Any) -> Any:
-    return raw.get("id") if isinstance(raw, dict) else None
+    """An annotation's id, hashable even when a file changed by hand made it a list."""
+    value = raw.get("id") if isinstance(raw, dict) else None
+    return value if isinstance(value, (str, int, float, type(None))) else json.dumps(value)
 
 
 def _slots(doc: dict[str, Any]) -> dict[tuple[str, Any], Any]:
