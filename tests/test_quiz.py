@@ -94,18 +94,18 @@ def test_text_answers_ignore_case_spaces_and_punctuation(quiz):
 
 def test_text_answers_allow_one_slip_in_long_answers(quiz):
     slips = {
-        "Downing Stret": "letter missing",
-        "Downingg Street": "letter added",
+        "Downing Steet": "letter missing",
+        "Downingo Street": "letter added",
         "Dowming Street": "letter wrong",
         "Downign Street": "letters swapped",
-        "DowningStreet": "space missing",
     }
     for typed, why in slips.items():
         result = quiz.grade_one("type-it", typed)
         assert result.correct is True, why
         assert result.feedback == ("Accepted, but check your spelling.",)
-    assert quiz.grade_one("type-it", "downing street").feedback == ()
-    assert quiz.grade_one("type-it", "Dowming Stret").correct is False  # two slips
+    for same in ("downing street", "DowningStreet", "the Downing Streets", "Downing Stret"):
+        assert quiz.grade_one("type-it", same).feedback == (), same  # not a spelling slip
+    assert quiz.grade_one("type-it", "Dowming Steet").correct is False  # two slips
 
 
 def test_short_answers_must_be_spelled_exactly(quiz):

@@ -42,11 +42,12 @@ SPELLING = "Accepted, but check your spelling."
 
 def same_grading(teacher: Quiz, student: Quiz, qid: str, response) -> None:
     """A practice copy scores like the teacher's bank and says the same, except what it cannot
-    know without the answer: spelling slips are not accepted (each would be a slow derivation),
-    the explanation shows only with a right answer, and the catch-all wrong-answer feedback of
-    text, number and find questions is not in the copy (it would open for any answer)."""
+    know without the answer: of the spelling slips the bank accepts, it accepts a missing letter
+    only (others would each be a slow derivation), the explanation shows only with a right
+    answer, and the catch-all wrong-answer feedback of text, number and find questions is not in
+    the copy (it would open for any answer)."""
     t, s = teacher.grade_one(qid, response), student.grade_one(qid, response)
-    if SPELLING in t.feedback:
+    if SPELLING in t.feedback and not s.correct:
         assert s.correct is False and s.points == 0, response
         return
     q = teacher.question(qid)

@@ -1,5 +1,6 @@
 """Property test: real work files, damaged anywhere (types, nulls, huge numbers, nesting), never
-make collect, a class table, the dashboard's data or grading raise (issue 18).
+make collect, a class table, the dashboard's data, grading or the student's own quiz widget raise
+(issue 18).
 
 Each example damages one to three places of a real class's work files, then runs collect, loads
 the collected class and the class folder as it is (without collect), builds every table and
@@ -21,11 +22,13 @@ from hypothesis import strategies as st
 from kit.classroom.collect import collect
 from kit.classroom.materials import load_materials
 from kit.quiz.model import Quiz
+from kit.widgets.quiz import QuizWidget, quiz_widget
+from kit.work.annotations import now
 from tests import classroom_helpers as h
 from tests.test_trust_collect import every_view
 
 EXAMPLES = max(int(os.environ.get("KIT_FUZZ_EXAMPLES", "300")) // 6, 20)
-RUN = {"examples": 0, "collected": 0, "left out": 0}
+RUN = {"examples": 0, "collected": 0, "left out": 0, "widgets": 0}
 
 _deep: Any = 0
 for _ in range(60):
@@ -101,5 +104,43 @@ def test_damaged_work_files_never_break_collect_views_or_grading(data):
 def teardown_module() -> None:
     print(
         f"\n[trust fuzz] {RUN['examples']} damaged classes: {RUN['collected']} files collected, "
-        f"{RUN['left out']} left out and reported; nothing raised"
+        f"{RUN['left out']} left out and reported; nothing raised; {RUN['widgets']} damaged "
+        "files opened, answered and restored in the student's quiz widget, nothing lost"
     )
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_damaged_work_files_never_break_the_students_own_quiz(data):
+    """The student's quiz widget (the teacher's bank or a practice copy) on a work file damaged
+    in 1 to 3 places: it opens, takes new answers and restores them, and the file as it was is
+    kept (in place, or as a `.broken-*` copy)."""
+    from tests.test_trust_quiz import answer_everything, mini, nothing_lost
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        src = h.make_class(root / "work")
+        student = data.draw(st.sampled_from(["ana", "bo", "ed"]), label="student")
+        path = src / student / f"{h.ARTICLE_ID}.json"
+        doc = json.loads(path.read_text())
+        quiz_places = [p for p in _places(doc) if p[0] == "quiz"]
+        for _ in range(data.draw(st.integers(1, 3), label="damages")):
+            places = quiz_places if data.draw(st.booleans(), label="in the quiz") else _places(doc)
+            place = data.draw(st.sampled_from(places), label="place")
+            try:
+                _set(doc, place, data.draw(VALUES, label="value"))
+            except (KeyError, IndexError, TypeError):  # an earlier damage removed the place
+                pass
+        path.write_text(json.dumps(doc))
+        before, since = path.read_bytes(), now()
+        quiz = mini(h.make_seeds(root / "seeds"), data.draw(st.booleans(), label="practice"))
+        w = answer_everything(quiz, src, student)
+        assert "Something" not in w.message.value, w.message.value
+        nothing_lost(path, before, since)
+        again = quiz_widget(quiz, student=student, work_dir=src)
+        assert isinstance(again, QuizWidget) and again.score == 2
+        RUN["widgets"] += 1

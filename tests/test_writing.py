@@ -90,3 +90,53 @@ def test_import_kit_does_not_import_ipywidgets():
     code = "import sys, kit; print('ipywidgets' in sys.modules, 'write' in kit.__all__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False True"
+
+
+def test_two_tabs_on_one_written_answer_keep_both_texts(tmp_path, seed):
+    """Tab A and tab B load the same answer; A saves, then B (which never saw A's text) saves:
+    B's text is saved and A's is kept as an earlier version that B is shown and can bring back."""
+    key, prompt = "lesson1.reaction", "How did you feel?"
+    Workspace("ana", seed, tmp_path).set_response(key, "Start.")
+    a = WrittenAnswer(Workspace("ana", seed, tmp_path), key, prompt)
+    b = WrittenAnswer(Workspace("ana", seed, tmp_path), key, prompt)
+    a.box.value = "Start. Tab A wrote this."
+    b.box.value = "Start. Tab B wrote <this>."
+    saved = Workspace("ana", seed, tmp_path)
+    assert saved.response(key) == "Start. Tab B wrote <this>."
+    assert saved.earlier_texts(key) == ["Start. Tab A wrote this."]  # before: A's text was gone
+    assert "another tab" in b.other_note.value and "Tab A wrote this." in b.other_note.value
+    assert b.use_other.layout.display is None
+    # A types on: B's text (which A never saw) is kept too, and A is told
+    a.box.value = "Start. Tab A wrote this, and more."
+    saved = Workspace("ana", seed, tmp_path)
+    assert saved.response(key) == "Start. Tab A wrote this, and more."
+    assert "Start. Tab B wrote <this>." in saved.earlier_texts(key)
+    assert "Tab B wrote &lt;this&gt;." in a.other_note.value  # escaped
+    # B brings back the text it was shown: what it replaces is kept as an earlier version
+    b.use_other.click()
+    assert b.box.value == "Start. Tab A wrote this."
+    saved = Workspace("ana", seed, tmp_path)
+    assert saved.response(key) == "Start. Tab A wrote this."
+    assert set(saved.earlier_texts(key)) == {
+        "Start. Tab A wrote this, and more.",
+        "Start. Tab B wrote <this>.",
+    }
+    assert b.other_note.value == "" and b.use_other.layout.display == "none"
+    # one tab typing on its own keeps no versions
+    c = WrittenAnswer(Workspace("ana", seed, tmp_path), "lesson1.other", prompt)
+    for text in ("O", "On", "One tab"):
+        c.box.value = text
+    assert Workspace("ana", seed, tmp_path).earlier_texts("lesson1.other") == []
+    assert c.other_note.value == ""
+
+
+def test_typing_on_in_two_tabs_keeps_the_longest_of_each_tabs_texts(tmp_path, seed):
+    key = "k"
+    a = WrittenAnswer(Workspace("ana", seed, tmp_path), key, "?")
+    b = WrittenAnswer(Workspace("ana", seed, tmp_path), key, "?")
+    for n in range(1, 8):  # both type at once, a letter each in turn
+        a.box.value = "a" * n
+        b.box.value = "b" * n
+    saved = Workspace("ana", seed, tmp_path)
+    assert saved.response(key) == "b" * 7
+    assert saved.earlier_texts(key) == ["a" * 7]  # a's shorter texts are in its longest one

@@ -57,6 +57,36 @@ def normalise_text(value: str) -> str:
     return " ".join(_NON_WORD.sub(" ", value).split())
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
+
+
+def loose_text(value: str) -> str:
+    """A typed answer as every bank compares it, and as a practice copy hashes it: the
+    normalised text (`normalise_text`: case, punctuation, spacing) with accents dropped, the
+    articles a, an, the left out, each word made singular (-ies to -y; -es after s, x, z, ch,
+    sh; a final -s but not -ss; a final 's), doubled letters made single in words of five
+    letters or more, and the words joined with no space. Digits are kept as they are."""
+    norm = unicodedata.normalize("NFKD", normalise_text(value))
+    words = "".join(c for c in norm if not unicodedata.combining(c)).split()
+    kept = [w for w in words if w not in _ARTICLES] or words
+    return "".join(_loose_word(w) for w in kept)
+
+
+def _loose_word(word: str) -> str:
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    if len(word) > 3 and word.isalpha():
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith(("sses", "xes", "zes", "ches", "shes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+    return _DOUBLED.sub(r"\1", word) if len(word) >= 5 else word
+
+
 def letters(value: str) -> int:
     """How many letters and digits a normalised answer has (spaces and marks do not count)."""
     return sum(c.isalnum() for c in value)

@@ -201,6 +201,20 @@ class Quiz:
             return self._grade_find(q, response)
         return self._grade_number(q, response)
 
+    def receipt(self, question_id: str, response: Any) -> dict[str, str]:
+        """A practice copy's derived keys for `response` ({} for other banks), to save with the
+        attempt; once remembered, grading it derives nothing (nor does this, after grade_one)."""
+        if not self.released or self.exam:
+            return {}
+        self._sealer.used.clear()
+        self.grade_one(question_id, response)
+        return self._sealer.receipt(self._sealer.used)
+
+    def remember(self, question_id: str, receipt: Any) -> None:
+        """Take the keys of a saved receipt (see `receipt`); ignored when not one."""
+        if self.released and not self.exam and receipt:
+            self._sealer.learn(question_id, receipt)
+
     def _tolerance(self, q: Question) -> int:
         return self.settings.tolerance if q.tolerance is None else q.tolerance
 
@@ -286,20 +300,17 @@ class Quiz:
     def _grade_text(self, q: Question, response: Any) -> Result:
         if not isinstance(response, str):
             return self._result(q, False, 0.0, ["This answer could not be read: type it again."])
-        norm = keys.normalise_text(response)
-        tol = self._tolerance(q)
-        opened = None
+        loose, tol, opened = keys.loose_text(response), self._tolerance(q), None
         if not self.released:
-            accepted = [keys.normalise_text(a) for a in q.answer]
-            exact = norm in accepted
+            accepted = [keys.loose_text(a) for a in q.answer]
+            exact = loose in accepted
             ok = exact or any(
-                keys.near_allowed(a, tol, self._min_length(q)) and keys.slips_match(norm, a, tol)
+                keys.near_allowed(a, tol, self._min_length(q)) and keys.slips_match(loose, a, tol)
                 for a in accepted
             )
-            said = next((m for a, m in q.feedback if keys.normalise_text(a) == norm), "")
+            said = next((m for a, m in q.feedback if keys.loose_text(a) == loose), "")
         else:
-            ok, said, opened = _open_value(self, q, "text", norm)
-            exact = ok
+            ok, said, opened, exact = _open_text(self, q, response)
         spelling = "Accepted, but check your spelling." if ok and not exact else ""
         return self._result(q, ok, q.points if ok else 0.0, [said, spelling], opened=opened)
 
@@ -555,7 +566,7 @@ def check_bank(path: str | Path) -> list[KitError]:
     fields, errors = parse_bank(text, p, None)
     if fields is not None and not fields["released"]:
         try:
-            Quiz(**fields).release(salt="0" * 32)
+            Quiz(**fields).release(salt="0" * 32, cost=2)  # its problems, not its keys
         except KitError as e:
             errors.append(e)
     return errors
@@ -666,6 +677,38 @@ def _open_value(
     return ok, said, (explanation, "")
 
 
+def _open_text(quiz: Quiz, q: Question, typed: str) -> tuple[bool, str, tuple[str, str], bool]:
+    """A practice copy's check of a typed answer: one derivation, of its loose form (a copy of
+    an earlier version: its normalised form). Right, what is said to it, (explanation, ''),
+    and whether it was exact (not a spelling slip)."""
+    key = q.key or {}
+    if key.get("match") != "loose":
+        ok, said, opened = _open_value(quiz, q, "text", keys.normalise_text(typed))
+        return ok, said, opened, ok
+    k = quiz._key(q, "text", keys.loose_text(typed))  # noqa: SLF001
+    exact = sealed.tag(k, "right") in set(key.get("values", []))
+    ok = exact or sealed.tag(k, "near") in set(key.get("near", []))
+    entry = (key.get("feedback") or {}).get(sealed.tag(k, "said"))
+    said = keys.unseal(sealed.sub(k, "said"), entry) or "" if isinstance(entry, str) else ""
+    explanation = sealed.unwrap(key.get("explanation"), [k], "explanation") if ok else ""
+    return ok, said, (explanation, ""), exact
+
+
+def _near_values(teacher: Quiz, q: Question, values: list[str]) -> list[str]:
+    """The spelling slips a practice copy accepts for a typed answer: each accepted (loose)
+    answer with one character missing, when the question allows slips (one derivation each
+    at release, none more to check)."""
+    tol, least = teacher._tolerance(q), teacher._min_length(q)  # noqa: SLF001
+    near = {
+        d
+        for v in values
+        if keys.near_allowed(v, tol, least)
+        for d in keys.deletions(v, 1)
+        if keys.letters(d)
+    }
+    return sorted(near - set(values))
+
+
 def _release(quiz: Quiz, salt: str | None, exam: bool, cost: int | None) -> Quiz:
     """Quiz.release: an exam copy (no answer material) or a practice copy (sealed)."""
     if quiz.released:
@@ -748,14 +791,21 @@ def _release_question(teacher: Quiz, out: Quiz, q: Question) -> Question:
             wrong = ks if q.type == "multiple" else [k for k, f in zip(ks, flags) if not f]
             key["wrong"] = sealed.wrap(q.feedback_wrong, wrong, "wrong")
     elif q.type in ("text", "number"):
+        near: list[str] = []
         if q.type == "text":
-            values = sorted({keys.normalise_text(a) for a in q.answer})
-            said = [(keys.normalise_text(a), m) for a, m in q.feedback]
+            values = sorted({keys.loose_text(a) for a in q.answer})
+            said = [(keys.loose_text(a), m) for a, m in q.feedback]
+            near = _near_values(teacher, q, values)
+            key["match"] = "loose"
             q = replace(q, tolerance=teacher._tolerance(q))  # noqa: SLF001
         else:
             values, said = _number_values(teacher, q)
         opens = [s.key(q.id, q.type, v) for v in values]
         key["values"] = sorted(sealed.tag(k, "right") for k in opens)
+        if near:
+            near_keys = [s.key(q.id, q.type, v) for v in near]
+            key["near"] = sorted(sealed.tag(k, "near") for k in near_keys)
+            opens += near_keys
         if said:
             key["feedback"] = {}
             for value, message in sorted(said):

@@ -9,8 +9,11 @@ from the standard library (about 0.1 s and 32 MiB per value on a 2-core VM, set 
   wrong only to someone holding that option's key. Checking costs one derivation per option
   chosen; finding the answer costs one per option.
 - text and number questions: one key per accepted answer (every value of a range); a response
-  is checked with one derivation. Spelling slips are not accepted by a practice copy (each slip
-  would be a derivation of its own); grading with the teacher's bank accepts them.
+  is checked with one derivation. A typed answer is hashed in its loose form
+  (`answers.loose_text`: case, accents, punctuation, spacing, articles, plurals, doubled
+  letters), and each accepted answer with one letter missing is sealed as a near answer when
+  the question takes slips; other slips (an extra, wrong or swapped letter) would each be a
+  derivation of their own, so only grading with the teacher's bank accepts them.
 - find questions: the article's words in blocks of `BLOCK`; the expected passages are sealed
   under the key of each block they touch, so a selection opens the passages near it (one
   derivation per block it touches) and is scored exactly as the teacher's bank scores it.
@@ -18,6 +21,11 @@ from the standard library (about 0.1 s and 32 MiB per value on a 2-core VM, set 
   per-option and per-answer feedback under that option's or answer's key; the wrong-answer
   feedback of a choice question under each wrong option's key. The catch-all wrong-answer
   feedback of text, number and find questions is left out: it would open for any answer.
+
+A check's derived keys are saved with the student's attempt (`Quiz.receipt`, a "receipt"), so
+that showing saved answers again (a notebook opened again) derives nothing. They are keys of the
+student's own answers, which anyone could derive from the answers in the same file; a forged one
+only changes what the student's own copy shows, since marks come from the teacher's bank.
 
 What this does not do: the salt and the derivation are in the file, so someone who writes code
 can still try every option, every phrase of the article, every number and every block, each at
@@ -46,6 +54,9 @@ SCRYPT_N = 2**15
 SCRYPT_R = 8
 #: Words per block of the article for find questions.
 BLOCK = 8
+#: The kinds of answer value a key is derived for; most keys one receipt may hold.
+KINDS = ("option", "text", "number", "block")
+MAX_RECEIPT = 64
 
 
 def kdf_settings(n: int | None = None) -> dict[str, Any]:
@@ -65,10 +76,35 @@ class Sealer:
         self.salt = bytes.fromhex(salt)
         self.n, self.r, self.p = int(sealing["n"]), int(sealing["r"]), int(sealing["p"])
         self._keys: dict[tuple[str, ...], bytes] = {}
+        self.used: set[tuple[str, ...]] = set()  # the keys asked for since it was last emptied
+
+    def receipt(self, used: Iterable[tuple[str, ...]]) -> dict[str, str]:
+        """The derived keys of `used` (question id, kind, value) as a work file keeps them:
+        {"<kind> <value>": hex}."""
+        return {" ".join(w[1:]): self._keys[w].hex() for w in sorted(used) if w in self._keys}
+
+    def learn(self, question_id: str, receipt: Any) -> None:
+        """Remember the keys of a receipt (from the student's work file) without deriving
+        them. They are not checked (that would cost the derivation): a forged one only changes
+        what the student's own copy shows; marks come from the teacher's bank."""
+        if not isinstance(receipt, dict):
+            return
+        for label, value in list(receipt.items())[:MAX_RECEIPT]:
+            if not isinstance(label, str) or not isinstance(value, str) or len(value) != 64:
+                continue
+            kind, _, rest = label.partition(" ")
+            if kind not in KINDS:
+                continue
+            try:
+                key = bytes.fromhex(value)
+            except ValueError:
+                continue
+            self._keys.setdefault((question_id, kind, rest), key)
 
     def key(self, question_id: str, *parts: object) -> bytes:
         """The key of one answer value of one question: one scrypt derivation (then remembered)."""
         words = (question_id, *map(str, parts))
+        self.used.add(words)
         if words not in self._keys:
             message = "\x1f".join((SEALING, *words)).encode("utf-8")
             self._keys[words] = hashlib.scrypt(

@@ -329,15 +329,13 @@ class _QuestionView:
             self.feedback.value = _note("info", "Choose or type an answer first.")
             return None
         if self.quiz.exam:
-            self.owner.workspace.record_attempt(self.quiz.id, self.q.id, response, None, 0.0)
+            self.owner.record(self.q.id, response, None)
             self.attempts = self.owner.workspace.attempts(self.quiz.id, self.q.id)
             self.show_recorded()
             self.owner.refresh()
             return None
         result = self.quiz.grade_one(self.q.id, response)
-        self.owner.workspace.record_attempt(
-            self.quiz.id, self.q.id, response, result.correct, result.points
-        )
+        self.owner.record(self.q.id, response, result, self.quiz.receipt(self.q.id, response))
         self.attempts = self.owner.workspace.attempts(self.quiz.id, self.q.id)
         self._track(result)
         self.show(result)
@@ -388,24 +386,37 @@ class _QuestionView:
             self.set_response(self.attempts[-1].response)
             self.show_recorded()
         elif self.attempts:
-            # A practice copy's check is a slow derivation: earlier attempts count as saved.
+            # A practice copy's check is a slow derivation: earlier attempts count as saved
+            # (their points capped at the question's: the teacher grades with the bank anyway).
             for a in self.attempts[:-1]:
                 self._track(
-                    Result(self.q.id, a.correct, a.points, self.q.points)
+                    Result(
+                        self.q.id, a.correct, min(max(a.points, 0.0), self.q.points), self.q.points
+                    )
                     if self.quiz.released
-                    else self.quiz.grade_one(self.q.id, a.response)
+                    else self._regrade(a.response)
                 )
-            self._track(self.quiz.grade_one(self.q.id, self.attempts[-1].response))
             last = self.attempts[-1].response
+            self.quiz.remember(self.q.id, self.attempts[-1].keys)  # saved: nothing to derive
+            result = self._regrade(last)
+            self._track(result)
             self.set_response(last)
-            self.show(self.quiz.grade_one(self.q.id, last))
+            self.show(result)
         elif self.owner.settings.feedback == "end":
             draft = self.owner.workspace.response(self.owner.draft_key(self.q.id))
-            if draft:
+            if draft and isinstance(draft, str):
                 try:
                     self.set_response(json.loads(draft))
-                except ValueError:
+                except (ValueError, RecursionError):
                     pass
+
+    def _regrade(self, response: Any) -> Result:
+        """A saved response graded again; one the quiz cannot read (a file changed by hand)
+        counts as a wrong answer, never an error."""
+        try:
+            return self.quiz.grade_one(self.q.id, response)
+        except (ArithmeticError, ValueError, TypeError, RecursionError):
+            return Result(self.q.id, False, 0.0, self.q.points, ("This answer could not be read.",))
 
 
 class QuizWidget(widgets.VBox):
@@ -449,8 +460,7 @@ class QuizWidget(widgets.VBox):
             v.check.layout.display = "none" if end else None
         nav = [self.previous, self.next] if self.settings.show == "one" else []
         footer = widgets.HBox(nav + ([self.check_all] if end else []))
-        warnings = [_note("info", w) for w in self.workspace.warnings]
-        self.message.value = "".join(warnings)
+        self.show_warnings()
         self.keyboard = KeyboardGuard()
         super().__init__(
             [self.title, self.progress, self.stage, footer, self.message, self.keyboard]
@@ -491,6 +501,39 @@ class QuizWidget(widgets.VBox):
                 )
 
         return run
+
+    def record(
+        self, question_id: str, response: Any, result: Result | None, keys: dict | None = None
+    ) -> None:
+        """Save one attempt (a warning appears if the saved answers had to be kept aside);
+        `keys`: a practice copy's receipt, so that restoring it derives nothing."""
+        before = len(self.workspace.warnings)
+        correct, points = (None, 0.0) if result is None else (result.correct, result.points)
+        self.workspace.record_attempt(self.quiz.id, question_id, response, correct, points, keys)
+        if len(self.workspace.warnings) != before:
+            self.show_warnings()
+
+    def show_warnings(self) -> None:
+        """The store's warnings, and a note when saved answers could not all be read."""
+        notes = [_note("info", w) for w in self.workspace.warnings]
+        unread = self.workspace.unreadable_attempts(
+            self.quiz.id, [q.id for q in self.quiz.questions]
+        )
+        if unread:
+            numbers = [str(i + 1) for i, q in enumerate(self.quiz.questions) if q.id in unread]
+            which = f"Question{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}"
+            notes.append(
+                _note(
+                    "info",
+                    "Some of your saved answers could not be read.",
+                    [
+                        f"{which}: the quiz shows the answers it could read and keeps the rest "
+                        "in your work file. Answer again if you need to, and "
+                        "tell your teacher."
+                    ],
+                )
+            )
+        self.message.value = "".join(notes)
 
     def draft_key(self, question_id: str) -> str:
         return f"quiz-draft/{self.quiz.id}/{question_id}"

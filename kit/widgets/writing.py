@@ -1,8 +1,11 @@
 """Written answers and choices that save themselves: a student types, the kit keeps it.
 
-Thin widgets over `Workspace.set_response`; every change is saved at once and comes back when the
-cell runs again. Once an answer is saved, the teacher's feedback on it shows below (a model answer
-and a checklist; for a choice, a word on the option chosen: kit.quiz.written), never before.
+Thin widgets over the store; every change is saved at once and comes back when the cell runs again.
+A written answer is saved over the text this widget last read or saved (`Workspace.write_text`):
+when another tab or kernel changed it meanwhile, that text is kept as an earlier version and shown
+with a button to use it instead, never silently dropped.
+Once an answer is saved, the teacher's feedback on it shows below (a model answer and a
+checklist; for a choice, a word on the option chosen: kit.quiz.written), never before.
 """
 
 from __future__ import annotations
@@ -76,6 +79,16 @@ class WrittenAnswer(W.VBox):
         # Not a live region: it changes at every key press ("Saved (12 words)"), and reading
         # that out would talk over the student's typing.
         self.status = W.HTML(status_html("Saved." if self.box.value else "Not written yet.", True))
+        self.base: str | None = self.box.value  # the text as this widget last read or saved it
+        self.other = ""  # the text another tab saved, kept as an earlier version
+        self.other_note = W.HTML()
+        self.other_note.add_class(LIVE_CLASS)
+        self.use_other = W.Button(
+            description="Use the other text instead",
+            tooltip="Put the other tab's text in the box; yours is kept as an earlier version",
+            layout=W.Layout(display="none", width="auto"),
+        )
+        self.use_other.on_click(lambda _: self.swap())
         self.model = _model_for(workspace, key)
         # Saved at every key press, so the model answer waits for the student to say they are
         # done: a button, usable once something is saved.
@@ -90,18 +103,31 @@ class WrittenAnswer(W.VBox):
         self.feedback.add_class(LIVE_CLASS)
         self.box.observe(self._save, names="value")
         super().__init__(
-            [label, self.box, self.status, self.compare, self.feedback, KeyboardGuard()]
+            [
+                label,
+                self.box,
+                self.status,
+                self.other_note,
+                self.use_other,
+                self.compare,
+                self.feedback,
+                KeyboardGuard(),
+            ]
         )
         self.add_class("kit-written-answer")
         self.add_class(KEYS_CLASS)
         self.add_class(LABELLED_CLASS)  # the text box is named by the prompt
 
     def _save(self, change: dict) -> None:
+        swapping = self.base is None
         try:
-            self.workspace.set_response(self.key, change["new"])
+            kept = self.workspace.write_text(self.key, change["new"], self.base)
         except KitError as e:
             self.status.value = status_html(f"Not saved: {e.message}", ok=False)
             return
+        self.base = change["new"]
+        if kept is not None and not swapping:
+            self.show_other(kept)
         words = len(change["new"].split())
         self.status.value = status_html(f"Saved ({words} words).")
         self.compare.disabled = not words
@@ -112,6 +138,29 @@ class WrittenAnswer(W.VBox):
         """Show the model answer and checklist (only once an answer is saved)."""
         if self.workspace.response(self.key).strip():
             self.feedback.value = feedback_html(self.model)
+
+    def show_other(self, text: str) -> None:
+        """Another tab (or kernel) had saved `text` here: say so, and offer it."""
+        self.other = text
+        shown = text if len(text) <= 300 else text[:299] + "…"
+        self.other_note.value = (
+            '<div style="border-left:4px solid #2a5db0;background:#eef3fb;padding:0.3em 0.6em">'
+            "<strong>This answer was also changed in another tab or window.</strong> Your text "
+            "here is saved; the other text is kept as an earlier version, not lost:"
+            f"<blockquote style='white-space:pre-wrap;margin:0.3em 1em'>{escape(shown)}"
+            "</blockquote></div>"
+        )
+        self.use_other.layout.display = None
+
+    def swap(self) -> None:
+        """Put the other text in the box; the text it replaces is kept as an earlier version."""
+        other, self.other = self.other, ""
+        self.base = None  # keep what is saved now (this tab's text) as an earlier version
+        self.box.value = other
+        if self.base is None:  # the box held that text already: nothing was saved
+            self.base = other
+        self.other_note.value = ""
+        self.use_other.layout.display = "none"
 
     def __repr__(self) -> str:
         return f"WrittenAnswer({self.key!r})"

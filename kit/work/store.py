@@ -14,6 +14,7 @@ import contextlib
 import errno
 import hashlib
 import json
+import math
 import os
 import re
 import stat
@@ -217,11 +218,16 @@ class Attempt:
     correct: bool | None
     points: float
     at: str
+    #: A practice copy's derived keys for this response (`Quiz.receipt`), so that showing it
+    #: again needs no slow derivation; None when none were saved.
+    keys: dict[str, str] | None = None
 
 
 GONE = "that highlight is not there any more (it may have been deleted in another tab)"
 CHANGED_ELSEWHERE = "that was changed in another tab or notebook since, so it was left as it is"
 
+#: Earlier versions kept of one written answer (texts two tabs saved over each other).
+MAX_EARLIER = 10
 #: What one edit changed: (("a", annotation id) or ("r", response key), before, after), with
 #: None for "not there".
 Change = tuple[tuple[str, Any], Any, Any]
@@ -235,9 +241,19 @@ class Draft:
     them since).
     """
 
-    def __init__(self, doc: dict[str, Any], article_id: str) -> None:
+    def __init__(
+        self, doc: dict[str, Any], article_id: str, keep_copy: Callable[[], str] | None = None
+    ) -> None:
         self.doc = doc
         self.article_id = article_id
+        self._keep_copy = keep_copy
+        self.kept = ""
+
+    def keep_copy(self) -> str:
+        """Keep a copy of the file as it is on disk now (before this edit), once; its name."""
+        if not self.kept and self._keep_copy is not None:
+            self.kept = self._keep_copy()
+        return self.kept
 
     @property
     def annotations(self) -> tuple[Annotation, ...]:
@@ -267,9 +283,49 @@ class Draft:
         return entry.get("value", default) if isinstance(entry, dict) else default
 
     def set_response(self, key: str, value: str | None) -> None:
-        """Save a written answer (None removes it)."""
+        """Save a written answer (None removes it); its earlier versions stay."""
         entry = None if value is None else {"value": value, "modified": now()}
+        old = self.doc["responses"].get(key)
+        if entry is not None and isinstance(old, dict) and isinstance(old.get("earlier"), list):
+            entry["earlier"] = old["earlier"]
         _set_slot(self.doc, ("r", key), entry)
+
+    def write_text(self, key: str, value: str, base: str | None) -> str | None:
+        """Save a written answer typed over `base`, the text this tab last read or saved.
+        When the saved text is another one (another tab or kernel changed it since; `base`
+        None: always), it is first kept as the answer's latest earlier version. Returns the
+        text kept, or None."""
+        entry = self.doc["responses"].get(key)
+        saved = entry.get("value") if isinstance(entry, dict) else None
+        earlier = entry.get("earlier") if isinstance(entry, dict) else None
+        versions = earlier[:] if isinstance(earlier, list) else [] if earlier is None else [earlier]
+        kept = None
+        if isinstance(saved, str) and saved.strip() and saved not in (base, value):
+            kept = saved
+            versions.insert(0, {"value": saved, "modified": entry.get("modified", "")})
+        if kept is not None or versions:
+            # a text typed further replaces its shorter self (the start it had); all else stays
+            versions = [
+                v
+                for i, v in enumerate(versions)
+                if not (isinstance(v, dict) and isinstance(v.get("value"), str))
+                or not _continued(v["value"], [value] + [w.get("value") for w in versions[:i]])
+            ]
+        new: dict[str, Any] = {"value": value, "modified": now()}
+        if versions:
+            new["earlier"] = versions[:MAX_EARLIER]
+        _set_slot(self.doc, ("r", key), new)
+        return kept
+
+    def earlier_texts(self, key: str) -> list[str]:
+        """The earlier versions kept of a written answer, latest first."""
+        entry = self.doc["responses"].get(key)
+        versions = entry.get("earlier") if isinstance(entry, dict) else None
+        if not isinstance(versions, list):
+            return []
+        return [
+            v["value"] for v in versions if isinstance(v, dict) and isinstance(v.get("value"), str)
+        ]
 
 
 class Workspace:
@@ -346,14 +402,17 @@ class Workspace:
         return {k: v.get("value", "") for k, v in self._doc["responses"].items()}
 
     def attempts(self, bank_id: str, question_id: str) -> list[Attempt]:
-        entry = self._doc["quiz"].get(bank_id, {}).get(question_id, {})
-        return [
-            Attempt(a.get("response"), a.get("correct"), float(a.get("points", 0)), a.get("at", ""))
-            for a in entry.get("attempts", [])
-        ]
+        """The saved attempts at one question that can be read (see `unreadable_attempts`)."""
+        return saved_attempts(self._doc, bank_id, question_id)[0]
+
+    def unreadable_attempts(self, bank_id: str, question_ids: Iterable[str]) -> list[str]:
+        """The questions (of `question_ids`) whose saved attempts could not all be read: a file
+        changed by hand or damaged. They stay in the file as they are."""
+        return [q for q in question_ids if saved_attempts(self._doc, bank_id, q)[1]]
 
     def quiz_answers(self, bank_id: str) -> dict[str, list[Attempt]]:
-        return {q: self.attempts(bank_id, q) for q in self._doc["quiz"].get(bank_id, {})}
+        bank = self._doc["quiz"].get(bank_id, {})
+        return {q: self.attempts(bank_id, q) for q in (bank if isinstance(bank, dict) else {})}
 
     def reload(self) -> bool:
         """Read the file again (another tab may have saved); True when it had changed."""
@@ -420,6 +479,17 @@ class Workspace:
         """Save a written answer (a reflection, a rewrite) under `key`."""
         self.edit(lambda draft: draft.set_response(key, value))
 
+    def write_text(self, key: str, value: str, base: str | None) -> str | None:
+        """Save a written answer as `Draft.write_text` does: typed over `base` (the text this
+        widget last read or saved); a text another tab saved since is kept as an earlier
+        version, never silently replaced. Returns the text kept, or None."""
+        return self.edit(lambda draft: draft.write_text(key, value, base))
+
+    def earlier_texts(self, key: str) -> list[str]:
+        """The earlier versions kept of a written answer (texts replaced while another tab
+        wrote too), latest first."""
+        return Draft(self._doc, self.article_id).earlier_texts(key)
+
     def edit_response(self, key: str, change: Callable[[str], str]) -> str:
         """Save `change(saved value)` under `key`, the saved value read under the lock (for
         answers that are sets, such as the suggestions a student rejected)."""
@@ -438,16 +508,40 @@ class Workspace:
         response: Any,
         correct: bool | None,
         points: float = 0.0,
+        keys: dict[str, str] | None = None,
     ) -> Attempt:
-        """Append one quiz attempt (attempts are history: they are never undone)."""
+        """Append one quiz attempt (attempts are history: they are never undone). Where the
+        saved attempts at this question cannot be added to (a file damaged or changed by hand),
+        a copy of the file is kept first (`<file>.broken-<time>`, which collect reports) and
+        the question starts afresh; a warning says so."""
         attempt = {"response": response, "correct": correct, "points": points, "at": now()}
+        if keys:
+            attempt["keys"] = dict(keys)
+        kept: list[str] = []
 
         def op(draft: Draft) -> None:
-            bank = draft.doc["quiz"].setdefault(bank_id, {})
-            bank.setdefault(question_id, {"attempts": []})["attempts"].append(attempt)
+            quiz = draft.doc["quiz"]
+            bank = quiz.setdefault(bank_id, {})
+            entry = bank.get(question_id, {}) if isinstance(bank, dict) else None
+            old = entry.get("attempts", []) if isinstance(entry, dict) else None
+            if isinstance(old, list):
+                bank[question_id] = {**entry, "attempts": [*old, attempt]}
+                return
+            kept.append(draft.keep_copy())
+            if not isinstance(bank, dict):
+                bank = quiz[bank_id] = {}
+            bank[question_id] = {
+                **(entry if isinstance(entry, dict) else {}),
+                "attempts": [attempt],
+            }
 
         self._apply(op)
-        return Attempt(response, correct, float(points), attempt["at"])
+        if kept and kept[0]:
+            self.warnings.append(
+                f"Some of your saved answers in {self.path.name} could not be read. A copy of "
+                f"the file was kept as {kept[0]} and your new answer was saved: tell your teacher."
+            )
+        return Attempt(response, correct, float(points), attempt["at"], keys or None)
 
     def undo(self) -> bool:
         """Undo this workspace's last edit; False when there is nothing to undo. KitError (and
@@ -490,7 +584,7 @@ class Workspace:
                     _reanchor_all(doc, self.article, self._fingerprint)
                 before = _slots(doc)
                 try:
-                    op(Draft(doc, self.article_id))
+                    op(Draft(doc, self.article_id, lambda: self._copy_aside(dfd)))
                 except KitError:
                     self._doc = self._read_current(dfd)  # show what is there now
                     raise
@@ -576,11 +670,60 @@ class Workspace:
             if own:
                 os.close(dfd)
 
+    def _copy_aside(self, dfd: int) -> str:
+        """Copy the work file as it is on disk to `<file>.broken-<time>`; the copy's name."""
+        data = _read_no_follow(dfd, self.path)
+        if data is None:
+            return ""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        kept = f"{self.path.name}.broken-{stamp}"
+        atomic_write_bytes(self.path.parent / kept, data, folder_fd=dfd, mode=self._file_mode)
+        return kept
+
     def _keep_aside(self, dfd: int) -> str:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         kept = f"{self.path.name}.broken-{stamp}"
         os.replace(self.path.name, kept, src_dir_fd=dfd, dst_dir_fd=dfd)
         return kept
+
+
+def _continued(text: str, later: list[Any]) -> bool:
+    """True when one of the `later` texts starts with `text` (so it holds all of it)."""
+    return any(isinstance(t, str) and t.startswith(text) for t in later)
+
+
+def saved_attempts(
+    doc: dict[str, Any], bank_id: str, question_id: str
+) -> tuple[list[Attempt], bool]:
+    """The readable attempts at one question in a work document, and whether any saved there
+    could not be read (a wrong type anywhere on the way: left out, never an error)."""
+    bank = doc["quiz"].get(bank_id, {})
+    entry = bank.get(question_id, {}) if isinstance(bank, dict) else None
+    raw = entry.get("attempts", []) if isinstance(entry, dict) else None
+    if not isinstance(raw, list):
+        return [], True
+    out = [a for a in map(_attempt, raw) if a is not None]
+    return out, len(out) < len(raw)
+
+
+def _attempt(raw: Any) -> Attempt | None:
+    """One saved attempt as the widgets read it; None when it is not one the kit writes."""
+    if not isinstance(raw, dict):
+        return None
+    correct, points, at = raw.get("correct"), raw.get("points", 0.0), raw.get("at", "")
+    if (
+        not isinstance(correct, (bool, type(None)))
+        or isinstance(points, bool)
+        or not isinstance(points, (int, float))
+        or not math.isfinite(points)
+        or abs(points) > 1e9
+        or not isinstance(at, str)
+    ):
+        return None
+    keys = raw.get("keys")
+    return Attempt(
+        raw.get("response"), correct, float(points), at, keys if isinstance(keys, dict) else None
+    )
 
 
 T = TypeVar("T")
@@ -639,7 +782,9 @@ def merged(base: Annotation, mine: Annotation, theirs: Annotation) -> Annotation
 
 
 def _id(raw: Any) -> Any:
-    return raw.get("id") if isinstance(raw, dict) else None
+    """An annotation's id, hashable even when a file changed by hand made it a list."""
+    value = raw.get("id") if isinstance(raw, dict) else None
+    return value if isinstance(value, (str, int, float, type(None))) else json.dumps(value)
 
 
 def _slots(doc: dict[str, Any]) -> dict[tuple[str, Any], Any]:

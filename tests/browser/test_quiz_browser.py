@@ -128,11 +128,11 @@ def test_answer_wrong_then_right_and_the_work_file_holds_both(page, lab, quiz_no
 
     # A typed answer with a slip, checked with Enter in the field then the button.
     second = quiz.locator(".kit-quiz-question").nth(1)
-    second.get_by_role("textbox").fill("downing stret")
+    second.get_by_role("textbox").fill("downing steet")
     second.get_by_role("textbox").press("Enter")
     second.get_by_role("button", name="Check").click()
     expect(second.locator(".kit-quiz-feedback")).to_contain_text("check your spelling")
-    assert saved_attempts(lab, "office")[0]["response"] == "downing stret"
+    assert saved_attempts(lab, "office")[0]["response"] == "downing steet"
 
 
 def test_find_by_sentence_and_word_menus_with_the_keyboard(page, lab, quiz_notebook):
