@@ -223,7 +223,7 @@ def test_own_article_from_kit_exercise_to_the_dashboard(tmp_path, monkeypatch):
         zips.append(hand_in(mine, tmp_path / "hand-in"))
 
     # kit collect, in the course folder: every file used, exit 0
-    got = run_kit("collect", *map(str, zips), "--student-from-zip", "--out", "class", cwd=course)
+    got = run_kit("collect", *map(str, zips), "--out", "class", cwd=course)
     assert got.returncode == 0, got.stdout + got.stderr
     with (course / "class" / "collect-report.csv").open(encoding="utf-8") as f:
         rows = sorted((r["student"], r["article_id"], r["status"]) for r in csv.DictReader(f))
