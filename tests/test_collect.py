@@ -99,6 +99,23 @@ def test_collects_a_class_zip_and_one_zip_per_student(tmp_path):
     assert by_zip.students == ["cy", "ed"]
 
 
+def test_the_sealed_keys_of_a_handed_back_copy_are_passed_over_like_its_manifest(tmp_path):
+    """A student zips their whole copy back: its seeds/keys/*.sealed.json are the release's,
+    not work, and make no line of the report (a work file of that name elsewhere still counts)."""
+    sealed = b'{"format": "kit-sealed-key/1"}'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(f"media-literacy/notebooks/work/ana/{NAME}", doc_bytes("ana"))
+        zf.writestr(f"media-literacy/seeds/keys/{h.ARTICLE_ID}.sealed.json", sealed)
+    put(tmp_path / "in" / "ana.zip", buf.getvalue())
+    put(tmp_path / "in" / "bo" / "media-literacy" / "seeds" / "keys" / "x.sealed.json", sealed)
+    put(tmp_path / "in" / "bo" / "media-literacy" / "notebooks" / "work" / "bo" / NAME,
+        doc_bytes("bo"))  # fmt: skip
+    report = collect([tmp_path / "in"], tmp_path / "class", known_articles=KNOWN)
+    assert statuses(report) == [("ana", "collected"), ("bo", "collected")]
+    assert report.problems == []
+
+
 def test_corrupt_duplicate_and_unknown_files_are_reported_never_dropped(tmp_path):
     src = h.make_class(tmp_path / "work")
     put(src / "zoe" / NAME, b'{"format": "kit-work/1", "annotations": "oops"')

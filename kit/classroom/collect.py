@@ -34,6 +34,7 @@ from kit.classroom.manifest import MANIFEST_NAME, Manifest, texts_of, write_mani
 from kit.errors import KitError
 from kit.files import RefusedFile, atomic_write_text, open_regular, read_bytes
 from kit.progress import progress
+from kit.quiz.sealed_keys import SUFFIX as SEALED_KEY_SUFFIX
 from kit.work.annotations import AnnotationRow
 from kit.work.reader import (
     MAX_WORK_FILE_BYTES,
@@ -162,6 +163,12 @@ class _Candidate:
 #: One work file found: where, the document fields the index keeps (student, article id, text
 #: fingerprint, quiz, responses; see reader.summary_of) and its annotations as rows.
 _Found = tuple[_Candidate, dict[str, Any], tuple[AnnotationRow, ...]]
+
+
+def _release_key(folder: str, name: str) -> bool:
+    """A sealed answer key a release ships (`seeds/keys/<id>.sealed.json`): part of the copy a
+    student hands back, not their work, so collect passes over it as over the manifest."""
+    return folder == "keys" and name.lower().endswith(SEALED_KEY_SUFFIX)
 
 
 def collect(
@@ -299,6 +306,8 @@ def _folder(root: Path, out_dir: Path, budget: _Budget, report: CollectReport):
         for name in sorted(filenames):
             if name.startswith(".") or name == MANIFEST_NAME:  # the release's own list
                 continue
+            if _release_key(here.name, name):  # a sealed key the release shipped
+                continue
             p = here / name
             lower = name.lower()
             if ".json.broken-" in lower:
@@ -408,6 +417,8 @@ def _zip(
         if not wanted or any(p.startswith(".") and p not in (".", "..") for p in parts):
             continue
         if parts and parts[-1] == MANIFEST_NAME:  # the release's own list, not student work
+            continue
+        if len(parts) > 1 and _release_key(parts[-2], parts[-1]):  # a sealed key it shipped
             continue
         if _unsafe_name(name, parts):
             report.entries.append(Entry(where, "", "", "refused", "unsafe path in the zip"))

@@ -71,9 +71,13 @@ class ReleaseReport:
 
     def summary(self) -> str:
         """One line for the terminal."""
+
+        def count(items: list[str], what: str) -> str:
+            return f"{len(items)} {what}" if len(items) == 1 else f"{len(items)} {what}s"
+
         return (
-            f"released {len(self.notebooks)} notebooks, {len(self.articles)} articles and "
-            f"{len(self.banks)} quiz banks into {self.folder} and {self.zip_path}"
+            f"released {count(self.notebooks, 'notebook')}, {count(self.articles, 'article')}"
+            f" and {count(self.banks, 'quiz bank')} into {self.folder} and {self.zip_path}"
         )
 
 
