@@ -215,6 +215,15 @@ _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have
 _NOUN_BEFORE_WILL = re.compile(
     r"\b(?:the|a|free|political|popular|good|ill|his|her|their|its|of)\s+$", re.I
 )
+# "said (that) he would ...": the speaker announces what they (or their side) will do.
+_ANNOUNCER_BEFORE = re.compile(r"\b(?:he|she|they|we|i)\s+$")
+_REPORTED_PLAN = Group(
+    "plan",
+    "policy",
+    1.5,
+    "'{word}' passes on a plan someone announced: you can check that it was announced, and "
+    "later whether it was done",
+)
 _TOO_AFTER = re.compile(
     r"\s+(?!many\b|much\b|few\b|little\b|late\b|early\b|soon\b|far\b|long\b)[a-z]{3,}", re.I
 )
@@ -413,9 +422,12 @@ def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:
 
 
 def judge(
-    text: str, lo: int, hi: int, scan: Scan
+    text: str, lo: int, hi: int, scan: Scan, reported: bool = False
 ) -> tuple[str, str, float, list[Reason], tuple[int, int] | None]:
     """(claim type, check-worthiness, confidence, reasons, first reporting verb) for text[lo:hi].
+
+    `reported` is True when a source is known to say it (an attribution covers it): "he would
+    host" is then a plan the source announces, not the reporter's forecast.
 
     `scan` is the `Scan` of the whole `text`; the reporting verb ("said") is a (start, end) span.
     """
@@ -426,7 +438,7 @@ def judge(
     # reasons are worded only for the type that wins.
     why: list[tuple[str, float, int, int, str, str, int | None, int | None]] = []
     reporting: list[tuple[int, int]] = []
-    stakes: list[tuple[int, int]] = []
+    stakes: list[tuple[int, int, str]] = []
     verbs: list[tuple[int, int]] = []
     modal_spans: list[tuple[int, int]] = []
     quantities: list[tuple[str, float, int, int]] = []
@@ -446,7 +458,7 @@ def judge(
             if role == _REPORTING:
                 reporting.append((s, e))
             elif role == _STAKES:
-                stakes.append((s, e))
+                stakes.append((s, e, g.reason))
             elif role == _VERB:
                 verbs.append((s, e))
             elif role == _NUMWORD:
@@ -475,6 +487,12 @@ def judge(
                         scores["event"] += w
                         why.append(("event", w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                 else:
+                    if (
+                        key == "would"
+                        and (reported or reporting)
+                        and _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s)
+                    ):
+                        g = _REPORTED_PLAN  # "said he would host": a plan announced
                     if g.points_to == "policy":
                         policy_cues += 1
                         if policy_cues > 1:
@@ -576,14 +594,19 @@ def judge(
             and (s_verb is None or s_verb[0] > lo + to.start())
         ):
             headline_future, s_verb = True, None
-            scores["prediction"] += 2.0
+            said = reported or bool(reporting)  # "Ukraine to host talks, says Zelensky"
+            kind = "policy" if said else "prediction"
+            scores[kind] += 2.0
             why.append(
                 (
-                    "prediction",
+                    kind,
                     2.0,
                     len(why),
                     _TEXT,
-                    f"'{to.group()}' with no other verb means it is going to happen",
+                    f"'{to.group()}' with no other verb announces a plan: you can check that it "
+                    "was announced, and later whether it was done"
+                    if said
+                    else f"'{to.group()}' with no other verb means it is going to happen",
                     "",
                     lo + to.start(),
                     lo + to.end(),

@@ -143,7 +143,7 @@ def _suggestion(
     sentence: int,
     part: bool,
 ) -> ClaimSuggestion:
-    kit_type, cw, confidence, reasons, reporting = judge(text, lo, hi, scan)
+    kit_type, cw, confidence, reasons, reporting = judge(text, lo, hi, scan, att is not None)
     if kit_type == "opinion" and att is not None and att.content is not None:
         reasons.append(_whose_judgement(att, text, reasons))
     reasons.append(_claimant_reason(att, text, reporting))
