@@ -181,6 +181,7 @@ _GREETING = re.compile(
     re.I,
 )
 _THANKS = re.compile(r"\W*(?:thank\s+you|thanks(?!\s+to\b))\b", re.I)
+_EXCLAMATION = re.compile(r"\W*what\s+an?\s+[a-z]+", re.I)  # "What a week it has been."
 _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
@@ -224,6 +225,7 @@ _REPORTED_PLAN = Group(
     "'{word}' passes on a plan someone announced: you can check that it was announced, and "
     "later whether it was done",
 )
+_QUOTATIVE_AFTER = re.compile(r"\s*[,:\"“‘']")
 _TOO_AFTER = re.compile(
     r"\s+(?!many\b|much\b|few\b|little\b|late\b|early\b|soon\b|far\b|long\b)[a-z]{3,}", re.I
 )
@@ -394,6 +396,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "march", "august" as ordinary words
     if key == "us" and text[s:e] == "US":
         return 0.0
+    if name == "likeness" and _QUOTATIVE_AFTER.match(text, e, hi):
+        return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
         return 0.0
     if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
@@ -667,6 +671,19 @@ def judge(
         extra.append(
             ("not_a_claim", 2.5, "the sentence breaks off before it claims anything", None, None)
         )
+    elif first_word == "what" and _EXCLAMATION.match(body):
+        m = _EXCLAMATION.match(body)
+        assert m is not None
+        x = shift + m.end()
+        extra.append(
+            (
+                "opinion",
+                2.0,
+                f"'{m.group().strip()}' exclaims: it shows a feeling, not a fact",
+                x - len(m.group().strip()),
+                x,
+            )
+        )
     elif first_word == "let" and _LET_ME.match(body):
         extra.append(("not_a_claim", 2.5, "'let me' asks to speak: it claims nothing", None, None))
     elif first_word in _FIRST_WORDS_TO_TEST and _IMPERATIVE.match(body):
@@ -760,7 +777,7 @@ def judge(
 _TEXT, _FORMAT, _EXPLAIN = range(3)
 _QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
 # Groups and words whose sense depends on the words around them (see _weight).
-_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
+_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
