@@ -152,7 +152,7 @@ def checkworthy(
 def _comparison(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The first comparison in text[lo:hi] ("more jobs than", "as many as"), if any: "than"
     after a comparative word at most four words before it."""
-    if "than" not in text[lo:hi] and " as " not in text[lo:hi]:
+    if text.find("than", lo, hi) < 0 and text.find(" as ", lo, hi) < 0:
         return None
     for m in _THAN.finditer(text, lo, hi):
         if m.group()[0] in "aA":
