@@ -39,7 +39,7 @@ _WORDS = package_words("claim_rule_words.yaml")  # numbers as words, words the r
 # What a cue does, besides pointing to a type.
 _TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
 _MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
-_VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise"))
+_VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise", "likeness"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ _NAME = re.compile(
     r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
 )
 _NAME_SKIP = frozenset(_WORDS["not_names"])
+_WHEN_NAMES = frozenset(_WORDS["when_names"])
 # "higher than", "more jobs than", "twice as": a comparison you could check.
 _THAN = re.compile(r"\b(?:than|as\s+(?:many|much|high|low|large|big)\s+as)\b", re.I)
 _WORDS_BEFORE = re.compile(r"(?:\b[A-Za-z]+\W+){1,4}$")
@@ -124,12 +125,16 @@ def checkworthy(
         )
     names = _names(text, lo, hi)
     if names:
-        s, e = max(names, key=_LENGTH)
         points += 0.5 if len(names) < 3 else 1.0
+        who = [n for n in names if text[n[0] : n[1]] not in _WHEN_NAMES]
+        s, e = max(who or names, key=_LENGTH)
         said.append(
             Reason(
                 f"it says who or where ('{text[s:e]}'), so a second report or a record can "
-                "confirm it or show it is wrong",
+                "confirm it or show it is wrong"
+                if who
+                else f"it says when ('{text[s:e]}'), so reports and records of that day can "
+                "confirm it",
                 s,
                 e,
                 _CW,
