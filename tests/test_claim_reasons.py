@@ -205,3 +205,14 @@ def test_an_exclamation_without_an_exclamation_mark_is_an_opinion():
 
 def test_a_question_that_starts_with_what_is_still_a_question():
     assert one("What time does the meeting start?").kit_type == "not_a_claim"
+
+
+def test_a_why_question_after_a_claim_answers_itself():
+    s = one("The old rules never stopped a single fraud, so why would the new ones?")
+    assert s.kit_type == "opinion"
+    assert any("rhetorical question" in r.text for r in s.reasons)
+    assert one("Why did the bridge close on Monday?").kit_type == "not_a_claim"
+
+
+def test_a_writers_scorn_for_a_small_sum_is_an_opinion():
+    assert one("The town got a paltry grant from the ministry.").kit_type == "opinion"

@@ -201,6 +201,10 @@ _RHETORICAL = re.compile(
     r"really|since\s+when)",
     re.I,
 )
+# "..., so why would this one work?": a claim, then a question that answers itself.
+_WHY_AFTER_CLAIM = re.compile(
+    r"(?:,|;|\bso|\bthen)\s+why\s+(?:would|should|was|is|are|were|do|does|did)\b", re.I
+)
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:which|who|whom|whether|if|unless)\b[^,.;:!?“”\"]{0,40}$", re.I
 )
@@ -646,7 +650,9 @@ def judge(
     elif end_text.endswith("?"):
         x = shift + len(end_text) - 1
         if not interviewer and (
-            _RHETORICAL.match(body) or scores["opinion"] + sum(w[1] for w in extra) >= 1.5
+            _RHETORICAL.match(body)
+            or _WHY_AFTER_CLAIM.search(body)
+            or scores["opinion"] + sum(w[1] for w in extra) >= 1.5
         ):
             extra.append(
                 (
