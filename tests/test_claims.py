@@ -68,16 +68,26 @@ def test_china_support_sentence_is_an_event_in_the_reporters_voice(seed_claims):
     assert any(r.about == "claimant" and "reporter" in r.text for r in s.reasons)
 
 
-def test_would_host_sentence_is_a_prediction_because_of_would(seed_claims):
-    (s,) = sentence_starting(seed_claims, "The Ukrainian president said")
-    assert s.kit_type == "prediction"
-    assert any(r.text.startswith("'would' talks about the future") for r in s.reasons)
+def test_a_plan_the_speaker_announces_is_policy_not_a_forecast(seed_claims):
+    # Issue 19: "he would host leaders the following day" is an announced plan, checkable now
+    # (was it announced?) and later (did it happen?), not a forecast nobody can check.
+    for s in sentence_starting(seed_claims, "The Ukrainian president said") + sentence_starting(
+        seed_claims, "he would host"
+    ):
+        assert s.kit_type == "policy", [r.text for r in s.reasons]
+        assert any(r.text.startswith("'would' passes on a plan") for r in s.reasons)
 
 
-def test_headline_to_host_is_a_prediction(seed_claims):
+def test_headline_to_host_said_by_someone_is_an_announced_plan(seed_claims):
     (s,) = sentence_starting(seed_claims, "Ukraine to host")
+    assert s.kit_type == "policy"
+    assert any("'to host'" in r.text and "announces a plan" in r.text for r in s.reasons)
+
+
+def test_a_headline_to_with_nobody_saying_it_is_a_prediction():
+    (s,) = suggest("Leaders to meet in Oslo", attributions=[])
     assert s.kit_type == "prediction"
-    assert any("'to host'" in r.text for r in s.reasons)
+    assert any("'to meet'" in r.text and "going to happen" in r.text for r in s.reasons)
 
 
 def test_every_reason_points_at_the_words_it_quotes(seed, seed_claims):
@@ -110,7 +120,7 @@ def test_attributed_part_gets_its_own_suggestion_and_claimant(seed):
     found = suggest(seed, attributions=[zelensky])
     (part,) = [s for s in found if s.part]
     assert part.text == "he would host leaders of the coalition the following day"
-    assert part.kit_type == "prediction"
+    assert part.kit_type == "policy"  # a plan the source announces
     assert part.claimant == "Volodymyr Zelensky"
     assert part.attribution is zelensky
     assert any(
@@ -136,13 +146,13 @@ def test_a_reported_opinion_is_told_from_the_reporters_own_judgement():
     )
 
 
-def test_he_would_host_is_a_prediction_made_by_zelensky(seed):
+def test_he_would_host_is_a_plan_announced_by_zelensky(seed):
     found = suggest(seed)
     parts = [
         s for s in found if "he would host leaders of the coalition the following day" in s.text
     ]
     assert any(
-        s.kit_type == "prediction" and "Zelensky" in s.claimant and s.attribution is not None
+        s.kit_type == "policy" and "Zelensky" in s.claimant and s.attribution is not None
         for s in parts
     )
 

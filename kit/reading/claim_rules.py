@@ -39,7 +39,7 @@ _WORDS = package_words("claim_rule_words.yaml")  # numbers as words, words the r
 # What a cue does, besides pointing to a type.
 _TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
 _MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
-_VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise"))
+_VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise", "likeness"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +181,7 @@ _GREETING = re.compile(
     re.I,
 )
 _THANKS = re.compile(r"\W*(?:thank\s+you|thanks(?!\s+to\b))\b", re.I)
+_EXCLAMATION = re.compile(r"\W*what\s+an?\s+[a-z]+", re.I)  # "What a week it has been."
 _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
@@ -200,6 +201,10 @@ _RHETORICAL = re.compile(
     r"really|since\s+when)",
     re.I,
 )
+# "..., so why would this one work?": a claim, then a question that answers itself.
+_WHY_AFTER_CLAIM = re.compile(
+    r"(?:,|;|\bso|\bthen)\s+why\s+(?:would|should|was|is|are|were|do|does|did)\b", re.I
+)
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:which|who|whom|whether|if|unless)\b[^,.;:!?“”\"]{0,40}$", re.I
 )
@@ -215,6 +220,16 @@ _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have
 _NOUN_BEFORE_WILL = re.compile(
     r"\b(?:the|a|free|political|popular|good|ill|his|her|their|its|of)\s+$", re.I
 )
+# "said (that) he would ...": the speaker announces what they (or their side) will do.
+_ANNOUNCER_BEFORE = re.compile(r"\b(?:he|she|they|we|i)\s+$")
+_REPORTED_PLAN = Group(
+    "plan",
+    "policy",
+    1.5,
+    "'{word}' passes on a plan someone announced: you can check that it was announced, and "
+    "later whether it was done",
+)
+_QUOTATIVE_AFTER = re.compile(r"\s*[,:\"“‘']")
 _TOO_AFTER = re.compile(
     r"\s+(?!many\b|much\b|few\b|little\b|late\b|early\b|soon\b|far\b|long\b)[a-z]{3,}", re.I
 )
@@ -385,6 +400,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "march", "august" as ordinary words
     if key == "us" and text[s:e] == "US":
         return 0.0
+    if name == "likeness" and _QUOTATIVE_AFTER.match(text, e, hi):
+        return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
         return 0.0
     if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
@@ -413,9 +430,12 @@ def _is_may_verb(text: str, s: int, e: int, hi: int) -> bool:
 
 
 def judge(
-    text: str, lo: int, hi: int, scan: Scan
+    text: str, lo: int, hi: int, scan: Scan, reported: bool = False
 ) -> tuple[str, str, float, list[Reason], tuple[int, int] | None]:
     """(claim type, check-worthiness, confidence, reasons, first reporting verb) for text[lo:hi].
+
+    `reported` is True when a source is known to say it (an attribution covers it): "he would
+    host" is then a plan the source announces, not the reporter's forecast.
 
     `scan` is the `Scan` of the whole `text`; the reporting verb ("said") is a (start, end) span.
     """
@@ -426,7 +446,7 @@ def judge(
     # reasons are worded only for the type that wins.
     why: list[tuple[str, float, int, int, str, str, int | None, int | None]] = []
     reporting: list[tuple[int, int]] = []
-    stakes: list[tuple[int, int]] = []
+    stakes: list[tuple[int, int, str]] = []
     verbs: list[tuple[int, int]] = []
     modal_spans: list[tuple[int, int]] = []
     quantities: list[tuple[str, float, int, int]] = []
@@ -446,7 +466,7 @@ def judge(
             if role == _REPORTING:
                 reporting.append((s, e))
             elif role == _STAKES:
-                stakes.append((s, e))
+                stakes.append((s, e, g.reason))
             elif role == _VERB:
                 verbs.append((s, e))
             elif role == _NUMWORD:
@@ -475,6 +495,12 @@ def judge(
                         scores["event"] += w
                         why.append(("event", w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                 else:
+                    if (
+                        key == "would"
+                        and (reported or reporting)
+                        and _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s)
+                    ):
+                        g = _REPORTED_PLAN  # "said he would host": a plan announced
                     if g.points_to == "policy":
                         policy_cues += 1
                         if policy_cues > 1:
@@ -576,14 +602,19 @@ def judge(
             and (s_verb is None or s_verb[0] > lo + to.start())
         ):
             headline_future, s_verb = True, None
-            scores["prediction"] += 2.0
+            said = reported or bool(reporting)  # "Ukraine to host talks, says Zelensky"
+            kind = "policy" if said else "prediction"
+            scores[kind] += 2.0
             why.append(
                 (
-                    "prediction",
+                    kind,
                     2.0,
                     len(why),
                     _TEXT,
-                    f"'{to.group()}' with no other verb means it is going to happen",
+                    f"'{to.group()}' with no other verb announces a plan: you can check that it "
+                    "was announced, and later whether it was done"
+                    if said
+                    else f"'{to.group()}' with no other verb means it is going to happen",
                     "",
                     lo + to.start(),
                     lo + to.end(),
@@ -619,7 +650,9 @@ def judge(
     elif end_text.endswith("?"):
         x = shift + len(end_text) - 1
         if not interviewer and (
-            _RHETORICAL.match(body) or scores["opinion"] + sum(w[1] for w in extra) >= 1.5
+            _RHETORICAL.match(body)
+            or _WHY_AFTER_CLAIM.search(body)
+            or scores["opinion"] + sum(w[1] for w in extra) >= 1.5
         ):
             extra.append(
                 (
@@ -643,6 +676,19 @@ def judge(
     elif end_text.endswith(("...", "…")) and not body.rstrip(" \t\n").endswith(_ELISION):
         extra.append(
             ("not_a_claim", 2.5, "the sentence breaks off before it claims anything", None, None)
+        )
+    elif first_word == "what" and _EXCLAMATION.match(body):
+        m = _EXCLAMATION.match(body)
+        assert m is not None
+        x = shift + m.end()
+        extra.append(
+            (
+                "opinion",
+                2.0,
+                f"'{m.group().strip()}' exclaims: it shows a feeling, not a fact",
+                x - len(m.group().strip()),
+                x,
+            )
         )
     elif first_word == "let" and _LET_ME.match(body):
         extra.append(("not_a_claim", 2.5, "'let me' asks to speak: it claims nothing", None, None))
@@ -737,7 +783,7 @@ def judge(
 _TEXT, _FORMAT, _EXPLAIN = range(3)
 _QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
 # Groups and words whose sense depends on the words around them (see _weight).
-_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when"))
+_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))

@@ -43,6 +43,7 @@ _NAME = re.compile(
     r"(?:\s[A-Z](?:[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]+s?))*(?![\w])"
 )
 _NAME_SKIP = frozenset(_WORDS["not_names"])
+_WHEN_NAMES = frozenset(_WORDS["when_names"])
 # "higher than", "more jobs than", "twice as": a comparison you could check.
 _THAN = re.compile(r"\b(?:than|as\s+(?:many|much|high|low|large|big)\s+as)\b", re.I)
 _WORDS_BEFORE = re.compile(r"(?:\b[A-Za-z]+\W+){1,4}$")
@@ -59,14 +60,19 @@ def checkworthy(
     kit_type: str,
     quantity: float,
     first_quantity: tuple[int, int] | None,
-    stakes: list[tuple[int, int]],
+    stakes: list[tuple[int, int, str]],
     n_words: int,
     self_voice: bool,
     scores: dict[str, float],
     past_action: bool,
     reasons: list[Reason],
 ) -> str:
-    """Check-worthiness; appends its reasons (the ones not already given for the type)."""
+    """Check-worthiness; appends its reasons (the ones not already given for the type).
+
+    The reasons say what could be checked and how, in the terms of the claim types: a factual
+    claim (event, number, policy, cause) can be checked and may be false; a forecast can only be
+    judged later; an opinion is argued with, not checked.
+    """
     if kit_type == "not_a_claim":
         reasons.append(_NOTHING_TO_CHECK)
         return "no"
@@ -84,18 +90,15 @@ def checkworthy(
         reasons.append(_FUTURE)
         return "no"
     points = 0.0
-    added = 0
+    said: list[Reason] = []
     if quantity >= 2:
         points += 2.0
     elif quantity > 0 or scores["number"] > 0:
         points += 1.0
     if stakes:
-        s, e = stakes[0]
+        s, e, why = stakes[0]
         points += 1.5 if len(stakes) == 1 else 2.0
-        reasons.append(
-            Reason(f"'{text[s:e]}' is about something that matters to the public", s, e, _CW)
-        )
-        added += 1
+        said.append(Reason(why.format(word=text[s:e]), s, e, _CW))
     if kit_type == "policy":
         points += 2.0
     elif kit_type == "cause":
@@ -112,30 +115,49 @@ def checkworthy(
     if compared:
         s, e = compared
         points += 1.5
-        reasons.append(Reason(f"'{text[s:e]}' compares: you could check it", s, e, _CW))
-        added += 1
+        said.append(
+            Reason(
+                f"'{text[s:e]}' compares two things: check both sides of the comparison",
+                s,
+                e,
+                _CW,
+            )
+        )
     names = _names(text, lo, hi)
     if names:
-        s, e = max(names, key=_LENGTH)
         points += 0.5 if len(names) < 3 else 1.0
-        reasons.append(Reason(f"'{text[s:e]}' is named, so you can look it up", s, e, _CW))
-        added += 1
+        who = [n for n in names if text[n[0] : n[1]] not in _WHEN_NAMES]
+        s, e = max(who or names, key=_LENGTH)
+        said.append(
+            Reason(
+                f"it says who or where ('{text[s:e]}'), so a second report or a record can "
+                "confirm it or show it is wrong"
+                if who
+                else f"it says when ('{text[s:e]}'), so reports and records of that day can "
+                "confirm it",
+                s,
+                e,
+                _CW,
+            )
+        )
     if self_voice and not names:
         points -= 0.5 if stakes else 1.5
-        reasons.append(_PERSONAL)
-        added += 1
+        said.append(_PERSONAL)
     if n_words < 4:
         points -= 1.0
     cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
-    if not added:
-        reasons.append(_SPECIFIC if cw == "yes" else _SMALL_FACT if cw == "minor" else _TOO_VAGUE)
+    if cw == "no":
+        reasons.append(_PERSONAL if self_voice and not names else _TOO_VAGUE)
+        return cw
+    reasons.extend(said)  # what in it could be checked, then how a claim of its type is
+    reasons.append(_HOW_TO_CHECK[kit_type] if cw == "yes" else _SMALL_FACT)
     return cw
 
 
 def _comparison(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The first comparison in text[lo:hi] ("more jobs than", "as many as"), if any: "than"
     after a comparative word at most four words before it."""
-    if "than" not in text[lo:hi] and " as " not in text[lo:hi]:
+    if text.find("than", lo, hi) < 0 and text.find(" as ", lo, hi) < 0:
         return None
     for m in _THAN.finditer(text, lo, hi):
         if m.group()[0] in "aA":
@@ -173,13 +195,64 @@ def _LENGTH(span: tuple[int, int]) -> int:
 
 
 _CW = "checkworthy"
-_NOTHING_TO_CHECK = Reason("not a claim, so there is nothing to check", None, None, _CW)
-_OPINION_NOT_CHECKABLE = Reason(
-    "an opinion: you can disagree with it, but not check it", None, None, _CW
+_NOTHING_TO_CHECK = Reason(
+    "not a claim: it states nothing that could be true or false", None, None, _CW
 )
-_FUTURE_IN_PART = Reason("about the future: only parts of it can be checked now", None, None, _CW)
-_FUTURE = Reason("about the future: nobody can check it yet", None, None, _CW)
-_PERSONAL = Reason("a personal story: hard for anyone else to check", None, None, _CW)
-_SPECIFIC = Reason("specific enough to check against a record or a source", None, None, _CW)
-_SMALL_FACT = Reason("a plain statement of fact, but a small one", None, None, _CW)
-_TOO_VAGUE = Reason("too vague to check", None, None, _CW)
+_OPINION_NOT_CHECKABLE = Reason(
+    "an opinion: no record can prove it true or false, but you can ask what it rests on",
+    None,
+    None,
+    _CW,
+)
+_FUTURE_IN_PART = Reason(
+    "a forecast: it can only be judged later, but the figures or plans it rests on can be "
+    "checked now",
+    None,
+    None,
+    _CW,
+)
+_FUTURE = Reason(
+    "a forecast: it cannot be checked yet; ask who predicts it and on what grounds, and judge "
+    "it later",
+    None,
+    None,
+    _CW,
+)
+_PERSONAL = Reason(
+    "a personal story: only the speaker knows it, so nobody else can check it", None, None, _CW
+)
+_SMALL_FACT = Reason("it could be checked, but it is a small or background detail", None, None, _CW)
+_TOO_VAGUE = Reason(
+    "it names no one and no number that you could look up: too vague to check", None, None, _CW
+)
+# What could be checked, and how, for each factual claim type worth checking.
+_HOW_TO_CHECK = {
+    "event": Reason(
+        "it reports something that happened or is the case: other reports, records or pictures "
+        "can confirm it, or show it is false",
+        None,
+        None,
+        _CW,
+    ),
+    "number": Reason(
+        "a number: check it against official figures or the study it comes from; it may be "
+        "wrong, rounded or picked with care",
+        None,
+        None,
+        _CW,
+    ),
+    "policy": Reason(
+        "a law, rule, decision or announced plan: check the official text or announcement, and "
+        "later whether it was carried out",
+        None,
+        None,
+        _CW,
+    ),
+    "cause": Reason(
+        "it says one thing led to another: ask what evidence links them, since causes are "
+        "harder to prove than they sound",
+        None,
+        None,
+        _CW,
+    ),
+}

@@ -180,14 +180,14 @@ def test_a_teachers_claim_label_file_changes_the_choices(tmp_path, seed):
     )
     ct = kit.tag_claims(seed, "ann", labels=labels, hints=True, work_dir=tmp_path)
     assert [x["value"] for x in ct.claim_types] == ["fact", "not_fact"]
-    assert ct.hints["2"]["claim"] == "Not fact"  # the kit's own guess, in the teacher's labels
+    assert ct.hints["2"]["claim"] == "Fact"  # the kit's own guess (a plan), in the teacher's labels
     ct.set(2, claim="not_fact")
     assert ct.annotations[0].tags == ("claim:not_fact",)
 
 
 def test_hints_from_the_kits_claim_suggestions_come_with_reasons(tmp_path, seed):
     ct = kit.tag_claims(seed, "ann", hints=True, work_dir=tmp_path)
-    hint = ct.hints["2"]  # "... are set to travel to Ukraine ..."
-    assert hint["claim"] == "Prediction" and hint["checkworthy"] == "Nothing to check"
-    assert any("future" in r for r in hint["reasons"])
+    hint = ct.hints["2"]  # "... are set to travel to Ukraine ...": an announced plan
+    assert hint["claim"] == "Policy" and hint["checkworthy"] == "Worth checking"
+    assert any("announces a plan" in r for r in hint["reasons"])
     assert kit.tag_claims(seed, "ann", work_dir=tmp_path).hints == {}  # off unless asked
