@@ -10,8 +10,11 @@ Sentence by sentence, over words and quotation marks, reading only the language'
 - a phrase that names a source: after it ("laut der Polizei", "nach Angaben des Ministeriums"),
   before it ("der Polizei zufolge"), at the end (", so der Sprecher."), in a clause ("wie die
   Polizei mitteilte"), or none ("hieß es");
-- a sentence with no cue goes on with the last speaker when it is a quotation or is in the
-  subjunctive of reported speech ("Die Pläne seien unrealistisch.").
+- a sentence with no cue goes on with the last report's speaker when it is a quotation or is in
+  the subjunctive of reported speech ("Die Pläne seien unrealistisch.", "Er soll ... haben."),
+  sentence after sentence; such sentences that follow each other are one attribution;
+- a quotation inside reported content is an attribution of its own too ("Es drohe „eine
+  Katastrophe“"), as annotators count it; a short name in quotation marks is not.
 
 The speaker is the name in the source phrase without its titles ("Bundeskanzlerin Angela Merkel"
 -> "Angela Merkel"); a pronoun or a surname alone is the person last named with it; the source
@@ -20,6 +23,7 @@ type comes from the phrase's head noun ("Ein Sprecher des Ministeriums": an unna
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -31,8 +35,13 @@ from kit.reading.cue_speakers import Speakers, Tok
 from kit.reading.language_data import LanguageData, VerbForm
 from kit.reading.quotes import find_quotes
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+# A number with its separators is one word ("10:05", "6.000", "1,75"), not a clause's end.
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*|\S")
 _DELIMITERS = frozenset(",;:()–—")
+_ADVERB_ENDINGS = ("lich", "iell", "weise", "gemäß", "mäßig", "besorgt", "erfreut", "enttäuscht")
+_SUBJECT_PRONOUNS = frozenset("er sie wir ich".split())
+_INNER_CUES = frozenset(("laut", "so", "zufolge", "~subj"))
+_WHICH = frozenset("denen welchem welcher welchen".split())
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches".split())
 # How far back a sentence with no cue may go on with the last speaker.
 _FOLLOW_SENTENCES = 2
@@ -364,47 +373,62 @@ class CueRules(_Clauses):
     """One article read with one language's data."""
 
     def run(self) -> list[Attribution]:
-        text = self.text
         out: list[Attribution] = []
-        last: tuple[int, Attribution, list[Tok]] | None = None  # (sentence, attribution, source)
+        last: tuple[int, Attribution, list[Tok]] | None = None  # (sentence, report, source)
+        chain: int | None = None  # index in out of the reported speech that goes on
         used_quote_end = -1
-        sentences = self.article.sentences
-        for n, sent in enumerate(sentences):
+        for n, sent in enumerate(self.article.sentences):
             if sent.end <= used_quote_end:
                 continue  # inside a quotation already attributed
             toks = self._tokens(sent.start, sent.end)
             if not toks:
                 continue
             found = self._sentence(n, toks)
+            follows = False
             if found is None and last is not None and n - last[0] <= _FOLLOW_SENTENCES:
                 found = self._follow_up(n, sent, toks, last)
+                follows = found is not None
             if found is None:
                 self.speakers.learn_names(toks)
                 continue
-            a = self._finish(found, sent.paragraph)
-            if a.content is not None:
-                used_quote_end = max(used_quote_end, a.content.end)
-            out.append(a)
-            for q in self._inner_quotes(a):
-                out.append(
-                    Attribution(
-                        a.cue,
-                        a.source,
-                        q,
-                        a.speaker,
-                        a.source_type,
-                        True,
-                        a.stance,
-                        a.cue_lemma,
-                        a.paragraph,
-                        a.sentence,
+            if follows and last is not None:
+                # Reported speech goes on from its report, sentence after sentence: one
+                # attribution for the sentences in the subjunctive that follow each other.
+                prev = out[chain] if chain is not None else None
+                if (
+                    found.lemma == "~subj"
+                    and prev is not None
+                    and prev.sentence == n - 1
+                    and prev.content is not None
+                    and found.content is not None
+                ):
+                    out[chain] = dataclasses.replace(
+                        prev, content=Span(prev.content.start, found.content.end), sentence=n
                     )
-                )
-            last = (n, a, found.source_toks)
+                    self._add_inner(out, out[chain], found.content)
+                else:
+                    a = self._finish(found, sent.paragraph)
+                    out.append(a)
+                    chain = len(out) - 1 if found.lemma == "~subj" else None
+                    self._add_inner(out, a, a.content)
+                last = (n, last[1], last[2])
+            else:
+                a = self._finish(found, sent.paragraph)
+                out.append(a)
+                chain = None
+                self._add_inner(out, a, a.content)
+                last = (n, a, found.source_toks)
+            if found.content is not None:
+                used_quote_end = max(used_quote_end, found.content.end)
             self.speakers.learn_names(toks)
         out.sort(key=lambda a: _first(a))
-        del text
         return out
+
+    def _add_inner(self, out: list[Attribution], a: Attribution, within: Span | None) -> None:
+        """The quotations inside a reported content, each its own attribution ("Er sagte, es
+        drohe „eine dramatische Erderwärmung“": annotators count the quotation too)."""
+        for q in self._inner_quotes(a, within):
+            out.append(dataclasses.replace(a, content=q, direct=True))
 
     def _sentence(self, n: int, toks: list[Tok]) -> _Found | None:
         lows = [t.low for t in toks]
@@ -505,10 +529,22 @@ class CueRules(_Clauses):
         while k < len(left) and left[k].low in w["openers"] and not demonstrative:
             k += 1  # "Auch der Minister sagte": the subject after the opener
         subject = None
+        # "Offiziell geht die Regierung davon aus", "Besorgt äußerte sich Annan", "Der Politik
+        # schlug er vor": a word before the verb that is no subject, the subject after it
+        adverb = len(left) == 1 and left[0].low.endswith(_ADVERB_ENDINGS)
+        inverted = adverb or (
+            0 < len(left) <= 3
+            and c + 1 < end
+            and toks[c + 1].low in _SUBJECT_PRONOUNS
+            and (toks[c + 1].low != "sie" or len(left) == 1)  # "Die Polizei forderte sie auf"
+        )
         if k < len(left) and left[k].low not in w["prepositions"] and not demonstrative:
-            subject = self._subject(left[k:])
+            subject = None if inverted else self._subject(left[k:])
         opens_other = not left or (
-            left[0].low in w["openers"] or left[0].low in w["prepositions"] or demonstrative
+            left[0].low in w["openers"]
+            or left[0].low in w["prepositions"]
+            or demonstrative
+            or inverted
         )
         if opens_other and subject is None:
             src = self._np_after(toks, c + 1, end)
@@ -555,6 +591,9 @@ class CueRules(_Clauses):
     def _source_after(self, n: int, toks: list[Tok], i: int, j: int, stance: str) -> _Found | None:
         end = self._clause_end(toks, j)
         src = self._np_after(toks, j, end)
+        if j - i >= 2 and (src is None or src[0] is not toks[j]):
+            # "nach Polizeiangaben", "nach eigenen Angaben": the phrase names its own source
+            src = toks[i + 1 : j]
         if src is None:
             return None
         cue = Span(toks[i].start, toks[j - 1].end)
@@ -576,6 +615,9 @@ class CueRules(_Clauses):
 
     def _tail(self, n: int, toks: list[Tok], i: int, stance: str) -> _Found | None:
         end = len(toks) - (1 if toks[-1].word in ".!?" else 0)
+        end = min(end, self._clause_end(toks, i + 1))  # ", so der Sprecher, sei ..."
+        while end > i + 1 and toks[end - 1].low in self.w["openers"]:
+            end -= 1  # ", so Müller weiter."
         src = [t for t in toks[i + 1 : end]]
         if not src or len(src) > 10 or not any(t.word[0].isupper() for t in src):
             return None
@@ -597,6 +639,10 @@ class CueRules(_Clauses):
         before = self._content_before(toks, i)
         if before is None:
             return None
+        last = toks[-1]
+        stop = last.start if last.word in ".!?" else last.end
+        if end + 1 < len(toks) and toks[end].word == "," and toks[end + 1].start < stop:
+            before = Span(before.start, stop)  # "Im Herbst, so der Sprecher, werde ...": all
         return _Found(
             Span(toks[i].start, toks[i].end), _span(src), before, stance, toks[i].low, n, src
         )
@@ -605,6 +651,14 @@ class CueRules(_Clauses):
         """ "nach Angaben der Polizei" or "Medienberichten nach": a source cited for its word."""
         lang = self.lang
         cue = Span(toks[i].start, toks[i].end)
+        if 0 < i < len(toks) - 3 and toks[i - 1].word == "," and toks[i + 1].low in _WHICH:
+            # "Gerüchte, nach denen ...": like "wonach", the relative clause is what was said
+            end = self._clause_end(toks, i + 2)
+            if end - i < 4:
+                return None
+            src = [toks[i + 1]]
+            content = Span(toks[i + 2].start, toks[end - 1].end)
+            return _Found(cue, _span(src), content, stance, toks[i].low, n, src)
         if i > 0 and lang.is_a(toks[i - 1].low, "according_nouns"):
             lo = self._clause_start(toks, i - 1)
             k = i - 1
@@ -728,20 +782,26 @@ class CueRules(_Clauses):
             sentence=f.sentence,
         )
 
-    def _inner_quotes(self, a: Attribution) -> list[Span]:
+    def _inner_quotes(self, a: Attribution, c: Span | None) -> list[Span]:
         """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
         ... nachgehen“")."""
         if (
             a.direct
-            or a.content is None
-            or (a.cue_lemma not in self.verbs and a.cue_lemma not in ("laut", "so", "zufolge"))
+            or c is None
+            or (
+                a.cue_lemma not in self.verbs
+                and a.cue_lemma not in _INNER_CUES
+                and not (a.cue_lemma or "").startswith("nach")
+            )
         ):
             return []
-        c = a.content
         return [
             q
             for q in self.quotes_in(c.start, c.end)
-            if c.start <= q.start and q.end <= c.end and len(q) < len(c) - 2
+            if c.start <= q.start
+            and q.end <= c.end
+            and len(q) < len(c) - 2
+            and not _name_like(self.text, q)
         ]
 
 
