@@ -85,3 +85,42 @@ def test_a_first_word_that_is_no_subject():
     assert a["source"] == "die Regierung"
     (b,) = found("Der Presse sagte er, die Lage sei ernst.")
     assert b["source"] == "er"
+
+
+def test_hiess_es_with_the_place_it_is_written_as_the_source():
+    (a,) = found("Die Lage sei ernst, hieß es in dem Bericht der Kommission.")
+    assert (a["cue"], a["source"], a["content"]) == (
+        "hieß es",
+        "dem Bericht der Kommission",
+        "Die Lage sei ernst",
+    )
+    assert a["type"] == "document"
+    (b,) = found("In dem Bericht, der am Montag erschien, heißt es, die Lage sei ernst.")
+    assert (b["source"], b["content"]) == ("Bericht", "die Lage sei ernst")
+
+
+def test_more_reporting_verbs():
+    (a,) = found("Der Trainer erwähnte auch, dass zwei Spieler verletzt seien.")
+    assert (a["cue"], a["source"]) == ("erwähnte", "Der Trainer")
+    (b,) = found("Die Ärztin bat die Besucher, zu Hause zu bleiben.")
+    assert (b["cue"], b["content"]) == ("bat", "zu Hause zu bleiben")
+
+
+def test_what_follows_a_quotation_of_two_sentences_follows_its_report():
+    quote, more = found(
+        "Die Ministerin sagte: „Wir sind bereit. Das Gesetz kommt.“ Es gebe keine Alternative."
+    )
+    assert quote["content"] == "„Wir sind bereit. Das Gesetz kommt.“"
+    assert (more["content"], more["source"]) == ("Es gebe keine Alternative", "Die Ministerin")
+
+
+def test_a_sentence_in_the_indicative_with_a_subjunctive_only_further_on_is_not_reported():
+    out = found(
+        "Die Ministerin sagte, das Gesetz sei gut. Danach hatte der Rat getagt, weil es Streit "
+        "gebe."
+    )
+    assert [a["content"] for a in out] == ["das Gesetz sei gut"]
+
+
+def test_a_clause_about_something_else_is_not_what_was_said():
+    assert found("Der Minister kritisierte den Plan, was eine Debatte auslöste.") == []

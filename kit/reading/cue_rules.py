@@ -38,10 +38,6 @@ from kit.reading.quotes import find_quotes
 # A number with its separators is one word ("10:05", "6.000", "1,75"), not a clause's end.
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*|\S")
 _DELIMITERS = frozenset(",;:()–—")
-_ADVERB_ENDINGS = ("lich", "iell", "weise", "gemäß", "mäßig", "besorgt", "erfreut", "enttäuscht")
-_SUBJECT_PRONOUNS = frozenset("er sie wir ich".split())
-_INNER_CUES = frozenset(("laut", "so", "zufolge", "~subj"))
-_WHICH = frozenset("denen welchem welcher welchen".split())
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches".split())
 # How far back a sentence with no cue may go on with the last speaker.
 _FOLLOW_SENTENCES = 2
@@ -77,6 +73,7 @@ class _Clauses:
             self._by_end.setdefault(q.end, q)
         self.speakers = Speakers(self.text, lang)
         self.verbs = lang.verb_lemmas
+        self.adverb_endings = tuple(lang.words["adverb_endings"])
 
     def quotes_in(self, lo: int, hi: int) -> list[Span]:
         """The quotations that overlap [lo, hi), found by bisection (linear in article length)."""
@@ -316,7 +313,7 @@ class _Clauses:
         last = toks[-1]
         stop = last.start if last.word in ".!?" else last.end
         # A following ", sagte X" belongs to a new report; keep to the clause when one follows.
-        if nxt.start >= stop:
+        if nxt.start >= stop or (t.word == "," and nxt.low in self.w["not_said"]):
             return None
         return Span(nxt.start, stop)
 
@@ -368,6 +365,24 @@ class _Clauses:
             return None
         return Span(toks[k].start, stop)
 
+    def _inner_quotes(self, a: Attribution, c: Span | None) -> list[Span]:
+        """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
+        ... nachgehen“")."""
+        if (
+            a.direct
+            or c is None
+            or (a.cue_lemma not in self.verbs and a.cue_lemma not in self.lang.phrase_lemmas)
+        ):
+            return []
+        return [
+            q
+            for q in self.quotes_in(c.start, c.end)
+            if c.start <= q.start
+            and q.end <= c.end
+            and len(q) < len(c) - 2
+            and not _name_like(self.text, q)
+        ]
+
 
 class CueRules(_Clauses):
     """One article read with one language's data."""
@@ -379,6 +394,8 @@ class CueRules(_Clauses):
         used_quote_end = -1
         for n, sent in enumerate(self.article.sentences):
             if sent.end <= used_quote_end:
+                if last is not None and last[0] == n - 1:
+                    last = (n, last[1], last[2])  # what follows the quotation follows the report
                 continue  # inside a quotation already attributed
             toks = self._tokens(sent.start, sent.end)
             if not toks:
@@ -531,11 +548,11 @@ class CueRules(_Clauses):
         subject = None
         # "Offiziell geht die Regierung davon aus", "Besorgt äußerte sich Annan", "Der Politik
         # schlug er vor": a word before the verb that is no subject, the subject after it
-        adverb = len(left) == 1 and left[0].low.endswith(_ADVERB_ENDINGS)
+        adverb = len(left) == 1 and left[0].low.endswith(self.adverb_endings)
         inverted = adverb or (
             0 < len(left) <= 3
             and c + 1 < end
-            and toks[c + 1].low in _SUBJECT_PRONOUNS
+            and toks[c + 1].low in w["subject_pronouns"]
             and (toks[c + 1].low != "sie" or len(left) == 1)  # "Die Polizei forderte sie auf"
         )
         if k < len(left) and left[k].low not in w["prepositions"] and not demonstrative:
@@ -651,7 +668,11 @@ class CueRules(_Clauses):
         """ "nach Angaben der Polizei" or "Medienberichten nach": a source cited for its word."""
         lang = self.lang
         cue = Span(toks[i].start, toks[i].end)
-        if 0 < i < len(toks) - 3 and toks[i - 1].word == "," and toks[i + 1].low in _WHICH:
+        if (
+            0 < i < len(toks) - 3
+            and toks[i - 1].word == ","
+            and toks[i + 1].low in self.w["relative_sources"]
+        ):
             # "Gerüchte, nach denen ...": like "wonach", the relative clause is what was said
             end = self._clause_end(toks, i + 2)
             if end - i < 4:
@@ -738,12 +759,25 @@ class CueRules(_Clauses):
                     low = " ".join(t.low for t in toks[i:j])
                     return _Found(cue, _span(src), content, stance, low, n, src)
         end = self._clause_end(toks, j)
+        low = " ".join(t.low for t in toks[i:j])
+        src = None
+        if j < end and toks[j].low in self.w["source_prepositions"]:
+            src = self._np_after(toks, j + 1, end)  # ", hieß es in dem Bericht"
+            if src is not None:
+                end = self._after_source(toks, src)
+        elif lo > 1 and toks[0].low in self.w["source_prepositions"]:
+            # "In dem Bericht, der ... wurde, heißt es, ...": the phrase that opens the sentence
+            src = [
+                t for t in toks[1 : self._clause_end(toks, 1)] if t.low not in self.w["stop_words"]
+            ]
+            if not any(t.word[0].isupper() for t in src):
+                src = None
         content = self._content_after(toks, end)
         if content is None:
             content = self._content_before(toks, self._clause_start(toks, i))
         if content is None:
             return None
-        return _Found(cue, None, content, stance, " ".join(t.low for t in toks[i:j]), n, [])
+        return _Found(cue, _span(src or []), content, stance, low, n, src or [])
 
     def _follow_up(
         self, n: int, sent: Span, toks: list[Tok], last: tuple[int, Attribution, list[Tok]]
@@ -756,7 +790,12 @@ class CueRules(_Clauses):
         q = self._quote_at(toks[0].start)
         if q is not None and q.end >= toks[-1].start:
             return _Found(None, a.source, q, "neutral", "~quote", n, src)
-        if any(t.low in self.lang.subjunctive for t in toks if not t.quoted):
+        first = [t for t in toks[: self._clause_end(toks, 0)] if not t.quoted]
+        said = any(t.low in self.lang.subjunctive for t in first) or (
+            not any(t.low in self.w["indicative"] for t in first)
+            and any(t.low in self.lang.subjunctive for t in toks if not t.quoted)
+        )
+        if said:
             last_tok = toks[-1]
             stop = last_tok.start if last_tok.word in ".!?" else last_tok.end
             return _Found(None, a.source, Span(toks[0].start, stop), "neutral", "~subj", n, src)
@@ -781,28 +820,6 @@ class CueRules(_Clauses):
             paragraph=paragraph,
             sentence=f.sentence,
         )
-
-    def _inner_quotes(self, a: Attribution, c: Span | None) -> list[Span]:
-        """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
-        ... nachgehen“")."""
-        if (
-            a.direct
-            or c is None
-            or (
-                a.cue_lemma not in self.verbs
-                and a.cue_lemma not in _INNER_CUES
-                and not (a.cue_lemma or "").startswith("nach")
-            )
-        ):
-            return []
-        return [
-            q
-            for q in self.quotes_in(c.start, c.end)
-            if c.start <= q.start
-            and q.end <= c.end
-            and len(q) < len(c) - 2
-            and not _name_like(self.text, q)
-        ]
 
 
 def _noun_opener(left: list[Tok], w: dict[str, frozenset[str]]) -> bool:
