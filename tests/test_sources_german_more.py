@@ -124,3 +124,15 @@ def test_a_sentence_in_the_indicative_with_a_subjunctive_only_further_on_is_not_
 
 def test_a_clause_about_something_else_is_not_what_was_said():
     assert found("Der Minister kritisierte den Plan, was eine Debatte auslöste.") == []
+
+
+def test_a_participle_after_an_auxiliary_with_the_subject_between_them():
+    (a,) = found("Zuvor hatte der Minister angekündigt, dass er zurücktrete.")
+    assert (a["source"], a["cue"]) == ("der Minister", "angekündigt")
+    # "erklärt" is a finite form too; after "hatte" it is the participle
+    (b,) = found("Am Tag zuvor hatte die Ministerin erklärt, dass sie es ablehne.")
+    assert (b["source"], b["cue"], b["content"]) == (
+        "die Ministerin",
+        "erklärt",
+        "dass sie es ablehne",
+    )

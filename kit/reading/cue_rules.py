@@ -505,10 +505,13 @@ class CueRules(_Clauses):
     def _form(self, toks: list[Tok], i: int, forms: tuple[VerbForm, ...]) -> VerbForm | None:
         """The verb this word is a form of: a separable one needs its particle in the clause."""
         rest = {t.low for t in toks[i + 1 :] if not t.quoted}
+        lo = self._clause_start(toks, i)
+        helped = any(t.low in self.w["auxiliaries"] for t in toks[lo:i])  # "hatte ... erklärt"
         plain = None
         for f in forms:
             if f.particle is None:
-                plain = plain or f
+                if plain is None or (helped and f.participle and not plain.participle):
+                    plain = f
             elif f.particle in rest:
                 return f
         return plain
@@ -557,6 +560,11 @@ class CueRules(_Clauses):
         )
         if k < len(left) and left[k].low not in w["prepositions"] and not demonstrative:
             subject = None if inverted else self._subject(left[k:])
+        if subject is None and form.participle and not demonstrative:
+            # "Zuvor hatte der Minister angekündigt, ...": the subject after the auxiliary
+            aux = next((m for m, t in enumerate(left) if t.low in w["auxiliaries"]), None)
+            if aux is not None and aux + 1 < len(left) and aux > 0:
+                subject = self._subject(left[aux + 1 :])
         opens_other = not left or (
             left[0].low in w["openers"]
             or left[0].low in w["prepositions"]
