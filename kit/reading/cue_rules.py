@@ -10,8 +10,11 @@ Sentence by sentence, over words and quotation marks, reading only the language'
 - a phrase that names a source: after it ("laut der Polizei", "nach Angaben des Ministeriums"),
   before it ("der Polizei zufolge"), at the end (", so der Sprecher."), in a clause ("wie die
   Polizei mitteilte"), or none ("hieß es");
-- a sentence with no cue goes on with the last speaker when it is a quotation or is in the
-  subjunctive of reported speech ("Die Pläne seien unrealistisch.").
+- a sentence with no cue goes on with the last report's speaker when it is a quotation or is in
+  the subjunctive of reported speech ("Die Pläne seien unrealistisch.", "Er soll ... haben."),
+  sentence after sentence; such sentences that follow each other are one attribution;
+- a quotation inside reported content is an attribution of its own too ("Es drohe „eine
+  Katastrophe“"), as annotators count it; a short name in quotation marks is not.
 
 The speaker is the name in the source phrase without its titles ("Bundeskanzlerin Angela Merkel"
 -> "Angela Merkel"); a pronoun or a surname alone is the person last named with it; the source
@@ -20,6 +23,7 @@ type comes from the phrase's head noun ("Ein Sprecher des Ministeriums": an unna
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -31,7 +35,8 @@ from kit.reading.cue_speakers import Speakers, Tok
 from kit.reading.language_data import LanguageData, VerbForm
 from kit.reading.quotes import find_quotes
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+# A number with its separators is one word ("10:05", "6.000", "1,75"), not a clause's end.
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*|\S")
 _DELIMITERS = frozenset(",;:()–—")
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches".split())
 # How far back a sentence with no cue may go on with the last speaker.
@@ -68,6 +73,7 @@ class _Clauses:
             self._by_end.setdefault(q.end, q)
         self.speakers = Speakers(self.text, lang)
         self.verbs = lang.verb_lemmas
+        self.adverb_endings = tuple(lang.words["adverb_endings"])
 
     def quotes_in(self, lo: int, hi: int) -> list[Span]:
         """The quotations that overlap [lo, hi), found by bisection (linear in article length)."""
@@ -307,7 +313,7 @@ class _Clauses:
         last = toks[-1]
         stop = last.start if last.word in ".!?" else last.end
         # A following ", sagte X" belongs to a new report; keep to the clause when one follows.
-        if nxt.start >= stop:
+        if nxt.start >= stop or (t.word == "," and nxt.low in self.w["not_said"]):
             return None
         return Span(nxt.start, stop)
 
@@ -359,52 +365,87 @@ class _Clauses:
             return None
         return Span(toks[k].start, stop)
 
+    def _inner_quotes(self, a: Attribution, c: Span | None) -> list[Span]:
+        """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
+        ... nachgehen“")."""
+        if (
+            a.direct
+            or c is None
+            or (a.cue_lemma not in self.verbs and a.cue_lemma not in self.lang.phrase_lemmas)
+        ):
+            return []
+        return [
+            q
+            for q in self.quotes_in(c.start, c.end)
+            if c.start <= q.start
+            and q.end <= c.end
+            and len(q) < len(c) - 2
+            and not _name_like(self.text, q)
+        ]
+
 
 class CueRules(_Clauses):
     """One article read with one language's data."""
 
     def run(self) -> list[Attribution]:
-        text = self.text
         out: list[Attribution] = []
-        last: tuple[int, Attribution, list[Tok]] | None = None  # (sentence, attribution, source)
+        last: tuple[int, Attribution, list[Tok]] | None = None  # (sentence, report, source)
+        chain: int | None = None  # index in out of the reported speech that goes on
         used_quote_end = -1
-        sentences = self.article.sentences
-        for n, sent in enumerate(sentences):
+        for n, sent in enumerate(self.article.sentences):
             if sent.end <= used_quote_end:
+                if last is not None and last[0] == n - 1:
+                    last = (n, last[1], last[2])  # what follows the quotation follows the report
                 continue  # inside a quotation already attributed
             toks = self._tokens(sent.start, sent.end)
             if not toks:
                 continue
             found = self._sentence(n, toks)
+            follows = False
             if found is None and last is not None and n - last[0] <= _FOLLOW_SENTENCES:
                 found = self._follow_up(n, sent, toks, last)
+                follows = found is not None
             if found is None:
                 self.speakers.learn_names(toks)
                 continue
-            a = self._finish(found, sent.paragraph)
-            if a.content is not None:
-                used_quote_end = max(used_quote_end, a.content.end)
-            out.append(a)
-            for q in self._inner_quotes(a):
-                out.append(
-                    Attribution(
-                        a.cue,
-                        a.source,
-                        q,
-                        a.speaker,
-                        a.source_type,
-                        True,
-                        a.stance,
-                        a.cue_lemma,
-                        a.paragraph,
-                        a.sentence,
+            if follows and last is not None:
+                # Reported speech goes on from its report, sentence after sentence: one
+                # attribution for the sentences in the subjunctive that follow each other.
+                prev = out[chain] if chain is not None else None
+                if (
+                    found.lemma == "~subj"
+                    and prev is not None
+                    and prev.sentence == n - 1
+                    and prev.content is not None
+                    and found.content is not None
+                ):
+                    out[chain] = dataclasses.replace(
+                        prev, content=Span(prev.content.start, found.content.end), sentence=n
                     )
-                )
-            last = (n, a, found.source_toks)
+                    self._add_inner(out, out[chain], found.content)
+                else:
+                    a = self._finish(found, sent.paragraph)
+                    out.append(a)
+                    chain = len(out) - 1 if found.lemma == "~subj" else None
+                    self._add_inner(out, a, a.content)
+                last = (n, last[1], last[2])
+            else:
+                a = self._finish(found, sent.paragraph)
+                out.append(a)
+                chain = None
+                self._add_inner(out, a, a.content)
+                last = (n, a, found.source_toks)
+            if found.content is not None:
+                used_quote_end = max(used_quote_end, found.content.end)
             self.speakers.learn_names(toks)
         out.sort(key=lambda a: _first(a))
-        del text
         return out
+
+    def _add_inner(self, out: list[Attribution], a: Attribution, within: Span | None) -> None:
+        """The quotations inside a reported content, each its own attribution ("Er sagte, es
+        drohe „eine dramatische Erderwärmung“": annotators count the quotation too)."""
+        for q in self._inner_quotes(a, within):
+            out.append(dataclasses.replace(a, content=q, direct=True))
 
     def _sentence(self, n: int, toks: list[Tok]) -> _Found | None:
         lows = [t.low for t in toks]
@@ -464,10 +505,13 @@ class CueRules(_Clauses):
     def _form(self, toks: list[Tok], i: int, forms: tuple[VerbForm, ...]) -> VerbForm | None:
         """The verb this word is a form of: a separable one needs its particle in the clause."""
         rest = {t.low for t in toks[i + 1 :] if not t.quoted}
+        lo = self._clause_start(toks, i)
+        helped = any(t.low in self.w["auxiliaries"] for t in toks[lo:i])  # "hatte ... erklärt"
         plain = None
         for f in forms:
             if f.particle is None:
-                plain = plain or f
+                if plain is None or (helped and f.participle and not plain.participle):
+                    plain = f
             elif f.particle in rest:
                 return f
         return plain
@@ -505,10 +549,27 @@ class CueRules(_Clauses):
         while k < len(left) and left[k].low in w["openers"] and not demonstrative:
             k += 1  # "Auch der Minister sagte": the subject after the opener
         subject = None
+        # "Offiziell geht die Regierung davon aus", "Besorgt äußerte sich Annan", "Der Politik
+        # schlug er vor": a word before the verb that is no subject, the subject after it
+        adverb = len(left) == 1 and left[0].low.endswith(self.adverb_endings)
+        inverted = adverb or (
+            0 < len(left) <= 3
+            and c + 1 < end
+            and toks[c + 1].low in w["subject_pronouns"]
+            and (toks[c + 1].low != "sie" or len(left) == 1)  # "Die Polizei forderte sie auf"
+        )
         if k < len(left) and left[k].low not in w["prepositions"] and not demonstrative:
-            subject = self._subject(left[k:])
+            subject = None if inverted else self._subject(left[k:])
+        if subject is None and form.participle and not demonstrative:
+            # "Zuvor hatte der Minister angekündigt, ...": the subject after the auxiliary
+            aux = next((m for m, t in enumerate(left) if t.low in w["auxiliaries"]), None)
+            if aux is not None and aux + 1 < len(left) and aux > 0:
+                subject = self._subject(left[aux + 1 :])
         opens_other = not left or (
-            left[0].low in w["openers"] or left[0].low in w["prepositions"] or demonstrative
+            left[0].low in w["openers"]
+            or left[0].low in w["prepositions"]
+            or demonstrative
+            or inverted
         )
         if opens_other and subject is None:
             src = self._np_after(toks, c + 1, end)
@@ -555,6 +616,9 @@ class CueRules(_Clauses):
     def _source_after(self, n: int, toks: list[Tok], i: int, j: int, stance: str) -> _Found | None:
         end = self._clause_end(toks, j)
         src = self._np_after(toks, j, end)
+        if j - i >= 2 and (src is None or src[0] is not toks[j]):
+            # "nach Polizeiangaben", "nach eigenen Angaben": the phrase names its own source
+            src = toks[i + 1 : j]
         if src is None:
             return None
         cue = Span(toks[i].start, toks[j - 1].end)
@@ -576,6 +640,9 @@ class CueRules(_Clauses):
 
     def _tail(self, n: int, toks: list[Tok], i: int, stance: str) -> _Found | None:
         end = len(toks) - (1 if toks[-1].word in ".!?" else 0)
+        end = min(end, self._clause_end(toks, i + 1))  # ", so der Sprecher, sei ..."
+        while end > i + 1 and toks[end - 1].low in self.w["openers"]:
+            end -= 1  # ", so Müller weiter."
         src = [t for t in toks[i + 1 : end]]
         if not src or len(src) > 10 or not any(t.word[0].isupper() for t in src):
             return None
@@ -597,6 +664,10 @@ class CueRules(_Clauses):
         before = self._content_before(toks, i)
         if before is None:
             return None
+        last = toks[-1]
+        stop = last.start if last.word in ".!?" else last.end
+        if end + 1 < len(toks) and toks[end].word == "," and toks[end + 1].start < stop:
+            before = Span(before.start, stop)  # "Im Herbst, so der Sprecher, werde ...": all
         return _Found(
             Span(toks[i].start, toks[i].end), _span(src), before, stance, toks[i].low, n, src
         )
@@ -605,6 +676,18 @@ class CueRules(_Clauses):
         """ "nach Angaben der Polizei" or "Medienberichten nach": a source cited for its word."""
         lang = self.lang
         cue = Span(toks[i].start, toks[i].end)
+        if (
+            0 < i < len(toks) - 3
+            and toks[i - 1].word == ","
+            and toks[i + 1].low in self.w["relative_sources"]
+        ):
+            # "Gerüchte, nach denen ...": like "wonach", the relative clause is what was said
+            end = self._clause_end(toks, i + 2)
+            if end - i < 4:
+                return None
+            src = [toks[i + 1]]
+            content = Span(toks[i + 2].start, toks[end - 1].end)
+            return _Found(cue, _span(src), content, stance, toks[i].low, n, src)
         if i > 0 and lang.is_a(toks[i - 1].low, "according_nouns"):
             lo = self._clause_start(toks, i - 1)
             k = i - 1
@@ -684,12 +767,25 @@ class CueRules(_Clauses):
                     low = " ".join(t.low for t in toks[i:j])
                     return _Found(cue, _span(src), content, stance, low, n, src)
         end = self._clause_end(toks, j)
+        low = " ".join(t.low for t in toks[i:j])
+        src = None
+        if j < end and toks[j].low in self.w["source_prepositions"]:
+            src = self._np_after(toks, j + 1, end)  # ", hieß es in dem Bericht"
+            if src is not None:
+                end = self._after_source(toks, src)
+        elif lo > 1 and toks[0].low in self.w["source_prepositions"]:
+            # "In dem Bericht, der ... wurde, heißt es, ...": the phrase that opens the sentence
+            src = [
+                t for t in toks[1 : self._clause_end(toks, 1)] if t.low not in self.w["stop_words"]
+            ]
+            if not any(t.word[0].isupper() for t in src):
+                src = None
         content = self._content_after(toks, end)
         if content is None:
             content = self._content_before(toks, self._clause_start(toks, i))
         if content is None:
             return None
-        return _Found(cue, None, content, stance, " ".join(t.low for t in toks[i:j]), n, [])
+        return _Found(cue, _span(src or []), content, stance, low, n, src or [])
 
     def _follow_up(
         self, n: int, sent: Span, toks: list[Tok], last: tuple[int, Attribution, list[Tok]]
@@ -702,7 +798,12 @@ class CueRules(_Clauses):
         q = self._quote_at(toks[0].start)
         if q is not None and q.end >= toks[-1].start:
             return _Found(None, a.source, q, "neutral", "~quote", n, src)
-        if any(t.low in self.lang.subjunctive for t in toks if not t.quoted):
+        first = [t for t in toks[: self._clause_end(toks, 0)] if not t.quoted]
+        said = any(t.low in self.lang.subjunctive for t in first) or (
+            not any(t.low in self.w["indicative"] for t in first)
+            and any(t.low in self.lang.subjunctive for t in toks if not t.quoted)
+        )
+        if said:
             last_tok = toks[-1]
             stop = last_tok.start if last_tok.word in ".!?" else last_tok.end
             return _Found(None, a.source, Span(toks[0].start, stop), "neutral", "~subj", n, src)
@@ -727,22 +828,6 @@ class CueRules(_Clauses):
             paragraph=paragraph,
             sentence=f.sentence,
         )
-
-    def _inner_quotes(self, a: Attribution) -> list[Span]:
-        """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
-        ... nachgehen“")."""
-        if (
-            a.direct
-            or a.content is None
-            or (a.cue_lemma not in self.verbs and a.cue_lemma not in ("laut", "so", "zufolge"))
-        ):
-            return []
-        c = a.content
-        return [
-            q
-            for q in self.quotes_in(c.start, c.end)
-            if c.start <= q.start and q.end <= c.end and len(q) < len(c) - 2
-        ]
 
 
 def _noun_opener(left: list[Tok], w: dict[str, frozenset[str]]) -> bool:

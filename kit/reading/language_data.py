@@ -46,6 +46,12 @@ WORD_LISTS = (
     "conjunctions",
     "according_nouns",
     "passive",
+    "source_prepositions",
+    "subject_pronouns",
+    "adverb_endings",
+    "not_said",
+    "indicative",
+    "relative_sources",
 )
 
 
@@ -81,6 +87,13 @@ class LanguageData:
     def verb_lemmas(self) -> frozenset[str]:
         """The lemmas of the reporting verbs."""
         return frozenset(f.lemma for forms in self.forms.values() for f in forms)
+
+    @cached_property
+    def phrase_lemmas(self) -> frozenset[str]:
+        """The cues that name a source by a phrase ("laut", "nach angaben", "zufolge", "so"), and
+        reported speech going on ("~subj"): a quotation inside what they report counts too."""
+        phrases = [" ".join(p) for p in self.source_after] + ["~subj"]
+        return frozenset([*phrases, *self.source_before, *self.tail, *self.around])
 
     def is_a(self, low: str, kind: str) -> bool:
         """Is the lower-case word one of `kind`, or a compound that ends with one?"""
