@@ -316,3 +316,25 @@ def test_teacher_notes_exist_for_every_lesson_and_are_linked():
         if lesson.done:
             for heading in ("Model answers", "Misconceptions", "What the kit gets wrong"):
                 assert f"## {heading}" in text, f"{page.name}: add '## {heading}'"
+
+
+@pytest.mark.parametrize(
+    ("notebook", "call", "widget"),
+    [
+        ("02_anatomy.ipynb", "kit.tag_paragraphs(", "kit/widgets/paragraph_tagger.py"),
+        ("05_claims.ipynb", "kit.tag_claims(", "kit/widgets/js/claim_tagger.js"),
+    ],
+)
+def test_the_tagging_lessons_say_which_check_button_to_press_and_what_its_feedback_means(
+    notebook, call, widget
+):
+    label = re.search(r'"(Check my \w+)"', (ROOT / widget).read_text(encoding="utf-8")).group(1)
+    cells = nbformat.read(NOTEBOOKS / notebook, as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if c.cell_type == "code" and call in c.source)
+    after = " ".join(c.source for c in cells[at + 1 :] if c.cell_type == "markdown")
+    told = after[: after.find("## Recap")]  # said after the tagger, before the recap
+    assert f"**{label}**" in told, f"{notebook}: tell students to press {label} once they tagged"
+    for said in ("You agree with the key", "the key says"):  # the words the feedback uses
+        assert said in told
+    source = (ROOT / "kit" / "work" / "tag_keys.py").read_text(encoding="utf-8")
+    assert "You agree with the key" in source and "the key says" in source
