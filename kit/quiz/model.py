@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import atomic_write_text, make_folder, read_text
+from kit.files import atomic_write_text, file_digest, make_folder, read_text, write_edited_file
 from kit.progress import progress
 from kit.quiz import answers as keys
 from kit.quiz import sealed
@@ -71,6 +71,9 @@ class Quiz:
     path: Path | None = field(default=None, compare=False, repr=False)
     article: Article | None = field(default=None, compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: The digest of the file as it was loaded (`from_file`): saving back over that file is safe
+    #: while it is unchanged.
+    loaded_sha: str | None = field(default=None, compare=False, repr=False)
 
     # ------------------------------------------------------------ loading and saving
 
@@ -78,8 +81,9 @@ class Quiz:
     def from_file(cls, path: str | Path, article: Article | None = None) -> Quiz:
         """Load and check a bank; raises BankError (a KitError) listing every problem."""
         p = Path(path)
+        sha = file_digest(p)
         text, _ = read_text(p, MAX_BANK_BYTES)
-        return cls.from_yaml(text, path=p, article=article)
+        return replace(cls.from_yaml(text, path=p, article=article), loaded_sha=sha)
 
     @classmethod
     def from_yaml(
@@ -129,13 +133,31 @@ class Quiz:
                 header += "# with the teacher's bank (python -m kit quiz grade BANK --exam).\n"
         return header + dump(self.to_dict(article_ref))
 
-    def save(self, path: str | Path) -> Path:
+    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
         """Write the bank as YAML (atomically); returns the file. `path`: a file, or a folder (text
         or Path, made when missing) to write `<id>.quiz.yaml` in (`<id>.student.yaml` for a
         student copy). The article is named by its id when it is beside the file, else by its
-        path from the file's folder."""
+        path from the file's folder.
+
+        A teacher's bank is never silently replaced: when the file differs from what this session
+        last saved there (or from what this quiz was loaded from), it was edited by hand, and
+        KitError says so unless `overwrite=True`. A student copy is made, not edited: replaced."""
         p = _bank_file(self, Path(path))
-        atomic_write_text(p, self.to_yaml(article_ref(self, p)))
+        text = self.to_yaml(article_ref(self, p))
+        if self.released:
+            atomic_write_text(p, text)
+            return p
+        write_edited_file(
+            p,
+            text,
+            overwrite=overwrite,
+            known=self.loaded_sha if self.path is not None and _same_file(self.path, p) else None,
+            fix=(
+                f'keep your edits and go on with the file as it is (bank_file = "{p}", or '
+                f'quiz = kit.load_quiz("{p}")); or replace them: quiz.save(..., overwrite=True); '
+                f'or save under another name: quiz.save("{p.parent / "my_quiz.quiz.yaml"}")'
+            ),
+        )
         return p
 
     # ------------------------------------------------------------ asking
@@ -524,6 +546,10 @@ def _bank_file(quiz: Quiz, path: Path) -> Path:
         path = path / f"{safe_name(quiz.id, 'quiz id')}{ending}"
     make_folder(path.parent)
     return path
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def article_ref(quiz: Quiz, bank: Path) -> str | None:
