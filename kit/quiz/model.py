@@ -142,23 +142,7 @@ class Quiz:
         A teacher's bank is never silently replaced: when the file differs from what this session
         last saved there (or from what this quiz was loaded from), it was edited by hand, and
         KitError says so unless `overwrite=True`. A student copy is made, not edited: replaced."""
-        p = _bank_file(self, Path(path))
-        text = self.to_yaml(article_ref(self, p))
-        if self.released:
-            atomic_write_text(p, text)
-            return p
-        write_edited_file(
-            p,
-            text,
-            overwrite=overwrite,
-            known=self.loaded_sha if self.path is not None and _same_file(self.path, p) else None,
-            fix=(
-                f'keep your edits and go on with the file as it is (bank_file = "{p}", or '
-                f'quiz = kit.load_quiz("{p}")); or replace them: quiz.save(..., overwrite=True); '
-                f'or save under another name: quiz.save("{p.parent / "my_quiz.quiz.yaml"}")'
-            ),
-        )
-        return p
+        return _write_bank(self, _bank_file(self, Path(path)), overwrite)
 
     # ------------------------------------------------------------ asking
 
@@ -546,6 +530,26 @@ def _bank_file(quiz: Quiz, path: Path) -> Path:
         path = path / f"{safe_name(quiz.id, 'quiz id')}{ending}"
     make_folder(path.parent)
     return path
+
+
+def _write_bank(quiz: Quiz, p: Path, overwrite: bool) -> Path:
+    """`Quiz.save`'s write: a student copy is replaced; a teacher's bank only when safe."""
+    text = quiz.to_yaml(article_ref(quiz, p))
+    if quiz.released:
+        atomic_write_text(p, text)
+        return p
+    write_edited_file(
+        p,
+        text,
+        overwrite=overwrite,
+        known=quiz.loaded_sha if quiz.path is not None and _same_file(quiz.path, p) else None,
+        fix=(
+            f'keep your edits and go on with the file as it is (bank_file = "{p}", or '
+            f'quiz = kit.load_quiz("{p}")); or replace them: quiz.save(..., overwrite=True); '
+            f'or save under another name: quiz.save("{p.parent / "my_quiz.quiz.yaml"}")'
+        ),
+    )
+    return p
 
 
 def _same_file(a: Path, b: Path) -> bool:
