@@ -71,19 +71,14 @@ class Quiz:
     path: Path | None = field(default=None, compare=False, repr=False)
     article: Article | None = field(default=None, compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    #: The digest of the file as it was loaded (`from_file`): saving back over that file is safe
-    #: while it is unchanged.
-    loaded_sha: str | None = field(default=None, compare=False, repr=False)
+    loaded_sha: str | None = field(default=None, compare=False, repr=False)  # see _load_bank
 
     # ------------------------------------------------------------ loading and saving
 
     @classmethod
     def from_file(cls, path: str | Path, article: Article | None = None) -> Quiz:
         """Load and check a bank; raises BankError (a KitError) listing every problem."""
-        p = Path(path)
-        sha = file_digest(p)
-        text, _ = read_text(p, MAX_BANK_BYTES)
-        return replace(cls.from_yaml(text, path=p, article=article), loaded_sha=sha)
+        return _load_bank(cls, Path(path), article)
 
     @classmethod
     def from_yaml(
@@ -137,11 +132,8 @@ class Quiz:
         """Write the bank as YAML (atomically); returns the file. `path`: a file, or a folder (text
         or Path, made when missing) to write `<id>.quiz.yaml` in (`<id>.student.yaml` for a
         student copy). The article is named by its id when it is beside the file, else by its
-        path from the file's folder.
-
-        A teacher's bank is never silently replaced: when the file differs from what this session
-        last saved there (or from what this quiz was loaded from), it was edited by hand, and
-        KitError says so unless `overwrite=True`. A student copy is made, not edited: replaced."""
+        path from the file's folder. A teacher's bank edited by hand since this session saved or
+        loaded it is kept (KitError) unless `overwrite=True`; a student copy is replaced."""
         return _write_bank(self, _bank_file(self, Path(path)), overwrite)
 
     # ------------------------------------------------------------ asking
@@ -530,6 +522,14 @@ def _bank_file(quiz: Quiz, path: Path) -> Path:
         path = path / f"{safe_name(quiz.id, 'quiz id')}{ending}"
     make_folder(path.parent)
     return path
+
+
+def _load_bank(cls: type[Quiz], p: Path, article: Article | None) -> Quiz:
+    """`Quiz.from_file`, remembering the digest of the file as loaded (`loaded_sha`): saving the
+    quiz back over that file is safe while the file is unchanged."""
+    sha = file_digest(p)
+    text, _ = read_text(p, MAX_BANK_BYTES)
+    return replace(cls.from_yaml(text, path=p, article=article), loaded_sha=sha)
 
 
 def _write_bank(quiz: Quiz, p: Path, overwrite: bool) -> Path:
