@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import os
 import secrets
 import stat
@@ -341,6 +342,52 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     KitError (with the old file intact) when the disk is full or the folder is not writable.
     """
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# ---------------------------------------------------------------- files a teacher edits by hand
+
+#: What this session (this Python process) last wrote to each file a teacher may edit by hand:
+#: resolved path -> digest of the bytes written.
+_WRITTEN: dict[str, str] = {}
+
+
+def digest(data: bytes | str) -> str:
+    """The SHA-256 of some text (as UTF-8) or bytes, in hex."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def file_digest(path: str | Path) -> str | None:
+    """The digest of a file's bytes; None when there is no such file ('' when it cannot be
+    read, which matches no digest)."""
+    try:
+        return digest(Path(path).read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return ""
+
+
+def write_edited_file(
+    path: str | Path, text: str, *, overwrite: bool, fix: str, known: str | None = None
+) -> None:
+    """Write `text` to `path` atomically, never silently over a teacher's edits.
+
+    An existing file is replaced only when it already holds `text` (harmless), when it is what
+    this session last wrote there or the content the caller loaded from it (`known`, its
+    digest), or when `overwrite` is true. Otherwise KitError naming the file, with `fix`, and
+    nothing is written."""
+    p = Path(path)
+    where = str(p.resolve())
+    new, on_disk = digest(text), file_digest(p)
+    if not overwrite and on_disk not in (None, new, _WRITTEN.get(where), known):
+        raise KitError(
+            "this file has changed since this session last saved or loaded it (edited by "
+            "hand?), so it is kept and nothing was written",
+            path=p,
+            fix=fix,
+        )
+    atomic_write_text(p, text)
+    _WRITTEN[where] = new
 
 
 #: Temporary files (`.<name>.<random>.tmp`) older than this are left over from a killed save and

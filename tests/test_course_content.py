@@ -28,7 +28,7 @@ SEED = SEEDS / "000_8e915a2399968c01.txt"
 DATA = ROOT / "kit" / "data"
 #: The lessons this file checks (lesson 7 and the capstone hold their own material).
 LESSONS = [f"{n}.ipynb" for n in ("01_first_read", "02_anatomy", "03_who_is_talking",
-           "04_attribution_language", "05_claims", "06_voices", "08_exit_quiz")]  # fmt: skip
+           "04_attribution_language", "05_claims", "06_voices", "10_exit_quiz")]  # fmt: skip
 #: The course's banks on the seed article, every one of them used by a lesson.
 BANKS = [SEEDS / n for n in ("attribution_language.quiz.yaml", "exit_quiz.quiz.yaml",
          "000_8e915a2399968c01.quiz.yaml")]  # fmt: skip
@@ -316,3 +316,25 @@ def test_teacher_notes_exist_for_every_lesson_and_are_linked():
         if lesson.done:
             for heading in ("Model answers", "Misconceptions", "What the kit gets wrong"):
                 assert f"## {heading}" in text, f"{page.name}: add '## {heading}'"
+
+
+@pytest.mark.parametrize(
+    ("notebook", "call", "widget"),
+    [
+        ("02_anatomy.ipynb", "kit.tag_paragraphs(", "kit/widgets/paragraph_tagger.py"),
+        ("05_claims.ipynb", "kit.tag_claims(", "kit/widgets/js/claim_tagger.js"),
+    ],
+)
+def test_the_tagging_lessons_say_which_check_button_to_press_and_what_its_feedback_means(
+    notebook, call, widget
+):
+    label = re.search(r'"(Check my \w+)"', (ROOT / widget).read_text(encoding="utf-8")).group(1)
+    cells = nbformat.read(NOTEBOOKS / notebook, as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if c.cell_type == "code" and call in c.source)
+    after = " ".join(c.source for c in cells[at + 1 :] if c.cell_type == "markdown")
+    told = after[: after.find("## Recap")]  # said after the tagger, before the recap
+    assert f"**{label}**" in told, f"{notebook}: tell students to press {label} once they tagged"
+    for said in ("You agree with the key", "the key says"):  # the words the feedback uses
+        assert said in told
+    source = (ROOT / "kit" / "work" / "tag_keys.py").read_text(encoding="utf-8")
+    assert "You agree with the key" in source and "the key says" in source

@@ -3,6 +3,7 @@ given as text or as Paths, cells run out of order, and its advice `folder = "../
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -158,3 +159,104 @@ def test_a_cell_that_raises_a_kit_error_shows_the_fix_and_no_traceback(course, c
     assert isinstance(result.error_in_exec, kit.KitError)
     assert "Something needs fixing" in shown and "Accept the right suggestions" in shown
     assert "Traceback" not in shown and "keys.py" not in shown and shown.count("\n") == 1
+
+
+def _edit(path: Path, old: str, new: str) -> str:
+    """What a teacher does in JupyterLab's editor: change some words of a file and save it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def _new_session(monkeypatch) -> None:
+    """A restarted kernel: it remembers nothing it wrote before."""
+    monkeypatch.setattr("kit.files._WRITTEN", {})
+
+
+@pytest.mark.parametrize("restarted", [False, True], ids=["same-session", "new-session"])
+def test_run_all_never_silently_overwrites_a_key_or_quiz_the_teacher_edited(
+    course, monkeypatch, restarted
+):
+    first = run_notebook("../../seeds")
+    key = _edit(first["key_file"], "label: Named person\n", "label: Named person\n  hint: Who?\n")
+    bank = _edit(first["bank_file"], "prompt: ", "prompt: (edited) ")
+    if restarted:
+        _new_session(monkeypatch)
+    with pytest.raises(kit.KitError) as e:
+        run_notebook("../../seeds")  # Run All, from the top
+    said = e.value.message
+    assert "000_8e915a2399968c01.key.yaml" in said and "edited by hand" in said
+    assert "overwrite=True" in said and "another name" in said
+    assert first["key_file"].read_text(encoding="utf-8") == key
+    # the line the message gives, then the next cells: they use the teacher's key
+    article = kit.load_article("../../seeds/000_8e915a2399968c01.txt")
+    folder = "../../seeds"
+    key_file = kit.work.keys.key_path(article, folder)
+    assert "hint: Who?" in key_file.read_text(encoding="utf-8")
+    assert kit.compare(reviewed(article), key_file) is not None
+    with pytest.raises(kit.KitError) as e:  # the quiz cell: refused too
+        kit.generate_quiz(article, seed=0).save(folder)
+    assert "generated.quiz.yaml" in e.value.message and "overwrite=True" in e.value.message
+    assert first["bank_file"].read_text(encoding="utf-8") == bank
+    bank_file = re.search(r'bank_file = "([^"]+)"', e.value.message).group(1)
+    assert kit.check_quiz(bank_file) == [] and "(edited)" in kit.load_quiz(bank_file).to_yaml()
+
+
+def test_the_notebook_tells_the_teacher_what_to_do_when_a_save_is_refused(course, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    bank = run_notebook("../../seeds")["bank_file"]
+    _edit(bank, "prompt: ", "prompt: (edited) ")
+    result = InteractiveShell.instance().run_cell(
+        "import kit\n"
+        'article = kit.load_article("../../seeds/000_8e915a2399968c01.txt")\n'
+        'kit.generate_quiz(article, seed=0).save("../../seeds")\n'
+    )
+    shown = capsys.readouterr().out
+    assert isinstance(result.error_in_exec, kit.KitError)
+    assert "Something needs fixing" in shown and "overwrite=True" in shown
+    assert "Traceback" not in shown
+
+
+def test_saving_the_same_files_again_is_harmless_in_a_new_session(course, monkeypatch):
+    first = run_notebook("../../seeds")
+    key, bank = first["key_file"].read_bytes(), first["bank_file"].read_bytes()
+    _new_session(monkeypatch)
+    again = run_notebook("../../seeds")  # the student copy's new salt replaces the old copy
+    assert again["key_file"].read_bytes() == key and again["bank_file"].read_bytes() == bank
+
+
+def test_the_teachers_choices_replace_or_keep_an_edited_file(course, monkeypatch):
+    first = run_notebook("../../seeds")
+    article, bank_file = first["article"], first["bank_file"]
+    _edit(bank_file, "prompt: ", "prompt: (edited) ")
+    _new_session(monkeypatch)
+    edited = kit.load_quiz(bank_file)
+    # loaded, the edited file is still not replaced by a new draft...
+    generated = kit.generate_quiz(article, seed=0)
+    with pytest.raises(kit.KitError, match="edited by hand"):
+        generated.save("../../seeds")
+    # ...it goes under another name, or replaces the file when the teacher says so
+    other = generated.save("../../seeds/draft.quiz.yaml")
+    assert other.name == "draft.quiz.yaml" and "(edited)" in bank_file.read_text()
+    assert generated.save("../../seeds", overwrite=True) == bank_file
+    assert "(edited)" not in bank_file.read_text()
+    # a quiz loaded from the file is saved back over it (its edits are in it), unless the
+    # file changed again since it was loaded
+    assert edited.save(other) == other  # not the file it came from: this session wrote it
+    _edit(bank_file, "prompt: ", "prompt: (again) ")
+    with pytest.raises(kit.KitError, match="edited by hand"):
+        edited.save(bank_file)
+    _new_session(monkeypatch)
+    _edit(bank_file, "prompt: (again) ", "prompt: ")
+    assert kit.load_quiz(bank_file).save(bank_file) == bank_file
+    # the key: the same
+    _edit(first["key_file"], "label: Named person\n", "label: Named person\n  hint: Who?\n")
+    _new_session(monkeypatch)
+    reviewer = reviewed(article)
+    with pytest.raises(kit.KitError, match="overwrite=True"):
+        save_key(reviewer, article, "../../seeds")
+    assert "hint: Who?" in first["key_file"].read_text()
+    save_key(reviewer, article, "../../seeds", overwrite=True)
+    assert "hint: Who?" not in first["key_file"].read_text()

@@ -13,6 +13,7 @@ import pytest
 
 from kit import KitError
 from kit.articles.article import load_article
+from kit.classroom.course import load_course
 from kit.classroom.release import check_release
 from kit.quiz.written import load_answers, model_answer, release_answers
 from kit.widgets.writing import ChoiceAnswer, WrittenAnswer
@@ -35,6 +36,14 @@ def _prompts() -> list[tuple[str, str, str]]:
 def test_every_written_prompt_and_choice_of_the_lessons_has_feedback(seed):
     prompts = _prompts()
     assert len(prompts) >= 30
+    # every lesson of the course, 00 to 10, is read, and each lesson saves under its own number
+    notebooks = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
+    assert {f"{le.id}_" for le in load_course().lessons} == {n[:3] for n in notebooks}
+    assert {n[:2] for n, _, _ in prompts} == {f"{i:02d}" for i in range(1, 11)}, (
+        "a lesson has no prompt"
+    )
+    for name, _, key in prompts:
+        assert key.startswith(f"lesson{int(name[:2])}."), f"{name} saves '{key}'"
     missing = [p for p in prompts if model_answer(p[2], seed.path) is None]
     assert not missing, f"no model answer in seeds/answers/ for {missing}"
     for _, kind, key in prompts:
@@ -85,7 +94,7 @@ def test_a_saved_answer_offers_its_model_answer_when_the_cell_runs_again(tmp_pat
 
 
 def test_a_prompt_without_a_model_answer_shows_no_button(tmp_path, seed):
-    w = WrittenAnswer(Workspace("ana", seed, tmp_path), "lesson9.unknown", "?")
+    w = WrittenAnswer(Workspace("ana", seed, tmp_path), "lesson8.unknown", "?")
     assert w.model is None and w.compare.layout.display == "none"
 
 

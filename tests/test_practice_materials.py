@@ -12,7 +12,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PRACTICE = SEEDS / "practice"
 #: The practice texts with an answer key: the four Millbrook texts and the capstone's.
 ARTICLES = sorted(p for p in PRACTICE.glob("*.md") if p.with_name(f"{p.stem}.key.yaml").is_file())
-#: Prepared cards for checking offline (lesson 9): no key, a quiz bank each.
+#: Prepared cards for checking offline (lesson 8): no key, a quiz bank each.
 CARD_SETS = ["millbrook_media_checks", "millbrook_voice_checks"]
 SOURCE_TYPES = set(
     "named_person institution anonymous document other_outlet social_post unknown".split()

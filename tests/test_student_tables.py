@@ -21,7 +21,7 @@ from kit.reading.sources import SOURCE_TYPES
 ROOT = Path(__file__).resolve().parent.parent
 STUDENT_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 SEED = ROOT / "seeds" / "000_8e915a2399968c01.txt"
-#: The practice texts students read (with an answer key), not the card sets of lesson 9.
+#: The practice texts students read (with an answer key), not the card sets of lesson 8.
 PRACTICE = sorted(
     p for p in (ROOT / "seeds" / "practice").glob("*.md") if p.with_suffix(".key.yaml").is_file()
 )

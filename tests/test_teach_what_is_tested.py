@@ -1,5 +1,5 @@
 """Issue 19, part K: lateral reading, tracing to the original and misleading media are taught
-with practice and feedback (lessons 7 and 9), and a capstone (lesson 10) judges a text no other
+with practice and feedback (lessons 7 and 8), and a capstone (lesson 9) judges a text no other
 lesson uses. The lessons' claims about their texts are checked against the texts."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 import kit
 from kit.classroom.course import load_course
-from kit.classroom.course_folder import course_here
+from kit.classroom.loads import course_with_articles
 from kit.quiz.model import load_quiz
 from kit.views.cards import load_cards
 
@@ -136,24 +136,24 @@ def test_the_capstone_study_numbers_are_the_ones_the_quiz_and_notes_use():
     story = _text("capstone_focusbar")
     assert "a third" in story and "NutriCo" in story
     assert "head of nutrition" not in story  # what the story leaves out (quiz 'marsh')
-    notes = (ROOT / "docs" / "teachers" / "lessons" / "10.md").read_text(encoding="utf-8")
+    notes = (ROOT / "docs" / "teachers" / "lessons" / "09.md").read_text(encoding="utf-8")
     assert "58%" in notes and "52%" in notes and "24 pupils" in notes
 
 
 def test_the_capstone_text_is_used_by_no_other_lesson():
-    course = course_here(ROOT / "notebooks")  # each lesson with the articles its notebook loads
+    course = course_with_articles(load_course(), NOTEBOOKS)  # what each notebook loads
     users = [le.id for le in course.lessons if "capstone_focusbar" in le.articles]
-    assert users == ["10"]
+    assert users == ["09"]
     for nb in NOTEBOOKS.rglob("*.ipynb"):
-        if nb.name != "10_capstone.ipynb":
+        if nb.name != "09_capstone.ipynb":
             assert "capstone_focusbar" not in nb.read_text(encoding="utf-8"), nb.name
 
 
-def test_lesson_9_has_a_section_with_practice_for_lateral_reading_and_each_kind_of_media():
-    heads = " | ".join(_headings("09_check_the_source.ipynb"))
+def test_lesson_8_has_a_section_with_practice_for_lateral_reading_and_each_kind_of_media():
+    heads = " | ".join(_headings("08_check_the_source.ipynb"))
     for topic in ("laterally", "photo", "chart", "paid for"):
-        assert topic in heads, f"lesson 9 has no section on {topic}: {heads}"
-    code = _code("09_check_the_source.ipynb")
+        assert topic in heads, f"lesson 8 has no section on {topic}: {heads}"
+    code = _code("08_check_the_source.ipynb")
     assert "millbrook_voice_checks.quiz.yaml" in code and "millbrook_media_checks.quiz.yaml" in code
 
 
@@ -164,17 +164,17 @@ def test_lesson_7_goes_to_the_original_with_practice():
 
 
 def test_the_capstone_walks_the_four_sift_moves_with_the_widgets_and_ends_in_pair_talk():
-    heads = _headings("10_capstone.ipynb")
+    heads = _headings("09_capstone.ipynb")
     for move in ("s: stop", "i: investigate the source", "f: find better coverage", "t: trace"):
         assert any(h.startswith(move) for h in heads), f"no section '{move}' in {heads}"
-    code = _code("10_capstone.ipynb")
+    code = _code("09_capstone.ipynb")
     for call in ("highlight_sources", "tag_claims", "quiz_widget", "kit.write", "show_cards"):
         assert call in code
     assert "talk with a partner" in heads
     assert heads.index("talk with a partner") < heads.index("recap")
 
 
-@pytest.mark.parametrize("lesson", ["07", "09", "10"])
+@pytest.mark.parametrize("lesson", ["07", "08", "09"])
 def test_each_lesson_of_this_part_has_teacher_notes_with_model_answers(lesson):
     notes = ROOT / "docs" / "teachers" / "lessons" / f"{lesson}.md"
     text = notes.read_text(encoding="utf-8")
@@ -186,6 +186,6 @@ def test_each_lesson_of_this_part_has_teacher_notes_with_model_answers(lesson):
 def test_the_capstone_notes_name_the_dashboard_table_as_the_dashboard_titles_it():
     source = (ROOT / "kit" / "classroom" / "report.py").read_text(encoding="utf-8")
     title = re.search(r'"disagreement", "([^"]+)"', source).group(1)
-    notes = (ROOT / "docs" / "teachers" / "lessons" / "10.md").read_text(encoding="utf-8")
+    notes = (ROOT / "docs" / "teachers" / "lessons" / "09.md").read_text(encoding="utf-8")
     assert f'**"{title}"**' in notes
-    assert "class_dashboard.ipynb" in notes and "lesson **10**" in notes
+    assert "class_dashboard.ipynb" in notes and "lesson **09**" in notes

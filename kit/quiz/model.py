@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import atomic_write_text, make_folder, read_text
+from kit.files import atomic_write_text, file_digest, make_folder, read_text, write_edited_file
 from kit.progress import progress
 from kit.quiz import answers as keys
 from kit.quiz import sealed
@@ -71,15 +71,14 @@ class Quiz:
     path: Path | None = field(default=None, compare=False, repr=False)
     article: Article | None = field(default=None, compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    loaded_sha: str | None = field(default=None, compare=False, repr=False)  # see _load_bank
 
     # ------------------------------------------------------------ loading and saving
 
     @classmethod
     def from_file(cls, path: str | Path, article: Article | None = None) -> Quiz:
         """Load and check a bank; raises BankError (a KitError) listing every problem."""
-        p = Path(path)
-        text, _ = read_text(p, MAX_BANK_BYTES)
-        return cls.from_yaml(text, path=p, article=article)
+        return _load_bank(cls, Path(path), article)
 
     @classmethod
     def from_yaml(
@@ -129,14 +128,13 @@ class Quiz:
                 header += "# with the teacher's bank (python -m kit quiz grade BANK --exam).\n"
         return header + dump(self.to_dict(article_ref))
 
-    def save(self, path: str | Path) -> Path:
+    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
         """Write the bank as YAML (atomically); returns the file. `path`: a file, or a folder (text
         or Path, made when missing) to write `<id>.quiz.yaml` in (`<id>.student.yaml` for a
         student copy). The article is named by its id when it is beside the file, else by its
-        path from the file's folder."""
-        p = _bank_file(self, Path(path))
-        atomic_write_text(p, self.to_yaml(article_ref(self, p)))
-        return p
+        path from the file's folder. A teacher's bank edited by hand since this session saved or
+        loaded it is kept (KitError) unless `overwrite=True`; a student copy is replaced."""
+        return _write_bank(self, _bank_file(self, Path(path)), overwrite)
 
     # ------------------------------------------------------------ asking
 
@@ -535,6 +533,38 @@ def _bank_file(quiz: Quiz, path: Path) -> Path:
         path = path / f"{safe_name(quiz.id, 'quiz id')}{ending}"
     make_folder(path.parent)
     return path
+
+
+def _load_bank(cls: type[Quiz], p: Path, article: Article | None) -> Quiz:
+    """`Quiz.from_file`, remembering the digest of the file as loaded (`loaded_sha`): saving the
+    quiz back over that file is safe while the file is unchanged."""
+    sha = file_digest(p)
+    text, _ = read_text(p, MAX_BANK_BYTES)
+    return replace(cls.from_yaml(text, path=p, article=article), loaded_sha=sha)
+
+
+def _write_bank(quiz: Quiz, p: Path, overwrite: bool) -> Path:
+    """`Quiz.save`'s write: a student copy is replaced; a teacher's bank only when safe."""
+    text = quiz.to_yaml(article_ref(quiz, p))
+    if quiz.released:
+        atomic_write_text(p, text)
+        return p
+    write_edited_file(
+        p,
+        text,
+        overwrite=overwrite,
+        known=quiz.loaded_sha if quiz.path is not None and _same_file(quiz.path, p) else None,
+        fix=(
+            f'keep your edits and go on with the file as it is (bank_file = "{p}", or '
+            f'quiz = kit.load_quiz("{p}")); or replace them: quiz.save(..., overwrite=True); '
+            f'or save under another name: quiz.save("{p.parent / "my_quiz.quiz.yaml"}")'
+        ),
+    )
+    return p
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def article_ref(quiz: Quiz, bank: Path) -> str | None:

@@ -41,7 +41,7 @@ import pandas as pd
 
 from kit.articles.article import Article
 from kit.errors import KitError
-from kit.files import atomic_write_text, make_folder, parse_yaml, read_text
+from kit.files import make_folder, parse_yaml, read_text, write_edited_file
 from kit.reading.labels import LabelSet, builtin_sets, describe, load_labels
 from kit.reading.sources import Attribution, find_attributions
 from kit.views.show import html_table, stack
@@ -751,6 +751,7 @@ def save_key(
     kind: str | None = None,
     *,
     reviewed: bool = True,
+    overwrite: bool = False,
 ) -> Path:
     """Save a teacher's highlights as an answer key file that `load_key` reads; returns its path.
 
@@ -761,6 +762,9 @@ def save_key(
     people read, `Named person`) and its comment as the `hint` students see when they miss it.
     `kind` keeps only the tags of that kind (`source`); default: every tagged highlight.
     `reviewed=False` marks a draft nobody has checked yet (`reviewed: false`; release warns).
+    A key edited by hand is never silently replaced: when the file differs from what this
+    session last saved there, KitError says so unless `overwrite=True` (saving the same key
+    again is harmless).
     """
     mine, article = _resolve_work(work, article)
     if article is None:
@@ -768,7 +772,17 @@ def save_key(
     target = key_path(article, path)
     text = key_text(mine, article, kind, reviewed=reviewed, as_json=target.suffix == ".json")
     make_folder(target.parent)
-    atomic_write_text(target, text)
+    write_edited_file(
+        target,
+        text,
+        overwrite=overwrite,
+        fix=(
+            "keep your edits and go on with the file as it is "
+            "(key_file = kit.work.keys.key_path(article, folder)); or replace them with your "
+            "highlights: save_key(..., overwrite=True); or save under another name: "
+            f'save_key(..., path="{target.parent / "my.key.yaml"}")'
+        ),
+    )
     return target
 
 
