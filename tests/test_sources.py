@@ -204,12 +204,28 @@ def test_nested_quotes_stay_inside_the_outer_quote():
     assert a.speaker == "Omar Haddad"
 
 
-def test_a_further_quoted_sentence_is_the_same_speakers_without_a_cue():
-    text = "“It was loud,” said Jo Park. “Then it stopped.”"
-    found = only(text)
-    follow = [a for a in found if a.cue is None]
-    assert len(follow) == 1 and follow[0].speaker == "Jo Park"
-    assert cut(text, follow[0].content) == "“Then it stopped.”"
+def test_a_further_quoted_sentence_goes_on_with_the_same_speakers_quotation():
+    text = "“It was loud,” said Jo Park. “Then it stopped.”\n\n“Nothing else,” said Al Roe."
+    first, second = only(text)
+    assert first.speaker == "Jo Park" and first.direct
+    assert cut(text, first.content) == "“It was loud,” said Jo Park. “Then it stopped.”"
+    assert cut(text, second.content) == "“Nothing else,”" and second.speaker == "Al Roe"
+
+
+def test_a_quotation_resumed_after_an_inverted_source_is_one_content():
+    text = "“It was loud,” said Jo Park, “and then it stopped.”"
+    (a,) = only(text)
+    assert a.direct and a.speaker == "Jo Park"
+    assert cut(text, a.content) == text
+
+
+def test_a_party_adjective_before_a_role_belongs_to_the_source():
+    text = "“We will win,” said Democratic strategist Ryan Williams."
+    (a,) = only(text)
+    assert cut(text, a.source) == "Democratic strategist Ryan Williams"
+    assert a.speaker == "Ryan Williams" and a.source_type == "named_person"
+    text = "Kimura reportedly made several posts, she said."
+    assert all(a.speaker != "Kimura reportedly made several posts" for a in only(text))
 
 
 def test_cue_words_inside_a_quote_are_the_quoted_speakers_not_new_attributions():
@@ -323,8 +339,7 @@ def test_british_single_quotes_with_apostrophes_inside_are_quotes():
     text = "Maria Santos spoke.\n\n‘It’s over for coal,’ she said. ‘Nobody can stop that now.’"
     found = only(text)
     assert [cut(text, a.content) for a in found] == [
-        "‘It’s over for coal,’",
-        "‘Nobody can stop that now.’",
+        "‘It’s over for coal,’ she said. ‘Nobody can stop that now.’",
     ]
     assert {a.speaker for a in found} == {"Maria Santos"}
 

@@ -171,6 +171,9 @@ class Attributor:
         # Content: a quotation or clause after the cue, else the quotation or clause before.
         pos = source.span.end if inverted else content_start(self.phrases, cue, after_i, s_hi)
         post = None if inverted else self.doc.quote_starting_at(pos, len(text))
+        if inverted and text.startswith(",", pos):
+            # "“A,” said Jo Park, “and B.”": the quotation goes on after the source.
+            post = self.doc.quote_starting_at(pos + 1, len(text))
         pre_anchor = cue.start if inverted or source.span.start > cue.start else source.span.start
         pre = self.doc.quote_ending_at(pre_anchor, max(0, s_lo - 3000))
         if pre is not None and pre.end < s_lo - 2:
@@ -470,7 +473,7 @@ class Attributor:
                 if a is not None:
                     done.append((cue, a))
             found.extend(self._cut_contents(done))
-        found.extend(follow_up_quotes(self.doc, found))
+        found = follow_up_quotes(self.doc, found)
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
 
@@ -519,12 +522,14 @@ class Attributor:
 
 
 def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:
-    """A further quoted sentence in the same paragraph, with no cue, is the same speaker's."""
-    out = []
-    by_para: dict[int, list[Attribution]] = {}
-    for a in found:
+    """A further quoted sentence in the same paragraph, with no cue, goes on with the quotation
+    before it: the earlier content is extended to its end ("“A,” she said. “B.”" is one act of
+    reporting, as PARC-style corpora count it). Returns the attributions, some extended."""
+    out = list(found)
+    by_para: dict[int, list[int]] = {}
+    for n, a in enumerate(out):
         if a.paragraph is not None:
-            by_para.setdefault(a.paragraph, []).append(a)
+            by_para.setdefault(a.paragraph, []).append(n)
     for q in doc.quotes:
         sentence_like = doc.text[q.end - 2 : q.end - 1] in ".!?,…"
         if not (len(q) >= 20 or sentence_like):
@@ -534,37 +539,25 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
         if doc.text[s_lo : q.start].strip():
             continue
         here = by_para.get(para, ())
-        if any(a.content is not None and a.content.overlaps(q) for a in here):
+        if any(out[n].content is not None and out[n].content.overlaps(q) for n in here):
             continue
         prior = [
-            a
-            for a in here
-            if a.direct and a.source is not None and a.content and a.content.end <= q.start
+            n
+            for n in here
+            if out[n].direct
+            and out[n].source is not None
+            and out[n].content
+            and out[n].content.end <= q.start
         ]
         if not prior:
             continue
-        last = max(prior, key=lambda a: a.content.end)
-        between = [
-            a.cue.start
-            for a in here
-            if a.cue is not None and a is not last and last.content.end <= a.cue.start < q.start
-        ]
-        if between:
+        last = max(prior, key=lambda n: out[n].content.end)
+        end = out[last].content.end
+        if any(
+            out[n].cue is not None and n != last and end <= out[n].cue.start < q.start for n in here
+        ):
             continue
-        out.append(
-            Attribution(
-                cue=None,
-                source=last.source,
-                content=q,
-                speaker=last.speaker,
-                source_type=last.source_type,
-                direct=True,
-                stance="neutral",
-                cue_lemma=None,
-                paragraph=para,
-                sentence=s,
-            )
-        )
+        out[last] = replace(out[last], content=Span(out[last].content.start, q.end))
     return out
 
 

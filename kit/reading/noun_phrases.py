@@ -31,6 +31,8 @@ _ANON_TAIL = re.compile(
 )
 _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
+# A capitalised adjective ("Republican", "Democratic", "British", "Chinese") before a noun.
+_ADJECTIVE_ENDS = ("an", "ic", "ish", "ese")
 
 
 class NounPhrases:
@@ -139,6 +141,29 @@ class NounPhrases:
                         j = last = end
                         continue
                     break
+                if (
+                    head
+                    and prev_cap
+                    and unknown < 2
+                    and low not in BOUNDARY_WORDS
+                    and lows[j - 1].endswith(_ADJECTIVE_ENDS)
+                ):
+                    # A capitalised adjective before a noun: "Republican strategist Ryan
+                    # Williams", "American law enforcement officials".
+                    k = j
+                    while k < n and k - j < 2 and lows[k] not in lex.heads:
+                        if not words[k][0].isalpha() or lows[k] in BOUNDARY_WORDS:
+                            break
+                        if lows[k] in PREPS or lows[k] in DETS or words[k][0].isupper():
+                            break
+                        if lows[k].endswith(("ly", "ed")):
+                            break
+                        k += 1
+                    if k < n and tstarts[k] < hi and lows[k] in lex.heads and words[k][0].islower():
+                        unknown += k - j
+                        head = False
+                        j = k
+                        continue
                 if not head and unknown < 2 and not cap and low not in BOUNDARY_WORDS:
                     # An adjective the lists do not know: "his surviving father", "selection
                     # committee member"; at the start only right before a noun the lists know.
