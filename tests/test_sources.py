@@ -570,3 +570,27 @@ def test_an_institution_is_not_resolved_to_an_earlier_one_with_other_words():
     assert text[ambulance.source.start : ambulance.source.end] == "the ambulance service"
     assert ambulance.speaker == "ambulance service"
     assert fire.speaker == "Millbrook County Fire Service"  # no new words: the earlier one
+
+
+def test_continued_after_a_quotation_is_the_speakers_going_on():
+    text = "“Well, let me put it this way,” he continued. “I would not.”"
+    (a,) = only(text)
+    assert cut(text, a.cue) == "continued" and a.direct
+    assert cut(text, a.content) == text  # the quotation after it goes on with it
+    assert only("The rain continued. He continued to work.") == []
+
+
+def test_a_quotation_after_a_name_and_a_colon_is_the_names():
+    text = "The rally ended late. Donald Trump: “Appreciate the congrats.”"
+    (a,) = only(text)
+    assert a.cue is None and a.direct and a.speaker == "Donald Trump"
+    assert cut(text, a.content) == "“Appreciate the congrats.”"
+    assert only("The motto: “Never give up.”") == []
+    assert only("Breaking news: “It was loud.”") == []
+
+
+def test_descriptive_words_before_a_name_after_the_cue_are_the_source():
+    text = "“It is good,” said retired neurosurgeon Ben Carson."
+    (a,) = only(text)
+    assert cut(text, a.source) == "retired neurosurgeon Ben Carson"
+    assert a.speaker == "Ben Carson"

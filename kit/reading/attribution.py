@@ -253,6 +253,14 @@ class Attributor:
             return True
         if before is not None and before.text in ',”"’':
             return self.doc.quote_ending_at(cue.start, max(0, cue.start - 3000)) is not None
+        # "“Well, let me put it this way,” he continued." / "..., Mr. Smith continued."
+        k = cue.ti - 1
+        pronouns = self.lex.words["pronouns"]
+        while k >= 0 and cue.ti - k <= 4 and (toks[k].cap or toks[k].low in pronouns):
+            k -= 1
+        if 0 <= k < cue.ti - 1 and toks[k].text in ',”"’':
+            start = toks[k + 1].start
+            return self.doc.quote_ending_at(start, max(0, start - 3000)) is not None
         return False
 
     def _according(self, cue: Cue, lo: int, sent: int) -> Attribution | None:
@@ -473,6 +481,7 @@ class Attributor:
                 if a is not None:
                     done.append((cue, a))
             found.extend(self._cut_contents(done))
+        found.extend(colon_quotes(self, found))
         found = follow_up_quotes(self.doc, found)
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
@@ -519,6 +528,47 @@ class Attributor:
         if mark == ",":
             return b - 1
         return pos
+
+
+def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "Donald Trump: “...”": a quotation after a sentence-opening name and a colon is the
+    name's (no reporting word; a person or an organisation only)."""
+    text = att.text
+    out = []
+    for q in att.doc.quotes:
+        colon = rstrip_at(text, q.start)
+        if text[colon - 1 : colon] != ":":
+            continue
+        sent = att.doc.sentence_of(q.start)
+        s_lo, _, para = att.doc.sents[sent]
+        lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
+        end = rstrip_at(text, colon - 1)
+        if end <= lo or end - lo > 60 or not text[lo].isupper():
+            continue
+        np = att.phrases.np_backwards(lo, end)
+        if np is None or np[0] != lo:
+            continue
+        if any(a.content is not None and a.content.overlaps(q) for a in found):
+            continue
+        source = att.classifier.classify(lo, end)
+        if source is None or source.type not in ("named_person", "institution"):
+            continue
+        att.history.add(source, sent)
+        out.append(
+            Attribution(
+                cue=None,
+                source=source.span,
+                content=q,
+                speaker=source.speaker,
+                source_type=source.type,
+                direct=True,
+                stance="neutral",
+                cue_lemma=None,
+                paragraph=para,
+                sentence=sent,
+            )
+        )
+    return out
 
 
 def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:

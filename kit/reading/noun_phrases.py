@@ -179,6 +179,21 @@ class NounPhrases:
                             unknown += 1
                             j += 1
                             continue
+                        # "retired neurosurgeon Ben Carson": two descriptive words, then a name.
+                        if (
+                            j + 2 < n
+                            and cn.isalpha()
+                            and cn.islower()
+                            and lows[j + 1] not in BOUNDARY_WORDS
+                            and lows[j + 1] not in PREPS
+                            and lows[j + 1] not in AUX
+                            and words[j + 2][0].isupper()
+                            and words[j + 2][0].isalpha()
+                            and lows[j + 2] not in FUNCTION_CAPS
+                        ):
+                            unknown += 1
+                            j += 1
+                            continue
                 break
             if text_j == "(" and head and j + 2 < n and words[j + 2] == ")":
                 j += 3
