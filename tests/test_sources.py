@@ -594,3 +594,17 @@ def test_descriptive_words_before_a_name_after_the_cue_are_the_source():
     (a,) = only(text)
     assert cut(text, a.source) == "retired neurosurgeon Ben Carson"
     assert a.speaker == "Ben Carson"
+
+
+def test_according_to_at_a_sentences_end_takes_the_rest_of_it_as_the_source():
+    text = "Revenue rose 3 percent, according to data released Friday by state gaming regulators."
+    (a,) = only(text)
+    assert cut(text, a.source) == "data released Friday by state gaming regulators"
+    assert cut(text, a.content) == "Revenue rose 3 percent"
+
+
+def test_according_to_inside_brackets_keeps_to_the_brackets():
+    text = "He cited 81 percent (the real figure is nearer 15 percent, according to Factcheck.org)."
+    a = find(text, only(text), "according to")
+    assert cut(text, a.source) == "Factcheck.org" and a.source_type == "other_outlet"
+    assert cut(text, a.content) == "the real figure is nearer 15 percent"

@@ -47,6 +47,9 @@ _THAT = re.compile(r"\s*that\b\s*")
 _ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
 _CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")
 _COMMA = re.compile(r"\s*,\s*")
+# The rest of a clause after "according to X" that still belongs to X: a few words with no comma,
+# up to the sentence's end or a closing bracket.
+_SOURCE_TAIL = re.compile(r"((?:\s+[\w’'&/-]+(?:\.[\w’'&/-]+)*){1,8}?)\s*[.)!?]?\s*$")
 _COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
 # What may follow a cue when the content is the quotation before it: ""...," she said to cheers",
 # "... said in an interview", "... said on Monday".
@@ -304,18 +307,30 @@ class Attributor:
                 e = self.phrases.np_end(k, src_hi + m.end(1))
                 if e > k and toks[e - 1].end == src_hi + m.end(1):
                     src_hi = src_hi + m.end(1)
+        prev_mark = text[rstrip_at(text, cue.start) - 1 : rstrip_at(text, cue.start)]
+        if prev_mark in ",(":
+            # "..., according to data released Friday by state gaming regulators.": the rest of
+            # the sentence (or bracket) after a content is the source's.
+            tail = _SOURCE_TAIL.match(text, src_hi, s_hi)
+            if tail is not None and tail.end(1) > src_hi:
+                src_hi = tail.end(1)
         source = self.classifier.classify(toks[after_i].start, src_hi)
         if source is None:
             return None
         content = None
         rest = text[src_hi:s_hi]
         m = _COMMA.match(rest)
-        ends = not rest.strip(' .,;:!?"”’') or _COMMA_WHO.match(rest)
+        ends = not rest.strip(' .,;:!?"”’)') or _COMMA_WHO.match(rest)
         if ends:
             # "X happened, according to police(, who said ...)": the clause before.
             q = self.doc.quote_ending_at(cue.start, max(0, s_lo - 3000))
             end = rstrip_at(text, cue.start, " \t\n,")
-            content = q if q is not None else trim(text, s_lo, end)
+            start = s_lo
+            if prev_mark == "(" or rest.lstrip().startswith(")"):
+                # "(the actual number is closer to 15 percent, according to Factcheck.org)"
+                start = max(s_lo, text.rfind("(", s_lo, end) + 1)
+                end = rstrip_at(text, end, " \t\n,(")
+            content = q if q is not None else trim(text, start, end)
         else:
             # "According to X, Y." or "Rescuers, ..., according to the ministry recovered ..."
             content = trim(text, src_hi + (m.end() if m else 0), s_hi)
