@@ -608,3 +608,15 @@ def test_according_to_inside_brackets_keeps_to_the_brackets():
     a = find(text, only(text), "according to")
     assert cut(text, a.source) == "Factcheck.org" and a.source_type == "other_outlet"
     assert cut(text, a.content) == "the real figure is nearer 15 percent"
+
+
+def test_according_to_then_a_time_keeps_the_time_out_of_the_source():
+    text = "The chef was found dead, according to police on Thursday."
+    (a,) = only(text)
+    assert cut(text, a.source) == "police" and cut(text, a.content) == "The chef was found dead"
+
+
+def test_continued_after_a_quotation_of_another_sentence_is_not_a_report():
+    text = 'Biden called Antifa an "idea." Trump continued his claims about fraud.'
+    assert [cut(text, a.cue) for a in only(text)] == ["called"]
+    assert only("He praised it, citing the Chuck Jones quote.") == []

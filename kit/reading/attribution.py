@@ -30,6 +30,7 @@ from kit.reading.source_words import (
     COORDINATORS,
     GERUND_PREPS,
     NOUN_BEFORE,
+    PREPS,
     PUBLISHED,
     TIME_OR_AUX,
     TIME_WORDS,
@@ -261,7 +262,8 @@ class Attributor:
         pronouns = self.lex.words["pronouns"]
         while k >= 0 and cue.ti - k <= 4 and (toks[k].cap or toks[k].low in pronouns):
             k -= 1
-        if 0 <= k < cue.ti - 1 and toks[k].text in ',”"’':
+        s_lo = self.doc.sents[self.doc.sentence_of(cue.start)][0]
+        if 0 <= k < cue.ti - 1 and toks[k].text in ',”"’' and toks[k].start >= s_lo:
             start = toks[k + 1].start
             return self.doc.quote_ending_at(start, max(0, start - 3000)) is not None
         return False
@@ -308,19 +310,16 @@ class Attributor:
                 if e > k and toks[e - 1].end == src_hi + m.end(1):
                     src_hi = src_hi + m.end(1)
         prev_mark = text[rstrip_at(text, cue.start) - 1 : rstrip_at(text, cue.start)]
+        ends_here = False
         if prev_mark in ",(":
-            # "..., according to data released Friday by state gaming regulators.": the rest of
-            # the sentence (or bracket) after a content is the source's.
-            tail = _SOURCE_TAIL.match(text, src_hi, s_hi)
-            if tail is not None and tail.end(1) > src_hi:
-                src_hi = tail.end(1)
+            src_hi, ends_here = _source_tail(text, src_hi, s_hi)
         source = self.classifier.classify(toks[after_i].start, src_hi)
         if source is None:
             return None
         content = None
         rest = text[src_hi:s_hi]
         m = _COMMA.match(rest)
-        ends = not rest.strip(' .,;:!?"”’)') or _COMMA_WHO.match(rest)
+        ends = ends_here or not rest.strip(' .,;:!?"”’)') or _COMMA_WHO.match(rest)
         if ends:
             # "X happened, according to police(, who said ...)": the clause before.
             q = self.doc.quote_ending_at(cue.start, max(0, s_lo - 3000))
@@ -584,6 +583,19 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
             )
         )
     return out
+
+
+def _source_tail(text: str, src_hi: int, s_hi: int) -> tuple[int, bool]:
+    """After ", according to X": where X ends, and whether the clause ends with it. The rest of
+    the sentence (or bracket) is X's ("according to data released Friday by state gaming
+    regulators."), unless it is a time or place ("according to police on Thursday")."""
+    tail = _SOURCE_TAIL.match(text, src_hi, s_hi)
+    if tail is None or tail.end(1) <= src_hi:
+        return src_hi, False
+    first = tail.group(1).split(None, 1)[0].lower()
+    if first in PREPS or first in TIME_WORDS or first == "via":
+        return src_hi, True
+    return tail.end(1), False
 
 
 def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:

@@ -33,6 +33,8 @@ _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
 # A capitalised adjective ("Republican", "Democratic", "British", "Chinese") before a noun.
 _ADJECTIVE_ENDS = ("an", "ic", "ish", "ese")
+# Words that are not descriptions before a name ("problem like Valeria", "by the government").
+_NOT_DESCRIPTIVE = frozenset("like as than by via from with to of for and or but".split())
 
 
 class NounPhrases:
@@ -187,6 +189,10 @@ class NounPhrases:
                             and lows[j + 1] not in BOUNDARY_WORDS
                             and lows[j + 1] not in PREPS
                             and lows[j + 1] not in AUX
+                            and lows[j + 1] not in DETS
+                            and lows[j + 1] not in _NOT_DESCRIPTIVE
+                            and low not in _NOT_DESCRIPTIVE
+                            and not low.endswith("ing")
                             and words[j + 2][0].isupper()
                             and words[j + 2][0].isalpha()
                             and lows[j + 2] not in FUNCTION_CAPS
