@@ -620,3 +620,12 @@ def test_continued_after_a_quotation_of_another_sentence_is_not_a_report():
     text = 'Biden called Antifa an "idea." Trump continued his claims about fraud.'
     assert [cut(text, a.cue) for a in only(text)] == ["called"]
     assert only("He praised it, citing the Chuck Jones quote.") == []
+
+
+def test_a_headline_that_opens_with_a_source_and_a_colon_is_that_sources():
+    text = "Insiders: Trump will rebound in New Hampshire\n\nThe race goes on."
+    (a,) = only(text)
+    assert cut(text, a.source) == "Insiders" and a.cue is None
+    assert cut(text, a.content) == "Trump will rebound in New Hampshire"
+    assert only("Update: The race goes on\n\nText.") == []
+    assert only("Live: Election results\n\nText.") == []

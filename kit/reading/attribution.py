@@ -29,6 +29,7 @@ from kit.reading.source_types import Classifier
 from kit.reading.source_words import (
     COORDINATORS,
     GERUND_PREPS,
+    HEADLINE_LABELS,
     NOUN_BEFORE,
     PREPS,
     PUBLISHED,
@@ -496,6 +497,7 @@ class Attributor:
                     done.append((cue, a))
             found.extend(self._cut_contents(done))
         found.extend(colon_quotes(self, found))
+        found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
@@ -583,6 +585,43 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
             )
         )
     return out
+
+
+def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "Insiders: Trump will rebound in New Hampshire": a headline that opens with a source and a
+    colon gives the rest of the headline to that source (no reporting word)."""
+    text = att.text
+    if not att.doc.sents or att.doc.sents[0][2] != 0:
+        return []
+    s_lo, s_hi, para = att.doc.sents[0]
+    colon = text.find(":", s_lo, min(s_hi, s_lo + 60))
+    if colon < 0 or any(a.sentence == 0 for a in found):
+        return []
+    lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
+    end = rstrip_at(text, colon)
+    np = att.phrases.np_backwards(lo, end) if end > lo else None
+    content = trim(text, colon + 1, s_hi)
+    if np is None or np[0] != lo or content is None or "\n" in text[lo:end]:
+        return []
+    if text[lo:end].lower() in HEADLINE_LABELS or text[lo:end].isupper():  # "TEST PAGE:"
+        return []
+    source = att.classifier.classify(lo, end)
+    if source is None or source.type == "unknown":
+        return []
+    q = att.doc.quote_starting_at(content.start, s_hi)
+    return [
+        Attribution(
+            cue=None,
+            source=source.span,
+            content=content,
+            speaker=source.speaker,
+            source_type=source.type,
+            direct=bool(q and q.end >= content.end - 1),
+            stance="neutral",
+            paragraph=para,
+            sentence=0,
+        )
+    ]
 
 
 def _source_tail(text: str, src_hi: int, s_hi: int) -> tuple[int, bool]:
