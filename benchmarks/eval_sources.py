@@ -20,7 +20,8 @@ PolNeAR, read as its annotation guide describes: each event `E` ties a Source, a
 span (any of them may be discontinuous, "start end;start end"; "Attribution-no-source" events have
 no source). The articles are scored as plain text, exactly as `python -m kit sources --jsonl` reads
 them. PolNeAR has no speaker names and no direct flag, so: a gold attribution is direct when its
-content, stripped of spaces and closing punctuation, opens and closes with a quotation mark; the
+content, stripped of spaces, closing punctuation and a leading "that" (the kit's contents leave
+the complementizer out), opens and closes with a quotation mark; the
 speaker is right when the predicted speaker shares a word (not "the", "a", "of", ...) with the gold
 source text; pairs whose gold source is a pronoun ("he", "they") or a description ("the mayor",
 "his lawyer") are left out of speaker accuracy (the gold does not say whom it refers to).
@@ -40,6 +41,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -199,6 +201,9 @@ def speaker_verdict(gold: dict, pred: dict) -> bool | None:
     return bool(_words(src) & _words(pred["speaker"]))
 
 
+_THAT_LEAD = re.compile(r"^that\s+(?=[\"“‘'`])", re.IGNORECASE)
+
+
 def _read_brat(ann: str, text: str) -> list[dict]:
     """PolNeAR's brat standoff: text-bound spans T, events E tying Source, Cue and Content."""
     spans: dict[str, list[list[int]]] = {}
@@ -225,6 +230,9 @@ def _read_brat(ann: str, text: str) -> list[dict]:
         if content is None:
             continue
         body = " ".join(text[a:b] for a, b in content).strip().rstrip(".,;:!?) ").strip()
+        # PolNeAR's content keeps the complementizer ("said that “...”"); the kit's leaves it
+        # out, as the own set does: a quotation after "that" is direct all the same.
+        body = _THAT_LEAD.sub("", body)
         direct = len(body) > 2 and body[0] in "\"“‘'`" and body[-1] in "\"”’'"
         out.append(
             {

@@ -204,12 +204,28 @@ def test_nested_quotes_stay_inside_the_outer_quote():
     assert a.speaker == "Omar Haddad"
 
 
-def test_a_further_quoted_sentence_is_the_same_speakers_without_a_cue():
-    text = "“It was loud,” said Jo Park. “Then it stopped.”"
-    found = only(text)
-    follow = [a for a in found if a.cue is None]
-    assert len(follow) == 1 and follow[0].speaker == "Jo Park"
-    assert cut(text, follow[0].content) == "“Then it stopped.”"
+def test_a_further_quoted_sentence_goes_on_with_the_same_speakers_quotation():
+    text = "“It was loud,” said Jo Park. “Then it stopped.”\n\n“Nothing else,” said Al Roe."
+    first, second = only(text)
+    assert first.speaker == "Jo Park" and first.direct
+    assert cut(text, first.content) == "“It was loud,” said Jo Park. “Then it stopped.”"
+    assert cut(text, second.content) == "“Nothing else,”" and second.speaker == "Al Roe"
+
+
+def test_a_quotation_resumed_after_an_inverted_source_is_one_content():
+    text = "“It was loud,” said Jo Park, “and then it stopped.”"
+    (a,) = only(text)
+    assert a.direct and a.speaker == "Jo Park"
+    assert cut(text, a.content) == text
+
+
+def test_a_party_adjective_before_a_role_belongs_to_the_source():
+    text = "“We will win,” said Democratic strategist Ryan Williams."
+    (a,) = only(text)
+    assert cut(text, a.source) == "Democratic strategist Ryan Williams"
+    assert a.speaker == "Ryan Williams" and a.source_type == "named_person"
+    text = "Kimura reportedly made several posts, she said."
+    assert all(a.speaker != "Kimura reportedly made several posts" for a in only(text))
 
 
 def test_cue_words_inside_a_quote_are_the_quoted_speakers_not_new_attributions():
@@ -323,8 +339,7 @@ def test_british_single_quotes_with_apostrophes_inside_are_quotes():
     text = "Maria Santos spoke.\n\n‘It’s over for coal,’ she said. ‘Nobody can stop that now.’"
     found = only(text)
     assert [cut(text, a.content) for a in found] == [
-        "‘It’s over for coal,’",
-        "‘Nobody can stop that now.’",
+        "‘It’s over for coal,’ she said. ‘Nobody can stop that now.’",
     ]
     assert {a.speaker for a in found} == {"Maria Santos"}
 
@@ -555,3 +570,62 @@ def test_an_institution_is_not_resolved_to_an_earlier_one_with_other_words():
     assert text[ambulance.source.start : ambulance.source.end] == "the ambulance service"
     assert ambulance.speaker == "ambulance service"
     assert fire.speaker == "Millbrook County Fire Service"  # no new words: the earlier one
+
+
+def test_continued_after_a_quotation_is_the_speakers_going_on():
+    text = "“Well, let me put it this way,” he continued. “I would not.”"
+    (a,) = only(text)
+    assert cut(text, a.cue) == "continued" and a.direct
+    assert cut(text, a.content) == text  # the quotation after it goes on with it
+    assert only("The rain continued. He continued to work.") == []
+
+
+def test_a_quotation_after_a_name_and_a_colon_is_the_names():
+    text = "The rally ended late. Donald Trump: “Appreciate the congrats.”"
+    (a,) = only(text)
+    assert a.cue is None and a.direct and a.speaker == "Donald Trump"
+    assert cut(text, a.content) == "“Appreciate the congrats.”"
+    assert only("The motto: “Never give up.”") == []
+    assert only("Breaking news: “It was loud.”") == []
+
+
+def test_descriptive_words_before_a_name_after_the_cue_are_the_source():
+    text = "“It is good,” said retired neurosurgeon Ben Carson."
+    (a,) = only(text)
+    assert cut(text, a.source) == "retired neurosurgeon Ben Carson"
+    assert a.speaker == "Ben Carson"
+
+
+def test_according_to_at_a_sentences_end_takes_the_rest_of_it_as_the_source():
+    text = "Revenue rose 3 percent, according to data released Friday by state gaming regulators."
+    (a,) = only(text)
+    assert cut(text, a.source) == "data released Friday by state gaming regulators"
+    assert cut(text, a.content) == "Revenue rose 3 percent"
+
+
+def test_according_to_inside_brackets_keeps_to_the_brackets():
+    text = "He cited 81 percent (the real figure is nearer 15 percent, according to Factcheck.org)."
+    a = find(text, only(text), "according to")
+    assert cut(text, a.source) == "Factcheck.org" and a.source_type == "other_outlet"
+    assert cut(text, a.content) == "the real figure is nearer 15 percent"
+
+
+def test_according_to_then_a_time_keeps_the_time_out_of_the_source():
+    text = "The chef was found dead, according to police on Thursday."
+    (a,) = only(text)
+    assert cut(text, a.source) == "police" and cut(text, a.content) == "The chef was found dead"
+
+
+def test_continued_after_a_quotation_of_another_sentence_is_not_a_report():
+    text = 'Biden called Antifa an "idea." Trump continued his claims about fraud.'
+    assert [cut(text, a.cue) for a in only(text)] == ["called"]
+    assert only("He praised it, citing the Chuck Jones quote.") == []
+
+
+def test_a_headline_that_opens_with_a_source_and_a_colon_is_that_sources():
+    text = "Insiders: Trump will rebound in New Hampshire\n\nThe race goes on."
+    (a,) = only(text)
+    assert cut(text, a.source) == "Insiders" and a.cue is None
+    assert cut(text, a.content) == "Trump will rebound in New Hampshire"
+    assert only("Update: The race goes on\n\nText.") == []
+    assert only("Live: Election results\n\nText.") == []

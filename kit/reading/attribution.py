@@ -29,7 +29,9 @@ from kit.reading.source_types import Classifier
 from kit.reading.source_words import (
     COORDINATORS,
     GERUND_PREPS,
+    HEADLINE_LABELS,
     NOUN_BEFORE,
+    PREPS,
     PUBLISHED,
     TIME_OR_AUX,
     TIME_WORDS,
@@ -47,6 +49,9 @@ _THAT = re.compile(r"\s*that\b\s*")
 _ASIDE = re.compile(r"\s*,\s*([^,]{1,90}),")
 _CLOSING_ASIDE = re.compile(r"\s*,\s*([^,]{1,90}?)[.!?]?\s*$")
 _COMMA = re.compile(r"\s*,\s*")
+# The rest of a clause after "according to X" that still belongs to X: a few words with no comma,
+# up to the sentence's end or a closing bracket.
+_SOURCE_TAIL = re.compile(r"((?:\s+[\w’'&/-]+(?:\.[\w’'&/-]+)*){1,8}?)\s*[.)!?]?\s*$")
 _COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
 # What may follow a cue when the content is the quotation before it: ""...," she said to cheers",
 # "... said in an interview", "... said on Monday".
@@ -171,6 +176,9 @@ class Attributor:
         # Content: a quotation or clause after the cue, else the quotation or clause before.
         pos = source.span.end if inverted else content_start(self.phrases, cue, after_i, s_hi)
         post = None if inverted else self.doc.quote_starting_at(pos, len(text))
+        if inverted and text.startswith(",", pos):
+            # "“A,” said Jo Park, “and B.”": the quotation goes on after the source.
+            post = self.doc.quote_starting_at(pos + 1, len(text))
         pre_anchor = cue.start if inverted or source.span.start > cue.start else source.span.start
         pre = self.doc.quote_ending_at(pre_anchor, max(0, s_lo - 3000))
         if pre is not None and pre.end < s_lo - 2:
@@ -250,6 +258,15 @@ class Attributor:
             return True
         if before is not None and before.text in ',”"’':
             return self.doc.quote_ending_at(cue.start, max(0, cue.start - 3000)) is not None
+        # "“Well, let me put it this way,” he continued." / "..., Mr. Smith continued."
+        k = cue.ti - 1
+        pronouns = self.lex.words["pronouns"]
+        while k >= 0 and cue.ti - k <= 4 and (toks[k].cap or toks[k].low in pronouns):
+            k -= 1
+        s_lo = self.doc.sents[self.doc.sentence_of(cue.start)][0]
+        if 0 <= k < cue.ti - 1 and toks[k].text in ',”"’' and toks[k].start >= s_lo:
+            start = toks[k + 1].start
+            return self.doc.quote_ending_at(start, max(0, start - 3000)) is not None
         return False
 
     def _according(self, cue: Cue, lo: int, sent: int) -> Attribution | None:
@@ -293,18 +310,27 @@ class Attributor:
                 e = self.phrases.np_end(k, src_hi + m.end(1))
                 if e > k and toks[e - 1].end == src_hi + m.end(1):
                     src_hi = src_hi + m.end(1)
+        prev_mark = text[rstrip_at(text, cue.start) - 1 : rstrip_at(text, cue.start)]
+        ends_here = False
+        if prev_mark in ",(":
+            src_hi, ends_here = _source_tail(text, src_hi, s_hi)
         source = self.classifier.classify(toks[after_i].start, src_hi)
         if source is None:
             return None
         content = None
         rest = text[src_hi:s_hi]
         m = _COMMA.match(rest)
-        ends = not rest.strip(' .,;:!?"”’') or _COMMA_WHO.match(rest)
+        ends = ends_here or not rest.strip(' .,;:!?"”’)') or _COMMA_WHO.match(rest)
         if ends:
             # "X happened, according to police(, who said ...)": the clause before.
             q = self.doc.quote_ending_at(cue.start, max(0, s_lo - 3000))
             end = rstrip_at(text, cue.start, " \t\n,")
-            content = q if q is not None else trim(text, s_lo, end)
+            start = s_lo
+            if prev_mark == "(" or rest.lstrip().startswith(")"):
+                # "(the actual number is closer to 15 percent, according to Factcheck.org)"
+                start = max(s_lo, text.rfind("(", s_lo, end) + 1)
+                end = rstrip_at(text, end, " \t\n,(")
+            content = q if q is not None else trim(text, start, end)
         else:
             # "According to X, Y." or "Rescuers, ..., according to the ministry recovered ..."
             content = trim(text, src_hi + (m.end() if m else 0), s_hi)
@@ -470,7 +496,9 @@ class Attributor:
                 if a is not None:
                     done.append((cue, a))
             found.extend(self._cut_contents(done))
-        found.extend(follow_up_quotes(self.doc, found))
+        found.extend(colon_quotes(self, found))
+        found.extend(colon_headline(self, found))
+        found = follow_up_quotes(self.doc, found)
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
 
@@ -518,13 +546,106 @@ class Attributor:
         return pos
 
 
-def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:
-    """A further quoted sentence in the same paragraph, with no cue, is the same speaker's."""
+def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "Donald Trump: “...”": a quotation after a sentence-opening name and a colon is the
+    name's (no reporting word; a person or an organisation only)."""
+    text = att.text
     out = []
-    by_para: dict[int, list[Attribution]] = {}
-    for a in found:
+    for q in att.doc.quotes:
+        colon = rstrip_at(text, q.start)
+        if text[colon - 1 : colon] != ":":
+            continue
+        sent = att.doc.sentence_of(q.start)
+        s_lo, _, para = att.doc.sents[sent]
+        lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
+        end = rstrip_at(text, colon - 1)
+        if end <= lo or end - lo > 60 or not text[lo].isupper():
+            continue
+        np = att.phrases.np_backwards(lo, end)
+        if np is None or np[0] != lo:
+            continue
+        if any(a.content is not None and a.content.overlaps(q) for a in found):
+            continue
+        source = att.classifier.classify(lo, end)
+        if source is None or source.type not in ("named_person", "institution"):
+            continue
+        att.history.add(source, sent)
+        out.append(
+            Attribution(
+                cue=None,
+                source=source.span,
+                content=q,
+                speaker=source.speaker,
+                source_type=source.type,
+                direct=True,
+                stance="neutral",
+                cue_lemma=None,
+                paragraph=para,
+                sentence=sent,
+            )
+        )
+    return out
+
+
+def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "Insiders: Trump will rebound in New Hampshire": a headline that opens with a source and a
+    colon gives the rest of the headline to that source (no reporting word)."""
+    text = att.text
+    if not att.doc.sents or att.doc.sents[0][2] != 0:
+        return []
+    s_lo, s_hi, para = att.doc.sents[0]
+    colon = text.find(":", s_lo, min(s_hi, s_lo + 60))
+    if colon < 0 or any(a.sentence == 0 for a in found):
+        return []
+    lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
+    end = rstrip_at(text, colon)
+    np = att.phrases.np_backwards(lo, end) if end > lo else None
+    content = trim(text, colon + 1, s_hi)
+    if np is None or np[0] != lo or content is None or "\n" in text[lo:end]:
+        return []
+    if text[lo:end].lower() in HEADLINE_LABELS or text[lo:end].isupper():  # "TEST PAGE:"
+        return []
+    source = att.classifier.classify(lo, end)
+    if source is None or source.type == "unknown":
+        return []
+    q = att.doc.quote_starting_at(content.start, s_hi)
+    return [
+        Attribution(
+            cue=None,
+            source=source.span,
+            content=content,
+            speaker=source.speaker,
+            source_type=source.type,
+            direct=bool(q and q.end >= content.end - 1),
+            stance="neutral",
+            paragraph=para,
+            sentence=0,
+        )
+    ]
+
+
+def _source_tail(text: str, src_hi: int, s_hi: int) -> tuple[int, bool]:
+    """After ", according to X": where X ends, and whether the clause ends with it. The rest of
+    the sentence (or bracket) is X's ("according to data released Friday by state gaming
+    regulators."), unless it is a time or place ("according to police on Thursday")."""
+    tail = _SOURCE_TAIL.match(text, src_hi, s_hi)
+    if tail is None or tail.end(1) <= src_hi:
+        return src_hi, False
+    first = tail.group(1).split(None, 1)[0].lower()
+    if first in PREPS or first in TIME_WORDS or first == "via":
+        return src_hi, True
+    return tail.end(1), False
+
+
+def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:
+    """A further quoted sentence in the same paragraph, with no cue, goes on with the quotation
+    before it: the earlier content is extended to its end ("“A,” she said. “B.”" is one act of
+    reporting, as PARC-style corpora count it). Returns the attributions, some extended."""
+    out = list(found)
+    by_para: dict[int, list[int]] = {}
+    for n, a in enumerate(out):
         if a.paragraph is not None:
-            by_para.setdefault(a.paragraph, []).append(a)
+            by_para.setdefault(a.paragraph, []).append(n)
     for q in doc.quotes:
         sentence_like = doc.text[q.end - 2 : q.end - 1] in ".!?,…"
         if not (len(q) >= 20 or sentence_like):
@@ -534,37 +655,25 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
         if doc.text[s_lo : q.start].strip():
             continue
         here = by_para.get(para, ())
-        if any(a.content is not None and a.content.overlaps(q) for a in here):
+        if any(out[n].content is not None and out[n].content.overlaps(q) for n in here):
             continue
         prior = [
-            a
-            for a in here
-            if a.direct and a.source is not None and a.content and a.content.end <= q.start
+            n
+            for n in here
+            if out[n].direct
+            and out[n].source is not None
+            and out[n].content
+            and out[n].content.end <= q.start
         ]
         if not prior:
             continue
-        last = max(prior, key=lambda a: a.content.end)
-        between = [
-            a.cue.start
-            for a in here
-            if a.cue is not None and a is not last and last.content.end <= a.cue.start < q.start
-        ]
-        if between:
+        last = max(prior, key=lambda n: out[n].content.end)
+        end = out[last].content.end
+        if any(
+            out[n].cue is not None and n != last and end <= out[n].cue.start < q.start for n in here
+        ):
             continue
-        out.append(
-            Attribution(
-                cue=None,
-                source=last.source,
-                content=q,
-                speaker=last.speaker,
-                source_type=last.source_type,
-                direct=True,
-                stance="neutral",
-                cue_lemma=None,
-                paragraph=para,
-                sentence=s,
-            )
-        )
+        out[last] = replace(out[last], content=Span(out[last].content.start, q.end))
     return out
 
 

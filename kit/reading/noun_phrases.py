@@ -31,6 +31,10 @@ _ANON_TAIL = re.compile(
 )
 _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
+# A capitalised adjective ("Republican", "Democratic", "British", "Chinese") before a noun.
+_ADJECTIVE_ENDS = ("an", "ic", "ish", "ese")
+# Words that are not descriptions before a name ("problem like Valeria", "by the government").
+_NOT_DESCRIPTIVE = frozenset("like as than by via from with to of for and or but".split())
 
 
 class NounPhrases:
@@ -139,6 +143,29 @@ class NounPhrases:
                         j = last = end
                         continue
                     break
+                if (
+                    head
+                    and prev_cap
+                    and unknown < 2
+                    and low not in BOUNDARY_WORDS
+                    and lows[j - 1].endswith(_ADJECTIVE_ENDS)
+                ):
+                    # A capitalised adjective before a noun: "Republican strategist Ryan
+                    # Williams", "American law enforcement officials".
+                    k = j
+                    while k < n and k - j < 2 and lows[k] not in lex.heads:
+                        if not words[k][0].isalpha() or lows[k] in BOUNDARY_WORDS:
+                            break
+                        if lows[k] in PREPS or lows[k] in DETS or words[k][0].isupper():
+                            break
+                        if lows[k].endswith(("ly", "ed")):
+                            break
+                        k += 1
+                    if k < n and tstarts[k] < hi and lows[k] in lex.heads and words[k][0].islower():
+                        unknown += k - j
+                        head = False
+                        j = k
+                        continue
                 if not head and unknown < 2 and not cap and low not in BOUNDARY_WORDS:
                     # An adjective the lists do not know: "his surviving father", "selection
                     # committee member"; at the start only right before a noun the lists know.
@@ -150,6 +177,25 @@ class NounPhrases:
                         cn = words[j + 1][0]
                         if cn.isalnum() and (
                             cn.isupper() or strip_possessive(lows[j + 1]) in lex.heads
+                        ):
+                            unknown += 1
+                            j += 1
+                            continue
+                        # "retired neurosurgeon Ben Carson": two descriptive words, then a name.
+                        if (
+                            j + 2 < n
+                            and cn.isalpha()
+                            and cn.islower()
+                            and lows[j + 1] not in BOUNDARY_WORDS
+                            and lows[j + 1] not in PREPS
+                            and lows[j + 1] not in AUX
+                            and lows[j + 1] not in DETS
+                            and lows[j + 1] not in _NOT_DESCRIPTIVE
+                            and low not in _NOT_DESCRIPTIVE
+                            and not low.endswith("ing")
+                            and words[j + 2][0].isupper()
+                            and words[j + 2][0].isalpha()
+                            and lows[j + 2] not in FUNCTION_CAPS
                         ):
                             unknown += 1
                             j += 1

@@ -28,6 +28,7 @@ def language_file(name: str, language: str = LANGUAGE) -> str:
 
 _WORDS = package_words(language_file("source_rule_words.yaml"))
 COMPANY_ENDS = frozenset(_WORDS["company_ends"])
+HEADLINE_LABELS = frozenset(_WORDS["headline_labels"])
 PERSON_TITLES = frozenset(_WORDS["person_titles"])
 OTHER_ROLE = frozenset(_WORDS["other_roles"])
 PARTICLES = frozenset(_WORDS["name_particles"])
