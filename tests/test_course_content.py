@@ -254,6 +254,21 @@ def test_find_an_opinion_accepts_every_unsourced_opinion_in_the_partisan_key():
     assert not quiz.grade_one("find-opinion", [sourced, sourced + 60]).correct
 
 
+def test_find_the_unnamed_source_accepts_the_name_with_or_without_why_it_is_withheld():
+    wire = SEEDS / "practice" / "millbrook_wire"
+    article = kit.load_article(wire.with_suffix(".md"))
+    quiz = kit.load_quiz(wire.with_suffix(".quiz.yaml"), article=article)
+    clause = "A council official, who asked not to be named because the investigation is ongoing"
+    for words in ("A council official", "council official", clause):
+        start = article.text.index(words)
+        result = quiz.grade_one("find-anonymous", [start, start + len(words)])
+        assert result.correct, f"find-anonymous marks a defensible answer wrong: {words}"
+    start = article.text.index(clause)
+    end = article.text.index("batteries.", start) + len("batteries.")
+    whole = quiz.grade_one("find-anonymous", [start, end])
+    assert not whole.correct, "the whole sentence is who spoke and what they said"
+
+
 # ------------------------------------------------------------ the course uses its banks
 
 
