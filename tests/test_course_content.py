@@ -3,7 +3,7 @@ files and the quizzes, and none of the statements issue 19 quoted as wrong comes
 
 Checked here, because each can be checked: what lessons say about who is quoted in which
 paragraph, how many sources the key holds, the claim labels and paragraph roles the lessons
-define (word for word as in kit/data), feedback on every option of the course's banks, every
+define (word for word as in kit/data), feedback on every option of every bank under seeds/, every
 defensible answer to the partisan site's "find an opinion", and a list of wrong statements.
 """
 
@@ -197,13 +197,22 @@ def test_a_check_worthy_prediction_is_not_called_nothing_to_check():
 # ------------------------------------------------------------ feedback on every option
 
 
+#: Every bank the course ships: the seed article's and the practice texts'.
+ALL_BANKS = sorted(SEEDS.glob("**/*.quiz.yaml"))
+
+
 def _choice_questions():
-    for path in BANKS:
+    for path in ALL_BANKS:
         for q in kit.load_quiz(path).questions:
-            yield pytest.param(path, q, id=f"{path.stem}/{q.id}")
-    q = next(q for q in kit.load_quiz(PARTISAN.with_suffix(".quiz.yaml")).questions
-             if q.id == "loaded-headline")  # fmt: skip
-    yield pytest.param(PARTISAN, q, id="millbrook_partisan/loaded-headline")
+            yield pytest.param(path, q, id=f"{path.name.removesuffix('.quiz.yaml')}/{q.id}")
+
+
+def test_the_feedback_check_reads_every_bank_of_the_course():
+    names = {p.name for p in ALL_BANKS}
+    assert {b.name for b in BANKS} <= names
+    for practice in ("millbrook_partisan", "millbrook_statement", "millbrook_wire",
+                     "capstone_focusbar"):  # fmt: skip
+        assert f"{practice}.quiz.yaml" in names
 
 
 @pytest.mark.parametrize(("path", "q"), list(_choice_questions()))
@@ -243,6 +252,21 @@ def test_find_an_opinion_accepts_every_unsourced_opinion_in_the_partisan_key():
         assert result.correct, f"find-opinion marks a defensible answer wrong: {sentence}"
     sourced = article.text.index("Councillor Priya Nair")
     assert not quiz.grade_one("find-opinion", [sourced, sourced + 60]).correct
+
+
+def test_find_the_unnamed_source_accepts_the_name_with_or_without_why_it_is_withheld():
+    wire = SEEDS / "practice" / "millbrook_wire"
+    article = kit.load_article(wire.with_suffix(".md"))
+    quiz = kit.load_quiz(wire.with_suffix(".quiz.yaml"), article=article)
+    clause = "A council official, who asked not to be named because the investigation is ongoing"
+    for words in ("A council official", "council official", clause):
+        start = article.text.index(words)
+        result = quiz.grade_one("find-anonymous", [start, start + len(words)])
+        assert result.correct, f"find-anonymous marks a defensible answer wrong: {words}"
+    start = article.text.index(clause)
+    end = article.text.index("batteries.", start) + len("batteries.")
+    whole = quiz.grade_one("find-anonymous", [start, end])
+    assert not whole.correct, "the whole sentence is who spoke and what they said"
 
 
 # ------------------------------------------------------------ the course uses its banks
