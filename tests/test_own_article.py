@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from kit.classroom.manifest import MANIFEST_NAME, read_manifest
 from kit.work.anchoring import quote_selector
 from kit.work.annotations import Annotation
 from kit.work.store import FORMAT, text_fingerprint
+from tests.kit_command import run_kit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "wikinews" / "subset_2019.csv"
@@ -33,18 +31,6 @@ CORPUS_ID = "wikinews_2019_004"
 OWN = f"{CORPUS_ID}.csv"
 SEED_LINE = "../seeds/000_8e915a2399968c01.txt"
 STUDENTS = ("amara", "ben", "chloe")
-
-
-def run_kit(*args: str, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "kit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=timeout,
-    )
 
 
 def corpus_article_file(folder: Path) -> Path:

@@ -17,15 +17,20 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.kit_command import run_kit as _run
+
+
+def run_kit(*args: str, cwd: Path, timeout: int = 600):
+    """As a teacher runs it: no work folder of the tests."""
+    return _run(*args, cwd=cwd, timeout=timeout, teacher=True)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "wikinews" / "subset_2019.csv"
@@ -35,20 +40,6 @@ SEED_LINE = "../seeds/000_8e915a2399968c01.txt"
 LESSONS = ("03_who_is_talking.ipynb", "05_claims.ipynb")
 STUDENTS = ("amara", "ben", "chloe")
 ANSWER = "Officials from Germany and the US speak; nobody from Mahan Air's passengers does."
-
-
-def run_kit(*args: str, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    """`python -m kit ...` as a teacher runs it, in `cwd`, with no work folder of the tests."""
-    env = {k: v for k, v in os.environ.items() if k not in ("KIT_WORK_DIR", "KIT_STUDENT")}
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "kit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=timeout,
-    )
 
 
 def make_course(folder: Path) -> Path:

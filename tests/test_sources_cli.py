@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.kit_command import run_kit as _run
+
+
+def run_kit(*args: str, stdin: str | None = None):
+    return _run(*args, stdin=stdin, timeout=120)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "seeds/000_8e915a2399968c01.txt"
-
-
-def run_kit(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "kit", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
 
 
 def write_jsonl(path: Path, lines: list[str]) -> Path:
