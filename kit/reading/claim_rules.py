@@ -186,7 +186,8 @@ _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
     r"stop|think|please|tell|ask|join|vote|help|keep|make|take|give|try|go|come|never|support|"
-    r"call|watch|get|bring|leave|send|don['’]t|do\s+not|let['’]s|let\s+us)\b"
+    r"call|watch|get|bring|leave|send|don['’]t|do\s+not|let['’]s|let\s+us|"
+    r"let\s+(?:the|them|him|her|everyone|everybody|people)(?=\s+[a-z]))\b"
     r"(?!\s+(?:is|are|was|were|has|had)\b)",
     re.I,
 )
@@ -198,7 +199,7 @@ _RHETORICAL = re.compile(
     r"how\s+(?:can|could|dare|long|many\s+more|much\s+longer|on\s+earth)|"
     r"why\s+(?:would|should|on\s+earth|not|do\s+we|does\s+anyone|is\s+it\s+that)|"
     r"who\s+(?:would|could|cares|needs)|what\s+(?:kind|sort)\s+of|is\s+it\s+any\s+wonder|"
-    r"really|since\s+when)",
+    r"really|since\s+when|(?:what|who|how|why|where|when)\s+exactly|what\s+(?:of|then)\b)",
     re.I,
 )
 # "..., so why would this one work?": a claim, then a question that answers itself.
