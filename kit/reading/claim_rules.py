@@ -216,6 +216,7 @@ _REFUSAL_AFTER = re.compile(
     r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
     re.I,
 )
+_IF_BEFORE = re.compile(r"\b(?:if|unless|in case)\s+(?:[\w'’-]+\s+){0,3}$")
 _NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(
@@ -401,6 +402,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "march", "august" as ordinary words
     if key == "us" and text[s:e] == "US":
         return 0.0
+    if key == "should" and _IF_BEFORE.search(low, max(lo, s - 30), s):
+        return 0.0  # "if it should continue": a condition, not what ought to happen
     if name == "likeness" and _QUOTATIVE_AFTER.match(text, e, hi):
         return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
@@ -785,7 +788,7 @@ _TEXT, _FORMAT, _EXPLAIN = range(3)
 _QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
-_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
+_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us", "should"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
