@@ -284,3 +284,23 @@ def test_a_quoted_figure_of_speech_is_the_speakers_judgement_reported():
     assert s.kit_type == "opinion"
     whose = [r.text for r in s.reasons if r.about == "claimant"]
     assert any("the judgement is Ana Ruiz's, reported" in w for w in whose), whose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band later joined Blind Faith for a tour of Europe.",
+        "Prices fell during the Great Recession in most of the country.",
+        "The union SMART wrote to the committee last week.",
+        "The owner can be held personally liable for the debts.",
+    ],
+)
+def test_a_name_or_a_plain_personally_is_no_judgement(text):
+    s = one(text)
+    assert s.kit_type != "opinion", [r.text for r in s.reasons]
+
+
+def test_a_capital_at_the_start_still_judges_and_personally_i_still_gives_a_view():
+    assert one("Great teams win ugly games.").kit_type == "opinion"
+    assert one("Personally, I doubt the figures add up.").kit_type == "opinion"
+    assert one("I personally want the library to stay open.").kit_type == "opinion"
