@@ -8,7 +8,7 @@ opinion-vs-rest (subjectivity) macro-F1 and check-worthy F1.
 The sets and the labelling guide are described in tests/data/README.md:
 - dev_claims.jsonl: 280 Wikinews sentences (offsets into the articles of
   tests/data/wikinews/*.csv, loaded with kit.load_articles),
-- dev_style.jsonl: 90 sentences written for the kit in political-speech and opinion styles.
+- dev_style.jsonl: 130 sentences written for the kit in political-speech and opinion styles.
 
 Outside development sets, made by others in other house styles (never committed; `make devdata`
 puts them in the git-ignored `.devdata/`, or give their folder with `--devdata`), train and dev

@@ -216,3 +216,91 @@ def test_a_why_question_after_a_claim_answers_itself():
 
 def test_a_writers_scorn_for_a_small_sum_is_an_opinion():
     assert one("The town got a paltry grant from the ministry.").kit_type == "opinion"
+
+
+# ---------------------------------------------------------------- the writer's opinion, third round
+
+
+def type_reason(s: ClaimSuggestion, text: str, words: str) -> str:
+    """The reason for the type that points at `words`."""
+    return next(
+        r.text
+        for r in s.reasons
+        if r.about == "type" and r.start is not None and text[r.start : r.end] == words
+    )
+
+
+def test_a_figure_of_speech_that_judges_is_the_writers_opinion():
+    text = "The new code of conduct is a fig leaf for the same old practice."
+    s = one(text)
+    assert s.kit_type == "opinion"
+    assert "figure of speech" in type_reason(s, text, "fig leaf")
+
+
+def test_a_judgement_of_worth_is_an_opinion_and_says_so():
+    text = "Nobody has done more for the town's parks than the volunteers."
+    s = one(text)
+    assert s.kit_type == "opinion"
+    assert "judgement of worth" in type_reason(s, text, "done more for")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council seems to think that a new logo will fill the potholes.",
+        "All they did was print another leaflet.",
+        "We cannot afford another year of closed wards.",
+        "Who exactly asked for a second airport?",
+        "Let the voters decide.",
+        "The agency spewed out press releases all week.",
+    ],
+)
+def test_the_writer_arguing_is_an_opinion(text):
+    s = one(text)
+    assert s.kit_type == "opinion", [r.text for r in s.reasons]
+
+
+@pytest.mark.parametrize(
+    ("text", "kit_type"),
+    [
+        ("Where is the second airport going to be built?", "not_a_claim"),
+        ("We can see the comet from the northern hemisphere in March.", "event"),
+        ("The tip of the spear was found near the river.", "event"),
+        ("Passengers were crushed when the roof collapsed.", "event"),
+    ],
+)
+def test_plain_questions_and_plain_we_can_stay_what_they_are(text, kit_type):
+    assert one(text).kit_type == kit_type
+
+
+def test_if_it_should_continue_is_a_condition_not_an_ought():
+    s = one("If the rain should continue, the match moves to Sunday.")
+    assert not any("ought" in r.text for r in s.reasons)
+    assert one("The match should move to Sunday.").kit_type == "opinion"
+
+
+def test_a_quoted_figure_of_speech_is_the_speakers_judgement_reported():
+    (s, *_) = suggest('"This budget is smoke and mirrors," said Ana Ruiz, the mayor.')
+    assert s.kit_type == "opinion"
+    whose = [r.text for r in s.reasons if r.about == "claimant"]
+    assert any("the judgement is Ana Ruiz's, reported" in w for w in whose), whose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band later joined Blind Faith for a tour of Europe.",
+        "Prices fell during the Great Recession in most of the country.",
+        "The union SMART wrote to the committee last week.",
+        "The owner can be held personally liable for the debts.",
+    ],
+)
+def test_a_name_or_a_plain_personally_is_no_judgement(text):
+    s = one(text)
+    assert s.kit_type != "opinion", [r.text for r in s.reasons]
+
+
+def test_a_capital_at_the_start_still_judges_and_personally_i_still_gives_a_view():
+    assert one("Great teams win ugly games.").kit_type == "opinion"
+    assert one("Personally, I doubt the figures add up.").kit_type == "opinion"
+    assert one("I personally want the library to stay open.").kit_type == "opinion"

@@ -186,7 +186,8 @@ _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
     r"stop|think|please|tell|ask|join|vote|help|keep|make|take|give|try|go|come|never|support|"
-    r"call|watch|get|bring|leave|send|don['’]t|do\s+not|let['’]s|let\s+us)\b"
+    r"call|watch|get|bring|leave|send|don['’]t|do\s+not|let['’]s|let\s+us|"
+    r"let\s+(?:the|them|him|her|everyone|everybody|people)(?=\s+[a-z]))\b"
     r"(?!\s+(?:is|are|was|were|has|had)\b)",
     re.I,
 )
@@ -198,7 +199,7 @@ _RHETORICAL = re.compile(
     r"how\s+(?:can|could|dare|long|many\s+more|much\s+longer|on\s+earth)|"
     r"why\s+(?:would|should|on\s+earth|not|do\s+we|does\s+anyone|is\s+it\s+that)|"
     r"who\s+(?:would|could|cares|needs)|what\s+(?:kind|sort)\s+of|is\s+it\s+any\s+wonder|"
-    r"really|since\s+when)",
+    r"really|since\s+when|(?:what|who|how|why|where|when)\s+exactly|what\s+(?:of|then)\b)",
     re.I,
 )
 # "..., so why would this one work?": a claim, then a question that answers itself.
@@ -215,6 +216,9 @@ _REFUSAL_AFTER = re.compile(
     r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
     re.I,
 )
+_PERSONALLY_AFTER = re.compile(r"\s*,|\s+(?:I|we|think|believe|feel)\b")
+_I_BEFORE = re.compile(r"\b(?:I|we|We)\s+$")
+_IF_BEFORE = re.compile(r"\b(?:if|unless|in case)\s+(?:[\w'’-]+\s+){0,3}$")
 _NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(
@@ -400,6 +404,14 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "march", "august" as ordinary words
     if key == "us" and text[s:e] == "US":
         return 0.0
+    if (
+        key == "personally"
+        and not _PERSONALLY_AFTER.match(text, e, hi)
+        and not _I_BEFORE.search(text, max(lo, s - 4), s)
+    ):
+        return 0.0  # "personally liable", "got personally involved": no view is given
+    if key == "should" and _IF_BEFORE.search(low, max(lo, s - 30), s):
+        return 0.0  # "if it should continue": a condition, not what ought to happen
     if name == "likeness" and _QUOTATIVE_AFTER.match(text, e, hi):
         return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
@@ -474,6 +486,13 @@ def judge(
                 if kind != "none":
                     quantities.append((kind, weight, s, end))
             else:
+                if (
+                    text[s].isupper()
+                    and g.name in _NAME_SENSITIVE
+                    and _NAME_BEFORE.search(text, max(lo, s - 3), s)
+                    and key[:2] not in _I_WORDS
+                ):
+                    continue  # "the Great Recession", "SMART": a name, not a judgement
                 if g.plain and key not in _CONTEXT_WORDS:
                     w = g.weight
                 else:
@@ -784,7 +803,22 @@ _TEXT, _FORMAT, _EXPLAIN = range(3)
 _QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
-_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
+_CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us", "should", "personally"))
+# Opinion words that, capitalised inside a sentence, are part of a name ("Blind Faith").
+_NAME_SENSITIVE = frozenset(
+    (
+        "judgement",
+        "evaluative",
+        "opinion_writing",
+        "feeling",
+        "figure",
+        "lang:loaded",
+        "lang:intensifier",
+    )
+)
+# A capital after a small letter, a digit or a comma is inside a sentence, not at its start.
+_NAME_BEFORE = re.compile(r"[a-z0-9,;]\s+$")
+_I_WORDS = frozenset(("i", "i ", "i'"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
