@@ -130,6 +130,8 @@ class _Clauses:
     def _subject_before_relative(self, toks: list[Tok], lo: int) -> list[Tok] | None:
         """ "Deiss, der sich dazu entschlossen hatte, sagte ...": the phrase before "der"."""
         for k in range(1, min(lo, 8)):
+            if toks[k].quoted:
+                return None  # "„... Punkt, den wir erkämpft haben“, meinte er": a quotation
             if toks[k].word == "," and k + 1 < lo and toks[k + 1].low in _RELATIVE:
                 return self._subject(toks[:k])
         return None
@@ -551,9 +553,11 @@ class CueRules(_Clauses):
         subject = None
         # "Offiziell geht die Regierung davon aus", "Besorgt äußerte sich Annan", "Der Politik
         # schlug er vor": a word before the verb that is no subject, the subject after it
-        adverb = len(left) == 1 and left[0].low.endswith(self.adverb_endings)
+        adverb = (len(left) == 1 and left[0].low.endswith(self.adverb_endings)) or self._adverbial(
+            left
+        )
         inverted = adverb or (
-            0 < len(left) <= 3
+            0 < len(left) <= 6
             and c + 1 < end
             and toks[c + 1].low in w["subject_pronouns"]
             and (toks[c + 1].low != "sie" or len(left) == 1)  # "Die Polizei forderte sie auf"
@@ -593,6 +597,20 @@ class CueRules(_Clauses):
                 return None
             content = Span(toks[c + 1].start, toks[end - 1].end)  # the object: reported
         return self._found(n, cue, subject, content, form)
+
+    def _adverbial(self, left: list[Tok]) -> bool:
+        """ "Ende Januar 2006", "Wenige Stunden später", "Des Weiteren": a time or an adverb
+        before the verb, not its subject (the subject comes after the verb)."""
+        w = self.w
+        timed = False
+        for t in left:
+            if t.low in w["time_words"] or t.word[0].isdigit():
+                timed = True
+            elif t.low in w["openers"]:
+                timed = timed or len(left) > 1
+            elif t.low not in w["determiners"] and t.word not in ".,":
+                return False
+        return timed
 
     def _passive(
         self, n: int, toks: list[Tok], c: int, lo: int, end: int, form: VerbForm
@@ -759,7 +777,8 @@ class CueRules(_Clauses):
             src = [
                 t
                 for t in toks[lo + 1 : i]
-                if t.low not in self.w["stop_words"] or t.low in self.w["determiners"]
+                if (t.low not in self.w["stop_words"] or t.low in self.w["determiners"])
+                and t.low not in self.w["time_words"]  # "Im Mai wurde bekannt"
             ]
             if src and any(t.word[0].isupper() for t in src):
                 content = self._content_after(toks, self._clause_end(toks, j))

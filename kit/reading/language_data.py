@@ -52,6 +52,7 @@ WORD_LISTS = (
     "not_said",
     "indicative",
     "relative_sources",
+    "time_words",
 )
 
 
