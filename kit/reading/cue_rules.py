@@ -88,11 +88,22 @@ class _Clauses:
     def _tokens(self, lo: int, hi: int) -> list[Tok]:
         # A short quotation with no sentence mark is a name in the clause ("die Zeitung „The
         # Guardian“ berichtete", "„heise online“ berichtet"), read as words, not as a quote.
-        quotes = [q for q in self.quotes_in(lo, hi) if not _name_like(self.text, q)]
+        quotes = []
+        marks = set()  # a name's quotation marks are left out: "schrieb die „Zeit“" is a phrase
+        for q in self.quotes_in(lo, hi):
+            if _name_like(self.text, q):
+                # in a phrase ("die „Zeit“ schrieb"), not what was said ("„Gut“, sagte er")
+                before = self.text[max(0, q.start - 40) : q.start].rstrip()[-1:]
+                if before.isalpha() or self.text[q.end : q.end + 40].lstrip()[:1].isalpha():
+                    marks.update((q.start, q.end - 1))
+            else:
+                quotes.append(q)
         toks = []
         depth = 0
         for m in _TOKEN.finditer(self.text, lo, hi):
             w = m.group()
+            if marks and m.start() in marks:
+                continue
             if w == "(":
                 depth += 1
             if depth:  # an aside in brackets, "(CDU)", is read past
@@ -616,13 +627,25 @@ class CueRules(_Clauses):
         self, n: int, toks: list[Tok], c: int, lo: int, end: int, form: VerbForm
     ) -> _Found | None:
         """ "Ihm wurde vorgeworfen, ...", "wie von der Polizei mitgeteilt wurde": the source is
-        the phrase after "von", or none."""
+        the phrase after "von", or none; for a verb whose passive names the speaker as its
+        subject ("„...“, wird Panetta zitiert", "Er wird mit den Worten zitiert: „...“"), the
+        subject."""
         src: list[Tok] = []
         for k in range(lo, c):
             if toks[k].low in ("von", "vom"):
                 src = self._np_after(toks, k + 1, c) or []
                 break
         content = self._content_after(toks, end)
+        if not src and form.passive_subject:
+            w = self.w
+            if toks[lo].low in w["passive"]:
+                src = self._np_after(toks, lo + 1, c) or []
+                if not src and lo > 0:  # "Volker Ratzmann, Fraktionschef, wird ... zitiert"
+                    src = self._apposition(toks, lo) or []
+            else:
+                src = self._subject(toks[lo:c]) or []
+            if content is None and src:
+                content = self._content_before(toks, lo)
         if content is None:
             return None
         cue = Span(toks[c].start, toks[c].end)

@@ -65,6 +65,7 @@ class VerbForm:
     particle: str | None  # a finite form of a separable verb needs it later in its clause
     content: str  # "clause" (", sie sei ...") or "object" ("kritisierte den Plan")
     participle: bool = False  # "erklärt" in "hat erklärt", "wurde mitgeteilt"
+    passive_subject: bool = False  # the passive's subject is the speaker: "er wird zitiert"
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,10 @@ def load_language(folder: Traversable | Path, code: str) -> LanguageData:
                 forms.setdefault(f, []).append(VerbForm(lemma, stance, None, content))
             if spec.get("participle"):
                 f = _word(spec["participle"], code, "cues.yaml")
-                forms.setdefault(f, []).append(VerbForm(lemma, stance, None, content, True))
+                subject = spec.get("passive") == "subject"
+                forms.setdefault(f, []).append(
+                    VerbForm(lemma, stance, None, content, True, subject)
+                )
     words = {}
     for key in WORD_LISTS:
         words[key] = frozenset(_word(w, code, "sources.yaml") for w in sources.get(key) or [])
