@@ -252,13 +252,21 @@ class _Clauses:
             if t.low in w["determiners"] or t.word[0].isupper() or t.word[0].isdigit():
                 out.append(t)
             elif (
-                not out
+                not any(x.word[0].isupper() for x in out)
                 and t.low.endswith(("en", "er", "e", "es", "em"))
                 and t.low not in w["stop_words"]
                 and j + 1 < end
-                and toks[j + 1].word[0].isupper()
+                and (
+                    toks[j + 1].word[0].isupper()
+                    or (
+                        toks[j + 1].low.endswith(("en", "er", "e", "es", "em"))
+                        and toks[j + 1].low not in w["stop_words"]
+                        and j + 2 < end
+                        and toks[j + 2].word[0].isupper()
+                    )
+                )
             ):
-                out.append(t)  # "laut israelischen Medien"
+                out.append(t)  # "laut israelischen Medien", "nach offiziellen chinesischen Angaben"
             elif (
                 t.low in ("von", "vom", "zu")
                 and out
@@ -542,7 +550,11 @@ class CueRules(_Clauses):
         if form.participle and any(t.low in w["passive"] for t in left):
             return self._passive(n, toks, c, lo, end, form)
         if left and left[0].low in ("der", "die", "das", "welche", "welcher") and lo > 0:
-            return None  # a relative clause: "die Polizei, die am Montag erklärte"
+            subject = self._open_apposition(toks, lo, left, form)
+            if subject is None:
+                return None  # a relative clause: "die Polizei, die am Montag erklärte"
+            content = self._content_after(toks, end)
+            return None if content is None else self._found(n, cue, subject, content, form)
         words_left = [t for t in left if t.low not in w["openers"]]
         if not left and lo > 0:
             subject = self._subject_before_relative(toks, lo) or self._apposition(toks, lo)
@@ -608,6 +620,26 @@ class CueRules(_Clauses):
                 return None
             content = Span(toks[c + 1].start, toks[end - 1].end)  # the object: reported
         return self._found(n, cue, subject, content, form)
+
+    def _open_apposition(
+        self, toks: list[Tok], lo: int, left: list[Tok], form: VerbForm
+    ) -> list[Tok] | None:
+        """ "Nurur Rahman, der Koordinator der Behörde teilte mit, ...": a name and its title
+        with no closing comma, not a relative clause ("die Polizei, die am Montag erklärte")."""
+        name = toks[: lo - 1]
+        if not 0 < len(name) <= 4 or not all(t.word[0].isupper() and not t.quoted for t in name):
+            return None
+        w, lang = self.w, self.lang
+        rest = left[1:]
+        if not rest or not rest[0].word[0].isupper() or len(rest) > 8:
+            return None
+        if not all(t.word[0].isupper() or t.low in w["determiners"] for t in rest):
+            return None
+        head = rest[0].low
+        titled = head in w["titles"] or lang.is_a(head, "title_endings")
+        if not titled and not (form.particle and not form.participle):
+            return None
+        return toks[: lo + len(left)]
 
     def _adverbial(self, left: list[Tok]) -> bool:
         """ "Ende Januar 2006", "Wenige Stunden später", "Des Weiteren": a time or an adverb
@@ -749,8 +781,9 @@ class CueRules(_Clauses):
             src = self._np_after(toks, i + 1, end)
             if src is None:
                 return None
-            head = next((t for t in src if t.word[0].isupper()), None)
-            if head is None or not lang.is_a(head.low, "according_nouns"):
+            # "nach Angaben der Polizei", "nach Grupps Meinung": a noun a source is cited for
+            heads = [t for t in src[:3] if t.word[0].isupper()]
+            if not any(lang.is_a(t.low, "according_nouns") for t in heads[:2]):
                 return None
             content = self._rest_of_sentence(toks, i, toks.index(src[-1]) + 1)
         if content is None or not src:
@@ -774,13 +807,22 @@ class CueRules(_Clauses):
     def _subordinate(self, n: int, toks: list[Tok], i: int) -> _Found | None:
         """ "wie die Polizei mitteilte": the source between "wie" and the verb ending the clause."""
         end = self._clause_end(toks, i + 1)
-        if end - i < 3 or end - i > 12:
+        if end - i < 2 or end - i > 12:
             return None
+        name_end = end - 1
+        if end < len(toks) and toks[end].word == "," and not self.lang.forms.get(toks[end - 1].low):
+            # "wie Steve Marshall, Sprecher der UN, in Bangkok mitteilte": past an apposition
+            name_end = end
+            end = self._clause_end(toks, end + 1)
+            if end < len(toks) and toks[end].word == ",":
+                end = self._clause_end(toks, end + 1)
+            if end - i > 20:
+                return None
         verb = toks[end - 1]
         forms = self.lang.forms.get(verb.low)
-        if not forms:
+        if not forms or end - i < 3:
             return None
-        src = self._np_after(toks, i + 1, end - 1)
+        src = self._np_after(toks, i + 1, name_end)
         if src is None:
             return None
         cue = Span(toks[i].start, verb.end)
