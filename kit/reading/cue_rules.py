@@ -783,7 +783,9 @@ class CueRules(_Clauses):
                 return None
             # "nach Angaben der Polizei", "nach Grupps Meinung": a noun a source is cited for
             heads = [t for t in src[:3] if t.word[0].isupper()]
-            if not any(lang.is_a(t.low, "according_nouns") for t in heads[:2]):
+            if len(src) > 1 and src[0].low.endswith("s") and heads[:2] == src[:2]:
+                heads = heads[1:2]  # a genitive name before its noun: "nach Grupps Meinung"
+            if not heads or not lang.is_a(heads[0].low, "according_nouns"):
                 return None
             content = self._rest_of_sentence(toks, i, toks.index(src[-1]) + 1)
         if content is None or not src:
