@@ -559,7 +559,7 @@ class CueRules(_Clauses):
         if not left and lo > 0:
             subject = self._subject_before_relative(toks, lo) or self._apposition(toks, lo)
             if subject is not None:
-                content = self._content_after(toks, end)
+                content = self._content_after(toks, end) or self._object_to_end(toks, c, end)
                 if content is not None:
                     return self._found(n, cue, subject, content, form)
         before = self._content_before(toks, lo)
@@ -613,13 +613,18 @@ class CueRules(_Clauses):
             return self._found(n, cue, src, content, form)
         if subject is None:
             return None
-        content = self._content_after(toks, end)
+        content = self._content_after(toks, end) or self._object_to_end(toks, c, end)
         if content is None:
-            last = len(toks) - (1 if toks[-1].word in ".!?" else 0)
-            if end < last or c + 1 >= end:
-                return None
-            content = Span(toks[c + 1].start, toks[end - 1].end)  # the object: reported
+            return None
         return self._found(n, cue, subject, content, form)
+
+    def _object_to_end(self, toks: list[Tok], c: int, end: int) -> Span | None:
+        """The object after the verb to the sentence end, as what was reported ("nannte dies
+        einen „Militärputsch“")."""
+        last = len(toks) - (1 if toks[-1].word in ".!?" else 0)
+        if end < last or c + 1 >= end:
+            return None
+        return Span(toks[c + 1].start, toks[end - 1].end)
 
     def _open_apposition(
         self, toks: list[Tok], lo: int, left: list[Tok], form: VerbForm
