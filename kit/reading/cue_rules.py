@@ -517,11 +517,45 @@ class CueRules(_Clauses):
         for k, t in enumerate(toks):
             if t.word == ":" and not t.quoted and k + 1 < len(toks) and toks[k + 1].quoted:
                 q = self._quote_at(toks[k + 1].start)
-                src = self._leading_np(toks, k)
+                src = self._leading_np(toks, k) or self._subject_after_verb(toks, k)
                 if q is None or src is None:
                     return None
                 return _Found(None, _span(src), q, "neutral", "~colon", n, src)
         return None
+
+    def _subject_after_verb(self, toks: list[Tok], k: int) -> list[Tok] | None:
+        """ "Hier sparte der Bundespräsident nicht mit Kritik", "In einer Mitteilung resümiert
+        Hartmut Lierow": after an opening adverb or phrase, the verb, then its subject."""
+        w = self.w
+        if not toks or toks[0].quoted:
+            return None
+        first = toks[0].low
+        i = 1
+        if first in w["prepositions"]:
+            while i < k and (
+                toks[i].low in w["determiners"]
+                or toks[i].word[0].isupper()
+                or toks[i].word[0].isdigit()
+                or (
+                    toks[i].low.endswith(("e", "en", "er", "es", "em"))
+                    and i + 1 < k
+                    and toks[i + 1].word[0].isupper()
+                )
+            ):
+                i += 1
+            if i == 1:
+                return None
+        elif not (first in w["openers"] or first.endswith(self.adverb_endings)):
+            return None
+        if i >= k or not toks[i].word[0].islower() or toks[i].low in w["stop_words"]:
+            return None
+        src = self._np_after(toks, i + 1, k)
+        if src is None:
+            return None
+        head = src[0]
+        if head.word[0].isupper() or head.low in w["subject_pronouns"]:
+            return src
+        return src if head.low in w["determiners"] and len(src) > 1 else None
 
     def _form(self, toks: list[Tok], i: int, forms: tuple[VerbForm, ...]) -> VerbForm | None:
         """The verb this word is a form of: a separable one needs its particle in the clause."""
