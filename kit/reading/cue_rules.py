@@ -334,7 +334,38 @@ class CueRules(_PhraseCues):
                     f = self._verb(n, toks, i, form)
                     if f:
                         return f
-        return self._colon_quote(n, toks)
+        return self._colon_quote(n, toks) or self._quote_then_verb(n, toks)
+
+    def _quote_then_verb(self, n: int, toks: list[Tok]) -> Found | None:
+        """ "„...“, strich Romney heraus.", "„...“, zeigte sich der Trainer zufrieden.": a
+        sentence that opens with a quotation, then a comma, a verb and its subject, reports the
+        quotation whatever the verb (when the language's data says so)."""
+        if not self.lang.quote_then_any_verb or not toks[0].quoted:
+            return None
+        k = 0
+        while k < len(toks) and toks[k].quoted:
+            k += 1
+        q = self._quote_ending(toks[k - 1].end)
+        if q is None or k + 2 >= len(toks) or toks[k].word != ",":
+            return None
+        verb = toks[k + 1]
+        w = self.w
+        low = verb.low
+        if not verb.word[0].islower() or not verb.word.isalpha():
+            return None
+        if low in w["stop_words"] or low in w["conjunctions"] or low in w["not_said"]:
+            return None
+        if low in w["determiners"] or low in w["pronouns"] or low in w["prepositions"]:
+            return None
+        end = self._clause_end(toks, k + 2)
+        src = self._np_after(toks, k + 2, end)
+        if src is None:
+            return None
+        head = src[0]
+        if not (head.word[0].isupper() or head.low in w["subject_pronouns"] or len(src) > 1):
+            return None
+        cue = Span(verb.start, verb.end)
+        return Found(cue, span_of(src), q, "neutral", low, n, src)
 
     def _colon_quote(self, n: int, toks: list[Tok]) -> Found | None:
         """ "Schäuble: „...“", "X sieht das anders: „...“": a quotation after a colon, said by

@@ -4,8 +4,9 @@ Every language but English is read by the same rules (kit.reading.cue_rules) fro
 
 - `quotes.yaml`: its quotation marks (the keys of en/quotes.yaml);
 - `cues.yaml`: reporting verbs with their stance and forms, and the phrases that name a source
-  before or after them ("laut", "zufolge", ", so ...", "wie ... mitteilte", "hieß es"), and the
-  subjunctive forms that carry reported speech on into sentences with no cue;
+  before or after them ("laut", "zufolge", ", so ...", "wie ... mitteilte", "hieß es"), the
+  subjunctive forms that carry reported speech on into sentences with no cue, and whether any
+  verb after a quotation reports it (`quote_then_any_verb`);
 - `sources.yaml`: titles, unnamed-source words, institutions, documents, outlets, pronouns and
   the small words the rules step over;
 - `stopwords.yaml` and `segmentation.yaml` (read by kit.articles for detection and splitting).
@@ -84,6 +85,7 @@ class LanguageData:
     self_source: dict[str, str]
     subjunctive: frozenset[str]
     words: dict[str, frozenset[str]]
+    quote_then_any_verb: bool = False  # "„...“, strich Romney heraus": any verb reports
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -178,6 +180,7 @@ def load_language(folder: Traversable | Path, code: str) -> LanguageData:
         around={p[0]: s for p, s in _phrases(cues.get("around"), code).items()},
         self_source={p[0]: s for p, s in _phrases(cues.get("self_source"), code).items()},
         subjunctive=frozenset(_word(w, code, "cues.yaml") for w in cues.get("subjunctive") or []),
+        quote_then_any_verb=cues.get("quote_then_any_verb") is True,
         words=words,
     )
 
