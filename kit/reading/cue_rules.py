@@ -511,12 +511,13 @@ class CueRules(_PhraseCues):
         ln, a, src = last
         if a.source is None or n - ln > 1 or a.cue is None:
             return None  # only the next sentence, after a report with a cue
+        first = [t for t in toks[: self._clause_end(toks, 0)] if not t.quoted]
         if self.article.sentences[n].paragraph != a.paragraph:
-            return None
+            if not any(t.low in self.lang.subjunctive for t in first):
+                return None
         q = self._quote_at(toks[0].start)
         if q is not None and q.end >= toks[-1].start:
             return Found(None, a.source, q, "neutral", "~quote", n, src)
-        first = [t for t in toks[: self._clause_end(toks, 0)] if not t.quoted]
         said = any(t.low in self.lang.subjunctive for t in first) or (
             not any(t.low in self.w["indicative"] for t in first)
             and any(t.low in self.lang.subjunctive for t in toks if not t.quoted)
