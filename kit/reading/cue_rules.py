@@ -281,11 +281,34 @@ class CueRules(_PhraseCues):
                 chain = None
                 self._add_inner(out, a, a.content)
                 last = (n, a, found.source_toks)
+                second = self._second_source(n, toks, found)
+                if second is not None:
+                    out.append(self._finish(second, sent.paragraph))
             if found.content is not None:
                 used_quote_end = max(used_quote_end, found.content.end)
             self.speakers.learn_names(toks)
         out.sort(key=lambda a: _first(a))
         return out
+
+    def _second_source(self, n: int, toks: list[Tok], found: Found) -> Found | None:
+        """ "„...“, sagte der Demonstrationsleiter laut ndr.de.": a phrase that names a source of
+        its own ("laut", "zufolge") beside the report the sentence was read as; both count."""
+        taken = [s for s in (found.source, found.cue) if s is not None]
+        lang = self.lang
+        for i, t in enumerate(toks):
+            if t.quoted or any(s.start <= t.start < s.end for s in taken):
+                continue
+            f = None
+            if (t.low,) in lang.source_after:
+                f = self._source_after(n, toks, i, i + 1, lang.source_after[(t.low,)])
+            elif t.low in lang.source_before:
+                f = self._source_before(n, toks, i, lang.source_before[t.low])
+            if f is None or f.source is None:
+                continue
+            if any(f.source.start < s.end and s.start < f.source.end for s in taken):
+                continue
+            return f
+        return None
 
     def _add_inner(self, out: list[Attribution], a: Attribution, within: Span | None) -> None:
         """The quotations inside a reported content, each its own attribution ("Er sagte, es
