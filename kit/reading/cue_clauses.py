@@ -442,9 +442,12 @@ class Clauses:
             return None
         w, lang = self.w, self.lang
         rest = left[1:]
-        if not rest or not rest[0].word[0].isupper() or len(rest) > 8:
+        if not rest or not rest[0].word[0].isupper() or len(rest) > 10:
             return None
-        if not all(t.word[0].isupper() or t.low in w["determiners"] for t in rest):
+        if not all(
+            t.word[0].isupper() or t.low in w["determiners"] or t.low in w["prepositions"]
+            for t in rest
+        ):
             return None
         head = rest[0].low
         titled = head in w["titles"] or lang.is_a(head, "title_endings")

@@ -435,6 +435,14 @@ class CueRules(_PhraseCues):
             content = self._content_after(toks, end)
             return None if content is None else self._found(n, cue, subject, content, form)
         words_left = [t for t in left if t.low not in w["openers"]]
+        if not left and lo > 0 and toks[0].low in w["prepositions"]:
+            # "In einer Videobotschaft, die ... wurde, sagte Thaksin, ...": the subject after
+            src = self._np_after(toks, c + 1, end)
+            content = (
+                None if src is None else self._content_after(toks, self._after_source(toks, src))
+            )
+            if src is not None and content is not None:
+                return self._found(n, cue, src, content, form)
         if not left and lo > 0:
             subject = self._subject_before_relative(toks, lo) or self._apposition(toks, lo)
             if subject is not None:
