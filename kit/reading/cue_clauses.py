@@ -167,7 +167,12 @@ class Clauses:
                 break
         while out and (out[-1].word == "," or out[-1].low in w["determiners"]):
             out.pop()
-        if not out or out[0].low in w["openers"] or out[0].low in w["prepositions"]:
+        first = out[0].low if out else ""
+        if not out or first in w["openers"] or first in w["prepositions"]:
+            return None
+        if first in w["conjunctions"] or (
+            first in w["stop_words"] and first not in w["determiners"]
+        ):
             return None
         if not any(t.word[0].isupper() for t in out[1:] + out[:1]) or len(out) > 15:
             return None

@@ -396,7 +396,15 @@ class CueRules(_PhraseCues):
         for k, t in enumerate(toks):
             if t.word == ":" and not t.quoted and k + 1 < len(toks) and toks[k + 1].quoted:
                 q = self._quote_at(toks[k + 1].start)
-                src = self._leading_np(toks, k) or self._subject_after_verb(toks, k)
+                src = self._leading_np(toks, k)
+                if src is not None and src[-1] is not toks[k - 1]:
+                    j = toks.index(src[-1]) + 1  # the verb after the phrase
+                    pronoun = j + 1 < k and toks[j + 1].low in self.w["subject_pronouns"]
+                    if src[0].low in self.w["object_determiners"] or pronoun:
+                        # "Das ägyptische Angebot lehnt er ab: „...“", "Den Unmut ... brachte
+                        # die Sprecherin zum Ausdruck: „...“": the phrase is the object
+                        src = self._np_after(toks, j + 1, k)
+                src = src or self._subject_after_verb(toks, k)
                 if q is None or src is None:
                     return None
                 return Found(None, span_of(src), q, "neutral", "~colon", n, src)

@@ -54,6 +54,7 @@ WORD_LISTS = (
     "indicative",
     "relative_sources",
     "time_words",
+    "object_determiners",
 )
 
 
