@@ -73,7 +73,7 @@ class _PhraseCues(Clauses):
         while end > i + 1 and toks[end - 1].low in self.w["openers"]:
             end -= 1  # ", so Müller weiter."
         src = [t for t in toks[i + 1 : end]]
-        if not src or len(src) > 10 or not any(t.word[0].isupper() for t in src):
+        if not src or len(src) > 16 or not any(t.word[0].isupper() for t in src):
             return None
         if any(t.low in self.lang.forms for t in src):
             return None  # ", so sagte er": a verb, read as such
@@ -86,6 +86,7 @@ class _PhraseCues(Clauses):
             and t.low not in w["determiners"]
             and t.low not in w["prepositions"]
             and t.low not in ("und", "der", "des")
+            and t.low not in w["stop_words"]  # "so das Ergebnis einer gestern vorgestellten Studie"
             and not t.low.endswith(("e", "en", "er", "es", "em"))
             for t in src
         ):
@@ -334,7 +335,7 @@ class CueRules(_PhraseCues):
                 f = self._source_before(n, toks, i, self.lang.source_before[low])
                 if f:
                     return f
-            if low in self.lang.tail and i > 0 and toks[i - 1].word == ",":
+            if low in self.lang.tail and i > 0 and toks[i - 1].word in ",–—":
                 f = self._tail(n, toks, i, self.lang.tail[low])
                 if f:
                     return f
