@@ -300,10 +300,15 @@ class CueRules(_PhraseCues):
             if t.quoted or any(s.start <= t.start < s.end for s in taken):
                 continue
             f = None
-            if (t.low,) in lang.source_after:
-                f = self._source_after(n, toks, i, i + 1, lang.source_after[(t.low,)])
-            elif t.low in lang.source_before:
+            for k in (4, 3, 2, 1):
+                phrase = tuple(x.low for x in toks[i : i + k])
+                if len(phrase) == k and phrase in lang.source_after:
+                    f = self._source_after(n, toks, i, i + k, lang.source_after[phrase])
+                    break
+            if f is None and t.low in lang.source_before:
                 f = self._source_before(n, toks, i, lang.source_before[t.low])
+            if f is None and t.low in lang.around:
+                f = self._around(n, toks, i, lang.around[t.low])
             if f is None or f.source is None:
                 continue
             if any(f.source.start < s.end and s.start < f.source.end for s in taken):
