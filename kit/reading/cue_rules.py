@@ -421,8 +421,13 @@ class CueRules(_PhraseCues):
         rest = {t.low for t in toks[i + 1 :] if not t.quoted}
         lo = self._clause_start(toks, i)
         helped = any(t.low in self.w["auxiliaries"] for t in toks[lo:i])  # "hatte ... erklärt"
+        # "Die Stadt will ... entscheiden": after a modal or auxiliary, a form in -en is the
+        # infinitive, not a report
+        infinitive = helped and toks[i].low.endswith("en")
         plain = None
         for f in forms:
+            if infinitive and not f.participle:
+                continue
             if f.particle is None:
                 if plain is None or (helped and f.participle and not plain.participle):
                     plain = f
