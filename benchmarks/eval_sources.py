@@ -194,11 +194,16 @@ def speaker_verdict(gold: dict, pred: dict) -> bool | None:
     if gold.get("language") == "de":
         if norm_speaker(src) in PRONOUNS_DE or src.split(" ", 1)[0].lower() in _DESCRIPTION_DE:
             return None  # "er", "die Ministerin", "sein Anwalt": the gold does not say whom
-        return bool(_words(src, _SMALL_DE) & _words(pred["speaker"], _SMALL_DE))
+        # "„Reuters“" and "Reuters" name the same outlet: quotation marks are not words
+        return bool(_words(_unquote(src), _SMALL_DE) & _words(_unquote(pred["speaker"]), _SMALL_DE))
     first = src.split(" ", 1)[0].lower()
     if norm_speaker(src) in PRONOUNS or first in _DESCRIPTION:
         return None  # "he", "the mayor", "his lawyer": the gold does not say whom it names
     return bool(_words(src) & _words(pred["speaker"]))
+
+
+def _unquote(s: str | None) -> str | None:
+    return None if s is None else re.sub(r"[„“”\"»«‚‘’]", "", s)
 
 
 _THAT_LEAD = re.compile(r"^that\s+(?=[\"“‘'`])", re.IGNORECASE)

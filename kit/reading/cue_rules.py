@@ -19,372 +19,219 @@ Sentence by sentence, over words and quotation marks, reading only the language'
 The speaker is the name in the source phrase without its titles ("Bundeskanzlerin Angela Merkel"
 -> "Angela Merkel"); a pronoun or a surname alone is the person last named with it; the source
 type comes from the phrase's head noun ("Ein Sprecher des Ministeriums": an unnamed source).
+The parts of a clause these rules look for (subjects, source phrases, contents) are found by
+kit.reading.cue_clauses.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
 from kit.reading.attribution import Attribution
-from kit.reading.cue_speakers import Speakers, Tok
+from kit.reading.cue_clauses import Clauses, Found, span_of
+from kit.reading.cue_speakers import Tok
 from kit.reading.language_data import LanguageData, VerbForm
-from kit.reading.quotes import find_quotes
 
-# A number with its separators is one word ("10:05", "6.000", "1,75"), not a clause's end.
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'’][^\W_]+)*|\S")
-_DELIMITERS = frozenset(",;:()–—")
-_RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches".split())
 # How far back a sentence with no cue may go on with the last speaker.
 _FOLLOW_SENTENCES = 2
 
 
-@dataclass
-class _Found:
-    """An attribution being built, before its speaker and type are known."""
+class _PhraseCues(Clauses):
+    """The cues that are phrases, not verbs: "laut ...", "... zufolge", ", so ...", "nach Angaben
+    ...", "demnach", "wie ... mitteilte", "hieß es"."""
 
-    cue: Span | None
-    source: Span | None
-    content: Span | None
-    stance: str
-    lemma: str | None
-    sentence: int
-    source_toks: list[Tok]
-
-
-class _Clauses:
-    """One article's sentences as words, and the parts of a clause the rules look for."""
-
-    def __init__(self, article: Article, lang: LanguageData) -> None:
-        self.article = article
-        self.text = article.text
-        self.lang = lang
-        self.w = lang.words
-        self.quotes = find_quotes(self.text, article.paragraphs, lang.marks)
-        self._ends = [q.end for q in self.quotes]  # sorted too: quotations do not overlap
-        self._by_start: dict[int, Span] = {}
-        self._by_end: dict[int, Span] = {}
-        for q in self.quotes:
-            self._by_start.setdefault(q.start, q)
-            self._by_end.setdefault(q.end, q)
-        self.speakers = Speakers(self.text, lang)
-        self.verbs = lang.verb_lemmas
-        self.adverb_endings = tuple(lang.words["adverb_endings"])
-
-    def quotes_in(self, lo: int, hi: int) -> list[Span]:
-        """The quotations that overlap [lo, hi), found by bisection (linear in article length)."""
-        out = []
-        for k in range(bisect_right(self._ends, lo), len(self.quotes)):
-            q = self.quotes[k]
-            if q.start >= hi:
-                break
-            out.append(q)
-        return out
-
-    def _tokens(self, lo: int, hi: int) -> list[Tok]:
-        # A short quotation with no sentence mark is a name in the clause ("die Zeitung „The
-        # Guardian“ berichtete", "„heise online“ berichtet"), read as words, not as a quote.
-        quotes = [q for q in self.quotes_in(lo, hi) if not _name_like(self.text, q)]
-        toks = []
-        depth = 0
-        for m in _TOKEN.finditer(self.text, lo, hi):
-            w = m.group()
-            if w == "(":
-                depth += 1
-            if depth:  # an aside in brackets, "(CDU)", is read past
-                depth -= w == ")"
-                continue
-            s = m.start()
-            inq = any(q.start <= s < q.end for q in quotes) if quotes else False
-            toks.append(Tok(s, m.end(), w, w.lower(), inq))
-        return toks
-
-    def _quote_at(self, pos: int) -> Span | None:
-        return self._by_start.get(pos)
-
-    def _quote_ending(self, pos: int) -> Span | None:
-        return self._by_end.get(pos)
-
-    def _clause_end(self, toks: list[Tok], i: int) -> int:
-        """Index of the first delimiter or quotation from i (or the sentence end)."""
-        while i < len(toks):
-            t = toks[i]
-            if t.word in _DELIMITERS or t.quoted or (t.word in ".!?" and i == len(toks) - 1):
-                return i  # a full stop inside the sentence is an abbreviation's or a date's
-            i += 1
-        return i
-
-    def _clause_start(self, toks: list[Tok], i: int) -> int:
-        """Index of the first token after the delimiter or quotation before i (or 0)."""
-        while i > 0:
-            t = toks[i - 1]
-            if t.word in _DELIMITERS or t.quoted:
-                return i
-            i -= 1
-        return 0
-
-    def _subject_before_relative(self, toks: list[Tok], lo: int) -> list[Tok] | None:
-        """ "Deiss, der sich dazu entschlossen hatte, sagte ...": the phrase before "der"."""
-        for k in range(1, min(lo, 8)):
-            if toks[k].word == "," and k + 1 < lo and toks[k + 1].low in _RELATIVE:
-                return self._subject(toks[:k])
-        return None
-
-    def _apposition(self, toks: list[Tok], lo: int) -> list[Tok] | None:
-        """ "Ein Sprecher der Polizei, Lars Beringer, sagte ...": the subject with its commas."""
-        parts = [t for t in toks[: lo - 1] if t.word != ","]
-        if toks[lo - 1].word != "," or len(parts) == lo - 1 or any(t.quoted for t in parts):
+    def _source_after(self, n: int, toks: list[Tok], i: int, j: int, stance: str) -> Found | None:
+        end = self._clause_end(toks, j)
+        src = self._np_after(toks, j, end)
+        if j - i >= 2 and (src is None or src[0] is not toks[j]):
+            # "nach Polizeiangaben", "nach eigenen Angaben": the phrase names its own source
+            src = toks[i + 1 : j]
+        if src is None:
             return None
-        subject = self._subject(parts, loose=True)
-        if subject is None or len(subject) != len(parts):
+        cue = Span(toks[i].start, toks[j - 1].end)
+        content = self._rest_of_sentence(toks, i, toks.index(src[-1]) + 1)
+        if content is None:
             return None
-        return toks[: lo - 1]
+        return Found(cue, span_of(src), content, stance, " ".join(t.low for t in toks[i:j]), n, src)
 
-    def _leading_np(self, toks: list[Tok], hi: int) -> list[Tok] | None:
-        """The noun phrase that opens the sentence (with an apposition between commas)."""
+    def _source_before(self, n: int, toks: list[Tok], i: int, stance: str) -> Found | None:
+        lo = self._clause_start(toks, i)
+        src = [t for t in toks[lo:i]]
+        if not src or len(src) > 10 or not any(t.word[0].isupper() for t in src):
+            return None
+        cue = Span(toks[i].start, toks[i].end)
+        content = self._rest_of_sentence(toks, lo, i + 1)
+        if content is None:
+            return None
+        return Found(cue, span_of(src), content, stance, toks[i].low, n, src)
+
+    def _tail(self, n: int, toks: list[Tok], i: int, stance: str) -> Found | None:
+        end = len(toks) - (1 if toks[-1].word in ".!?" else 0)
+        end = min(end, self._clause_end(toks, i + 1))  # ", so der Sprecher, sei ..."
+        while end > i + 1 and toks[end - 1].low in self.w["openers"]:
+            end -= 1  # ", so Müller weiter."
+        src = [t for t in toks[i + 1 : end]]
+        if not src or len(src) > 16 or not any(t.word[0].isupper() for t in src):
+            return None
+        if any(t.low in self.lang.forms for t in src):
+            return None  # ", so sagte er": a verb, read as such
         w = self.w
-        out: list[Tok] = []
-        for k in range(hi):
-            t = toks[k]
-            nxt = toks[k + 1] if k + 1 < hi else None
-            if t.word[0].isupper() or t.word[0].isdigit() or t.low in w["determiners"]:
-                out.append(t)
-            elif (
-                t.word == ","
-                and out
-                and nxt is not None
-                and (nxt.word[0].isupper() or nxt.low in w["determiners"])
-            ):
-                out.append(t)
-            elif t.low in ("von", "vom", "zu", "der", "des", "und") and out:
-                out.append(t)
-            elif out and nxt is not None and nxt.word[0].isupper() and t.low[-1:] in "enrsm":
-                out.append(t)
-            else:
-                break
-        while out and (out[-1].word == "," or out[-1].low in w["determiners"]):
-            out.pop()
-        if not out or out[0].low in w["openers"] or out[0].low in w["prepositions"]:
-            return None
-        if not any(t.word[0].isupper() for t in out[1:] + out[:1]) or len(out) > 15:
-            return None
-        return out
-
-    def _subject(self, left: list[Tok], loose: bool = False) -> list[Tok] | None:
-        """The subject before the verb: up to an auxiliary or a word that ends it."""
-        w = self.w
-        out = []
-        for t in left:
-            if loose and (t.low in w["prepositions"] or t.word == "-"):
-                out.append(t)  # in an apposition: "Vorsitzender der Union für das Münsterland"
-                continue
-            if t.low in w["auxiliaries"] or (
-                out and t.low in w["stop_words"] and t.low not in w["determiners"]
-            ):
-                break
-            out.append(t)
-        if not out or len(out) > 12:
-            return None
-        first = out[0]
-        if not (
-            first.word[0].isupper()
-            or first.word[0].isdigit()
-            or first.low in w["pronouns"]
-            or first.low in w["determiners"]
+        first = src[0]
+        if not (first.word[0].isupper() or first.low in w["determiners"]):
+            return None  # ", so dass ...", ", so schnell wie ...": not a source
+        if any(
+            t.word[0].islower()
+            and t.low not in w["determiners"]
+            and t.low not in w["prepositions"]
+            and t.low not in ("und", "der", "des")
+            and t.low not in w["stop_words"]  # "so das Ergebnis einer gestern vorgestellten Studie"
+            and not t.low.endswith(("e", "en", "er", "es", "em"))
+            for t in src
         ):
+            return None  # a verb in the rest: a clause, not a source phrase
+        before = self._content_before(toks, i)
+        if before is None:
             return None
-        if not any(t.word[0].isupper() or t.low in w["pronouns"] for t in out):
-            return None
-        if len(out) == 1 and first.low in ("es", "das", "dies"):
-            return None
-        return out
-
-    def _np_after(self, toks: list[Tok], i: int, end: int) -> list[Tok] | None:
-        """The source phrase after a cue: a pronoun, or words up to one that ends a phrase."""
-        w = self.w
-        # Skip adverbs and phrases between the verb and its subject: "sagte gestern der ...",
-        # "sagte am Montag in Berlin der ..."
-        while i < end and toks[i].low in w["stop_words"]:
-            if toks[i].low in w["determiners"] or toks[i].low in w["pronouns"]:
-                break
-            if toks[i].low in w["prepositions"]:
-                i += 1
-                while i < end and (
-                    toks[i].low in w["determiners"]
-                    or toks[i].word[0].isupper()
-                    or toks[i].word[0].isdigit()
-                    or toks[i].low.endswith(("en", "er", "em", "es", "e"))
-                    and toks[i].low not in w["pronouns"]
-                ):
-                    if toks[i].word[0].isupper() and (
-                        i + 1 >= end or not toks[i + 1].word[0].isupper()
-                    ):
-                        i += 1
-                        break
-                    i += 1
-                continue
-            i += 1
-        if i >= end:
-            return None
-        if toks[i].low in w["pronouns"] and toks[i].low not in ("es", "dieser", "diese"):
-            return [toks[i]]
-        out = []
-        j = i
-        while j < end and len(out) < 10:
-            t = toks[j]
-            if t.low in w["determiners"] or t.word[0].isupper() or t.word[0].isdigit():
-                out.append(t)
-            elif (
-                not out
-                and t.low.endswith(("en", "er", "e", "es", "em"))
-                and t.low not in w["stop_words"]
-                and j + 1 < end
-                and toks[j + 1].word[0].isupper()
-            ):
-                out.append(t)  # "laut israelischen Medien"
-            elif (
-                t.low in ("von", "vom", "zu")
-                and out
-                and j + 1 < end
-                and toks[j + 1].word[0].isupper()
-            ):
-                out.append(t)
-            elif (
-                out
-                and t.word[0].islower()
-                and t.low not in w["stop_words"]
-                and t.low[-1:] in "enrs"
-                and j + 1 < end
-                and (toks[j + 1].word[0].isupper())
-            ):
-                out.append(t)  # an adjective before its noun: "der russische Minister"
-            else:
-                break
-            j += 1
-        while out and out[-1].low in w["determiners"]:
-            out.pop()
-        if not out or not any(t.word[0].isupper() or t.word[0].isdigit() for t in out):
-            return None  # "der 81-Jährige" has no capital but is a phrase
-        # An apposition with a name: "der Sprecher des Ministeriums, Peter Müller, ..."
-        k = toks.index(out[-1]) + 1
-        if k < len(toks) and toks[k].word == ",":
-            m = k + 1
-            while m < len(toks) and m - k <= 4 and toks[m].word[0].isupper():
-                m += 1
-            closes = m >= len(toks) or toks[m].word in ",.:"
-            if m - k >= 3 and closes and not any(t.quoted for t in toks[k:m]):
-                out = out + toks[k:m]
-        return out
-
-    def _after_source(self, toks: list[Tok], src: list[Tok]) -> int:
-        """Where the clause goes on after a source phrase (after an apposition's comma)."""
-        k = toks.index(src[-1]) + 1
-        if any(t.word == "," for t in src) and k < len(toks) and toks[k].word == ",":
-            k += 1
-        return self._clause_end(toks, k)
-
-    def _content_after(self, toks: list[Tok], end: int) -> Span | None:
-        """The content after the cue's clause: after its comma or colon, to the sentence end."""
-        if end >= len(toks):
-            return None
-        t = toks[end]
-        if t.quoted:
-            q = self._quote_at(t.start)
-            if q is not None:
-                k = end
-                while k < len(toks) and toks[k].start < q.end:
-                    k += 1
-                if k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word[0].isalpha():
-                    return self._content_after(toks, k)  # a quoted name, then the content
-                return q
-        if t.word not in (",", ":"):
-            return None
-        if end + 1 >= len(toks):
-            return None
-        nxt = toks[end + 1]
-        if nxt.quoted:
-            q = self._quote_at(nxt.start)
-            if q is not None:
-                return q
         last = toks[-1]
         stop = last.start if last.word in ".!?" else last.end
-        # A following ", sagte X" belongs to a new report; keep to the clause when one follows.
-        if nxt.start >= stop or (t.word == "," and nxt.low in self.w["not_said"]):
-            return None
-        return Span(nxt.start, stop)
+        if end + 1 < len(toks) and toks[end].word == "," and toks[end + 1].start < stop:
+            before = Span(before.start, stop)  # "Im Herbst, so der Sprecher, werde ...": all
+        return Found(
+            Span(toks[i].start, toks[i].end), span_of(src), before, stance, toks[i].low, n, src
+        )
 
-    def _content_before(self, toks: list[Tok], lo: int) -> Span | None:
-        """What was said before the cue's clause: a quotation, or the sentence up to it."""
-        if lo == 0:
-            return None
-        k = lo - 1
-        while k >= 0 and toks[k].word in ",;:–—":
-            k -= 1
-        if k < 0:
-            return None
-        q = self._quote_ending(toks[k].end)
-        if q is not None and q.start <= toks[0].start:
-            return q
-        first = toks[0]
-        if first.low in self.w["conjunctions"]:
-            return None  # "Nachdem er ..., sagte sie ...": no content before
-        return Span(first.start, toks[k].end)
-
-    def _object(self, toks: list[Tok], src: list[Tok], end: int) -> Span | None:
-        j = toks.index(src[-1]) + 1
-        if j >= end:
-            return None
-        return Span(toks[j].start, toks[end - 1].end)
-
-    def _previous_sentence(self, n: int) -> Span | None:
-        if n == 0:
-            return None
-        s = self.article.sentences[n - 1]
-        return Span(s.start, s.end)
-
-    def _rest_of_sentence(self, toks: list[Tok], i: int, j: int) -> Span | None:
-        """The sentence without the phrase toks[i:j] that names the source."""
-        last = toks[-1]
-        stop = last.start if last.word in ".!?" else last.end
-        if i > 0:
-            k = i - 1
-            while k > 0 and toks[k].word in ",;:":
-                k -= 1
-            start = toks[0].start
-            if toks[0].low in self.w["conjunctions"] and i > 2:
-                start = toks[0].start
-            return Span(start, stop) if stop > start else None
-        k = j
-        while k < len(toks) and toks[k].word in ",;:":
-            k += 1
-        if k >= len(toks) or toks[k].start >= stop:
-            return None
-        return Span(toks[k].start, stop)
-
-    def _inner_quotes(self, a: Attribution, c: Span | None) -> list[Span]:
-        """Quotations inside an indirect content reported by a verb ("sie wolle dem „Vorwurf
-        ... nachgehen“")."""
+    def _around(self, n: int, toks: list[Tok], i: int, stance: str) -> Found | None:
+        """ "nach Angaben der Polizei" or "Medienberichten nach": a source cited for its word."""
+        lang = self.lang
+        cue = Span(toks[i].start, toks[i].end)
         if (
-            a.direct
-            or c is None
-            or (a.cue_lemma not in self.verbs and a.cue_lemma not in self.lang.phrase_lemmas)
+            0 < i < len(toks) - 3
+            and toks[i - 1].word == ","
+            and toks[i + 1].low in self.w["relative_sources"]
         ):
-            return []
-        return [
-            q
-            for q in self.quotes_in(c.start, c.end)
-            if c.start <= q.start
-            and q.end <= c.end
-            and len(q) < len(c) - 2
-            and not _name_like(self.text, q)
-        ]
+            # "Gerüchte, nach denen ...": like "wonach", the relative clause is what was said
+            end = self._clause_end(toks, i + 2)
+            if end - i < 4:
+                return None
+            src = [toks[i + 1]]
+            content = Span(toks[i + 2].start, toks[end - 1].end)
+            return Found(cue, span_of(src), content, stance, toks[i].low, n, src)
+        if i > 0 and lang.is_a(toks[i - 1].low, "according_nouns"):
+            lo = self._clause_start(toks, i - 1)
+            k = i - 1
+            while (
+                k > lo
+                and (
+                    toks[k - 1].word[0].isupper()
+                    or toks[k - 1].low in self.w["determiners"]
+                    or toks[k - 1].low.endswith(("en", "er", "em", "es"))
+                )
+                and i - k < 6
+            ):
+                k -= 1
+            src = toks[k:i]
+            content = self._rest_of_sentence(toks, k, i + 1)
+        else:
+            end = self._clause_end(toks, i + 1)
+            src = self._np_after(toks, i + 1, end)
+            if src is None:
+                return None
+            # "nach Angaben der Polizei", "nach Grupps Meinung": a noun a source is cited for
+            heads = [t for t in src[:3] if t.word[0].isupper()]
+            if len(src) > 1 and src[0].low.endswith("s") and heads[:2] == src[:2]:
+                heads = heads[1:2]  # a genitive name before its noun: "nach Grupps Meinung"
+            if not heads or not lang.is_a(heads[0].low, "according_nouns"):
+                return None
+            content = self._rest_of_sentence(toks, i, toks.index(src[-1]) + 1)
+        if content is None or not src:
+            return None
+        return Found(cue, span_of(src), content, stance, toks[i].low, n, src)
+
+    def _self_source(self, n: int, toks: list[Tok], i: int, stance: str) -> Found | None:
+        """ "Demnach ...", "ein Bericht, wonach ...": the word is cue and source."""
+        t = toks[i]
+        if i == 0:
+            content = self._rest_of_sentence(toks, 0, 1)
+        else:
+            end = self._clause_end(toks, i + 1)
+            if end - i < 3:
+                return None
+            content = Span(toks[i + 1].start, toks[end - 1].end)
+        if content is None:
+            return None
+        return Found(Span(t.start, t.end), Span(t.start, t.end), content, stance, t.low, n, [])
+
+    def _subordinate(self, n: int, toks: list[Tok], i: int) -> Found | None:
+        """ "wie die Polizei mitteilte": the source between "wie" and the verb ending the clause."""
+        end = self._clause_end(toks, i + 1)
+        if end - i < 2 or end - i > 12:
+            return None
+        name_end = end - 1
+        if end < len(toks) and toks[end].word == "," and not self.lang.forms.get(toks[end - 1].low):
+            # "wie Steve Marshall, Sprecher der UN, in Bangkok mitteilte": past an apposition
+            name_end = end
+            end = self._clause_end(toks, end + 1)
+            if end < len(toks) and toks[end].word == ",":
+                end = self._clause_end(toks, end + 1)
+            if end - i > 20:
+                return None
+        verb = toks[end - 1]
+        forms = self.lang.forms.get(verb.low)
+        if not forms or end - i < 3:
+            return None
+        src = self._np_after(toks, i + 1, name_end)
+        if src is None:
+            return None
+        cue = Span(toks[i].start, verb.end)
+        lo = self._clause_start(toks, i)
+        if lo > 0:
+            content = self._content_before(toks, lo)
+        else:
+            content = self._content_after(toks, end)
+        if content is None:
+            return None
+        return Found(cue, span_of(src), content, forms[0].stance, forms[0].lemma, n, src)
+
+    def _impersonal(self, n: int, toks: list[Tok], i: int, j: int, stance: str) -> Found | None:
+        cue = Span(toks[i].start, toks[j - 1].end)
+        lo = self._clause_start(toks, i)
+        if i - lo >= 2 and toks[lo].low in self.w["prepositions"]:
+            src = [
+                t
+                for t in toks[lo + 1 : i]
+                if (t.low not in self.w["stop_words"] or t.low in self.w["determiners"])
+                and t.low not in self.w["time_words"]  # "Im Mai wurde bekannt"
+            ]
+            if src and any(t.word[0].isupper() for t in src):
+                content = self._content_after(toks, self._clause_end(toks, j))
+                if content is not None:
+                    low = " ".join(t.low for t in toks[i:j])
+                    return Found(cue, span_of(src), content, stance, low, n, src)
+        end = self._clause_end(toks, j)
+        low = " ".join(t.low for t in toks[i:j])
+        src = None
+        if j < end and toks[j].low in self.w["source_prepositions"]:
+            src = self._np_after(toks, j + 1, end)  # ", hieß es in dem Bericht"
+            if src is not None:
+                end = self._after_source(toks, src)
+        elif lo > 1 and toks[0].low in self.w["source_prepositions"]:
+            # "In dem Bericht, der ... wurde, heißt es, ...": the phrase that opens the sentence
+            src = [
+                t for t in toks[1 : self._clause_end(toks, 1)] if t.low not in self.w["stop_words"]
+            ]
+            if not any(t.word[0].isupper() for t in src):
+                src = None
+        content = self._content_after(toks, end)
+        if content is None:
+            content = self._content_before(toks, self._clause_start(toks, i))
+        if content is None:
+            return None
+        return Found(cue, span_of(src or []), content, stance, low, n, src or [])
 
 
-class CueRules(_Clauses):
+class CueRules(_PhraseCues):
     """One article read with one language's data."""
 
     def run(self) -> list[Attribution]:
@@ -435,11 +282,39 @@ class CueRules(_Clauses):
                 chain = None
                 self._add_inner(out, a, a.content)
                 last = (n, a, found.source_toks)
+                second = self._second_source(n, toks, found)
+                if second is not None:
+                    out.append(self._finish(second, sent.paragraph))
             if found.content is not None:
                 used_quote_end = max(used_quote_end, found.content.end)
             self.speakers.learn_names(toks)
         out.sort(key=lambda a: _first(a))
         return out
+
+    def _second_source(self, n: int, toks: list[Tok], found: Found) -> Found | None:
+        """ "„...“, sagte der Demonstrationsleiter laut ndr.de.": a phrase that names a source of
+        its own ("laut", "zufolge") beside the report the sentence was read as; both count."""
+        taken = [s for s in (found.source, found.cue) if s is not None]
+        lang = self.lang
+        for i, t in enumerate(toks):
+            if t.quoted or any(s.start <= t.start < s.end for s in taken):
+                continue
+            f = None
+            for k in (4, 3, 2, 1):
+                phrase = tuple(x.low for x in toks[i : i + k])
+                if len(phrase) == k and phrase in lang.source_after:
+                    f = self._source_after(n, toks, i, i + k, lang.source_after[phrase])
+                    break
+            if f is None and t.low in lang.source_before:
+                f = self._source_before(n, toks, i, lang.source_before[t.low])
+            if f is None and t.low in lang.around:
+                f = self._around(n, toks, i, lang.around[t.low])
+            if f is None or f.source is None:
+                continue
+            if any(f.source.start < s.end and s.start < f.source.end for s in taken):
+                continue
+            return f
+        return None
 
     def _add_inner(self, out: list[Attribution], a: Attribution, within: Span | None) -> None:
         """The quotations inside a reported content, each its own attribution ("Er sagte, es
@@ -447,7 +322,7 @@ class CueRules(_Clauses):
         for q in self._inner_quotes(a, within):
             out.append(dataclasses.replace(a, content=q, direct=True))
 
-    def _sentence(self, n: int, toks: list[Tok]) -> _Found | None:
+    def _sentence(self, n: int, toks: list[Tok]) -> Found | None:
         lows = [t.low for t in toks]
         for i, t in enumerate(toks):
             if t.quoted or not t.word[0].isalpha():
@@ -465,7 +340,7 @@ class CueRules(_Clauses):
                 f = self._source_before(n, toks, i, self.lang.source_before[low])
                 if f:
                     return f
-            if low in self.lang.tail and i > 0 and toks[i - 1].word == ",":
+            if low in self.lang.tail and i > 0 and toks[i - 1].word in ",–—":
                 f = self._tail(n, toks, i, self.lang.tail[low])
                 if f:
                     return f
@@ -488,18 +363,57 @@ class CueRules(_Clauses):
                     f = self._verb(n, toks, i, form)
                     if f:
                         return f
-        return self._colon_quote(n, toks)
+        return self._colon_quote(n, toks) or self._quote_then_verb(n, toks)
 
-    def _colon_quote(self, n: int, toks: list[Tok]) -> _Found | None:
+    def _quote_then_verb(self, n: int, toks: list[Tok]) -> Found | None:
+        """ "„...“, strich Romney heraus.", "„...“, zeigte sich der Trainer zufrieden.": a
+        sentence that opens with a quotation, then a comma, a verb and its subject, reports the
+        quotation whatever the verb (when the language's data says so)."""
+        if not self.lang.quote_then_any_verb or not toks[0].quoted:
+            return None
+        k = 0
+        while k < len(toks) and toks[k].quoted:
+            k += 1
+        q = self._quote_ending(toks[k - 1].end)
+        if q is None or k + 2 >= len(toks) or toks[k].word != ",":
+            return None
+        verb = toks[k + 1]
+        w = self.w
+        low = verb.low
+        if not verb.word[0].islower() or not verb.word.isalpha():
+            return None
+        if low in w["stop_words"] or low in w["conjunctions"] or low in w["not_said"]:
+            return None
+        if low in w["determiners"] or low in w["pronouns"] or low in w["prepositions"]:
+            return None
+        end = self._clause_end(toks, k + 2)
+        src = self._np_after(toks, k + 2, end)
+        if src is None:
+            return None
+        head = src[0]
+        if not (head.word[0].isupper() or head.low in w["subject_pronouns"] or len(src) > 1):
+            return None
+        cue = Span(verb.start, verb.end)
+        return Found(cue, span_of(src), q, "neutral", low, n, src)
+
+    def _colon_quote(self, n: int, toks: list[Tok]) -> Found | None:
         """ "Schäuble: „...“", "X sieht das anders: „...“": a quotation after a colon, said by
         the subject of the sentence."""
         for k, t in enumerate(toks):
             if t.word == ":" and not t.quoted and k + 1 < len(toks) and toks[k + 1].quoted:
                 q = self._quote_at(toks[k + 1].start)
                 src = self._leading_np(toks, k)
+                if src is not None and src[-1] is not toks[k - 1]:
+                    j = toks.index(src[-1]) + 1  # the verb after the phrase
+                    pronoun = j + 1 < k and toks[j + 1].low in self.w["subject_pronouns"]
+                    if src[0].low in self.w["object_determiners"] or pronoun:
+                        # "Das ägyptische Angebot lehnt er ab: „...“", "Den Unmut ... brachte
+                        # die Sprecherin zum Ausdruck: „...“": the phrase is the object
+                        src = self._np_after(toks, j + 1, k)
+                src = src or self._subject_after_verb(toks, k)
                 if q is None or src is None:
                     return None
-                return _Found(None, _span(src), q, "neutral", "~colon", n, src)
+                return Found(None, span_of(src), q, "neutral", "~colon", n, src)
         return None
 
     def _form(self, toks: list[Tok], i: int, forms: tuple[VerbForm, ...]) -> VerbForm | None:
@@ -507,8 +421,13 @@ class CueRules(_Clauses):
         rest = {t.low for t in toks[i + 1 :] if not t.quoted}
         lo = self._clause_start(toks, i)
         helped = any(t.low in self.w["auxiliaries"] for t in toks[lo:i])  # "hatte ... erklärt"
+        # "Die Stadt will ... entscheiden": after a modal or auxiliary, a form in -en is the
+        # infinitive, not a report
+        infinitive = helped and toks[i].low.endswith("en")
         plain = None
         for f in forms:
+            if infinitive and not f.participle:
+                continue
             if f.particle is None:
                 if plain is None or (helped and f.participle and not plain.participle):
                     plain = f
@@ -516,7 +435,7 @@ class CueRules(_Clauses):
                 return f
         return plain
 
-    def _verb(self, n: int, toks: list[Tok], c: int, form: VerbForm) -> _Found | None:
+    def _verb(self, n: int, toks: list[Tok], c: int, form: VerbForm) -> Found | None:
         w = self.w
         cue = Span(toks[c].start, toks[c].end)
         lo = self._clause_start(toks, c)
@@ -529,12 +448,24 @@ class CueRules(_Clauses):
         if form.participle and any(t.low in w["passive"] for t in left):
             return self._passive(n, toks, c, lo, end, form)
         if left and left[0].low in ("der", "die", "das", "welche", "welcher") and lo > 0:
-            return None  # a relative clause: "die Polizei, die am Montag erklärte"
+            subject = self._open_apposition(toks, lo, left, form)
+            if subject is None:
+                return None  # a relative clause: "die Polizei, die am Montag erklärte"
+            content = self._content_after(toks, end)
+            return None if content is None else self._found(n, cue, subject, content, form)
         words_left = [t for t in left if t.low not in w["openers"]]
+        if not left and lo > 0 and toks[0].low in w["prepositions"]:
+            # "In einer Videobotschaft, die ... wurde, sagte Thaksin, ...": the subject after
+            src = self._np_after(toks, c + 1, end)
+            content = (
+                None if src is None else self._content_after(toks, self._after_source(toks, src))
+            )
+            if src is not None and content is not None:
+                return self._found(n, cue, src, content, form)
         if not left and lo > 0:
             subject = self._subject_before_relative(toks, lo) or self._apposition(toks, lo)
             if subject is not None:
-                content = self._content_after(toks, end)
+                content = self._content_after(toks, end) or self._object_to_end(toks, c, end)
                 if content is not None:
                     return self._found(n, cue, subject, content, form)
         before = self._content_before(toks, lo)
@@ -551,9 +482,11 @@ class CueRules(_Clauses):
         subject = None
         # "Offiziell geht die Regierung davon aus", "Besorgt äußerte sich Annan", "Der Politik
         # schlug er vor": a word before the verb that is no subject, the subject after it
-        adverb = len(left) == 1 and left[0].low.endswith(self.adverb_endings)
+        adverb = (len(left) == 1 and left[0].low.endswith(self.adverb_endings)) or self._adverbial(
+            left
+        )
         inverted = adverb or (
-            0 < len(left) <= 3
+            0 < len(left) <= 6
             and c + 1 < end
             and toks[c + 1].low in w["subject_pronouns"]
             and (toks[c + 1].low != "sie" or len(left) == 1)  # "Die Polizei forderte sie auf"
@@ -586,219 +519,55 @@ class CueRules(_Clauses):
             return self._found(n, cue, src, content, form)
         if subject is None:
             return None
-        content = self._content_after(toks, end)
+        content = self._content_after(toks, end) or self._object_to_end(toks, c, end)
         if content is None:
-            last = len(toks) - (1 if toks[-1].word in ".!?" else 0)
-            if end < last or c + 1 >= end:
-                return None
-            content = Span(toks[c + 1].start, toks[end - 1].end)  # the object: reported
+            return None
         return self._found(n, cue, subject, content, form)
 
     def _passive(
         self, n: int, toks: list[Tok], c: int, lo: int, end: int, form: VerbForm
-    ) -> _Found | None:
+    ) -> Found | None:
         """ "Ihm wurde vorgeworfen, ...", "wie von der Polizei mitgeteilt wurde": the source is
-        the phrase after "von", or none."""
+        the phrase after "von", or none; for a verb whose passive names the speaker as its
+        subject ("„...“, wird Panetta zitiert", "Er wird mit den Worten zitiert: „...“"), the
+        subject."""
         src: list[Tok] = []
         for k in range(lo, c):
             if toks[k].low in ("von", "vom"):
                 src = self._np_after(toks, k + 1, c) or []
                 break
         content = self._content_after(toks, end)
+        if not src and form.passive_subject:
+            w = self.w
+            if toks[lo].low in w["passive"]:
+                src = self._np_after(toks, lo + 1, c) or []
+                if not src and lo > 0:  # "Volker Ratzmann, Fraktionschef, wird ... zitiert"
+                    src = self._apposition(toks, lo) or []
+            else:
+                src = self._subject(toks[lo:c]) or []
+            if content is None and src:
+                content = self._content_before(toks, lo)
         if content is None:
             return None
         cue = Span(toks[c].start, toks[c].end)
-        return _Found(cue, _span(src), content, form.stance, form.lemma, n, src)
+        return Found(cue, span_of(src), content, form.stance, form.lemma, n, src)
 
-    def _found(self, n: int, cue: Span, src: list[Tok], content: Span, form: VerbForm) -> _Found:
-        return _Found(cue, _span(src), content, form.stance, form.lemma, n, src)
-
-    def _source_after(self, n: int, toks: list[Tok], i: int, j: int, stance: str) -> _Found | None:
-        end = self._clause_end(toks, j)
-        src = self._np_after(toks, j, end)
-        if j - i >= 2 and (src is None or src[0] is not toks[j]):
-            # "nach Polizeiangaben", "nach eigenen Angaben": the phrase names its own source
-            src = toks[i + 1 : j]
-        if src is None:
-            return None
-        cue = Span(toks[i].start, toks[j - 1].end)
-        content = self._rest_of_sentence(toks, i, toks.index(src[-1]) + 1)
-        if content is None:
-            return None
-        return _Found(cue, _span(src), content, stance, " ".join(t.low for t in toks[i:j]), n, src)
-
-    def _source_before(self, n: int, toks: list[Tok], i: int, stance: str) -> _Found | None:
-        lo = self._clause_start(toks, i)
-        src = [t for t in toks[lo:i]]
-        if not src or len(src) > 10 or not any(t.word[0].isupper() for t in src):
-            return None
-        cue = Span(toks[i].start, toks[i].end)
-        content = self._rest_of_sentence(toks, lo, i + 1)
-        if content is None:
-            return None
-        return _Found(cue, _span(src), content, stance, toks[i].low, n, src)
-
-    def _tail(self, n: int, toks: list[Tok], i: int, stance: str) -> _Found | None:
-        end = len(toks) - (1 if toks[-1].word in ".!?" else 0)
-        end = min(end, self._clause_end(toks, i + 1))  # ", so der Sprecher, sei ..."
-        while end > i + 1 and toks[end - 1].low in self.w["openers"]:
-            end -= 1  # ", so Müller weiter."
-        src = [t for t in toks[i + 1 : end]]
-        if not src or len(src) > 10 or not any(t.word[0].isupper() for t in src):
-            return None
-        if any(t.low in self.lang.forms for t in src):
-            return None  # ", so sagte er": a verb, read as such
-        w = self.w
-        first = src[0]
-        if not (first.word[0].isupper() or first.low in w["determiners"]):
-            return None  # ", so dass ...", ", so schnell wie ...": not a source
-        if any(
-            t.word[0].islower()
-            and t.low not in w["determiners"]
-            and t.low not in w["prepositions"]
-            and t.low not in ("und", "der", "des")
-            and not t.low.endswith(("e", "en", "er", "es", "em"))
-            for t in src
-        ):
-            return None  # a verb in the rest: a clause, not a source phrase
-        before = self._content_before(toks, i)
-        if before is None:
-            return None
-        last = toks[-1]
-        stop = last.start if last.word in ".!?" else last.end
-        if end + 1 < len(toks) and toks[end].word == "," and toks[end + 1].start < stop:
-            before = Span(before.start, stop)  # "Im Herbst, so der Sprecher, werde ...": all
-        return _Found(
-            Span(toks[i].start, toks[i].end), _span(src), before, stance, toks[i].low, n, src
-        )
-
-    def _around(self, n: int, toks: list[Tok], i: int, stance: str) -> _Found | None:
-        """ "nach Angaben der Polizei" or "Medienberichten nach": a source cited for its word."""
-        lang = self.lang
-        cue = Span(toks[i].start, toks[i].end)
-        if (
-            0 < i < len(toks) - 3
-            and toks[i - 1].word == ","
-            and toks[i + 1].low in self.w["relative_sources"]
-        ):
-            # "Gerüchte, nach denen ...": like "wonach", the relative clause is what was said
-            end = self._clause_end(toks, i + 2)
-            if end - i < 4:
-                return None
-            src = [toks[i + 1]]
-            content = Span(toks[i + 2].start, toks[end - 1].end)
-            return _Found(cue, _span(src), content, stance, toks[i].low, n, src)
-        if i > 0 and lang.is_a(toks[i - 1].low, "according_nouns"):
-            lo = self._clause_start(toks, i - 1)
-            k = i - 1
-            while (
-                k > lo
-                and (
-                    toks[k - 1].word[0].isupper()
-                    or toks[k - 1].low in self.w["determiners"]
-                    or toks[k - 1].low.endswith(("en", "er", "em", "es"))
-                )
-                and i - k < 6
-            ):
-                k -= 1
-            src = toks[k:i]
-            content = self._rest_of_sentence(toks, k, i + 1)
-        else:
-            end = self._clause_end(toks, i + 1)
-            src = self._np_after(toks, i + 1, end)
-            if src is None:
-                return None
-            head = next((t for t in src if t.word[0].isupper()), None)
-            if head is None or not lang.is_a(head.low, "according_nouns"):
-                return None
-            content = self._rest_of_sentence(toks, i, toks.index(src[-1]) + 1)
-        if content is None or not src:
-            return None
-        return _Found(cue, _span(src), content, stance, toks[i].low, n, src)
-
-    def _self_source(self, n: int, toks: list[Tok], i: int, stance: str) -> _Found | None:
-        """ "Demnach ...", "ein Bericht, wonach ...": the word is cue and source."""
-        t = toks[i]
-        if i == 0:
-            content = self._rest_of_sentence(toks, 0, 1)
-        else:
-            end = self._clause_end(toks, i + 1)
-            if end - i < 3:
-                return None
-            content = Span(toks[i + 1].start, toks[end - 1].end)
-        if content is None:
-            return None
-        return _Found(Span(t.start, t.end), Span(t.start, t.end), content, stance, t.low, n, [])
-
-    def _subordinate(self, n: int, toks: list[Tok], i: int) -> _Found | None:
-        """ "wie die Polizei mitteilte": the source between "wie" and the verb ending the clause."""
-        end = self._clause_end(toks, i + 1)
-        if end - i < 3 or end - i > 12:
-            return None
-        verb = toks[end - 1]
-        forms = self.lang.forms.get(verb.low)
-        if not forms:
-            return None
-        src = self._np_after(toks, i + 1, end - 1)
-        if src is None:
-            return None
-        cue = Span(toks[i].start, verb.end)
-        lo = self._clause_start(toks, i)
-        if lo > 0:
-            content = self._content_before(toks, lo)
-        else:
-            content = self._content_after(toks, end)
-        if content is None:
-            return None
-        return _Found(cue, _span(src), content, forms[0].stance, forms[0].lemma, n, src)
-
-    def _impersonal(self, n: int, toks: list[Tok], i: int, j: int, stance: str) -> _Found | None:
-        cue = Span(toks[i].start, toks[j - 1].end)
-        lo = self._clause_start(toks, i)
-        if i - lo >= 2 and toks[lo].low in self.w["prepositions"]:
-            src = [
-                t
-                for t in toks[lo + 1 : i]
-                if t.low not in self.w["stop_words"] or t.low in self.w["determiners"]
-            ]
-            if src and any(t.word[0].isupper() for t in src):
-                content = self._content_after(toks, self._clause_end(toks, j))
-                if content is not None:
-                    low = " ".join(t.low for t in toks[i:j])
-                    return _Found(cue, _span(src), content, stance, low, n, src)
-        end = self._clause_end(toks, j)
-        low = " ".join(t.low for t in toks[i:j])
-        src = None
-        if j < end and toks[j].low in self.w["source_prepositions"]:
-            src = self._np_after(toks, j + 1, end)  # ", hieß es in dem Bericht"
-            if src is not None:
-                end = self._after_source(toks, src)
-        elif lo > 1 and toks[0].low in self.w["source_prepositions"]:
-            # "In dem Bericht, der ... wurde, heißt es, ...": the phrase that opens the sentence
-            src = [
-                t for t in toks[1 : self._clause_end(toks, 1)] if t.low not in self.w["stop_words"]
-            ]
-            if not any(t.word[0].isupper() for t in src):
-                src = None
-        content = self._content_after(toks, end)
-        if content is None:
-            content = self._content_before(toks, self._clause_start(toks, i))
-        if content is None:
-            return None
-        return _Found(cue, _span(src or []), content, stance, low, n, src or [])
+    def _found(self, n: int, cue: Span, src: list[Tok], content: Span, form: VerbForm) -> Found:
+        return Found(cue, span_of(src), content, form.stance, form.lemma, n, src)
 
     def _follow_up(
         self, n: int, sent: Span, toks: list[Tok], last: tuple[int, Attribution, list[Tok]]
-    ) -> _Found | None:
+    ) -> Found | None:
         ln, a, src = last
         if a.source is None or n - ln > 1 or a.cue is None:
             return None  # only the next sentence, after a report with a cue
+        first = [t for t in toks[: self._clause_end(toks, 0)] if not t.quoted]
         if self.article.sentences[n].paragraph != a.paragraph:
-            return None
+            if not any(t.low in self.lang.subjunctive for t in first):
+                return None
         q = self._quote_at(toks[0].start)
         if q is not None and q.end >= toks[-1].start:
-            return _Found(None, a.source, q, "neutral", "~quote", n, src)
-        first = [t for t in toks[: self._clause_end(toks, 0)] if not t.quoted]
+            return Found(None, a.source, q, "neutral", "~quote", n, src)
         said = any(t.low in self.lang.subjunctive for t in first) or (
             not any(t.low in self.w["indicative"] for t in first)
             and any(t.low in self.lang.subjunctive for t in toks if not t.quoted)
@@ -806,10 +575,10 @@ class CueRules(_Clauses):
         if said:
             last_tok = toks[-1]
             stop = last_tok.start if last_tok.word in ".!?" else last_tok.end
-            return _Found(None, a.source, Span(toks[0].start, stop), "neutral", "~subj", n, src)
+            return Found(None, a.source, Span(toks[0].start, stop), "neutral", "~subj", n, src)
         return None
 
-    def _finish(self, f: _Found, paragraph: int) -> Attribution:
+    def _finish(self, f: Found, paragraph: int) -> Attribution:
         speaker, kind = self.speakers.who(f.source_toks)
         direct = (
             f.content is not None
@@ -842,16 +611,6 @@ def _noun_opener(left: list[Tok], w: dict[str, frozenset[str]]) -> bool:
             for t in rest
         )
     )
-
-
-def _name_like(text: str, q: Span) -> bool:
-    inner = text[q.start + 1 : q.end - 1]
-    words = inner.split()
-    return 0 < len(words) <= 3 and words[0][:1].isupper() and not any(c in inner for c in ".,!?:;")
-
-
-def _span(toks: list[Tok]) -> Span | None:
-    return Span(toks[0].start, toks[-1].end) if toks else None
 
 
 def _first(a: Attribution) -> int:

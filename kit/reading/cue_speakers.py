@@ -82,7 +82,7 @@ class Speakers:
         w, lang = self.w, self.lang
         runs: list[tuple[list[str], bool]] = []  # (words, after a title or role)
         run: list[str] = []
-        after_title = after_det = False
+        after_title = after_det = after_org = False
         for k, t in enumerate(toks):
             if t.word == ".":
                 continue  # "Dr. Müller": the title's full stop
@@ -91,9 +91,9 @@ class Speakers:
             is_title = low in w["titles"] or lang.is_a(low, "title_endings")
             known = is_title or self._known(low)
             if cap and not known and t.word[0].isalpha() and low not in w["determiners"]:
-                if not run and after_det:
+                if not run and (after_det or after_org):
                     after_det = False
-                    continue  # a noun after its article
+                    continue  # a noun after its article; "der Firma Stärke GmbH": a firm's name
                 run.append(t.word)
                 continue
             nxt_cap = k + 1 < len(toks) and toks[k + 1].word[0].isupper()
@@ -105,6 +105,8 @@ class Speakers:
                 run = []
             after_det = low in w["determiners"] or (not cap and after_det and t.word[0].isalpha())
             after_title = is_title or (known and cap)
+            after_org = known and cap and not is_title and not lang.is_a(low, "anonymous")
+            after_title = after_title and not after_org
         if run:
             runs.append((run, after_title))
         if not runs:

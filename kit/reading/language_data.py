@@ -4,8 +4,9 @@ Every language but English is read by the same rules (kit.reading.cue_rules) fro
 
 - `quotes.yaml`: its quotation marks (the keys of en/quotes.yaml);
 - `cues.yaml`: reporting verbs with their stance and forms, and the phrases that name a source
-  before or after them ("laut", "zufolge", ", so ...", "wie ... mitteilte", "hieß es"), and the
-  subjunctive forms that carry reported speech on into sentences with no cue;
+  before or after them ("laut", "zufolge", ", so ...", "wie ... mitteilte", "hieß es"), the
+  subjunctive forms that carry reported speech on into sentences with no cue, and whether any
+  verb after a quotation reports it (`quote_then_any_verb`);
 - `sources.yaml`: titles, unnamed-source words, institutions, documents, outlets, pronouns and
   the small words the rules step over;
 - `stopwords.yaml` and `segmentation.yaml` (read by kit.articles for detection and splitting).
@@ -52,6 +53,8 @@ WORD_LISTS = (
     "not_said",
     "indicative",
     "relative_sources",
+    "time_words",
+    "object_determiners",
 )
 
 
@@ -64,6 +67,7 @@ class VerbForm:
     particle: str | None  # a finite form of a separable verb needs it later in its clause
     content: str  # "clause" (", sie sei ...") or "object" ("kritisierte den Plan")
     participle: bool = False  # "erklärt" in "hat erklärt", "wurde mitgeteilt"
+    passive_subject: bool = False  # the passive's subject is the speaker: "er wird zitiert"
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class LanguageData:
     self_source: dict[str, str]
     subjunctive: frozenset[str]
     words: dict[str, frozenset[str]]
+    quote_then_any_verb: bool = False  # "„...“, strich Romney heraus": any verb reports
 
     @cached_property
     def verb_lemmas(self) -> frozenset[str]:
@@ -157,7 +162,10 @@ def load_language(folder: Traversable | Path, code: str) -> LanguageData:
                 forms.setdefault(f, []).append(VerbForm(lemma, stance, None, content))
             if spec.get("participle"):
                 f = _word(spec["participle"], code, "cues.yaml")
-                forms.setdefault(f, []).append(VerbForm(lemma, stance, None, content, True))
+                subject = spec.get("passive") == "subject"
+                forms.setdefault(f, []).append(
+                    VerbForm(lemma, stance, None, content, True, subject)
+                )
     words = {}
     for key in WORD_LISTS:
         words[key] = frozenset(_word(w, code, "sources.yaml") for w in sources.get(key) or [])
@@ -173,6 +181,7 @@ def load_language(folder: Traversable | Path, code: str) -> LanguageData:
         around={p[0]: s for p, s in _phrases(cues.get("around"), code).items()},
         self_source={p[0]: s for p, s in _phrases(cues.get("self_source"), code).items()},
         subjunctive=frozenset(_word(w, code, "cues.yaml") for w in cues.get("subjunctive") or []),
+        quote_then_any_verb=cues.get("quote_then_any_verb") is True,
         words=words,
     )
 
