@@ -30,14 +30,24 @@ from kit.reading.source_words import (
     COORDINATORS,
     GERUND_PREPS,
     HEADLINE_LABELS,
+    INDEFINITE,
     NOUN_BEFORE,
+    NOUN_CUES,
     PREPS,
     PUBLISHED,
     TIME_OR_AUX,
     TIME_WORDS,
     source_lexicon,
 )
-from kit.reading.tokens import ArticleText, Token, rstrip_at, strip_lead, trim
+from kit.reading.tokens import (
+    GROUPS,
+    ArticleText,
+    Token,
+    bare_phrase,
+    rstrip_at,
+    strip_lead,
+    trim,
+)
 
 # Small patterns of the attribution rules, compiled once (re's own cache costs a look-up a call).
 _SUBORDINATE = re.compile(
@@ -53,6 +63,10 @@ _COMMA = re.compile(r"\s*,\s*")
 # up to the sentence's end or a closing bracket.
 _SOURCE_TAIL = re.compile(r"((?:\s+[\w’'&/-]+(?:\.[\w’'&/-]+)*){1,8}?)\s*[.)!?]?\s*$")
 _COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
+# Words that do not follow a cue after a subject the lists do not know unless "that" comes after
+# them: "The black hole described in the study is ...", "the debate concluded with ...".
+LOOSE_CONTENT_STOP = frozenset("in as by with of for from at into".split())
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|[:“\"‘]")
 # What may follow a cue when the content is the quotation before it: ""...," she said to cheers",
 # "... said in an interview", "... said on Monday".
 _AFTER_QUOTE_TAIL = re.compile(
@@ -431,6 +445,10 @@ class Attributor:
                 source = self.classifier.classify(*src)
                 if source is not None:
                     return source
+        if cue.kind != "ing" and (src is None or src[1] == src_end):
+            source = _loose_source(self, cue, lo, src_end)
+            if source is not None:
+                return source
         b, mark = self.phrases.boundary(lo, src_end)
         empty = not text[b:src_end].strip(" ,")
         continues = cue.kind == "ing" or (
@@ -675,6 +693,51 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
             continue
         out[last] = replace(out[last], content=Span(out[last].content.start, q.end))
     return out
+
+
+def _loose_source(att: Attributor, cue: Cue, lo: int, end: int) -> Source | None:
+    """A subject whose head the word lists do not know ("The actress said", "A spokesman for
+    the buyer said"): typed by the lists when they can, else anonymous when indefinite or
+    plural ("One California delegate", "forecasters"), else unknown ("the woman")."""
+    lows = att.tokens.lows
+    if lows[cue.ti] in NOUN_CUES or cue.lemma == "call":
+        return None  # "his remarks", "a band called Sophistafunk": nouns and names
+    if cue.kind in ("past", "pp") and cue.tj < len(lows) and lows[cue.tj] == "by":
+        return None  # "numbers reported by the AP": a participle, not a cue
+    if cue.tj < len(lows) and lows[cue.tj] in LOOSE_CONTENT_STOP:
+        # "The black hole described in the study is ...": a participle, unless "that" or a
+        # quotation follows ("The actress said in an interview that ...").
+        s_hi = att.doc.sents[att.doc.sentence_of(cue.start)][1]
+        if not _THAT_OR_QUOTE.search(att.text, cue.end, s_hi):
+            return None
+    span = att.phrases.loose_subject(lo, end)
+    if span is None:
+        return None
+    k = att.doc.tok_at(span[0]) - 1
+    if k >= 0 and att.tokens[k].low in ("whether", "if"):
+        return None
+    head = att.tokens[att.doc.tok_at(span[1]) - 1].low
+    if (
+        att.doc.tok_at(span[1]) == cue.ti
+        and cue.kind in ("base", "s")
+        and not GROUPS.match(att.text[span[0] : span[1]].lower())
+    ):
+        # The verb agrees with its subject: "the mere mention" is a noun, "officials say"
+        # and "the actress says" are cues.
+        if _plural(head) != (cue.kind == "base"):
+            return None
+    source = att.classifier.classify(*span)
+    if source is not None:
+        return source
+    words = att.text[span[0] : span[1]].split()
+    plural = _plural(words[-1].lower())
+    kind = "anonymous" if words[0].lower() in INDEFINITE or plural else "unknown"
+    return Source(Span(*span), bare_phrase(att.text[span[0] : span[1]]), kind)
+
+
+def _plural(word: str) -> bool:
+    """Does a noun look plural ("officials", "delegates"; not "virus", "boss", "analysis")?"""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _first(a: Attribution) -> int:

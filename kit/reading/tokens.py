@@ -20,6 +20,9 @@ from kit.reading.quotes import find_quotes
 _NAMES = package_yaml("en/names.yaml")
 _TRANSPARENT = re.compile("|".join(f"(?:{p})" for p in _NAMES["transparent"]) or r"(?!)")
 _DATELINE = re.compile("|".join(f"(?:{p})" for p in _NAMES["datelines"]) or r"(?!)")
+# A share of people as a source ("Two in three said", "Twenty-four percent say"): names.yaml,
+# groups; matched at the start of a source phrase, lower case.
+GROUPS = re.compile("|".join(f"(?:{p})" for p in _NAMES["groups"]))
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -1,0 +1,67 @@
+"""Who is speaking, where the reporting word is a familiar one ("said", "says", "told"): sources
+the word lists do not know, written in the ways news writes them (issue 16, third round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.reading.sources import find_attributions
+
+
+def cut(text: str, span) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def pairs(text: str) -> list[tuple[str | None, str | None]]:
+    return [(cut(text, a.source), cut(text, a.cue)) for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("The actress said she was tired of the status quo.", "The actress", "unknown"),
+        (
+            "A spokesman for the buyer said there was a commitment to the island.",
+            "A spokesman for the buyer",
+            "anonymous",
+        ),
+        (
+            "Some delegates at the convention in Philadelphia said they welcomed it.",
+            "Some delegates at the convention in Philadelphia",
+            "anonymous",
+        ),
+        (
+            "American law enforcement officials said they found the posts.",
+            "American law enforcement officials",
+            "anonymous",
+        ),
+        (
+            "Twenty-four percent said they were more likely to vote.",
+            "Twenty-four percent",
+            "anonymous",
+        ),
+        ("About 4 in 10 say they want more liberal policies.", "About 4 in 10", "anonymous"),
+        ("Nearly half said they prefer someone with experience.", "Nearly half", "anonymous"),
+    ],
+)
+def test_a_subject_the_lists_do_not_know_is_the_source(text, source, kind):
+    (a,) = [a for a in find_attributions(text) if cut(text, a.cue) in ("said", "say")]
+    assert cut(text, a.source) == source
+    assert a.source_type == kind
+    assert cut(text, a.content).startswith(("she ", "there ", "they "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His introductory remarks were so subdued that the joke went round.",
+        "The GOP tax plans would all drive massive budget deficits.",
+        "In the primaries majorities in all five states say they feel betrayed.",
+        "A warm-up band called Sophistafunk got the crowd to dance.",
+        "Per numbers reported by The Associated Press, 415 priests are subject to it.",
+        "The black hole described in the study is the nearest one.",
+        "Officers went to find and arrest a person wanted by the court.",
+    ],
+)
+def test_a_reporting_word_used_as_a_noun_or_a_participle_is_no_cue(text):
+    assert pairs(text) == []
