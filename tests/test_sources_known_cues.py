@@ -65,3 +65,37 @@ def test_a_subject_the_lists_do_not_know_is_the_source(text, source, kind):
 )
 def test_a_reporting_word_used_as_a_noun_or_a_participle_is_no_cue(text):
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, source, speaker",
+    [
+        (
+            "“It is a passion,” said Robert Antonacci of the New York delegation.",
+            "Robert Antonacci of the New York delegation",
+            "Robert Antonacci",
+        ),
+        (
+            "“We are all props,” said Virginia delegate Beau Correll, angered by the rules.",
+            "Virginia delegate Beau Correll",
+            "Beau Correll",
+        ),
+        (
+            "“This is the first time,” said Clinton’s top foreign policy aide Jake Sullivan.",
+            "Clinton’s top foreign policy aide Jake Sullivan",
+            "Jake Sullivan",
+        ),
+        ("“He is an amazing leader,” said the 46-year-old.", "the 46-year-old", "46-year-old"),
+    ],
+)
+def test_after_a_quotation_the_phrase_after_said_is_the_source(text, source, speaker):
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == source and a.speaker == speaker
+    assert a.direct and cut(text, a.content).startswith("“")
+
+
+def test_after_a_quotation_an_object_or_a_clause_is_not_a_source():
+    text = "Trump summed up Clinton as “terrible,” denounced her record and left."
+    assert pairs(text) == []
+    text = "Mr. Manafort, citing ''the magic of Trump,'' said the candidate could win."
+    assert ("the candidate", "said") not in pairs(text)

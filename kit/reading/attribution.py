@@ -31,6 +31,7 @@ from kit.reading.source_words import (
     GERUND_PREPS,
     HEADLINE_LABELS,
     INDEFINITE,
+    INVERTING_CUES,
     NOUN_BEFORE,
     NOUN_CUES,
     PREPS,
@@ -145,7 +146,7 @@ class Attributor:
         # "found", "shows": without "that", only a document's ("a poll shows Clinton ahead").
         need_document = False
         if cue.frame in ("that", "document") and not self._that_follows(cue, before, s_hi):
-            if cue.frame == "that" or not self._document_before(cue):
+            if cue.frame == "that" or not _document_before(self, cue):
                 return None
             need_document = True
         if is_hypothetical(toks, cue):
@@ -181,7 +182,8 @@ class Attributor:
                 ):
                     hi = self.phrases.appositive(j, s_hi, toks[j - 1].end)
                     source = self.classifier.classify(toks[after_i].start, hi)
-                    inverted = source is not None
+            source = source or _inverted_loose(self, cue, s_hi)
+            inverted = source is not None
         if not inverted:
             source = self._source_before(cue, before, lo, s_lo, sent, prev)
         if source is None or (need_document and source.type != "document"):
@@ -237,15 +239,6 @@ class Attributor:
         if content is None:
             return None
         return self._make(cue, source, content, direct, sent, para)
-
-    def _document_before(self, cue: Cue) -> bool:
-        """Is the word before the cue (past auxiliaries and time words) a document noun ("poll",
-        "emails")? A cheap test before the source is looked for."""
-        lows = self.tokens.lows
-        k = cue.ti - 1
-        while k >= 0 and (lows[k] in TIME_OR_AUX):
-            k -= 1
-        return k >= 0 and lows[k] in self.lex.words["documents"]
 
     def _quote_hands_over(self, pre: Span, source: Source, after_text: str) -> bool:
         """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
@@ -445,10 +438,9 @@ class Attributor:
                 source = self.classifier.classify(*src)
                 if source is not None:
                     return source
-        if cue.kind != "ing" and (src is None or src[1] == src_end):
-            source = _loose_source(self, cue, lo, src_end)
-            if source is not None:
-                return source
+        source = _loose_source(self, cue, lo, src_end, src)
+        if source is not None:
+            return source
         b, mark = self.phrases.boundary(lo, src_end)
         empty = not text[b:src_end].strip(" ,")
         continues = cue.kind == "ing" or (
@@ -695,10 +687,24 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
     return out
 
 
-def _loose_source(att: Attributor, cue: Cue, lo: int, end: int) -> Source | None:
+def _document_before(att: Attributor, cue: Cue) -> bool:
+    """Is the word before the cue (past auxiliaries and time words) a document noun ("poll",
+    "emails")? A cheap test before the source is looked for."""
+    lows = att.tokens.lows
+    k = cue.ti - 1
+    while k >= 0 and (lows[k] in TIME_OR_AUX):
+        k -= 1
+    return k >= 0 and lows[k] in att.lex.words["documents"]
+
+
+def _loose_source(
+    att: Attributor, cue: Cue, lo: int, end: int, strict: tuple[int, int] | None
+) -> Source | None:
     """A subject whose head the word lists do not know ("The actress said", "A spokesman for
-    the buyer said"): typed by the lists when they can, else anonymous when indefinite or
-    plural ("One California delegate", "forecasters"), else unknown ("the woman")."""
+    the buyer said"), when the lists' own subject (`strict`) gave no source: typed by the lists
+    when they can, else as `_unknown_source`."""
+    if cue.kind == "ing" or (strict is not None and strict[1] != end):
+        return None
     lows = att.tokens.lows
     if lows[cue.ti] in NOUN_CUES or cue.lemma == "call":
         return None  # "his remarks", "a band called Sophistafunk": nouns and names
@@ -726,13 +732,32 @@ def _loose_source(att: Attributor, cue: Cue, lo: int, end: int) -> Source | None
         # and "the actress says" are cues.
         if _plural(head) != (cue.kind == "base"):
             return None
-    source = att.classifier.classify(*span)
-    if source is not None:
-        return source
-    words = att.text[span[0] : span[1]].split()
+    return att.classifier.classify(*span) or _unknown_source(att.text, *span)
+
+
+def _inverted_loose(att: Attributor, cue: Cue, s_hi: int) -> Source | None:
+    """ "“...,” said Robert Antonacci of the New York delegation": after a quotation that hands
+    over to it, the noun phrase after the cue is the source even when the lists do not know its
+    words (typed as `_unknown_source` when they do not)."""
+    if cue.lemma not in INVERTING_CUES:
+        return None  # "“terrible,” denounced her record": an object, not a source
+    if att.doc.quote_ending_at(cue.start, max(0, cue.start - 3000)) is None:
+        return None
+    j = att.phrases.loose_after(cue.tj, s_hi)
+    if j <= cue.tj:
+        return None
+    lo = att.tokens[cue.tj].start
+    hi = att.phrases.appositive(j, s_hi, att.tokens[j - 1].end)
+    return att.classifier.classify(lo, hi) or _unknown_source(att.text, lo, hi)
+
+
+def _unknown_source(text: str, lo: int, hi: int) -> Source:
+    """A source the lists cannot type: anonymous when indefinite or plural ("One California
+    delegate", "forecasters"), else unknown ("the woman", "the 46-year-old")."""
+    words = text[lo:hi].split()
     plural = _plural(words[-1].lower())
     kind = "anonymous" if words[0].lower() in INDEFINITE or plural else "unknown"
-    return Source(Span(*span), bare_phrase(att.text[span[0] : span[1]]), kind)
+    return Source(Span(lo, hi), bare_phrase(text[lo:hi]), kind)
 
 
 def _plural(word: str) -> bool:

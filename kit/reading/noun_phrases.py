@@ -42,6 +42,8 @@ _NOT_IN_SUBJECT = frozenset(
     "him them me us it you i we he she they there not no nobody how what why where".split()
 )
 _REFLEXIVE = frozenset("himself herself themselves itself".split())
+# Words that end a source after its cue: "said Jo Park on Monday", "said an aide to the mayor".
+_AFTER_SOURCE = frozenset("on in at during following after to about via outside inside".split())
 
 
 class NounPhrases:
@@ -442,3 +444,43 @@ class NounPhrases:
                 if not (x == j - 1 and low in PUBLISHED_PP):
                     return None
         return starts[k], end
+
+    def loose_after(self, i: int, hi: int) -> int:
+        """Token index after a source that follows its cue, whose words the lists need not know:
+        "said Robert Antonacci of the New York delegation", "said the 46-year-old", "said
+        Virginia delegate Beau Correll," (up to a comma, the sentence's end, a clause word or an
+        adverbial); i when the words there do not open a noun phrase."""
+        toks = self.tokens
+        words, lows, starts, n = toks.words, toks.lows, toks.starts, toks.n
+        if i >= n or starts[i] >= hi or not words[i][0].isalnum():
+            return i
+        c = words[i][0]
+        if not ((c.isupper() and lows[i] not in FUNCTION_CAPS) or lows[i] in DETS or c.isdigit()):
+            return i
+        forms = self.lex.forms
+        j = i
+        while j < n and starts[j] < hi and j - i < 12:
+            w, low = words[j], lows[j]
+            c = w[0]
+            if not c.isalnum():
+                # "R." in "Joseph R. Biden", not the sentence's full stop
+                if w == "." and words[j - 1][0].isupper() and len(words[j - 1]) <= 3:
+                    if j + 1 < n and starts[j + 1] < hi and words[j + 1][0].isupper():
+                        j += 1
+                        continue
+                break
+            if not c.isupper():
+                if (
+                    low in BOUNDARY_WORDS
+                    or low in _AFTER_SOURCE
+                    or (low in TIME_WORDS and low != "the")
+                    or low in forms
+                    or (low.endswith(("ing", "ed")) and j > i and lows[j - 1] not in DETS)
+                ):
+                    break  # "who ...", "on Monday", ", adding", "calling himself", "angered"
+                if low in AUX or low in MODALS or low in _NOT_IN_SUBJECT or "n't" in low:
+                    return i  # "said the candidate could be ...": a clause, not a source
+            j += 1
+        while j > i and (lows[j - 1] in PREPS or lows[j - 1] in DETS):
+            j -= 1
+        return j
