@@ -99,3 +99,17 @@ def test_after_a_quotation_an_object_or_a_clause_is_not_a_source():
     assert pairs(text) == []
     text = "Mr. Manafort, citing ''the magic of Trump,'' said the candidate could win."
     assert ("the candidate", "said") not in pairs(text)
+
+
+def test_saying_after_a_sentence_that_opens_with_a_pronoun_is_that_persons():
+    text = "Jo Park spoke first. She compared the plans on Monday, saying they are both too costly."
+    a = [x for x in find_attributions(text) if cut(text, x.cue) == "saying"]
+    assert [(cut(text, x.source), x.speaker) for x in a] == [("She", "Jo Park")]
+    assert cut(text, a[0].content) == "they are both too costly"
+
+
+def test_a_no_break_space_after_a_quotation_reads_as_a_space():
+    text = "“Like Oakland. Or Ferguson,”\xa0Trump said.\xa0“The crime numbers are worse.”"
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == "Trump" and a.direct
+    assert cut(text, a.content) == text  # the further quotation goes on with it

@@ -36,6 +36,7 @@ from kit.reading.source_words import (
     NOUN_CUES,
     PREPS,
     PUBLISHED,
+    SUBJECT_LEADS,
     TIME_OR_AUX,
     TIME_WORDS,
     source_lexicon,
@@ -453,7 +454,7 @@ class Attributor:
             if last.source is None:
                 return None
             return Source(last.source, last.speaker, last.source_type)
-        subj = self.classifier.sentence_subject(sent)
+        subj = self.classifier.sentence_subject(sent) or _pronoun_subject(self, sent, cue)
         if subj is None or subj[0] > cue.start:
             return None
         return self.classifier.classify(*subj)
@@ -695,6 +696,20 @@ def _document_before(att: Attributor, cue: Cue) -> bool:
     while k >= 0 and (lows[k] in TIME_OR_AUX):
         k -= 1
     return k >= 0 and lows[k] in att.lex.words["documents"]
+
+
+def _pronoun_subject(att: Attributor, sent: int, cue: Cue) -> tuple[int, int] | None:
+    """ "He dismissed the critique, saying ...": a sentence that opens with a personal pronoun
+    (after "But", "And" ...) has it as the subject of a verb of saying after it."""
+    if cue.lemma not in INVERTING_CUES:
+        return None  # "He praised it, citing the quote"
+    toks = att.tokens
+    k = att.doc.tok_at(att.doc.sents[sent][0])
+    while k < toks.n and toks.lows[k] in SUBJECT_LEADS:
+        k += 1
+    if k < toks.n and toks.lows[k] in att.lex.words["pronouns"]:
+        return toks.starts[k], toks.starts[k] + len(toks.words[k])
+    return None
 
 
 def _loose_source(

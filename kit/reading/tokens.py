@@ -108,7 +108,9 @@ class ArticleText:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.text = transparent(article.text, [p.start for p in article.paragraphs])
+        # A no-break space (common in web copy: "Trump said.\xa0“The ...") reads as a space.
+        text = transparent(article.text, [p.start for p in article.paragraphs])
+        self.text = text.replace("\xa0", " ") if "\xa0" in text else text
         self.tokens = Tokens(self.text)
         self.tstarts = self.tokens.starts
         self.quotes = find_quotes(self.text, article.paragraphs)
