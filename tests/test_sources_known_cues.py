@@ -113,3 +113,13 @@ def test_a_no_break_space_after_a_quotation_reads_as_a_space():
     (a,) = find_attributions(text)
     assert cut(text, a.source) == "Trump" and a.direct
     assert cut(text, a.content) == text  # the further quotation goes on with it
+
+
+def test_according_to_a_source_the_lists_do_not_know_is_still_a_source():
+    text = "Clinton won 55 percent, according to early results of the exit polls."
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == "early results of the exit polls"
+    assert cut(text, a.content) == "Clinton won 55 percent"
+    text = "He won four states, according to projections by CNN and NPR."
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == "projections by CNN and NPR"

@@ -284,6 +284,8 @@ class Attributor:
         s_lo, s_hi, para = self.doc.sents[sent]
         after_i = cue.tj
         j = self.phrases.np_end(after_i, s_hi)
+        loose = j <= after_i  # "according to early results of exit polls": words not in the lists
+        j = self.phrases.loose_after(after_i, s_hi, any_start=True) if loose else j
         if j <= after_i:
             return None
         src_hi = toks[j - 1].end
@@ -323,6 +325,8 @@ class Attributor:
         if prev_mark in ",(":
             src_hi, ends_here = _source_tail(text, src_hi, s_hi)
         source = self.classifier.classify(toks[after_i].start, src_hi)
+        if source is None and loose:
+            source = _unknown_source(text, toks[after_i].start, src_hi)
         if source is None:
             return None
         content = None

@@ -445,18 +445,20 @@ class NounPhrases:
                     return None
         return starts[k], end
 
-    def loose_after(self, i: int, hi: int) -> int:
+    def loose_after(self, i: int, hi: int, any_start: bool = False) -> int:
         """Token index after a source that follows its cue, whose words the lists need not know:
         "said Robert Antonacci of the New York delegation", "said the 46-year-old", "said
         Virginia delegate Beau Correll," (up to a comma, the sentence's end, a clause word or an
-        adverbial); i when the words there do not open a noun phrase."""
+        adverbial); i when the words there do not open a noun phrase (unless `any_start`) or
+        run into a verb."""
         toks = self.tokens
         words, lows, starts, n = toks.words, toks.lows, toks.starts, toks.n
         if i >= n or starts[i] >= hi or not words[i][0].isalnum():
             return i
         c = words[i][0]
-        if not ((c.isupper() and lows[i] not in FUNCTION_CAPS) or lows[i] in DETS or c.isdigit()):
-            return i
+        opens = (c.isupper() and lows[i] not in FUNCTION_CAPS) or lows[i] in DETS or c.isdigit()
+        if not (opens or any_start):
+            return i  # any_start: after "according to", whatever the first word
         forms = self.lex.forms
         j = i
         while j < n and starts[j] < hi and j - i < 12:
@@ -470,10 +472,13 @@ class NounPhrases:
                         continue
                 break
             if not c.isupper():
+                if low == "and" and j + 1 < n and words[j + 1][0].isupper() and j > i:
+                    j += 1  # "projections by CNN and NPR"
+                    continue
                 if (
                     low in BOUNDARY_WORDS
                     or low in _AFTER_SOURCE
-                    or (low in TIME_WORDS and low != "the")
+                    or (low in TIME_WORDS and low != "the" and j > i)  # "early results"
                     or low in forms
                     or (low.endswith(("ing", "ed")) and j > i and lows[j - 1] not in DETS)
                 ):
