@@ -15,14 +15,16 @@ from kit.reading.source_words import (
     COMPANY_ENDS,
     DETS,
     FUNCTION_CAPS,
+    MODALS,
     PP_BY,
     PREPS,
     PUBLISHED_PP,
     RELATIVE,
+    SUBJECT_LEADS,
     TIME_WORDS,
     SourceLexicon,
 )
-from kit.reading.tokens import ArticleText, rstrip_at, strip_possessive
+from kit.reading.tokens import GROUPS, ArticleText, rstrip_at, strip_possessive
 
 _ANON_TAIL = re.compile(
     r"\s+(?:with (?:direct )?knowledge of|familiar with|close to|briefed on|involved in|aware of|"
@@ -35,6 +37,13 @@ _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
 _ADJECTIVE_ENDS = ("an", "ic", "ish", "ese")
 # Words that are not descriptions before a name ("problem like Valeria", "by the government").
 _NOT_DESCRIPTIVE = frozenset("like as than by via from with to of for and or but".split())
+# Words that are never inside a subject the lists do not know: objects, "there", "not".
+_NOT_IN_SUBJECT = frozenset(
+    "him them me us it you i we he she they there not no nobody how what why where".split()
+)
+_REFLEXIVE = frozenset("himself herself themselves itself".split())
+# Words that end a source after its cue: "said Jo Park on Monday", "said an aide to the mayor".
+_AFTER_SOURCE = frozenset("on in at during following after to about via outside inside".split())
 
 
 class NounPhrases:
@@ -369,3 +378,114 @@ class NounPhrases:
             b2, _ = self.boundary(lo, self.tokens[k].start)
             np = self.np_backwards(b2, end)
         return np
+
+    def loose_subject(self, lo: int, end: int) -> tuple[int, int] | None:
+        """A subject whose head the lists do not know, alone between its clause's start and the
+        cue: "The actress", "A spokesman for the buyer", "Some delegates at the convention in
+        Philadelphia", "law enforcement officials", "Twenty-four percent", "A news report
+        published Wednesday". None when a word in it may be a verb, a clause word or an object."""
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        b, _ = self.boundary(lo, end)
+        k = bisect_right(starts, b - 1)
+        j = bisect_right(starts, end - 1)
+        while k < j and lows[k] in SUBJECT_LEADS:
+            k += 1
+        if k >= j or j - k > 10 or not words[k][0].isalnum():
+            return None
+        if GROUPS.match(self.text[starts[k] : end].lower()):
+            return starts[k], end  # "About 4 in 10", "Nearly half"
+        if lows[j - 1] in _REFLEXIVE and j - k > 1:
+            j -= 1  # "Cruz himself": the phrase before it, a name the lists' rules read
+            end = starts[j - 1] + len(words[j - 1])
+            if j - k == 1:
+                return starts[k], end
+        h = j - 1
+        if words[h] == "." and h > k and words[h - 1][0].isupper() and len(words[h - 1]) <= 3:
+            h -= 1  # "Joseph R. Biden Jr."
+        head = lows[h]
+        if not words[h][0].isalpha() or head.endswith(("'s", "’s", "ly")):
+            return None
+        if head in DETS or head in PREPS or (head in TIME_WORDS and not words[h][0].isupper()):
+            return None
+        first = words[k]
+        if first[0].isupper():
+            if lows[k] in FUNCTION_CAPS and lows[k] not in DETS:
+                return None  # "It", "When", "There"
+            if h == k:
+                return None  # one capitalised word: a name, which the lists' rules read
+        elif lows[k] in PREPS or lows[k].endswith("ing"):
+            return None  # "to organize a party", "including a firm"
+        elif not (
+            lows[k] in DETS
+            or first[0].isdigit()
+            or (head.endswith("s") and not head.endswith("ss"))
+            or strip_possessive(head) in self.lex.heads
+        ):
+            return None  # "law enforcement officials", "forecasters", but not "bill"
+        for x in range(k, j):
+            w, low = words[x], lows[x]
+            c = w[0]
+            if not c.isalnum():
+                if w == "." and x > k and words[x - 1][0].isupper() and len(words[x - 1]) <= 3:
+                    continue  # "Sen.", "Jr."
+                return None
+            if low in _NOT_IN_SUBJECT or low.endswith(("n't", "n’t")):
+                return None
+            if c.isupper():
+                continue
+            if low in BOUNDARY_WORDS or low in AUX or low in MODALS:
+                return None
+            if x > k and low in DETS and lows[x - 1] not in PREPS and lows[x - 1] not in DETS:
+                return None  # "arrest a person": a verb and its object
+            if low.endswith(("ed", "ing")) and x > k and lows[x - 1] not in DETS:
+                # After a noun: a verb, or a participle that brings in a document's date ("A
+                # court document filed Thursday says").
+                if not (x == j - 1 and low in PUBLISHED_PP):
+                    return None
+        return starts[k], end
+
+    def loose_after(self, i: int, hi: int, any_start: bool = False) -> int:
+        """Token index after a source that follows its cue, whose words the lists need not know:
+        "said Robert Antonacci of the New York delegation", "said the 46-year-old", "said
+        Virginia delegate Beau Correll," (up to a comma, the sentence's end, a clause word or an
+        adverbial); i when the words there do not open a noun phrase (unless `any_start`) or
+        run into a verb."""
+        toks = self.tokens
+        words, lows, starts, n = toks.words, toks.lows, toks.starts, toks.n
+        if i >= n or starts[i] >= hi or not words[i][0].isalnum():
+            return i
+        c = words[i][0]
+        opens = (c.isupper() and lows[i] not in FUNCTION_CAPS) or lows[i] in DETS or c.isdigit()
+        if not (opens or any_start):
+            return i  # any_start: after "according to", whatever the first word
+        forms = self.lex.forms
+        j = i
+        while j < n and starts[j] < hi and j - i < 12:
+            w, low = words[j], lows[j]
+            c = w[0]
+            if not c.isalnum():
+                # "R." in "Joseph R. Biden", not the sentence's full stop
+                if w == "." and words[j - 1][0].isupper() and len(words[j - 1]) <= 3:
+                    if j + 1 < n and starts[j + 1] < hi and words[j + 1][0].isupper():
+                        j += 1
+                        continue
+                break
+            if not c.isupper():
+                if low == "and" and j + 1 < n and words[j + 1][0].isupper() and j > i:
+                    j += 1  # "projections by CNN and NPR"
+                    continue
+                if (
+                    low in BOUNDARY_WORDS
+                    or low in _AFTER_SOURCE
+                    or (low in TIME_WORDS and low != "the" and j > i)  # "early results"
+                    or low in forms
+                    or (low.endswith(("ing", "ed")) and j > i and lows[j - 1] not in DETS)
+                ):
+                    break  # "who ...", "on Monday", ", adding", "calling himself", "angered"
+                if low in AUX or low in MODALS or low in _NOT_IN_SUBJECT or "n't" in low:
+                    return i  # "said the candidate could be ...": a clause, not a source
+            j += 1
+        while j > i and (lows[j - 1] in PREPS or lows[j - 1] in DETS):
+            j -= 1
+        return j

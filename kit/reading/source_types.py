@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kit.articles.segment import Span
-from kit.reading.lexicon import package_yaml
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.quotes import QUOTE_MARKS
@@ -25,10 +24,7 @@ from kit.reading.source_words import (
     TIME_WORDS,
     SourceLexicon,
 )
-from kit.reading.tokens import ArticleText, Token, bare_phrase, strip_possessive
-
-# A share of people as a source ("Two in three said"): kit/data/en/names.yaml, groups.
-_GROUP = re.compile("|".join(f"(?:{p})" for p in package_yaml("en/names.yaml")["groups"]))
+from kit.reading.tokens import GROUPS, ArticleText, Token, bare_phrase, strip_possessive
 
 
 @lru_cache(maxsize=256)
@@ -135,8 +131,9 @@ class Classifier:
         core_text = text[core[0].start : core[-1].end]
         bare = bare_phrase(core_text)
         bare_low = bare.lower()
-        if _GROUP.match(low):
-            return Source(span, bare_phrase(text[lo:hi]), "anonymous")  # "two in three voters"
+        if GROUPS.match(low):
+            # "two in three voters", "About 4 in 10", "24 percent of voters": the share as written
+            return Source(span, " ".join(text[lo:hi].split()), "anonymous")
         if lex.anonymous_phrase.search(low) or any(t.low in ("anonymous", "unnamed") for t in toks):
             whole = any(x in low for x in ("close to", "familiar with"))
             return Source(span, bare_phrase(text[lo:hi]) if whole else bare, "anonymous")

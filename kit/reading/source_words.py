@@ -50,6 +50,9 @@ PUBLISHED_PP = frozenset(_WORDS["published_participles"])
 PP_BY = frozenset(_WORDS["published_participle_next"])
 PUBLISHED = frozenset(_WORDS["published_words"])
 ADVERBIAL_NOUNS = frozenset(_WORDS["adverbial_nouns"])
+SUBJECT_LEADS = frozenset(_WORDS["subject_leads"])
+NOUN_CUES = frozenset(_WORDS["noun_cues"])
+INVERTING_CUES = frozenset(_WORDS["inverting_cues"])
 # Unions of the lists above, made once rather than at each use.
 OBJECT_PREPS = PREPS | {"by", "with", "about"}
 PREPS_DETS_BY = PREPS | DETS | {"by"}

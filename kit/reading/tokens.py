@@ -20,6 +20,9 @@ from kit.reading.quotes import find_quotes
 _NAMES = package_yaml("en/names.yaml")
 _TRANSPARENT = re.compile("|".join(f"(?:{p})" for p in _NAMES["transparent"]) or r"(?!)")
 _DATELINE = re.compile("|".join(f"(?:{p})" for p in _NAMES["datelines"]) or r"(?!)")
+# A share of people as a source ("Two in three said", "Twenty-four percent say"): names.yaml,
+# groups; matched at the start of a source phrase, lower case.
+GROUPS = re.compile("|".join(f"(?:{p})" for p in _NAMES["groups"]))
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -105,7 +108,9 @@ class ArticleText:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.text = transparent(article.text, [p.start for p in article.paragraphs])
+        # A no-break space (common in web copy: "Trump said.\xa0“The ...") reads as a space.
+        text = transparent(article.text, [p.start for p in article.paragraphs])
+        self.text = text.replace("\xa0", " ") if "\xa0" in text else text
         self.tokens = Tokens(self.text)
         self.tstarts = self.tokens.starts
         self.quotes = find_quotes(self.text, article.paragraphs)
