@@ -16,7 +16,7 @@ from typing import Any
 
 from kit.errors import KitError
 from kit.work.annotations import Annotation, now
-from kit.work.reader import FORMAT
+from kit.work.reader import FORMAT, MAX_EARLIER
 
 
 def text_fingerprint(text: str) -> str:
@@ -54,8 +54,6 @@ class Attempt:
 GONE = "that highlight is not there any more (it may have been deleted in another tab)"
 CHANGED_ELSEWHERE = "that was changed in another tab or notebook since, so it was left as it is"
 
-#: Earlier versions kept of one written answer (texts two tabs saved over each other).
-MAX_EARLIER = 10
 #: What one edit changed: (("a", annotation id) or ("r", response key), before, after), with
 #: None for "not there".
 Change = tuple[tuple[str, Any], Any, Any]
