@@ -117,6 +117,7 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     """A draft answer key and a generated quiz for one article, beside it (or in --out)."""
     from kit.quiz.generate import generate
     from kit.quiz.model import article_ref, check_bank
+    from kit.work.key_files import key_files_for
     from kit.work.keys import Key, key_from_attributions, key_path, key_text
 
     source = Path(args.article)
@@ -156,9 +157,11 @@ def cmd_exercise(args: argparse.Namespace) -> int:
         + ", ".join(f"“{words}”" for words in unsure)
     )
     print("  check each item, then change 'reviewed: false' to 'reviewed: true'")
-    for other in _keys_used_before(article, folder):
+    others = [p for p in key_files_for(article) if p.resolve() != key_file.resolve()]
+    for other in others:
         print(
-            f"note: {other} is the key students get for this article, not this draft",
+            f"note: {other} is a key for this article too; until you keep only one of them, "
+            "the kit asks which one students are compared with",
             file=sys.stderr,
         )
     errors = check_bank(bank_file)
@@ -195,19 +198,6 @@ def _refuse_to_replace(path: Path, text: str, force: bool, draft: bool) -> None:
         path=path,
         fix="keep it, or give --out FOLDER to write elsewhere, or --force to replace it",
     )
-
-
-def _keys_used_before(article: Article, folder: Path) -> list[Path]:
-    """Key files that kit.answer_key finds before `<article>.key.yaml` (in `keys/`)."""
-    from kit.work.keys import KEYS_FOLDER
-
-    names = [f"{article.id}{ext}" for ext in (".json", ".yaml", ".yml")]
-    return [
-        d / KEYS_FOLDER / n
-        for d in (folder, folder.parent)
-        for n in names
-        if (d / KEYS_FOLDER / n).is_file()
-    ]
 
 
 def cmd_quiz_check(args: argparse.Namespace) -> int:

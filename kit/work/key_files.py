@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import make_folder, read_text, write_edited_file
+from kit.work.document import text_fingerprint
 from kit.work.feedback import resolve_work
 from kit.work.key_format import Key, label_name, label_set, load_key, parse_key
+from kit.work.reader import FORMAT as WORK_FORMAT
 
 #: How answer keys are named in a seeds folder: in `keys/`, or `*.key.yaml` beside their article
 #: (the course and release tell keys from articles by these).
@@ -24,18 +27,45 @@ KEYS_FOLDER = "keys"
 KEY_SUFFIXES = (".key.yaml", ".key.yml", ".key.json")
 #: The name `save_key` gives a key: `<article id>.key.yaml`.
 KEY_SUFFIX = ".key.yaml"
+#: Keys for the taggers in `keys/`: `<article id>.claims.yaml`, `<article id>.roles.yaml`
+#: (kit.work.tag_keys), by the kind they tag.
+TAG_FILES = {"claim": "claims", "role": "roles"}
+#: A student copy's sealed keys in `keys/` (kit.quiz.sealed_keys writes them).
+SEALED_SUFFIX = ".sealed.json"
 
 
 def answer_key(article: Article, kind: str = "source") -> Key | None:
     """The teacher's answer key for `article`, found beside it; None when there is none.
 
-    Looked for, in order: `keys/<article id>.json|yaml|yml` in the article's folder or the folder
-    above it (the seeds folder of a practice article), then `<article id>.key.yaml|yml|json`
-    beside the article. `kit.compare(work, None)` compares with the kit's suggestions. (In a
-    student copy, `kit.answer_key` finds the sealed key instead: kit.quiz.sealed_keys.)
+    A key is found by its name: `keys/<article id>.json|yaml|yml` in the article's folder or the
+    folder above it (the seeds folder of a practice article), or `<article id>.key.yaml|yml|json`
+    beside the article; or, whatever its name, by what it says inside: a key file there
+    (in `keys/`, or `*.key.yaml` beside the article) whose `article:` (a work file's
+    `article_id`, or its text fingerprint) is this article. Two keys for one article are a
+    KitError naming both: the kit never picks one silently. `kit.compare(work, None)` compares
+    with the kit's suggestions. (In a student copy, `kit.answer_key` finds the sealed key
+    instead: kit.quiz.sealed_keys.)
     """
+    found = key_files_for(article)
+    if len(found) > 1:
+        first, second = found[0], found[1]
+        more = f" (and {len(found) - 2} more)" if len(found) > 2 else ""
+        raise KitError(
+            f"two answer keys are for article '{article.id}': {first} and {second}{more}, so "
+            "the kit does not know which one students should be compared with",
+            path=first.parent,
+            fix=f"keep the one you mean and move the other out of this folder and its "
+            f"{KEYS_FOLDER}/ folder (or delete it); or use one by its name: "
+            f'kit.load_key("{first}", article)',
+        )
+    return load_key(found[0], article, kind) if found else None
+
+
+def key_files_for(article: Article) -> list[Path]:
+    """Every key file for `article` (see `answer_key`): those named for it first, in the order
+    above, then those that say inside that they are for it."""
     if article.path is None:
-        return None
+        return []
     folder = Path(article.path).parent
     names = [f"{article.id}{ext}" for ext in (".json", ".yaml", ".yml")]
     candidates = [d / KEYS_FOLDER / n for d in (folder, folder.parent) for n in names]
@@ -44,10 +74,69 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
         for stem in dict.fromkeys([article.id, Path(article.path).stem])
         for ext in KEY_SUFFIXES
     ]
-    for path in candidates:
-        if path.is_file():
-            return load_key(path, article, kind)
-    return None
+    found = {path.resolve(): path for path in candidates if path.is_file()}
+    fingerprint = text_fingerprint(article.text)
+    for path in _key_files_near(folder):
+        if path.resolve() not in found and _is_for(path, article.id, fingerprint):
+            found[path.resolve()] = path
+    return list(found.values())
+
+
+def is_tag_key(path: str | Path) -> bool:
+    """Whether a file in `keys/` is a key for tagging (`<id>.claims.yaml`, `<id>.roles.yaml`),
+    which the source keys' readers (the class materials, `answer_key`) leave to the taggers."""
+    name = Path(path).name.lower()
+    return any(name.endswith(f".{w}{ext}") for w in TAG_FILES.values() for ext in (".yaml", ".yml"))
+
+
+def _key_files_near(folder: Path) -> list[Path]:
+    """The key files an article in `folder` may have, whatever their names: in `keys/` there or
+    one folder up (not the taggers' keys, nor a student copy's sealed ones), and `*.key.yaml`
+    beside it."""
+    out = []
+    for d in (folder / KEYS_FOLDER, folder.parent / KEYS_FOLDER):
+        if d.is_dir():
+            out += [
+                f
+                for f in sorted(d.iterdir())
+                if f.suffix.lower() in (".json", ".yaml", ".yml")
+                and not f.name.startswith(".")
+                and not f.name.lower().endswith(SEALED_SUFFIX)
+                and not is_tag_key(f)
+                and f.is_file()
+            ]
+    if folder.is_dir():
+        out += [
+            f
+            for f in sorted(folder.iterdir())
+            if f.name.lower().endswith(KEY_SUFFIXES) and not f.name.startswith(".") and f.is_file()
+        ]
+    return out
+
+
+def _is_for(path: Path, article_id: str, fingerprint: str) -> bool:
+    """Whether the key file says inside that it is for this article (by id, or a work file's
+    text fingerprint when it names no article). A file that cannot be read says nothing."""
+    try:
+        st = path.stat()
+        said = _says_for(path, st.st_mtime_ns, st.st_size)
+    except (OSError, KitError):
+        return False
+    return said[0] == article_id or (not said[0] and bool(said[1]) and said[1] == fingerprint)
+
+
+@lru_cache(maxsize=1024)
+def _says_for(path: Path, mtime_ns: int, size: int) -> tuple[str, str]:
+    """(article id, text fingerprint) a key file says it is for ('' for what it does not say);
+    remembered while the file's time and size stay the same."""
+    data = parse_key(read_text(path)[0], path)
+    if not isinstance(data, dict):
+        return "", ""
+    if data.get("format") == WORK_FORMAT:
+        return str(data.get("article_id") or ""), str(data.get("text_sha") or "")
+    if "format" in data:  # some other kit file (a sealed key ...): not a teacher's key
+        return "", ""
+    return str(data.get("article") or ""), ""
 
 
 def save_key(
