@@ -157,9 +157,10 @@ def save_key(
     people read, `Named person`) and its comment as the `hint` students see when they miss it.
     `kind` keeps only the tags of that kind (`source`); default: every tagged highlight.
     `reviewed=False` marks a draft nobody has checked yet (`reviewed: false`; release warns).
-    A key edited by hand is never silently replaced: when the file differs from what this
-    session last saved there, KitError says so unless `overwrite=True` (saving the same key
-    again is harmless).
+    A key is never written over one the teacher changed since the kit wrote it, nor a draft
+    over a reviewed key (kit.files.check_replace, the rule `kit exercise` follows too): KitError
+    naming the file and the call that replaces it (`overwrite=True`) or saves under another
+    name; saving the same key again is harmless.
     """
     mine, article = resolve_work(work, article)
     if article is None:
@@ -167,18 +168,35 @@ def save_key(
     target = key_path(article, path)
     text = key_text(mine, article, kind, reviewed=reviewed, as_json=target.suffix == ".json")
     make_folder(target.parent)
+    call = "kit.work.keys.save_key(reviewer, article, {})".format
+    draft = target.with_name(f"{article.id}.draft.yaml")
     write_edited_file(
         target,
         text,
         overwrite=overwrite,
-        fix=(
-            "keep your edits and go on with the file as it is "
-            "(key_file = kit.work.keys.key_path(article, folder)); or replace them with your "
-            "highlights: save_key(..., overwrite=True); or save under another name: "
-            f'save_key(..., path="{target.parent / "my.key.yaml"}")'
-        ),
+        replace=call(f'"{path}", overwrite=True'),
+        instead=call(f'"{draft}"') + f" (not used as the key until you rename it {target.name})",
+        keep=f'key_file = kit.work.keys.key_path(article, "{path}")',
+        kept_because=key_kept_because(target, reviewed),
     )
     return target
+
+
+def key_kept_because(target: Path, reviewed: bool) -> str:
+    """Why an answer key file is kept even as the kit wrote it: a draft (`reviewed` false)
+    never replaces a reviewed key ('' when nothing stands in the way)."""
+    if reviewed:
+        return ""
+    try:
+        data = parse_key(read_text(target)[0], target)
+    except KitError:
+        return ""  # no file, or not one the kit can read: the rule for any file decides
+    if isinstance(data, dict) and data.get("reviewed") is False:
+        return ""
+    return (
+        "this answer key has been reviewed (it does not say reviewed: false) and the new one "
+        "is a draft"
+    )
 
 
 def key_path(article: Article, path: str | Path = ".") -> Path:
