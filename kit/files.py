@@ -443,29 +443,10 @@ def check_replace(
     raise KitError(f"{why}, so it is kept and nothing was written", path=p, fix="; ".join(ways))
 
 
-def write_edited_file(
-    path: str | Path,
-    text: str,
-    *,
-    overwrite: bool,
-    replace: str,
-    instead: str,
-    known: str | None = None,
-    keep: str = "",
-    kept_because: str = "",
-) -> None:
+def write_edited_file(path: str | Path, text: str, **rule: Any) -> None:
     """Write `text` to `path` atomically with the kit's check (`checked`), never over a
-    teacher's edits: `check_replace` first, with the same arguments."""
-    check_replace(
-        path,
-        text,
-        overwrite=overwrite,
-        replace=replace,
-        instead=instead,
-        known=known,
-        keep=keep,
-        kept_because=kept_because,
-    )
+    teacher's edits: `check_replace(path, text, **rule)` first."""
+    check_replace(path, text, **rule)
     write_checked(path, text)
 
 

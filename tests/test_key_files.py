@@ -23,12 +23,8 @@ items:
 
 
 @pytest.fixture
-def seeds(tmp_path, seed_path):
-    """A seeds folder with the seed article and no key yet."""
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    shutil.copyfile(seed_path, folder / seed_path.name)
-    return folder
+def seeds(seed_folder):
+    return seed_folder
 
 
 def write_key(path, article_id=h.ARTICLE_ID, hint="Who would not say?"):

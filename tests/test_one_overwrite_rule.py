@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shlex
-import shutil
 
 import pytest
 
@@ -22,11 +21,8 @@ BANK = f"{h.ARTICLE_ID}-generated.quiz.yaml"
 
 
 @pytest.fixture
-def seeds(tmp_path, seed_path):
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    shutil.copyfile(seed_path, folder / seed_path.name)
-    return folder
+def seeds(seed_folder):
+    return seed_folder
 
 
 def exercise(seeds, *more: str):
