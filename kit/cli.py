@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from kit import __version__
 from kit.articles.article import Article, check_text, read_file
 from kit.errors import KitError
-from kit.files import atomic_write_text, make_folder, read_bytes, read_stream
+from kit.files import check_replace, make_folder, read_bytes, read_stream, write_checked
 from kit.progress import print_above, progress
 
 
@@ -117,6 +118,7 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     """A draft answer key and a generated quiz for one article, beside it (or in --out)."""
     from kit.quiz.generate import generate
     from kit.quiz.model import article_ref, check_bank
+    from kit.work.key_files import key_files_for, key_kept_because
     from kit.work.keys import Key, key_from_attributions, key_path, key_text
 
     source = Path(args.article)
@@ -144,11 +146,22 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     quiz = generate(article, seed=args.seed)
     bank_file = folder / f"{quiz.id}.quiz.yaml"
     bank = quiz.to_yaml(article_ref(quiz, bank_file))
-    for path, text in ((key_file, key), (bank_file, bank)):
-        _refuse_to_replace(path, text, args.force, draft=path == key_file)
+    command = f"python -m kit exercise {shlex.quote(str(source))}" + (
+        f" --seed {args.seed}" if args.seed else ""
+    )
+    out = f" --out {shlex.quote(str(folder))}" if args.out else ""
+    for path, text in ((key_file, key), (bank_file, bank)):  # both checked before either is written
+        check_replace(
+            path,
+            text,
+            overwrite=args.force,
+            replace=f"{command}{out} --force",
+            instead=f"{command} --out drafts (a folder of your choice)",
+            kept_because=key_kept_because(path, reviewed=False) if path == key_file else "",
+        )
     make_folder(folder)
-    atomic_write_text(key_file, key)
-    atomic_write_text(bank_file, bank)
+    write_checked(key_file, key)
+    write_checked(bank_file, bank)
     left_out = f"; left out {len(unsure)} the kit was not sure of: " if unsure else ""
     print(
         f"{key_file}: draft answer key, {len(sure)} sources (reviewed: false)"
@@ -156,9 +169,11 @@ def cmd_exercise(args: argparse.Namespace) -> int:
         + ", ".join(f"“{words}”" for words in unsure)
     )
     print("  check each item, then change 'reviewed: false' to 'reviewed: true'")
-    for other in _keys_used_before(article, folder):
+    others = [p for p in key_files_for(article) if p.resolve() != key_file.resolve()]
+    for other in others:
         print(
-            f"note: {other} is the key students get for this article, not this draft",
+            f"note: {other} is a key for this article too; until you keep only one of them, "
+            "the kit asks which one students are compared with",
             file=sys.stderr,
         )
     errors = check_bank(bank_file)
@@ -171,43 +186,6 @@ def cmd_exercise(args: argparse.Namespace) -> int:
         f"  read each one as a student would; after editing: python -m kit quiz check {bank_file}"
     )
     return 0
-
-
-def _refuse_to_replace(path: Path, text: str, force: bool, draft: bool) -> None:
-    """Never replace a teacher's work: an existing file that differs from what would be
-    written is kept unless --force."""
-    from kit.work.keys import unreviewed
-
-    if force or not path.exists():
-        return
-    try:
-        same = path.read_bytes() == text.encode("utf-8")
-    except OSError:
-        same = False
-    if same:
-        return
-    if draft and not unreviewed([path]):
-        problem = "this answer key has been reviewed (it does not say reviewed: false)"
-    else:
-        problem = "this file is already there and differs from a new draft (edited by you?)"
-    raise KitError(
-        f"{problem}; nothing was written",
-        path=path,
-        fix="keep it, or give --out FOLDER to write elsewhere, or --force to replace it",
-    )
-
-
-def _keys_used_before(article: Article, folder: Path) -> list[Path]:
-    """Key files that kit.answer_key finds before `<article>.key.yaml` (in `keys/`)."""
-    from kit.work.keys import KEYS_FOLDER
-
-    names = [f"{article.id}{ext}" for ext in (".json", ".yaml", ".yml")]
-    return [
-        d / KEYS_FOLDER / n
-        for d in (folder, folder.parent)
-        for n in names
-        if (d / KEYS_FOLDER / n).is_file()
-    ]
 
 
 def cmd_quiz_check(args: argparse.Namespace) -> int:
@@ -541,8 +519,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Writes ARTICLE_ID.key.yaml (the sources the kit found, as a draft marked "
         "'reviewed: false': check it, then set 'reviewed: true') and ARTICLE_ID-generated.quiz"
         ".yaml (checked as `quiz check` does) beside the article, or in --out FOLDER. A file "
-        "already there that differs (a reviewed key, an edited quiz) is never replaced without "
-        "--force.",
+        "already there that you changed since the kit wrote it (an edited quiz, a key you "
+        "reviewed), or a reviewed key, is never replaced without --force.",
     )
     exercise.add_argument("article", metavar="ARTICLE")
     exercise.add_argument("--out", metavar="FOLDER", help="where to write (default: beside it)")

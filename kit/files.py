@@ -6,6 +6,7 @@ import codecs
 import errno
 import hashlib
 import os
+import re
 import secrets
 import stat
 import tempfile
@@ -346,9 +347,16 @@ def atomic_write_text(path: str | Path, text: str) -> None:
 
 # ---------------------------------------------------------------- files a teacher edits by hand
 
-#: What this session (this Python process) last wrote to each file a teacher may edit by hand:
-#: resolved path -> digest of the bytes written.
-_WRITTEN: dict[str, str] = {}
+#: Files a teacher may edit (answer keys, quiz banks) carry the kit's check of what it wrote:
+#: `# kit-check: <16 hex>` (YAML), `"kit-check": "<16 hex>"` (JSON). The file is as the kit
+#: wrote it while the check matches its content (the check's own digits read as zeros).
+CHECK = "kit-check"
+_CHECK = re.compile(r'(# kit-check: |"kit-check": ")([0-9a-f]{16})')
+_UNSET = "0" * 16
+CHECK_NOTE = (
+    "the kit wrote this file; once you change it, the kit keeps it and replaces it only when "
+    "told to: overwrite=True, or --force"
+)
 
 
 def digest(data: bytes | str) -> str:
@@ -367,27 +375,85 @@ def file_digest(path: str | Path) -> str | None:
         return ""
 
 
-def write_edited_file(
-    path: str | Path, text: str, *, overwrite: bool, fix: str, known: str | None = None
-) -> None:
-    """Write `text` to `path` atomically, never silently over a teacher's edits.
-
-    An existing file is replaced only when it already holds `text` (harmless), when it is what
-    this session last wrote there or the content the caller loaded from it (`known`, its
-    digest), or when `overwrite` is true. Otherwise KitError naming the file, with `fix`, and
-    nothing is written."""
-    p = Path(path)
-    where = str(p.resolve())
-    new, on_disk = digest(text), file_digest(p)
-    if not overwrite and on_disk not in (None, new, _WRITTEN.get(where), known):
-        raise KitError(
-            "this file has changed since this session last saved or loaded it (edited by "
-            "hand?), so it is kept and nothing was written",
-            path=p,
-            fix=fix,
+def checked(text: str) -> str:
+    """`text` as the kit writes a file a teacher may edit: with the kit's check of it, in a
+    comment line at the end (YAML) or a first field (a JSON object)."""
+    if text.startswith("{\n"):
+        marked = f'{{\n "{CHECK}": "{_UNSET}",\n' + text[2:]
+    else:
+        marked = (
+            text + ("" if text.endswith("\n") else "\n") + f"# {CHECK}: {_UNSET} ({CHECK_NOTE})\n"
         )
-    atomic_write_text(p, text)
-    _WRITTEN[where] = new
+    return marked.replace(_UNSET, digest(marked)[:16], 1)
+
+
+def as_the_kit_wrote(text: str) -> bool:
+    """Whether a file's content is as the kit wrote it (its kit-check matches it)."""
+    found = _CHECK.search(text)
+    if found is None:
+        return False
+    blank = text[: found.start(2)] + _UNSET + text[found.end(2) :]
+    return digest(blank)[:16] == found.group(2)
+
+
+def check_replace(
+    path: str | Path,
+    text: str,
+    *,
+    overwrite: bool,
+    replace: str,
+    instead: str,
+    known: str | None = None,
+    keep: str = "",
+    kept_because: str = "",
+) -> None:
+    """The one rule for files a teacher may edit (answer keys, quiz banks), wherever the kit
+    writes them (the notebooks' `save_key` and `Quiz.save`, `kit exercise`): a file the teacher
+    changed since the kit wrote it is never replaced unless told to (`overwrite`).
+
+    Replaced without asking: no file yet, a file that already holds the new content, a file as
+    the kit wrote it (its kit-check matches), or the file as the caller loaded it (`known`, the
+    digest of its bytes then). `kept_because`: a reason the caller has to keep even a file as
+    the kit wrote it (a reviewed key, against a draft). Otherwise KitError naming the file, why
+    it was kept, and the exact call or command to `replace` it, to save the new one `instead`
+    under another name, and (`keep`) to go on with it as it is; nothing is written."""
+    p = Path(path)
+    if overwrite:
+        return
+    try:
+        on_disk = p.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError:
+        on_disk = b""
+    if on_disk == checked(text).encode("utf-8"):
+        return
+    words = on_disk.decode("utf-8", "replace")
+    if kept_because:
+        why = kept_because
+    elif as_the_kit_wrote(words) or (known is not None and digest(on_disk) == known):
+        return
+    elif _CHECK.search(words):
+        why = "this file has changed since the kit wrote it (edited by hand?)"
+    else:
+        why = "the kit did not write this file as it is now (edited by hand?)"
+    ways = [f"to replace it: {replace}", f"to save the new one under another name: {instead}"]
+    if keep:
+        ways.append(f"or go on with yours as it is: {keep}")
+    raise KitError(f"{why}, so it is kept and nothing was written", path=p, fix="; ".join(ways))
+
+
+def write_edited_file(path: str | Path, text: str, **rule: Any) -> None:
+    """Write `text` to `path` atomically with the kit's check (`checked`), never over a
+    teacher's edits: `check_replace(path, text, **rule)` first."""
+    check_replace(path, text, **rule)
+    write_checked(path, text)
+
+
+def write_checked(path: str | Path, text: str) -> None:
+    """Write `text` atomically as a file a teacher may edit, with the kit's check (`checked`);
+    for a caller that has run `check_replace` on every file it writes, before writing any."""
+    atomic_write_text(path, checked(text))
 
 
 #: Temporary files (`.<name>.<random>.tmp`) older than this are left over from a killed save and

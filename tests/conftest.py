@@ -24,6 +24,17 @@ def seed_path() -> Path:
     return SEED
 
 
+@pytest.fixture
+def seed_folder(tmp_path) -> Path:
+    """A teacher's seeds folder holding the seed article alone (no key, no quiz yet)."""
+    import shutil
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copyfile(SEED, folder / SEED.name)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed():
     import kit

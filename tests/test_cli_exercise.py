@@ -103,7 +103,8 @@ def test_an_edited_quiz_is_never_replaced_without_force(tmp_path):
     edited = bank.read_text(encoding="utf-8").replace("title:", "title: My own", 1)
     bank.write_text(edited, encoding="utf-8")
     out = run_kit("exercise", str(path))
-    assert out.returncode == 2 and "differs" in out.stderr and "--force" in out.stderr
+    assert out.returncode == 2 and "changed since the kit wrote it" in out.stderr
+    assert f"python -m kit exercise {path} --force" in out.stderr and "--out" in out.stderr
     assert bank.read_text(encoding="utf-8") == edited
 
 

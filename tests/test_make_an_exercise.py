@@ -169,20 +169,10 @@ def _edit(path: Path, old: str, new: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _new_session(monkeypatch) -> None:
-    """A restarted kernel: it remembers nothing it wrote before."""
-    monkeypatch.setattr("kit.files._WRITTEN", {})
-
-
-@pytest.mark.parametrize("restarted", [False, True], ids=["same-session", "new-session"])
-def test_run_all_never_silently_overwrites_a_key_or_quiz_the_teacher_edited(
-    course, monkeypatch, restarted
-):
+def test_run_all_never_silently_overwrites_a_key_or_quiz_the_teacher_edited(course):
     first = run_notebook("../../seeds")
     key = _edit(first["key_file"], "label: Named person\n", "label: Named person\n  hint: Who?\n")
     bank = _edit(first["bank_file"], "prompt: ", "prompt: (edited) ")
-    if restarted:
-        _new_session(monkeypatch)
     with pytest.raises(kit.KitError) as e:
         run_notebook("../../seeds")  # Run All, from the top
     said = e.value.message
@@ -219,19 +209,17 @@ def test_the_notebook_tells_the_teacher_what_to_do_when_a_save_is_refused(course
     assert "Traceback" not in shown
 
 
-def test_saving_the_same_files_again_is_harmless_in_a_new_session(course, monkeypatch):
+def test_saving_the_same_files_again_is_harmless(course):
     first = run_notebook("../../seeds")
     key, bank = first["key_file"].read_bytes(), first["bank_file"].read_bytes()
-    _new_session(monkeypatch)
     again = run_notebook("../../seeds")  # the student copy's new salt replaces the old copy
     assert again["key_file"].read_bytes() == key and again["bank_file"].read_bytes() == bank
 
 
-def test_the_teachers_choices_replace_or_keep_an_edited_file(course, monkeypatch):
+def test_the_teachers_choices_replace_or_keep_an_edited_file(course):
     first = run_notebook("../../seeds")
     article, bank_file = first["article"], first["bank_file"]
     _edit(bank_file, "prompt: ", "prompt: (edited) ")
-    _new_session(monkeypatch)
     edited = kit.load_quiz(bank_file)
     # loaded, the edited file is still not replaced by a new draft...
     generated = kit.generate_quiz(article, seed=0)
@@ -248,12 +236,10 @@ def test_the_teachers_choices_replace_or_keep_an_edited_file(course, monkeypatch
     _edit(bank_file, "prompt: ", "prompt: (again) ")
     with pytest.raises(kit.KitError, match="edited by hand"):
         edited.save(bank_file)
-    _new_session(monkeypatch)
     _edit(bank_file, "prompt: (again) ", "prompt: ")
     assert kit.load_quiz(bank_file).save(bank_file) == bank_file
     # the key: the same
     _edit(first["key_file"], "label: Named person\n", "label: Named person\n  hint: Who?\n")
-    _new_session(monkeypatch)
     reviewer = reviewed(article)
     with pytest.raises(kit.KitError, match="overwrite=True"):
         save_key(reviewer, article, "../../seeds")

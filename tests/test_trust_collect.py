@@ -81,6 +81,22 @@ def _damage(doc: dict, how: str) -> dict:
         doc["responses"]["c.reflection"] = None
     elif how == "end past the article":
         doc["annotations"][0]["target"]["selector"][0]["end"] = len(h.article().text) + 5
+    elif how.startswith("earlier"):  # the other tab's texts kept with a written answer
+        earlier = {
+            "earlier not a list": 7,
+            "earlier too many": [{"value": "x", "modified": ""}] * 100_000,
+            "earlier text a list": [{"value": ["<script>"], "modified": ""}],
+            "earlier time a number": [{"value": "x", "modified": 3}],
+        }[how]
+        doc["responses"]["c.reflection"]["earlier"] = earlier
+    elif how.startswith("keys"):  # a practice copy's keys saved with an attempt
+        keys = {
+            "keys a list": ["ab" * 32],
+            "keys too many": {f"option {i}": "zz" * 32 for i in range(100_000)},  # no real key
+            "keys value nested": {"option 1": {"a": ["ab" * 32]}},
+            "keys value huge": {"option 1": "ab" * 2_000_000},
+        }[how]
+        doc["quiz"]["mini"]["q1"]["attempts"][0]["keys"] = keys
     return doc
 
 
@@ -88,7 +104,20 @@ DAMAGES = [
     "attempts null", "selector end 10^30", "bank null", "student [null]",
     "attempt not an object", "points text", "response nested", "written answer null",
     "end past the article",
+    "earlier not a list", "earlier too many", "earlier text a list", "earlier time a number",
+    "keys a list", "keys too many", "keys value nested", "keys value huge",
 ]  # fmt: skip
+#: Where each damage is, as the report says it (file, place), for the damages that say one.
+PLACES = {
+    "earlier not a list": "written answer 'c.reflection': 'earlier'",
+    "earlier too many": "written answer 'c.reflection': 'earlier'",
+    "earlier text a list": "written answer 'c.reflection', earlier text 1",
+    "earlier time a number": "written answer 'c.reflection', earlier text 1",
+    "keys a list": "quiz 'mini', question 'q1', attempt 1: 'keys'",
+    "keys too many": "quiz 'mini', question 'q1', attempt 1: 'keys'",
+    "keys value nested": "quiz 'mini', question 'q1', attempt 1: key 'option 1'",
+    "keys value huge": "quiz 'mini', question 'q1', attempt 1: key 'option 1'",
+}
 
 
 @pytest.mark.parametrize("how", DAMAGES)
@@ -103,6 +132,7 @@ def test_collect_reports_a_malformed_file_and_the_class_still_opens(tmp_path, ho
     assert out.returncode == 2, out.stdout + out.stderr
     assert "Traceback" not in out.stderr
     assert str(bad) in out.stderr and "corrupt" in out.stderr
+    assert PLACES.get(how, "") in out.stderr and "leave the file out" in out.stderr
     assert not (tmp_path / "class" / "ana").exists()  # left out of the class, never passed on
     views = every_view(tmp_path / "class", seeds)
     assert "ana" not in set(views["scores"]["student"])
@@ -126,6 +156,44 @@ def test_views_and_grading_never_raise_on_a_malformed_file_put_in_by_hand(tmp_pa
     assert set(graded.loc[graded["question"].notna(), "student"]) >= {"bo", "ed"}
     out = run_kit("quiz", "grade", str(seeds / "mini.quiz.yaml"), "--work", str(cls))
     assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+
+
+def test_earlier_texts_and_attempt_keys_in_the_shape_the_kit_writes_are_collected_and_escaped(
+    tmp_path,
+):
+    """Earlier texts and a practice copy's keys as the widgets save them pass collect; what a
+    student typed in them reaches no page of the dashboard or report as markup."""
+    src = h.make_class(tmp_path / "work")
+    seeds = h.make_seeds(tmp_path / "seeds")
+    path = src / "ana" / NAME
+    doc = json.loads(path.read_text())
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    doc["responses"]["c.reflection"]["earlier"] = [
+        {"value": evil, "modified": "2025-05-12T10:20:00Z"}
+    ] * 10
+    doc["quiz"]["mini"]["q1"]["attempts"][0]["keys"] = {
+        f"text {evil} {i}": "ab" * 32 for i in range(64)
+    }
+    doc["responses"]["c.reflection"]["value"] = evil
+    path.write_text(json.dumps(doc))
+    report = collect([src], tmp_path / "class", known_articles=[h.ARTICLE_ID])
+    assert report.problems == [] and (tmp_path / "class" / "ana" / NAME).is_file()
+    views = every_view(tmp_path / "class", seeds)
+    assert not views["work"].problems
+    pages = [views["overview"], *views["heatmaps"], Path(views["report"]).read_text()]
+    import kit
+
+    dash = kit.dashboard(tmp_path / "class", seeds=seeds, course=h.course())
+    pages += [dash.view.value, dash.heat.value]
+    assert all("<script" not in page and "<img src=x" not in page for page in pages)
+    assert evil in set(views["reflections"]["value"])  # the teacher's table: as typed
+    # Put in the class folder by hand, a bad key is a problem line naming it, escaped
+    doc["quiz"]["mini"]["q1"]["attempts"][0]["keys"] = {evil: ["not text"]}
+    (tmp_path / "class" / "ana" / NAME).write_text(json.dumps(doc))
+    views = every_view(tmp_path / "class", seeds)
+    assert any("key '<script>alert(1)</script>" in p for p in views["work"].problems)
+    for page in (views["overview"], Path(views["report"]).read_text()):
+        assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 # ---------------------------------------------------------------- item 10: points recomputed

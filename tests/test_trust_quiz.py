@@ -161,13 +161,17 @@ def test_a_forged_receipt_changes_only_the_students_own_view_never_the_grade(
     doc = json.loads(path.read_text())
     attempt = doc["quiz"][copy.id][q.id]["attempts"][-1]
     attempt["response"] = wrong  # the right option's key, filed under a wrong answer
-    attempt["keys"] = {f"option {wrong}": attempt["keys"][f"option {right}"], "junk": 7}
+    attempt["keys"] = {f"option {wrong}": attempt["keys"][f"option {right}"], "junk": "7"}
     path.write_text(json.dumps(doc))
     fresh = Quiz.from_yaml(copy.to_yaml(), article=teacher.article)
     again = quiz_widget(fresh, student="alex", work_dir=tmp_path)
     assert isinstance(again, QuizWidget)
     graded = teacher.grade_class(tmp_path)
     assert graded.set_index("question").loc[q.id, "points"] == 0  # the teacher's bank decides
+    attempt["keys"]["junk"] = 7  # not text: no widget writes it, so the file is a problem line
+    path.write_text(json.dumps(doc))
+    graded = teacher.grade_class(tmp_path)
+    assert graded["problem"].str.contains("key 'junk' should be text").all()
     bad = {"option 0": "zz" * 32, "option 1": 5, "nonsense 2": "00" * 32}
     fresh.remember(q.id, bad)  # unreadable entries are passed over
     assert isinstance(fresh.grade_one(q.id, right).correct, bool)

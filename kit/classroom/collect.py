@@ -507,8 +507,9 @@ def _classify(
         length = None  # made on another version of the text: re-anchored by quote later
     try:
         check_class_fields(doc, anns, cand.source, length)
-    except KitError as e:
-        report.entries.append(Entry(cand.source, student, article_id, "corrupt", e.problem))
+    except KitError as e:  # the place in the file, and what to do
+        detail = f"{e.problem}; {e.fix}" if e.fix else e.problem
+        report.entries.append(Entry(cand.source, student, article_id, "corrupt", detail))
         return
     # Only the summary and rows are kept (what the index needs): a whole class is never in
     # memory at once. Copies of one file are parsed again, whole, to compare.

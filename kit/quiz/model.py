@@ -554,11 +554,9 @@ def _write_bank(quiz: Quiz, p: Path, overwrite: bool) -> Path:
         text,
         overwrite=overwrite,
         known=quiz.loaded_sha if quiz.path is not None and _same_file(quiz.path, p) else None,
-        fix=(
-            f'keep your edits and go on with the file as it is (bank_file = "{p}", or '
-            f'quiz = kit.load_quiz("{p}")); or replace them: quiz.save(..., overwrite=True); '
-            f'or save under another name: quiz.save("{p.parent / "my_quiz.quiz.yaml"}")'
-        ),
+        replace=f'quiz.save("{p}", overwrite=True)',
+        instead=f'quiz.save("{p.parent / "my_quiz.quiz.yaml"}")',
+        keep=f'bank_file = "{p}", or quiz = kit.load_quiz("{p}")',
     )
     return p
 

@@ -46,6 +46,7 @@ from typing import Any
 
 from kit.errors import KitError
 from kit.quiz.answers import HASH_HEX, seal, unseal
+from kit.work.reader import MAX_ATTEMPT_KEYS
 
 #: The version of the sealing written into practice copies (older copies are refused).
 SEALING = "kit-seal/2"
@@ -56,7 +57,7 @@ SCRYPT_R = 8
 BLOCK = 8
 #: The kinds of answer value a key is derived for; most keys one receipt may hold.
 KINDS = ("option", "text", "number", "block")
-MAX_RECEIPT = 64
+MAX_RECEIPT = MAX_ATTEMPT_KEYS  # what collect lets through (kit.work.reader)
 
 
 def kdf_settings(n: int | None = None) -> dict[str, Any]:

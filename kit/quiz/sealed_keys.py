@@ -66,7 +66,7 @@ _SEALERS: dict[tuple[str, str], sealed.Sealer] = {}
 
 
 def _paragraph_at(article: Article, offset: int) -> int:
-    """The index of the paragraph the compare view names for `offset` (as keys._paragraph_name)."""
+    """The index of the paragraph the compare view names (as feedback._paragraph_name)."""
     for n, p in enumerate(article.paragraphs):
         if p.start <= offset < p.end + 2:
             return n

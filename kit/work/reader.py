@@ -10,7 +10,8 @@ rules, with the same KitError naming the file and the problem, whichever of them
   `responses` are objects, `revision` is a whole number;
 - every annotation is checked by `Annotation.from_w3c`'s rules;
 - for the class (collect, the class folder, grading), `check_class_fields` also checks every
-  field a class view reads: quiz attempts, written answers, offsets within the article.
+  field a class view reads: quiz attempts (with a practice copy's keys), written answers (with
+  the earlier texts kept of them), offsets within the article.
 
 Annotations come out as `Annotation` (all a W3C annotation holds: what the widgets edit) or as
 `AnnotationRow`, its flat typed form (what the class views read). A class holds tens of thousands
@@ -255,6 +256,12 @@ MAX_ATTEMPTS = 10_000
 MAX_DEPTH = 32
 #: Largest whole number in a response or a points field (a float holds it exactly).
 MAX_INT = 2**53
+#: Earlier texts kept with one written answer (texts two tabs saved over each other).
+MAX_EARLIER = 10
+#: Keys one practice-copy attempt keeps (`attempts[].keys`: its check's derived keys), and the
+#: longest such key (64 hex digits; twice that is still none the kit writes).
+MAX_ATTEMPT_KEYS = 64
+MAX_KEY_CHARS = 128
 
 
 def check_class_fields(
@@ -301,6 +308,22 @@ def check_class_fields(
             raise _bad(path, f"{where}: 'modified' should be a time, as text")
         if not _plain(entry.get("value"), MAX_DEPTH, finite=False):
             raise _bad(path, f"{where}: the value is nested too deeply or holds a huge number")
+        if "earlier" in entry:
+            _check_earlier(entry["earlier"], where, path)
+
+
+def _check_earlier(earlier: Any, where: str, path: str | Path) -> None:
+    """The earlier texts of a written answer: a list of at most MAX_EARLIER texts with times."""
+    if not isinstance(earlier, list) or len(earlier) > MAX_EARLIER:
+        raise _bad(
+            path, f"{where}: 'earlier' should be a list of at most {MAX_EARLIER} earlier texts"
+        )
+    for n, version in enumerate(earlier, 1):
+        at = f"{where}, earlier text {n}"
+        if not isinstance(version, dict) or not isinstance(version.get("value"), str):
+            raise _bad(path, f"{at} should be an object with the text as 'value'")
+        if not isinstance(version.get("modified", ""), str):
+            raise _bad(path, f"{at}: 'modified' should be a time, as text")
 
 
 def _check_attempt(att: Any, where: str, path: str | Path) -> None:
@@ -317,6 +340,17 @@ def _check_attempt(att: Any, where: str, path: str | Path) -> None:
         raise _bad(path, f"{where}: 'points' should be a number")
     if not _plain(att.get("response"), MAX_DEPTH):
         raise _bad(path, f"{where}: the response is nested too deeply or holds a huge number")
+    keys = att.get("keys")
+    if keys is None:
+        return
+    if not isinstance(keys, dict) or len(keys) > MAX_ATTEMPT_KEYS:
+        raise _bad(path, f"{where}: 'keys' should be an object of at most {MAX_ATTEMPT_KEYS} keys")
+    for label, key in keys.items():
+        if not isinstance(key, str) or len(key) > MAX_KEY_CHARS:
+            raise _bad(
+                path,
+                f"{where}: key '{label[:40]}' should be text of at most {MAX_KEY_CHARS} characters",
+            )
 
 
 def _plain(value: Any, depth: int, finite: bool = True) -> bool:

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
-import math
 import os
-import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,304 +24,51 @@ from typing import Any, TypeVar
 from kit.articles.article import Article
 from kit.errors import KitError
 from kit.files import atomic_write_bytes, open_folder
-from kit.views.html import Notice
 from kit.work.annotations import Annotation, now, reanchor
 
-# Reading a work file is kit.work.reader's; these names are also imported from here.
+# Reading a work file is kit.work.reader's, the work folder kit.work.work_folder's, a work
+# document and one edit to it kit.work.document's; these names are also imported from here.
+from kit.work.document import CHANGED_ELSEWHERE as CHANGED_ELSEWHERE
+from kit.work.document import (
+    GONE,
+    Attempt,
+    Change,
+    Draft,
+    changed_slots,
+    merged,
+    restore_slots,
+    saved_attempts,
+    slots_of,
+)
+from kit.work.document import MAX_EARLIER as MAX_EARLIER
+from kit.work.document import new_document as new_document
+from kit.work.document import text_fingerprint as text_fingerprint
 from kit.work.reader import FORMAT as FORMAT
 from kit.work.reader import MAX_WORK_FILE_BYTES as MAX_WORK_FILE_BYTES
 from kit.work.reader import parse_document as parse_document
 from kit.work.reader import parse_work as parse_work
 from kit.work.reader import read_document as read_document
+from kit.work.work_folder import SHARED_ENV as SHARED_ENV
+from kit.work.work_folder import SHARED_MARKER as SHARED_MARKER
+from kit.work.work_folder import STUDENT_ENV as STUDENT_ENV
+from kit.work.work_folder import WORK_DIR_ENV as WORK_DIR_ENV
+from kit.work.work_folder import current_student as current_student
+from kit.work.work_folder import file_mode as file_mode
+from kit.work.work_folder import is_shared as is_shared
+from kit.work.work_folder import safe_name as safe_name
+from kit.work.work_folder import set_student as set_student
+from kit.work.work_folder import sign_in as sign_in
+from kit.work.work_folder import student_folder as student_folder
+from kit.work.work_folder import where_is_my_work as where_is_my_work
+from kit.work.work_folder import work_dir as work_dir
+from kit.work.work_folder import work_path as work_path
 
 try:  # POSIX file locks; on other systems edits are still atomic, just not merged across processes
     import fcntl
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-WORK_DIR_ENV = "KIT_WORK_DIR"
-STUDENT_ENV = "KIT_STUDENT"
-#: A shared class work folder: files the teacher's group may read (`-rw-r-----`, folders
-#: `rwxr-x---`), when this is set to 1 or the work folder holds a file named `.shared`.
-SHARED_ENV = "KIT_WORK_SHARED"
-SHARED_MARKER = ".shared"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
-_UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
-
-
-def work_dir(path: str | Path | None = None) -> Path:
-    """The work folder: `path`, else $KIT_WORK_DIR, else `work/` in the current folder."""
-    if path is not None:
-        return Path(path)
-    env = os.environ.get(WORK_DIR_ENV)
-    return Path(env) if env else Path.cwd() / "work"
-
-
-def _cleaned(value: str) -> str:
-    """The name as one safe path component: letters (any script), digits, '.', '_' and '-'
-    kept, anything else '-', at most 64 characters, a reserved device name prefixed with '_'
-    ('' when nothing usable is left). The rule of work folders made before names got a suffix."""
-    cleaned = unicodedata.normalize("NFKC", value).replace("\x00", "")
-    cleaned = _UNSAFE.sub("-", cleaned.strip()).strip(".-")[:64].strip(".-")
-    if cleaned and cleaned.lower().split(".")[0] in _RESERVED:
-        cleaned = f"_{cleaned}"
-    return cleaned
-
-
-def is_shared(path: str | Path | None = None) -> bool:
-    """True when work in this work folder is written for a shared class folder (group-readable):
-    $KIT_WORK_SHARED is 1, or the work folder holds a file named `.shared`."""
-    if os.environ.get(SHARED_ENV, "").strip().lower() in ("1", "yes", "true", "on"):
-        return True
-    return (work_dir(path) / SHARED_MARKER).is_file()
-
-
-def file_mode(path: str | Path | None = None) -> int:
-    """The permissions of the files the kit writes in a work folder: owner-only, or readable by
-    the group too in a shared work folder (`is_shared`)."""
-    return 0o640 if is_shared(path) else 0o600
-
-
-def safe_name(value: str, what: str = "student id") -> str:
-    """A name that is safe as one path component inside the work folder.
-
-    Letters (any script), digits, '.', '_' and '-' are kept; anything else becomes '-'.
-    For a student id, when cleaning changed the name (spaces, other signs, full-width letters,
-    more than 64 characters ...), a short suffix made from the whole name is added
-    ('Alex B' -> 'Alex-B-5c1a9e'), so that two different names never share a folder; a clean
-    name stays as it is, and the suffixed form is clean too. Raises KitError when nothing
-    usable is left.
-    """
-    if not isinstance(value, str):
-        raise KitError(f"the {what} must be text, not {type(value).__name__}")
-    cleaned = _cleaned(value)
-    if not cleaned:
-        raise KitError(
-            f"'{value[:40]}' cannot be used as a {what}",
-            fix=f"use letters and digits for the {what}, for example 'alex-2b'",
-        )
-    if what != "student id":
-        return cleaned
-    name = unicodedata.normalize("NFC", value).strip()
-    if cleaned == name:
-        return cleaned
-    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:6]
-    return f"{cleaned[:57].strip('.-')}-{digest}"
-
-
-def student_folder(student: str, path: str | Path | None = None) -> str:
-    """The name of `student`'s folder in the work folder: `safe_name(student)`, or the folder an
-    earlier kit made for this name (without the suffix) when only that one exists."""
-    name = safe_name(student)
-    root = work_dir(path)
-    legacy = _cleaned(student) if isinstance(student, str) else name
-    if legacy and legacy != name and not (root / name).exists() and (root / legacy).is_dir():
-        return legacy
-    return name
-
-
-def set_student(name: str, path: str | Path | None = None) -> str:
-    """Remember the student's id for this work folder; returns the id as the kit will use it."""
-    student = student_folder(name, path)
-    root = work_dir(path)
-    root.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(root / ".student", f"{student}\n".encode(), mode=file_mode(root))
-    return student
-
-
-def sign_in(name: str, path: str | Path | None = None) -> Notice:
-    """Tell the kit who you are (notebook 0); says where your work will be saved."""
-    student = set_student(name, path)
-    folder = work_dir(path) / student
-    return Notice(
-        f"Hello, {student}! The kit will save your work as you go, in this folder:\n{folder}\n"
-        "You do not need to press any save button."
-    )
-
-
-def where_is_my_work(path: str | Path | None = None) -> Notice:
-    """Where the current student's work is saved, and what is there so far."""
-    try:
-        student = current_student(path)
-    except KitError as e:  # nobody signed in yet (a notebook run all at once): say what to do
-        return Notice(f"Nothing is saved yet: {e.sentence[:1].lower()}{e.sentence[1:]}", "warning")
-    folder = work_dir(path) / student
-    files = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
-    listing = ", ".join(files) if files else "nothing yet"
-    return Notice(f"{student}, your work is saved in:\n{folder}\nSaved so far: {listing}")
-
-
-def current_student(path: str | Path | None = None) -> str:
-    """The student id: $KIT_STUDENT, else the one saved by `set_student`."""
-    env = os.environ.get(STUDENT_ENV)
-    if env:
-        return student_folder(env, path)
-    marker = work_dir(path) / ".student"
-    try:
-        saved = marker.read_text(encoding="utf-8").strip()
-    except OSError:
-        saved = ""
-    if not saved:
-        raise KitError(
-            "the kit does not know who you are yet",
-            fix="sign in first: run kit.sign_in() in notebook 0 (Start here), type your name "
-            "and press Sign in, then run this cell again",
-        )
-    return safe_name(saved)
-
-
-def work_path(student: str, article_id: str, path: str | Path | None = None) -> Path:
-    """Where a student's work on an article is saved; never outside the work folder."""
-    root = work_dir(path)
-    target = root / student_folder(student, root) / f"{safe_name(article_id, 'article id')}.json"
-    root_real = root.resolve()
-    # the folder, not the file: a link as the work file is set aside, never followed
-    target_real = target.parent.resolve() / target.name
-    if not target_real.is_relative_to(root_real):
-        raise KitError(
-            "this work file would be outside the work folder",
-            path=target,
-            fix="remove the link in the work folder or choose another student id",
-        )
-    return target
-
-
-def text_fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def new_document(student: str, article_id: str, fingerprint: str = "") -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "student": student,
-        "article_id": article_id,
-        "text_sha": fingerprint,
-        "revision": 0,
-        "created": now(),
-        "modified": now(),
-        "annotations": [],
-        "quiz": {},
-        "responses": {},
-    }
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One answer to one quiz question."""
-
-    response: Any
-    correct: bool | None
-    points: float
-    at: str
-    #: A practice copy's derived keys for this response (`Quiz.receipt`), so that showing it
-    #: again needs no slow derivation; None when none were saved.
-    keys: dict[str, str] | None = None
-
-
-GONE = "that highlight is not there any more (it may have been deleted in another tab)"
-CHANGED_ELSEWHERE = "that was changed in another tab or notebook since, so it was left as it is"
-
-#: Earlier versions kept of one written answer (texts two tabs saved over each other).
-MAX_EARLIER = 10
-#: What one edit changed: (("a", annotation id) or ("r", response key), before, after), with
-#: None for "not there".
-Change = tuple[tuple[str, Any], Any, Any]
-
-
-class Draft:
-    """The work document as it is on disk now, inside one save: what an edit reads and changes.
-
-    Annotations and responses are replaced, never changed in place, so that the save can tell
-    which ones the edit changed (its undo puts back exactly those, and only if nobody changed
-    them since).
-    """
-
-    def __init__(
-        self, doc: dict[str, Any], article_id: str, keep_copy: Callable[[], str] | None = None
-    ) -> None:
-        self.doc = doc
-        self.article_id = article_id
-        self._keep_copy = keep_copy
-        self.kept = ""
-
-    def keep_copy(self) -> str:
-        """Keep a copy of the file as it is on disk now (before this edit), once; its name."""
-        if not self.kept and self._keep_copy is not None:
-            self.kept = self._keep_copy()
-        return self.kept
-
-    @property
-    def annotations(self) -> tuple[Annotation, ...]:
-        return tuple(Annotation.from_w3c(raw) for raw in self.doc["annotations"])
-
-    def get(self, annotation_id: Any) -> Annotation | None:
-        raw = next((a for a in self.doc["annotations"] if _id(a) == annotation_id), None)
-        return None if raw is None else Annotation.from_w3c(raw)
-
-    def existing(self, annotation_id: Any) -> Annotation:
-        """The annotation as saved now; KitError when another tab deleted it."""
-        found = self.get(annotation_id)
-        if found is None:
-            raise KitError(GONE)
-        return found
-
-    def put(self, annotation: Annotation) -> Annotation:
-        """Add the annotation, or replace the one with its id."""
-        _set_slot(self.doc, ("a", annotation.id), annotation.to_w3c(self.article_id))
-        return annotation
-
-    def remove(self, annotation_id: Any) -> None:
-        _set_slot(self.doc, ("a", annotation_id), None)
-
-    def response(self, key: str, default: str = "") -> str:
-        entry = self.doc["responses"].get(key)
-        return entry.get("value", default) if isinstance(entry, dict) else default
-
-    def set_response(self, key: str, value: str | None) -> None:
-        """Save a written answer (None removes it); its earlier versions stay."""
-        entry = None if value is None else {"value": value, "modified": now()}
-        old = self.doc["responses"].get(key)
-        if entry is not None and isinstance(old, dict) and isinstance(old.get("earlier"), list):
-            entry["earlier"] = old["earlier"]
-        _set_slot(self.doc, ("r", key), entry)
-
-    def write_text(self, key: str, value: str, base: str | None) -> str | None:
-        """Save a written answer typed over `base`, the text this tab last read or saved.
-        When the saved text is another one (another tab or kernel changed it since; `base`
-        None: always), it is first kept as the answer's latest earlier version. Returns the
-        text kept, or None."""
-        entry = self.doc["responses"].get(key)
-        saved = entry.get("value") if isinstance(entry, dict) else None
-        earlier = entry.get("earlier") if isinstance(entry, dict) else None
-        versions = earlier[:] if isinstance(earlier, list) else [] if earlier is None else [earlier]
-        kept = None
-        if isinstance(saved, str) and saved.strip() and saved not in (base, value):
-            kept = saved
-            versions.insert(0, {"value": saved, "modified": entry.get("modified", "")})
-        if kept is not None or versions:
-            # a text typed further replaces its shorter self (the start it had); all else stays
-            versions = [
-                v
-                for i, v in enumerate(versions)
-                if not (isinstance(v, dict) and isinstance(v.get("value"), str))
-                or not _continued(v["value"], [value] + [w.get("value") for w in versions[:i]])
-            ]
-        new: dict[str, Any] = {"value": value, "modified": now()}
-        if versions:
-            new["earlier"] = versions[:MAX_EARLIER]
-        _set_slot(self.doc, ("r", key), new)
-        return kept
-
-    def earlier_texts(self, key: str) -> list[str]:
-        """The earlier versions kept of a written answer, latest first."""
-        entry = self.doc["responses"].get(key)
-        versions = entry.get("earlier") if isinstance(entry, dict) else None
-        if not isinstance(versions, list):
-            return []
-        return [
-            v["value"] for v in versions if isinstance(v, dict) and isinstance(v.get("value"), str)
-        ]
 
 
 class Workspace:
@@ -549,7 +292,7 @@ class Workspace:
         if not self._undo:
             return False
         changes = self._undo.pop()
-        self._apply(lambda draft: _restore(draft.doc, changes, back=True))
+        self._apply(lambda draft: restore_slots(draft.doc, changes, back=True))
         self._redo.append(changes)
         return True
 
@@ -557,7 +300,7 @@ class Workspace:
         if not self._redo:
             return False
         changes = self._redo.pop()
-        self._apply(lambda draft: _restore(draft.doc, changes, back=False))
+        self._apply(lambda draft: restore_slots(draft.doc, changes, back=False))
         self._undo.append(changes)
         return True
 
@@ -582,13 +325,13 @@ class Workspace:
                     self.external_changes = True
                 if self.article is not None and doc.get("text_sha") != self._fingerprint:
                     _reanchor_all(doc, self.article, self._fingerprint)
-                before = _slots(doc)
+                before = slots_of(doc)
                 try:
                     op(Draft(doc, self.article_id, lambda: self._copy_aside(dfd)))
                 except KitError:
                     self._doc = self._read_current(dfd)  # show what is there now
                     raise
-                changes = _changes(before, _slots(doc))
+                changes = changed_slots(before, slots_of(doc))
                 doc["revision"] = int(doc.get("revision", 0)) + 1
                 doc["modified"] = now()
                 data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
@@ -687,45 +430,6 @@ class Workspace:
         return kept
 
 
-def _continued(text: str, later: list[Any]) -> bool:
-    """True when one of the `later` texts starts with `text` (so it holds all of it)."""
-    return any(isinstance(t, str) and t.startswith(text) for t in later)
-
-
-def saved_attempts(
-    doc: dict[str, Any], bank_id: str, question_id: str
-) -> tuple[list[Attempt], bool]:
-    """The readable attempts at one question in a work document, and whether any saved there
-    could not be read (a wrong type anywhere on the way: left out, never an error)."""
-    bank = doc["quiz"].get(bank_id, {})
-    entry = bank.get(question_id, {}) if isinstance(bank, dict) else None
-    raw = entry.get("attempts", []) if isinstance(entry, dict) else None
-    if not isinstance(raw, list):
-        return [], True
-    out = [a for a in map(_attempt, raw) if a is not None]
-    return out, len(out) < len(raw)
-
-
-def _attempt(raw: Any) -> Attempt | None:
-    """One saved attempt as the widgets read it; None when it is not one the kit writes."""
-    if not isinstance(raw, dict):
-        return None
-    correct, points, at = raw.get("correct"), raw.get("points", 0.0), raw.get("at", "")
-    if (
-        not isinstance(correct, (bool, type(None)))
-        or isinstance(points, bool)
-        or not isinstance(points, (int, float))
-        or not math.isfinite(points)
-        or abs(points) > 1e9
-        or not isinstance(at, str)
-    ):
-        return None
-    keys = raw.get("keys")
-    return Attempt(
-        raw.get("response"), correct, float(points), at, keys if isinstance(keys, dict) else None
-    )
-
-
 T = TypeVar("T")
 TOO_LONG_FIX = "shorten what you pasted or wrote last (a written answer needs a few pages at most)"
 
@@ -760,76 +464,6 @@ def _read_no_follow(dfd: int, path: Path) -> bytes | None:
             f"it is over the {MAX_WORK_FILE_BYTES // mb} MB a work file may hold", path=path
         )
     return data
-
-
-def merged(base: Annotation, mine: Annotation, theirs: Annotation) -> Annotation:
-    """`theirs` (the annotation as saved now) with what changed from `base` to `mine`: tags
-    added and removed, the comment, the motivation, the span."""
-    removed = set(base.tags) - set(mine.tags)
-    kept = [t for t in theirs.tags if t not in removed]
-    added = [t for t in mine.tags if t not in base.tags]
-    tags = [t for t in mine.tags if t in kept or t in added]
-    tags += [t for t in kept if t not in tags]
-    out = replace(theirs, tags=tuple(dict.fromkeys(tags)), modified=now())
-    if mine.comment != base.comment:
-        out = replace(out, comment=mine.comment)
-    if mine.motivation != base.motivation:
-        out = replace(out, motivation=mine.motivation)
-    if (mine.start, mine.end) != (base.start, base.end):
-        out = replace(out, start=mine.start, end=mine.end, exact=mine.exact,
-                      prefix=mine.prefix, suffix=mine.suffix)  # fmt: skip
-    return out
-
-
-def _id(raw: Any) -> Any:
-    """An annotation's id, hashable even when a file changed by hand made it a list."""
-    value = raw.get("id") if isinstance(raw, dict) else None
-    return value if isinstance(value, (str, int, float, type(None))) else json.dumps(value)
-
-
-def _slots(doc: dict[str, Any]) -> dict[tuple[str, Any], Any]:
-    """Every annotation and response of a document by slot (the objects themselves)."""
-    out: dict[tuple[str, Any], Any] = {("a", _id(a)): a for a in doc["annotations"]}
-    out.update({("r", k): v for k, v in doc["responses"].items()})
-    return out
-
-
-def _changes(before: dict, after: dict) -> list[Change]:
-    """The slots an edit replaced, added or removed (edits replace, never change in place)."""
-    return [
-        (slot, before.get(slot), after.get(slot))
-        for slot in before.keys() | after.keys()
-        if before.get(slot) is not after.get(slot)
-    ]
-
-
-def _set_slot(doc: dict[str, Any], slot: tuple[str, Any], value: Any) -> None:
-    kind, key = slot
-    if kind == "r":
-        if value is None:
-            doc["responses"].pop(key, None)
-        else:
-            doc["responses"][key] = value
-        return
-    items = doc["annotations"]
-    if value is None:
-        doc["annotations"] = [a for a in items if _id(a) != key]
-        return
-    for i, a in enumerate(items):
-        if _id(a) == key:
-            items[i] = value
-            return
-    items.append(value)
-
-
-def _restore(doc: dict[str, Any], changes: list[Change], back: bool) -> None:
-    """Undo (`back`) or redo an edit's changes, if each slot is still as that edit left it."""
-    now_there = _slots(doc)
-    for slot, before, after in changes:
-        if now_there.get(slot) != (after if back else before):
-            raise KitError(CHANGED_ELSEWHERE, fix="make the change by hand if you still want it")
-    for slot, before, after in changes:
-        _set_slot(doc, slot, before if back else after)
 
 
 def _with_creator(annotation: Annotation, student: str) -> Annotation:
@@ -871,9 +505,9 @@ class MemoryWorkspace(Workspace):
 
     def _apply(self, op: Callable[[Draft], None]) -> list[Change]:
         doc = json.loads(json.dumps(self._doc))
-        before = _slots(doc)
+        before = slots_of(doc)
         op(Draft(doc, self.article_id))
-        changes = _changes(before, _slots(doc))
+        changes = changed_slots(before, slots_of(doc))
         doc["revision"] = int(doc.get("revision", 0)) + 1
         doc["modified"] = now()
         self._doc = doc

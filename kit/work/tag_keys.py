@@ -18,19 +18,14 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.reading.roles import body_paragraphs
+from kit.work.key_files import TAG_FILES
+from kit.work.key_files import is_tag_key as is_tag_key
 from kit.work.keys import KEYS_FOLDER, Key, answer_key, load_key
 
 #: The kinds of tagging a key file can hold, and the word in its file name.
-FILES = {"claim": "claims", "role": "roles"}
+FILES = TAG_FILES
 #: The labels each kind of answer carries (besides `why`).
 FIELDS = {"claim": ("claim", "checkworthy"), "role": ("role",)}
-
-
-def is_tag_key(path: str | Path) -> bool:
-    """Whether a file in `keys/` is a key for tagging (`<id>.claims.yaml`, `<id>.roles.yaml`),
-    which the source keys' readers (the class materials) leave to the taggers."""
-    name = Path(path).name.lower()
-    return any(name.endswith(f".{w}{ext}") for w in FILES.values() for ext in (".yaml", ".yml"))
 
 
 def tag_key_path(article: Article, kind: str) -> Path | None:
