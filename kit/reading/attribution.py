@@ -24,6 +24,7 @@ from kit.reading.cues import (
 )
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
+from kit.reading.quotes import QUOTE_MARKS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
 from kit.reading.source_words import (
@@ -499,6 +500,7 @@ class Attributor:
         found.extend(colon_quotes(self, found))
         found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
+        found = mixed_quotes(self.doc, found, [c.start for c in cues])
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
 
@@ -674,6 +676,78 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
         ):
             continue
         out[last] = replace(out[last], content=Span(out[last].content.start, q.end))
+    return out
+
+
+# What follows a quoted fragment when the clause does not go on with it: punctuation, a new
+# clause ("and", "but"), or a time or place ("“Thank you Georgia” moments after polls closed").
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?:[,;:(—–\[]|--|-\s|(?:and|but|or|on|at|in|moments|when|after|before|during|while|"
+    r"as|from|to)\b|[A-Z])"
+)
+_ENDS_THAT = re.compile(r"\bthat\s*$")
+
+
+def mixed_quotes(
+    doc: ArticleText, found: list[Attribution], cue_starts: list[int]
+) -> list[Attribution]:
+    """A quotation that is only part of what was said is a mixed quotation: the content is the
+    clause around it, not a direct quote. "He was a “respected manager,” she said" (words of the
+    clause before it), "calling it “disqualifying”" (an object between the cue and a quoted
+    fragment), "said “it gets me mad” every time ..." (the clause goes on after it)."""
+    text = doc.text
+    out = []
+    for a in found:
+        c = a.content
+        if not (a.direct and c is not None and a.cue is not None):
+            out.append(a)
+            continue
+        q = doc.quote_starting_at(c.start, c.end)
+        s_lo, s_hi, _ = doc.sents[doc.sentence_of(c.start)]
+        start, end = c.start, c.end
+        if q is None or q.start != c.start:
+            out.append(a)
+            continue
+        if a.cue.start > c.start:
+            # The quotation comes first: words of its own clause before it in the sentence.
+            lo = doc.sentence_start(c.start)
+            lead = text[lo : c.start]
+            if (
+                any(ch.isalnum() for ch in lead)
+                and not lead.rstrip().endswith((":", "—", "–", "--"))
+                and (a.source is None or a.source.start > c.start)
+                and not any(lo <= k < c.start for k in cue_starts)
+            ):
+                start = lo
+        elif s_lo <= a.cue.end <= c.start:
+            # The cue comes first: an object between it and a quoted fragment.
+            gap = text[a.cue.end : c.start]
+            first = text[q.start + 1 : q.end].lstrip(" '‘“\"")[:1]
+            if (
+                gap.strip()
+                and not gap.rstrip().endswith((",", ":", "—", "–", "-"))
+                and "\n" not in gap
+                and first.islower()
+                and not _ENDS_THAT.search(gap)
+                and not (a.source is not None and a.cue.end <= a.source.start < c.start)
+            ):
+                start = a.cue.end + len(gap) - len(gap.lstrip())
+            # The clause goes on after the quotation: "said “it gets me mad” every time ...".
+            after = text[c.end : s_hi]
+            if (
+                c.end == q.end
+                and text[q.end - 2 : q.end - 1] not in ",.!?;:'"
+                and after.strip(" .!?\"”’'")
+                and not _CLAUSE_AFTER.match(after)
+                and not any(ch in after for ch in QUOTE_MARKS)
+            ):
+                tail = trim(text, c.end, s_hi)
+                if tail is not None and "\n" not in text[c.end : tail.end]:
+                    end = tail.end
+        if (start, end) == (c.start, c.end):
+            out.append(a)
+        else:
+            out.append(replace(a, content=Span(start, end), direct=False))
     return out
 
 

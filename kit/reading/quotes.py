@@ -107,7 +107,9 @@ def find_quotes(
                     if open_d is None:
                         open_d, open_s = i, None
                 elif open_d is not None:
-                    quotes.append(Span(open_d, m.end()))
+                    # Three apostrophes close a single quote and the double one: ",'''".
+                    end = m.end() + 1 if text.startswith("'", m.end()) else m.end()
+                    quotes.append(Span(open_d, end))
                     open_d = None
                 continue
             if ch in open_double:

@@ -1,0 +1,64 @@
+"""Quotations as readers of the news meet them: mixed quotes, quotations after colons and dashes,
+transcripts, quotations continued in the next paragraph, the apostrophes of newspaper styles."""
+
+from __future__ import annotations
+
+from kit.reading.quotes import find_quotes
+from kit.reading.sources import Attribution, find_attributions
+
+
+def cut(text: str, span) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def by_content(text: str, content: str) -> Attribution:
+    found = find_attributions(text)
+    for a in found:
+        if cut(text, a.content) == content:
+            return a
+    listing = [(cut(text, a.source), cut(text, a.content), a.direct) for a in found]
+    raise AssertionError(f"no attribution with content {content!r} in {listing}")
+
+
+# ------------------------------------------------------------------ mixed quotations
+
+
+def test_a_quoted_fragment_inside_the_speakers_clause_is_a_mixed_quote():
+    text = "He was a “respected manager and a friend,” Ana Boistard said in a statement."
+    a = by_content(text, "He was a “respected manager and a friend,”")
+    assert a.speaker == "Ana Boistard" and not a.direct
+
+
+def test_a_quoted_name_after_an_object_is_part_of_a_mixed_quote():
+    text = "Mitt Romney criticised the plan, calling it “disqualifying” on Monday."
+    a = by_content(text, "it “disqualifying”")
+    assert a.speaker == "Mitt Romney" and not a.direct
+
+
+def test_a_quoted_fragment_the_sentence_goes_on_from_is_a_mixed_quote():
+    text = "Barack Obama said “it gets me mad” every time he thinks about the children."
+    a = by_content(text, "“it gets me mad” every time he thinks about the children")
+    assert not a.direct
+
+
+def test_whole_quoted_sentences_stay_direct():
+    text = (
+        "Sooner or later the board will meet.\n\n"
+        "“We will rebuild the school,” Tom Reed said.\n\n"
+        "Mr. Reed told reporters that “the money is there.”\n\n"
+        "His final assessment: “It is not quite optimistic,” he said."
+    )
+    assert by_content(text, "“We will rebuild the school,”").direct
+    assert by_content(text, "“the money is there.”").direct
+    assert by_content(text, "“It is not quite optimistic,”").direct
+
+
+# ------------------------------------------------------------------ newspaper apostrophes
+
+
+def test_three_apostrophes_close_a_nested_quote_and_the_quotation():
+    text = "''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said. Then more."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "''We are told all the time, 'Kosovo is a special case,'''"
+    (a,) = find_attributions(text)
+    assert a.direct and a.speaker == "Putin"
