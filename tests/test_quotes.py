@@ -62,3 +62,18 @@ def test_three_apostrophes_close_a_nested_quote_and_the_quotation():
     assert text[q.start : q.end] == "''We are told all the time, 'Kosovo is a special case,'''"
     (a,) = find_attributions(text)
     assert a.direct and a.speaker == "Putin"
+
+
+# ------------------------------------------------------------------ colons and dashes
+
+
+def test_words_between_the_cue_and_a_colon_are_not_the_quotation():
+    text = "Nelson Diaz said of Mr. Rubio: “He is American 100 percent.”"
+    a = by_content(text, "“He is American 100 percent.”")
+    assert a.direct and a.speaker == "Nelson Diaz"
+
+
+def test_a_listener_before_that_is_not_the_quotation():
+    text = "Hillary Clinton told supporters that “we are in this together.”"
+    a = by_content(text, "“we are in this together.”")
+    assert a.direct and a.speaker == "Hillary Clinton"

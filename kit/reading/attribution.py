@@ -500,6 +500,7 @@ class Attributor:
         found.extend(colon_quotes(self, found))
         found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
+        found = quote_after_aside(self.doc, found)
         found = mixed_quotes(self.doc, found, [c.start for c in cues])
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
@@ -749,6 +750,44 @@ def mixed_quotes(
         else:
             out.append(replace(a, content=Span(start, end), direct=False))
     return out
+
+
+# Between a cue and its quotation: a few words and a colon or dash ("said of Mr. Rubio: “...”",
+# "wrote back: “...”"), or a listener or time and "that" ("told supporters that “...”").
+_BEFORE_QUOTE = re.compile(
+    r"(?:[^\W\d][\w.’'-]*\s+){0,4}that\s+|(?!.*\bthat\b)(?:[\w.’'()-]+\s+){0,5}[\w.’'()-]+\s*(?:[:—–]|--)\s*"
+)
+
+
+def quote_after_aside(doc: ArticleText, found: list[Attribution]) -> list[Attribution]:
+    """ "he said of the episode: “...”", "told supporters that “...”": the content is the
+    quotation, not the words between the cue and it, and it is direct."""
+    text = doc.text
+    out = []
+    for a in found:
+        c = a.content
+        if a.direct or c is None or a.cue is None or a.cue.end > c.start:
+            out.append(a)
+            continue
+        q = doc.quote_starting_at(_quote_open(text, c.start, c.end), c.end)
+        if (
+            q is None
+            or q.end < c.end - 1
+            or q.start <= c.start
+            or not _BEFORE_QUOTE.fullmatch(text, c.start, q.start)
+        ):
+            out.append(a)
+            continue
+        out.append(replace(a, content=q, direct=True))
+    return out
+
+
+def _quote_open(text: str, lo: int, hi: int) -> int:
+    """Where the first quotation mark after lo opens (hi when there is none)."""
+    for k in range(lo, hi):
+        if text[k] in QUOTE_MARKS:
+            return k
+    return hi
 
 
 def _first(a: Attribution) -> int:
