@@ -77,3 +77,27 @@ def test_a_listener_before_that_is_not_the_quotation():
     text = "Hillary Clinton told supporters that “we are in this together.”"
     a = by_content(text, "“we are in this together.”")
     assert a.direct and a.speaker == "Hillary Clinton"
+
+
+def test_a_quotation_after_a_name_and_a_colon_after_a_dash_is_the_names():
+    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.” [538.]"
+    a = by_content(text, "“One of the biggest lessons was a simple one.”")
+    assert a.speaker == "Carl Bialik" and a.direct and a.cue is None
+
+
+def test_a_quotation_after_a_clause_ending_in_a_colon_is_its_subjects():
+    text = (
+        "Governor John Bel Edwards addressed the public: “No one should take this storm lightly.”"
+        "\n\nThe State Department responded:\n\n"
+        "“If there are people in this country who are prone to terror, we must act.”"
+    )
+    a = by_content(text, "“No one should take this storm lightly.”")
+    assert a.speaker == "John Bel Edwards" and a.direct
+    b = by_content(text, text[text.index("“If") :])
+    assert b.speaker == "State Department" and b.direct
+
+
+def test_a_headline_quote_followed_by_more_headline_is_not_the_whole_content():
+    text = "Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary\n\nThe story follows."
+    found = find_attributions(text)
+    assert not any(a.direct and cut(text, a.content) == "‘No Idea’" for a in found)

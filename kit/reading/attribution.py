@@ -550,27 +550,43 @@ class Attributor:
 
 
 def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]:
-    """ "Donald Trump: “...”": a quotation after a sentence-opening name and a colon is the
-    name's (no reporting word; a person or an organisation only)."""
+    """ "Donald Trump: “...”": a quotation after a name and a colon is the name's (no reporting
+    word; a person or an organisation only), the name opening the sentence or following a dash
+    ("Pollsters agree - Carl Bialik: “...”"). "Devine responded: “...”", "The email goes on to
+    say:" + a quotation in the next paragraph: a quotation after a clause that ends with a colon is
+    its subject's."""
     text = att.text
+    doc = att.doc
     out = []
-    for q in att.doc.quotes:
-        colon = rstrip_at(text, q.start)
-        if text[colon - 1 : colon] != ":":
+    for q in doc.quotes:
+        colon = rstrip_at(text, q.start, " \t\n\xa0")
+        if text[colon - 1 : colon] != ":" or colon - 1 < (doc.sents[0][0] if doc.sents else 0):
             continue
-        sent = att.doc.sentence_of(q.start)
-        s_lo, _, para = att.doc.sents[sent]
-        lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
-        end = rstrip_at(text, colon - 1)
-        if end <= lo or end - lo > 60 or not text[lo].isupper():
-            continue
-        np = att.phrases.np_backwards(lo, end)
-        if np is None or np[0] != lo:
-            continue
+        _, q_hi, _ = doc.sents[doc.sentence_of(q.end - 1)]
+        if not _QUOTE_ENDS.match(text, q.end, q_hi):
+            continue  # "Sidney Blumenthal: ‘No Idea’ If I ...": the headline's, not the quote's
         if any(a.content is not None and a.content.overlaps(q) for a in found):
             continue
-        source = att.classifier.classify(lo, end)
-        if source is None or source.type not in ("named_person", "institution"):
+        sent = doc.sentence_of(colon - 1)
+        s_lo, _, para = doc.sents[sent]
+        if "\n" in text[colon : q.start] and len(q) < 20:
+            continue
+        lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
+        dash = max(text.rfind(" - ", lo, colon), text.rfind(" — ", lo, colon))
+        if dash >= 0:
+            lo = dash + 3
+        end = rstrip_at(text, colon - 1)
+        if end <= lo:
+            continue
+        source = None
+        np = att.phrases.np_backwards(lo, end) if end - lo <= 60 and text[lo].isupper() else None
+        if np is not None and np[0] == lo:
+            source = att.classifier.classify(lo, end)
+            if source is not None and source.type not in ("named_person", "institution"):
+                source = None
+        if source is None and dash < 0:
+            source = _clause_subject(att, sent, end, q)
+        if source is None:
             continue
         att.history.add(source, sent)
         out.append(
@@ -583,11 +599,45 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
                 direct=True,
                 stance="neutral",
                 cue_lemma=None,
-                paragraph=para,
+                paragraph=doc.sents[doc.sentence_of(q.start)][2],
                 sentence=sent,
             )
         )
     return out
+
+
+# What may follow a quotation that a colon opens, in its sentence: a bracketed tag ("[538.]").
+_QUOTE_ENDS = re.compile(r"[\s.,;!?\"”’']*(?:\[[^\]\n]{0,40}\][\s.]*)?$")
+# After the subject of "Devine responded:", "Trump went even further:": adverbs, then a verb.
+_VERB_PHRASE = re.compile(
+    r"\s+(?:(?:then|also|later|again|quickly|simply|finally|since|has|have|had|was|were|is|"
+    r"would|will|just)\s+)*(?!(?:of|in|on|at|and|or|to|for|from|with|by|the|a|an)\b)"
+    r"[a-z][a-z-]+(?:\s+[\w’'-]+){0,7}$"
+)
+
+
+def _clause_subject(att: Attributor, sent: int, end: int, q: Span) -> Source | None:
+    """The subject of the clause that ends with a colon before quotation q ("Devine responded:"),
+    when the quotation is a sentence or more and the subject a person, organisation or document."""
+    if len(q) < 20 and att.text[q.end - 2 : q.end - 1] not in ".!?":
+        return None
+    text = att.text
+    subj = att.classifier.sentence_subject(sent)
+    if subj is None or not _VERB_PHRASE.match(text, subj[1], end):
+        # "Asked about it, Devine responded:": the noun phrase after the last comma.
+        s_lo = att.doc.sents[sent][0]
+        comma = text.rfind(",", s_lo, end)
+        k = att.doc.tok_at(max(s_lo, comma + 1))
+        if comma > 0 and att.tokens[k - 2].cap:
+            return None  # "of the University of California, Los Angeles disagreed"
+        e = att.phrases.np_end(k, end)
+        if e <= k or not _VERB_PHRASE.match(text, att.tokens[e - 1].end, end):
+            return None
+        subj = (att.tokens[k].start, att.tokens[e - 1].end)
+    source = att.classifier.classify(*subj)
+    if source is None or source.type in ("unknown", "other_outlet", "social_post"):
+        return None
+    return source
 
 
 def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attribution]:
@@ -609,7 +659,7 @@ def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attributio
     if text[lo:end].lower() in HEADLINE_LABELS or text[lo:end].isupper():  # "TEST PAGE:"
         return []
     source = att.classifier.classify(lo, end)
-    if source is None or source.type == "unknown":
+    if source is None or source.type in ("unknown", "other_outlet", "social_post"):
         return []
     q = att.doc.quote_starting_at(content.start, s_hi)
     return [
