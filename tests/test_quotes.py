@@ -101,3 +101,24 @@ def test_a_headline_quote_followed_by_more_headline_is_not_the_whole_content():
     text = "Sidney Blumenthal: ‘No Idea’ If I Would Have Told Hillary\n\nThe story follows."
     found = find_attributions(text)
     assert not any(a.direct and cut(text, a.content) == "‘No Idea’" for a in found)
+
+
+# ------------------------------------------------------------------ any verb after a quotation
+
+
+def test_any_verb_after_a_quotation_and_its_speaker_reports_it():
+    text = (
+        "Ted Bozell is a writer.\n\n"
+        "“There were some of us who thought you might work with them,” Bozell points out.\n\n"
+        "“Go back to Univision,” Trump barked and a guard escorted Ramos out.\n\n"
+        "“This is fantastic!” beamed Donald Hartley of Madison, who was there."
+    )
+    a = by_content(text, "“There were some of us who thought you might work with them,”")
+    assert a.speaker == "Ted Bozell" and cut(text, a.cue) == "points" and a.direct
+    assert by_content(text, "“Go back to Univision,”").speaker == "Trump"
+    assert by_content(text, "“This is fantastic!”").speaker == "Donald Hartley"
+
+
+def test_a_quoted_title_before_a_verb_is_not_a_quotation_reported():
+    text = "“Hamilton,” the musical, opened in 2015 and “Cats” closed."
+    assert find_attributions(text) == []

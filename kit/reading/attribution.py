@@ -24,7 +24,7 @@ from kit.reading.cues import (
 )
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
-from kit.reading.quotes import QUOTE_MARKS
+from kit.reading.quotes import AFTER_QUOTE_VERBS, QUOTE_MARKS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
 from kit.reading.source_words import (
@@ -498,6 +498,7 @@ class Attributor:
                     done.append((cue, a))
             found.extend(self._cut_contents(done))
         found.extend(colon_quotes(self, found))
+        found.extend(quotes_with_any_verb(self, found))
         found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
@@ -604,6 +605,76 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
             )
         )
     return out
+
+
+# Words after a quotation and its speaker that are no reporting verb: "“...,” he was told",
+# "“...,” she has", "“...,” the musical opened".
+_NOT_REPORTING = frozenset(
+    "is was has had does did says said its this his hers ours yours was is as has us "
+    "opened closed aired ended started premiered released featured starred".split()
+)
+
+
+def quotes_with_any_verb(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "“...,” Trump barked.", "“...,” he joked with reporters", "“...,” beamed Donald Hartley":
+    a quotation closed by a comma (or ? or !) and followed by its speaker and a verb reports
+    what was said, whatever the verb (the lists cannot know every one)."""
+    text, toks, doc = att.text, att.tokens, att.doc
+    words, lows, n = toks.words, toks.lows, toks.n
+    out = []
+    for q in doc.quotes:
+        if text[q.end - 2 : q.end - 1] not in ",?!" or len(q) < 8:
+            continue
+        if any(a.content is not None and a.content.overlaps(q) for a in found):
+            continue
+        sent = doc.sentence_of(q.start)
+        s_lo, s_hi, para = doc.sents[sent]
+        if text[s_lo : q.start].strip() or q.end >= s_hi:
+            continue
+        k = doc.tok_at(q.end)
+        if k >= n or toks[k].start >= s_hi or toks[k].start - q.end > 1:
+            continue
+        source = cue = None
+        e = att.phrases.np_end(k, s_hi)
+        if e > k and e < n and toks[e].start < s_hi and _any_verb(lows[e], words[e]):
+            # "“...,” Trump barked": the speaker, then the verb.
+            source = att.classifier.classify(toks[k].start, toks[e - 1].end)
+            cue = Span(toks[e].start, toks[e].end)
+        elif _any_verb(lows[k], words[k]) and k + 1 < n:
+            # "“...,” beamed Donald Hartley": the verb, then the speaker.
+            e = att.phrases.np_end(k + 1, s_hi)
+            if e > k + 1 and (e >= n or toks[e].start >= s_hi or words[e] in ",.;"):
+                source = att.classifier.classify(toks[k + 1].start, toks[e - 1].end)
+                cue = Span(toks[k].start, toks[k].end)
+        if source is None or cue is None or source.type == "unknown" and not toks[k].cap:
+            continue
+        att.history.add(source, sent)
+        out.append(
+            Attribution(
+                cue=cue,
+                source=source.span,
+                content=q,
+                speaker=source.speaker,
+                source_type=source.type,
+                direct=True,
+                stance="neutral",
+                cue_lemma=text[cue.start : cue.end].lower(),
+                paragraph=para,
+                sentence=sent,
+            )
+        )
+    return out
+
+
+def _any_verb(low: str, word: str) -> bool:
+    """Could this word after a quotation and its speaker be the verb that reports it?"""
+    if not word[:1].isalpha() or not word[:1].islower() or low in _NOT_REPORTING:
+        return False
+    return (
+        low.endswith(("ed", "es"))
+        or low in AFTER_QUOTE_VERBS
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
+    )
 
 
 # What may follow a quotation that a colon opens, in its sentence: a bracketed tag ("[538.]").

@@ -62,6 +62,8 @@ def make_quote_marks(marks: dict) -> QuoteMarks:
 # (''like this'', a newspaper convention) are matched before one-character ones.
 _ENGLISH = quote_marks("en")
 QUOTE_MARKS = _ENGLISH.one
+# Past forms that report a quotation when they follow it and its speaker ("“...,” he went on").
+AFTER_QUOTE_VERBS = frozenset(package_yaml("en/quotes.yaml").get("after_quote_verbs") or ())
 
 
 def find_quotes(
