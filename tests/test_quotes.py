@@ -122,3 +122,34 @@ def test_any_verb_after_a_quotation_and_its_speaker_reports_it():
 def test_a_quoted_title_before_a_verb_is_not_a_quotation_reported():
     text = "“Hamilton,” the musical, opened in 2015 and “Cats” closed."
     assert find_attributions(text) == []
+
+
+# ------------------------------------------------------------------ transcripts
+
+TRANSCRIPT = (
+    "Fallin backs Trump\n\nGovernor Mary Fallin spoke to CNN on Sunday.\n\n"
+    "JAKE TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+    "TRUMP: The deaths make clear how much work we have to do.\n\n"
+    "TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
+    "FALLIN: I think he is trying to campaign as a racial healer.\n\n"
+    "UPDATE: This story was changed on Monday."
+)
+
+
+def test_each_turn_of_a_transcript_is_its_speakers():
+    found = [a for a in find_attributions(TRANSCRIPT) if a.cue is None]
+    assert [(cut(TRANSCRIPT, a.source), a.speaker) for a in found] == [
+        ("JAKE TAPPER", "Jake Tapper"),
+        ("TRUMP", "Donald Trump"),
+        ("TAPPER", "Jake Tapper"),
+        ("FALLIN", "Mary Fallin"),
+    ]
+    assert cut(TRANSCRIPT, found[-1].content) == (
+        "I think he is trying to campaign as a racial healer"
+    )
+
+
+def test_labels_that_are_no_speakers_make_no_transcript():
+    text = "UPDATE: The vote was moved.\n\nCORRECTION: An earlier version misspelled a name.\n\n"
+    text += "UPDATE: The vote is on Friday."
+    assert find_attributions(text) == []

@@ -24,7 +24,7 @@ from kit.reading.cues import (
 )
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
-from kit.reading.quote_rules import mixed_quotes, quote_after_aside
+from kit.reading.quote_rules import mixed_quotes, quote_after_aside, transcript_turns
 from kit.reading.quotes import AFTER_QUOTE_VERBS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
@@ -500,6 +500,7 @@ class Attributor:
             found.extend(self._cut_contents(done))
         found.extend(colon_quotes(self, found))
         found.extend(quotes_with_any_verb(self, found))
+        found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)

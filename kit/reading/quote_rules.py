@@ -1,5 +1,5 @@
-"""Quotations in attributions already found: mixed quotations (a quoted fragment inside the
-speaker's own clause) and quotations opened by a colon after the cue."""
+"""Quotations beyond the reporting verbs: mixed quotations (a quoted fragment inside the speaker's
+own clause), quotations opened by a colon after the cue, and interview transcripts."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kit.articles.segment import Span
+from kit.reading.lexicon import package_yaml
 from kit.reading.quotes import QUOTE_MARKS
 from kit.reading.tokens import ArticleText, trim
 
@@ -123,3 +124,72 @@ def _quote_open(text: str, lo: int, hi: int) -> int:
         if text[k] in QUOTE_MARKS:
             return k
     return hi
+
+
+# A turn of an interview transcript: "TAPPER: ...", "JAKE TAPPER: ..." (a name of two letters
+# or more: "Q:" and "A:" turns are left out, as annotators count them one way or the other).
+_TURN = re.compile(r"((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3}):[ \t\xa0]+(?=\S)")
+_QUOTES_DATA = package_yaml("en/quotes.yaml")
+_NOT_SPEAKERS = frozenset(_QUOTES_DATA.get("transcript_labels_not_speakers") or ())
+
+
+def transcript_turns(
+    doc: ArticleText, found: list[Attribution], record: type[Attribution]
+) -> list[Attribution]:
+    """An interview transcript, "TAPPER: Do you think ...?" / "FALLIN: I think ...": each turn
+    is one attribution whose source is the speaker's label (no reporting word). A text counts as
+    a transcript when at least two paragraphs open with labels and one speaker speaks twice;
+    labels such as "UPDATE:" are not speakers."""
+    text = doc.text
+    turns = []
+    for n, (lo, _hi, para) in enumerate(doc.sents):
+        if n and doc.sents[n - 1][2] == para:
+            continue  # only a paragraph's first sentence
+        m = _TURN.match(text, lo)
+        if m is None or m.group(1).lower() in _NOT_SPEAKERS:
+            continue
+        p_hi = _paragraph_end(doc, n)
+        content = trim(text, m.end(), p_hi)
+        if content is not None:
+            turns.append((m, content, n, para))
+    last_words = [m.group(1).split()[-1] for m, *_ in turns]
+    if len(turns) < 2 or len(set(last_words)) == len(last_words):
+        return []
+    full = {m.group(1).split()[-1]: m.group(1) for m, *_ in turns if " " in m.group(1)}
+    out = []
+    for m, content, sent, para in turns:
+        if any(a.content is not None and a.content.start == content.start for a in found):
+            continue
+        label = full.get(m.group(1), m.group(1))  # "TAPPER" after "JAKE TAPPER"
+        out.append(
+            record(
+                cue=None,
+                source=Span(m.start(1), m.end(1)),
+                content=content,
+                speaker=_speaker_of_label(text, label),
+                source_type="named_person",
+                direct=False,
+                stance="neutral",
+                cue_lemma=None,
+                paragraph=para,
+                sentence=sent,
+            )
+        )
+    return out
+
+
+def _paragraph_end(doc: ArticleText, n: int) -> int:
+    para = doc.sents[n][2]
+    while n + 1 < len(doc.sents) and doc.sents[n + 1][2] == para:
+        n += 1
+    return doc.sents[n][1]
+
+
+def _speaker_of_label(text: str, label: str) -> str:
+    """ "JAKE TAPPER" -> "Jake Tapper"; "FALLIN" -> "Mary Fallin" when the text names her."""
+    name = " ".join(w.capitalize() for w in label.split())
+    if " " not in name:
+        m = re.search(rf"\b([A-Z][a-z]+(?: [A-Z]\.)? {re.escape(name)})\b", text)
+        if m is not None:
+            return m.group(1)
+    return name
