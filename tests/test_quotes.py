@@ -153,3 +153,13 @@ def test_labels_that_are_no_speakers_make_no_transcript():
     text = "UPDATE: The vote was moved.\n\nCORRECTION: An earlier version misspelled a name.\n\n"
     text += "UPDATE: The vote is on Friday."
     assert find_attributions(text) == []
+
+
+def test_a_transcript_label_of_initials_is_the_person_with_those_initials():
+    text = (
+        "Wikinews interviewed ecologist Natasha Gownaris about penguins.\n\n"
+        "NG: This study started in 1982, long before I joined the lab.\n\n"
+        "NG: We are not yet certain why females are more likely to die."
+    )
+    found = [a for a in find_attributions(text) if a.cue is None]
+    assert [a.speaker for a in found] == ["Natasha Gownaris", "Natasha Gownaris"]

@@ -186,8 +186,14 @@ def _paragraph_end(doc: ArticleText, n: int) -> int:
 
 
 def _speaker_of_label(text: str, label: str) -> str:
-    """ "JAKE TAPPER" -> "Jake Tapper"; "FALLIN" -> "Mary Fallin" when the text names her."""
+    """ "JAKE TAPPER" -> "Jake Tapper"; "FALLIN" -> "Mary Fallin" when the text names her; "NG"
+    -> "Natasha Gownaris" when the text names someone with those initials."""
     name = " ".join(w.capitalize() for w in label.split())
+    if 2 <= len(label) <= 3 and label.isalpha():
+        # "NG:" in an interview with Natasha Gownaris: a name with those initials.
+        for m in re.finditer(r"\b([A-Z])[a-z]+ (?:[A-Z]\. )?([A-Z])[a-z]+\b", text):
+            if m.group(1) + m.group(2) == label:
+                return m.group()
     if " " not in name:
         m = re.search(rf"\b([A-Z][a-z]+(?: [A-Z]\.)? {re.escape(name)})\b", text)
         if m is not None:
