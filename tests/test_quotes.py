@@ -163,3 +163,9 @@ def test_a_transcript_label_of_initials_is_the_person_with_those_initials():
     )
     found = [a for a in find_attributions(text) if a.cue is None]
     assert [a.speaker for a in found] == ["Natasha Gownaris", "Natasha Gownaris"]
+
+
+def test_two_apostrophe_quotations_report_with_any_verb_too():
+    text = "Mr. Hedge runs a golf club.\n\n''We are just scratching out a profit,'' Mr. Hedge sighed."
+    a = by_content(text, "''We are just scratching out a profit,''")
+    assert a.speaker == "Hedge" and a.direct

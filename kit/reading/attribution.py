@@ -24,7 +24,12 @@ from kit.reading.cues import (
 )
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
-from kit.reading.quote_rules import mixed_quotes, quote_after_aside, transcript_turns
+from kit.reading.quote_rules import (
+    last_inside,
+    mixed_quotes,
+    quote_after_aside,
+    transcript_turns,
+)
 from kit.reading.quotes import AFTER_QUOTE_VERBS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
@@ -625,7 +630,7 @@ def quotes_with_any_verb(att: Attributor, found: list[Attribution]) -> list[Attr
     words, lows, n = toks.words, toks.lows, toks.n
     out = []
     for q in doc.quotes:
-        if text[q.end - 2 : q.end - 1] not in ",?!" or len(q) < 8:
+        if last_inside(text, q) not in ",?!" or len(q) < 8:
             continue
         if any(a.content is not None and a.content.overlaps(q) for a in found):
             continue
@@ -692,7 +697,7 @@ _VERB_PHRASE = re.compile(
 def _clause_subject(att: Attributor, sent: int, end: int, q: Span) -> Source | None:
     """The subject of the clause that ends with a colon before quotation q ("Devine responded:"),
     when the quotation is a sentence or more and the subject a person, organisation or document."""
-    if len(q) < 20 and att.text[q.end - 2 : q.end - 1] not in ".!?":
+    if len(q) < 20 and last_inside(att.text, q) not in ".!?":
         return None
     text = att.text
     subj = att.classifier.sentence_subject(sent)

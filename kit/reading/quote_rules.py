@@ -25,6 +25,13 @@ _CLAUSE_AFTER = re.compile(
 _ENDS_THAT = re.compile(r"\bthat\s*$")
 
 
+def last_inside(text: str, q: Span) -> str:
+    """The last character inside quotation q, before its closing mark (one or two characters:
+    "“...,”", "''...,''")."""
+    end = q.end - 2 if text.startswith("''", q.end - 2) and len(q) > 4 else q.end - 1
+    return text[end - 1 : end]
+
+
 def mixed_quotes(
     doc: ArticleText, found: list[Attribution], cue_starts: list[int]
 ) -> list[Attribution]:
@@ -73,7 +80,7 @@ def mixed_quotes(
             after = text[c.end : s_hi]
             if (
                 c.end == q.end
-                and text[q.end - 2 : q.end - 1] not in ",.!?;:'"
+                and last_inside(text, q) not in ",.!?;:"
                 and after.strip(" .!?\"”’'")
                 and not _CLAUSE_AFTER.match(after)
                 and not any(ch in after for ch in QUOTE_MARKS)
