@@ -24,6 +24,13 @@ from kit.reading.cues import (
 )
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
+from kit.reading.quote_rules import (
+    last_inside,
+    mixed_quotes,
+    quote_after_aside,
+    transcript_turns,
+)
+from kit.reading.quotes import AFTER_QUOTE_VERBS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
 from kit.reading.source_words import (
@@ -512,8 +519,12 @@ class Attributor:
                     done.append((cue, a))
             found.extend(self._cut_contents(done))
         found.extend(colon_quotes(self, found))
+        found.extend(quotes_with_any_verb(self, found))
+        found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
+        found = quote_after_aside(self.doc, found)
+        found = mixed_quotes(self.doc, found, [c.start for c in cues])
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
 
@@ -562,27 +573,43 @@ class Attributor:
 
 
 def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]:
-    """ "Donald Trump: “...”": a quotation after a sentence-opening name and a colon is the
-    name's (no reporting word; a person or an organisation only)."""
+    """ "Donald Trump: “...”": a quotation after a name and a colon is the name's (no reporting
+    word; a person or an organisation only), the name opening the sentence or following a dash
+    ("Pollsters agree - Carl Bialik: “...”"). "Devine responded: “...”", "The email goes on to
+    say:" + a quotation in the next paragraph: a quotation after a clause that ends with a colon is
+    its subject's."""
     text = att.text
+    doc = att.doc
     out = []
-    for q in att.doc.quotes:
-        colon = rstrip_at(text, q.start)
-        if text[colon - 1 : colon] != ":":
+    for q in doc.quotes:
+        colon = rstrip_at(text, q.start, " \t\n\xa0")
+        if text[colon - 1 : colon] != ":" or colon - 1 < (doc.sents[0][0] if doc.sents else 0):
             continue
-        sent = att.doc.sentence_of(q.start)
-        s_lo, _, para = att.doc.sents[sent]
-        lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
-        end = rstrip_at(text, colon - 1)
-        if end <= lo or end - lo > 60 or not text[lo].isupper():
-            continue
-        np = att.phrases.np_backwards(lo, end)
-        if np is None or np[0] != lo:
-            continue
+        _, q_hi, _ = doc.sents[doc.sentence_of(q.end - 1)]
+        if not _QUOTE_ENDS.match(text, q.end, q_hi):
+            continue  # "Sidney Blumenthal: ‘No Idea’ If I ...": the headline's, not the quote's
         if any(a.content is not None and a.content.overlaps(q) for a in found):
             continue
-        source = att.classifier.classify(lo, end)
-        if source is None or source.type not in ("named_person", "institution"):
+        sent = doc.sentence_of(colon - 1)
+        s_lo, _, para = doc.sents[sent]
+        if "\n" in text[colon : q.start] and len(q) < 20:
+            continue
+        lo = len(text[s_lo:colon]) - len(text[s_lo:colon].lstrip()) + s_lo
+        dash = max(text.rfind(" - ", lo, colon), text.rfind(" — ", lo, colon))
+        if dash >= 0:
+            lo = dash + 3
+        end = rstrip_at(text, colon - 1)
+        if end <= lo:
+            continue
+        source = None
+        np = att.phrases.np_backwards(lo, end) if end - lo <= 60 and text[lo].isupper() else None
+        if np is not None and np[0] == lo:
+            source = att.classifier.classify(lo, end)
+            if source is not None and source.type not in ("named_person", "institution"):
+                source = None
+        if source is None and dash < 0:
+            source = _clause_subject(att, sent, end, q)
+        if source is None:
             continue
         att.history.add(source, sent)
         out.append(
@@ -595,11 +622,115 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
                 direct=True,
                 stance="neutral",
                 cue_lemma=None,
+                paragraph=doc.sents[doc.sentence_of(q.start)][2],
+                sentence=sent,
+            )
+        )
+    return out
+
+
+# Words after a quotation and its speaker that are no reporting verb: "“...,” he was told",
+# "“...,” she has", "“...,” the musical opened".
+_NOT_REPORTING = frozenset(
+    "is was has had does did says said its this his hers ours yours as us "
+    "opened closed aired ended started premiered released featured starred".split()
+)
+
+
+def quotes_with_any_verb(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "“...,” Trump barked.", "“...,” he joked with reporters", "“...,” beamed Donald Hartley":
+    a quotation closed by a comma (or ? or !) and followed by its speaker and a verb reports
+    what was said, whatever the verb (the lists cannot know every one)."""
+    text, toks, doc = att.text, att.tokens, att.doc
+    words, lows, n = toks.words, toks.lows, toks.n
+    out = []
+    for q in doc.quotes:
+        if last_inside(text, q) not in ",?!" or len(q) < 8:
+            continue
+        if any(a.content is not None and a.content.overlaps(q) for a in found):
+            continue
+        sent = doc.sentence_of(q.start)
+        s_lo, s_hi, para = doc.sents[sent]
+        if text[s_lo : q.start].strip() or q.end >= s_hi:
+            continue
+        k = doc.tok_at(q.end)
+        if k >= n or toks[k].start >= s_hi or toks[k].start - q.end > 1:
+            continue
+        source = cue = None
+        e = att.phrases.np_end(k, s_hi)
+        if e > k and e < n and toks[e].start < s_hi and _any_verb(lows[e], words[e]):
+            # "“...,” Trump barked": the speaker, then the verb.
+            source = att.classifier.classify(toks[k].start, toks[e - 1].end)
+            cue = Span(toks[e].start, toks[e].end)
+        elif _any_verb(lows[k], words[k]) and k + 1 < n:
+            # "“...,” beamed Donald Hartley": the verb, then the speaker.
+            e = att.phrases.np_end(k + 1, s_hi)
+            if e > k + 1 and (e >= n or toks[e].start >= s_hi or words[e] in ",.;"):
+                source = att.classifier.classify(toks[k + 1].start, toks[e - 1].end)
+                cue = Span(toks[k].start, toks[k].end)
+        if source is None or cue is None or source.type == "unknown" and not toks[k].cap:
+            continue
+        att.history.add(source, sent)
+        out.append(
+            Attribution(
+                cue=cue,
+                source=source.span,
+                content=q,
+                speaker=source.speaker,
+                source_type=source.type,
+                direct=True,
+                stance="neutral",
+                cue_lemma=text[cue.start : cue.end].lower(),
                 paragraph=para,
                 sentence=sent,
             )
         )
     return out
+
+
+def _any_verb(low: str, word: str) -> bool:
+    """Could this word after a quotation and its speaker be the verb that reports it?"""
+    if not word[:1].isalpha() or not word[:1].islower() or low in _NOT_REPORTING:
+        return False
+    return (
+        low.endswith(("ed", "es"))
+        or low in AFTER_QUOTE_VERBS
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
+    )
+
+
+# What may follow a quotation that a colon opens, in its sentence: a bracketed tag ("[538.]").
+_QUOTE_ENDS = re.compile(r"[\s.,;!?\"”’']*(?:\[[^\]\n]{0,40}\][\s.]*)?$")
+# After the subject of "Devine responded:", "Trump went even further:": adverbs, then a verb.
+_VERB_PHRASE = re.compile(
+    r"\s+(?:(?:then|also|later|again|quickly|simply|finally|since|has|have|had|was|were|is|"
+    r"would|will|just)\s+)*(?!(?:of|in|on|at|and|or|to|for|from|with|by|the|a|an)\b)"
+    r"[a-z][a-z-]+(?:\s+[\w’'-]+){0,7}$"
+)
+
+
+def _clause_subject(att: Attributor, sent: int, end: int, q: Span) -> Source | None:
+    """The subject of the clause that ends with a colon before quotation q ("Devine responded:"),
+    when the quotation is a sentence or more and the subject a person, organisation or document."""
+    if len(q) < 20 and last_inside(att.text, q) not in ".!?":
+        return None
+    text = att.text
+    subj = att.classifier.sentence_subject(sent)
+    if subj is None or not _VERB_PHRASE.match(text, subj[1], end):
+        # "Asked about it, Devine responded:": the noun phrase after the last comma.
+        s_lo = att.doc.sents[sent][0]
+        comma = text.rfind(",", s_lo, end)
+        k = att.doc.tok_at(max(s_lo, comma + 1))
+        if comma > 0 and att.tokens[k - 2].cap:
+            return None  # "of the University of California, Los Angeles disagreed"
+        e = att.phrases.np_end(k, end)
+        if e <= k or not _VERB_PHRASE.match(text, att.tokens[e - 1].end, end):
+            return None
+        subj = (att.tokens[k].start, att.tokens[e - 1].end)
+    source = att.classifier.classify(*subj)
+    if source is None or source.type in ("unknown", "other_outlet", "social_post"):
+        return None
+    return source
 
 
 def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attribution]:
@@ -621,7 +752,7 @@ def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attributio
     if text[lo:end].lower() in HEADLINE_LABELS or text[lo:end].isupper():  # "TEST PAGE:"
         return []
     source = att.classifier.classify(lo, end)
-    if source is None or source.type == "unknown":
+    if source is None or source.type in ("unknown", "other_outlet", "social_post"):
         return []
     q = att.doc.quote_starting_at(content.start, s_hi)
     return [

@@ -62,6 +62,8 @@ def make_quote_marks(marks: dict) -> QuoteMarks:
 # (''like this'', a newspaper convention) are matched before one-character ones.
 _ENGLISH = quote_marks("en")
 QUOTE_MARKS = _ENGLISH.one
+# Past forms that report a quotation when they follow it and its speaker ("“...,” he went on").
+AFTER_QUOTE_VERBS = frozenset(package_yaml("en/quotes.yaml").get("after_quote_verbs") or ())
 
 
 def find_quotes(
@@ -107,7 +109,9 @@ def find_quotes(
                     if open_d is None:
                         open_d, open_s = i, None
                 elif open_d is not None:
-                    quotes.append(Span(open_d, m.end()))
+                    # Three apostrophes close a single quote and the double one: ",'''".
+                    end = m.end() + 1 if text.startswith("'", m.end()) else m.end()
+                    quotes.append(Span(open_d, end))
                     open_d = None
                 continue
             if ch in open_double:
