@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kit.articles.language import language_of
-from kit.articles.segment import Paragraph, Sentence, Span, paragraph_spans, segment
+from kit.articles.segment import Paragraph, Sentence, Span, paragraph_spans, split_sentences
 from kit.errors import KitError
 from kit.files import MAX_FILE_BYTES, decode, normalise_newlines, parse_yaml, read_bytes, read_text
 
@@ -55,18 +55,9 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
-    def _segments(self) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
-        return segment(
-            self.text,
-            list(self.paragraphs),
-            [p.role for p in self.paragraphs],
-            language=self.language,
-        )
-
-    @property
     def sentences(self) -> tuple[Sentence, ...]:
         """Sentences with exact offsets, in order (computed once, on first use)."""
-        return self._segments[1]
+        return split_sentences(self.text, self.paragraphs, self.language)
 
     @property
     def headline_span(self) -> Paragraph | None:
