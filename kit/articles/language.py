@@ -34,6 +34,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 # The same words in plain ASCII text: every character but a letter becomes a space, then split
 # (a third of the time of the regular expression).
 _ASCII_NOT_LETTERS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalpha()})
+# Characters that are not letters and often the only ones outside ASCII in English news: as
+# spaces, they leave the words as they were and the sample ASCII.
+_NEWS_PUNCTUATION = "“”‘’—–…\u00a0"
 _SAMPLE = 4000  # characters read for detection: enough for a clear count, fast on long texts
 _MIN_HITS = 3  # fewer function words than this: too little text to tell, so the default
 
@@ -76,6 +79,10 @@ def detect(text: str) -> str:
     English: a short or mixed text keeps the default.
     """
     sample = text[:_SAMPLE].lower()
+    if not sample.isascii():
+        for c in _NEWS_PUNCTUATION:
+            if c in sample:
+                sample = sample.replace(c, " ")
     if sample.isascii():
         words = sample.translate(_ASCII_NOT_LETTERS).split()
     else:
