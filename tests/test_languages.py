@@ -62,6 +62,35 @@ def test_a_language_given_wins_over_detection():
     assert make_article("Headline", [ENGLISH], language="German").language == "de"
 
 
+def test_a_language_given_is_not_detected_at_all(monkeypatch):
+    import kit.articles.language as language
+
+    def no_detection(text):
+        raise AssertionError("detected although the language was given")
+
+    monkeypatch.setattr(language, "detect", no_detection)
+    assert article_from_text(GERMAN, language="de").language == "de"
+    assert make_article("Headline", [ENGLISH], language="en").language == "en"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # (nearly) plain ASCII, read without the regular expression: the same words and language
+        ("Er sagte, dass die Stadt das Bad nicht schliessen wird, weil man es braucht.", "de"),
+        ("Er_sagte(dass)die-Stadt2das Bad,nicht", "de"),
+        ("die_der2das", "de"),  # "_" and digits part words
+        ("“Die” der—das…", "de"),  # curly quotes and dashes part words too
+        ("He said that the town would not close the baths, because they are still needed.", "en"),
+        ("die der 123 the", "en"),  # two German function words are too few to tell
+        ("...!!! 42 ---", "en"),
+    ],
+)
+def test_plain_text_is_detected_by_its_words(text, code):
+    assert detect(text) == code
+    assert detect(text + " é") == code  # not ASCII: the words found by the regular expression
+
+
 def test_language_from_front_matter(tmp_path):
     path = tmp_path / "a.md"
     path.write_text(f"---\ntitle: Brand\nlanguage: de\n---\n\n{ENGLISH}\n", encoding="utf-8")

@@ -132,3 +132,53 @@ def test_made_articles_always_slice_back_to_their_paragraphs(paras):
     a = kit.make_article("Headline", paras)
     for p in a.paragraphs:
         assert a.text[p.start : p.end] == ([a.title, *a.body])[p.index]
+
+
+# The repairs as first written (searching the whole sentence forwards); segment.py reads the
+# sentence backwards for speed and must decide exactly the same.
+_LAST_WORD = re.compile(r"(?:^|[\s(\"“‘'])([A-Za-z]+)\.[\"”’']?$")
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+
+
+def _needs_join_forwards(prev: str, nxt: str) -> bool:
+    from kit.articles.segment import _NUMBER_ABBREVIATIONS, _abbreviations
+
+    if not nxt:
+        return False
+    m = _LAST_WORD.search(prev)
+    first = nxt.lstrip("\"“‘'(")[:1]
+    if m:
+        word = m.group(1)
+        if word in _NUMBER_ABBREVIATIONS:
+            return first.isdigit()
+        if word in _abbreviations():
+            return first.isupper() or first.isdigit() or first.islower()
+    return bool(_INITIAL.search(prev)) and first.isupper() and len(prev) > 2
+
+
+_EDGES = st.sampled_from(
+    ["Mr", "Dr", "Inc", "No", "Jan", "F", "J", "x", "said", "10", " ", ".", '"', "“", "’", "'"]
+    + ["(", "\n", "\t", "é", "2", "a.", "St"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_EDGES, max_size=8).map("".join), st.lists(_EDGES, max_size=4).map("".join))
+def test_abbreviation_repairs_decide_as_the_forward_search_does(prev, nxt):
+    from kit.articles.segment import _needs_join
+
+    prev = prev.strip()
+    assert _needs_join(prev, nxt) == _needs_join_forwards(prev, nxt)
+
+
+def test_splitting_does_not_depend_on_the_paragraphs_split_before():
+    short = "Dr. Jane Smith arrived. She spoke. Mr. Jones left."
+    first = sentence_spans(short)
+    long_paragraph = " ".join(f"Sentence number {i} ends here." for i in range(5000))
+    assert len(sentence_spans(long_paragraph)) == 5000
+    assert sentence_spans(short) == first
+    assert [short[s.start : s.end] for s in first] == [
+        "Dr. Jane Smith arrived.",
+        "She spoke.",
+        "Mr. Jones left.",
+    ]

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from kit.articles.language import language_of
-from kit.articles.segment import Paragraph, Sentence, Span, paragraph_spans, segment
+from kit.articles.segment import (
+    Paragraph,
+    Sentence,
+    Span,
+    new_paragraph,
+    paragraph_offsets,
+    split_sentences,
+)
 from kit.errors import KitError
 from kit.files import MAX_FILE_BYTES, decode, normalise_newlines, parse_yaml, read_bytes, read_text
 
@@ -55,18 +62,9 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
-    def _segments(self) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
-        return segment(
-            self.text,
-            list(self.paragraphs),
-            [p.role for p in self.paragraphs],
-            language=self.language,
-        )
-
-    @property
     def sentences(self) -> tuple[Sentence, ...]:
         """Sentences with exact offsets, in order (computed once, on first use)."""
-        return self._segments[1]
+        return split_sentences(self.text, self.paragraphs, self.language)
 
     @property
     def headline_span(self) -> Paragraph | None:
@@ -151,7 +149,7 @@ def make_article(
     paragraphs = []
     pos = 0
     for i, (role, para) in enumerate(parts):
-        paragraphs.append(Paragraph(pos, pos + len(para), i, role))
+        paragraphs.append(new_paragraph(pos, pos + len(para), i, role))
         pos += len(para) + len(PARAGRAPH_SEPARATOR)
     text = PARAGRAPH_SEPARATOR.join(p for _, p in parts)
     check_text(text, path)
@@ -216,13 +214,13 @@ def article_from_text(text: str, id: str = "text", language: str | None = None) 
     the one given ("de", "de-DE", "German"), else detected from the text.
     """
     check_text(text)
-    spans = paragraph_spans(text)
-    paras = tuple(Paragraph(s.start, s.end, i, "body") for i, s in enumerate(spans))
+    spans = paragraph_offsets(text)
+    paras = tuple(new_paragraph(s, e, i, "body") for i, (s, e) in enumerate(spans))
     return Article(
         id=safe_id(id),
         title="",
         standfirst="",
-        body=tuple(s.of(text) for s in spans),
+        body=tuple(text[s:e] for s, e in spans),
         text=text,
         paragraphs=paras,
         language=language_of(text, language),

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from kit.articles.article import Article, article_from_text
 from kit.articles.language import language_name
-from kit.articles.segment import Span
+from kit.articles.segment import Span, new_span
 from kit.reading.claim_labels import (
     CHECKWORTHY,
     ClaimLabel,
@@ -148,7 +148,7 @@ def _suggestion(
         reasons.append(_whose_judgement(att, text, reasons))
     reasons.append(_claimant_reason(att, text, reporting))
     return ClaimSuggestion(
-        Span(lo, hi),
+        new_span(lo, hi),
         text[lo:hi],
         label_set.label_for(kit_type),
         kit_type,
