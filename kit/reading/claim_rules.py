@@ -37,7 +37,7 @@ _PRIORITY = ("not_a_claim", "opinion", "number", "cause", "policy", "prediction"
 _WORDS = package_words("claim_rule_words.yaml")  # numbers as words, words the rules step over
 
 # What a cue does, besides pointing to a type.
-_TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
+_TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD, _RECORD = range(8)
 _MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
 _VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise", "likeness"))
 
@@ -65,7 +65,7 @@ _UNITS = list(_WORDS["units"])
 def tables() -> tuple[Lexicon[Group], dict[str, Group]]:
     """The lexicon of every cue phrase (claim cues, language flags, number words) and the groups."""
     data = package_yaml("claim_cues.yaml")
-    roles = {"reporting": _REPORTING, "stakes": _STAKES, "verb": _VERB}
+    roles = {"reporting": _REPORTING, "stakes": _STAKES, "verb": _VERB, "record": _RECORD}
     groups: dict[str, Group] = {}
     table: dict[str, tuple[Group, ...]] = {}
 
@@ -125,6 +125,11 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
 _DATE_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
+# Either end of a range of days: "March 15 to 17", "15-17 March", "15 and 16 June".
+_DAYS_BEFORE = re.compile(
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|and|through|[–-])\s*$"
+)
+_DAYS_AFTER = re.compile(rf"\s*(?:to|until|and|through|[–-])\s*\d{{1,2}}\s+(?:{_MONTHS})\b")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|of|since|until|by|from|to|the|a|and|during|before|after|its|his|her|their)\s+"
     r"|[,–(-]\s*)$",
@@ -142,6 +147,12 @@ _DURATION_AFTER = re.compile(
 _MONEY_AFTER = re.compile(
     r"\s?(?:million\s+|billion\s+|trillion\s+)?(?:dollars|pounds|euros|yen|rupees|cents|pence|"
     r"francs|yuan|roubles|rubles)\b|\s?(?:million|billion|trillion|bn|m|k)\b",
+    re.I,
+)
+# "100 miles from Okinawa": a distance that places something, rarely the claim itself.
+_PLACE_AFTER = re.compile(
+    r"\s?(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:from|away|off|outside|"
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b",
     re.I,
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
@@ -182,6 +193,18 @@ _GREETING = re.compile(
 )
 _THANKS = re.compile(r"\W*(?:thank\s+you|thanks(?!\s+to\b))\b", re.I)
 _EXCLAMATION = re.compile(r"\W*what\s+an?\s+[a-z]+", re.I)  # "What a week it has been."
+# "Or how can we improve ...": a question, even when the transcript forgot its question mark.
+_WH_QUESTION = re.compile(
+    r"\W*(?:(?:or|and|but|so)\s+)?(?:how|what|why|where|who|which|when)\s+(?:can|could|should|"
+    r"do|does|did|would|will|shall|are|were)\s+(?:we|you|they|i|he|she)\b",
+    re.I,
+)
+# A moderator keeping time: "Secretary Clinton, you have two minutes."
+_TIMEKEEPING = re.compile(
+    r"\byou\s+(?:have|['’]ve\s+got)\s+(?:a|one|two|three|thirty|sixty|ninety|\d+)\s+(?:more\s+)?"
+    r"(?:minutes?|seconds?)\b|\btime\s+is\s+up\b|\bwait\s+a\s+minute\b",
+    re.I,
+)
 _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
@@ -215,6 +238,10 @@ _REFUSAL_AFTER = re.compile(
     r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
     re.I,
 )
+# "shortened so it would fit on a sign": what something was for, in the past, not a forecast.
+_PURPOSE_BEFORE = re.compile(
+    r"\bso(?:\s+that)?\s+(?:it|he|she|they|we|i|you|people|(?:the|his|her|their)\s+[a-z]+)\s+$"
+)
 _NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(
@@ -222,12 +249,24 @@ _NOUN_BEFORE_WILL = re.compile(
 )
 # "said (that) he would ...": the speaker announces what they (or their side) will do.
 _ANNOUNCER_BEFORE = re.compile(r"\b(?:he|she|they|we|i)\s+$")
+# "said public transport would be shut down": a decision announced, in the passive.
+_DECISION_AFTER = re.compile(
+    r"\s+(?:not\s+)?(?:be|remain)\s+(?:" + "|".join(_WORDS["decision_participles"]) + r")\b",
+    re.I,
+)
 _REPORTED_PLAN = Group(
     "plan",
     "policy",
     1.5,
     "'{word}' passes on a plan someone announced: you can check that it was announced, and "
     "later whether it was done",
+)
+_REPORTED_DECISION = Group(
+    "plan",
+    "policy",
+    2.0,
+    "'{word}' passes on a decision someone announced: you can check that it was announced, and "
+    "later whether it was carried out",
 )
 _QUOTATIVE_AFTER = re.compile(r"\s*[,:\"“‘']")
 _TOO_AFTER = re.compile(
@@ -328,6 +367,9 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
         return "when", 0.0, e
     if _ID_BEFORE.search(text, max(lo, s - 10), s):
         return "none", 0.0, e
+    m = _PLACE_AFTER.match(text, e, hi)
+    if m:
+        return "distance", 1.0, m.end()
     if _AGE_BEFORE.search(text, max(lo, s - 6), s) or _AGE_AFTER.match(text, e, hi):
         return "age", 1.0, e  # an age places a person, it is rarely the claim
     m = _DURATION_AFTER.match(text, e, hi)
@@ -336,7 +378,12 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     m = _UNIT_AFTER.match(text, e, hi)
     if m:
         return "quantity", 1.0, m.end()
-    if _DATE_BEFORE.search(text, max(lo, s - 12), s) or _DATE_AFTER.match(text, e, hi):
+    if (
+        _DATE_BEFORE.search(text, max(lo, s - 12), s)
+        or _DATE_AFTER.match(text, e, hi)
+        or _DAYS_BEFORE.search(text, max(lo, s - 24), s)
+        or _DAYS_AFTER.match(text, e, hi)
+    ):
         return "when", 0.0, e
     digits = text[s:e]
     if len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2099:
@@ -390,6 +437,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         or _NEGATION_BEFORE.search(low, max(lo, s - 40), s)
     ):
         return 0.0  # "would not confirm", "neither ... would endorse": the past, not the future
+    if key == "would" and _PURPOSE_BEFORE.search(low, max(lo, s - 24), s):
+        return 0.0  # "so it would fit": a purpose
     if key == "will" and _NOUN_BEFORE_WILL.search(low, max(lo, s - 12), s):
         return 0.0  # "the will of the people"
     if key == "may" and not _is_may_verb(text, s, e, hi):
@@ -447,6 +496,7 @@ def judge(
     why: list[tuple[str, float, int, int, str, str, int | None, int | None]] = []
     reporting: list[tuple[int, int]] = []
     stakes: list[tuple[int, int, str]] = []
+    records: list[tuple[int, int, str]] = []
     verbs: list[tuple[int, int]] = []
     modal_spans: list[tuple[int, int]] = []
     quantities: list[tuple[str, float, int, int]] = []
@@ -467,6 +517,8 @@ def judge(
                 reporting.append((s, e))
             elif role == _STAKES:
                 stakes.append((s, e, g.reason))
+            elif role == _RECORD:
+                records.append((s, e, g.reason))
             elif role == _VERB:
                 verbs.append((s, e))
             elif role == _NUMWORD:
@@ -495,12 +547,17 @@ def judge(
                         scores["event"] += w
                         why.append(("event", w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                 else:
-                    if (
-                        key == "would"
-                        and (reported or reporting)
-                        and _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s)
-                    ):
-                        g = _REPORTED_PLAN  # "said he would host": a plan announced
+                    reach = e
+                    if key == "would" and (reported or reporting):
+                        decided = _DECISION_AFTER.match(low, e, hi)
+                        if decided or _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s):
+                            g = _REPORTED_PLAN  # "said he would host": a plan announced
+                            if decided:  # "would be closed": no past event in "closed"
+                                g, w, reach = (
+                                    _REPORTED_DECISION,
+                                    _REPORTED_DECISION.weight,
+                                    decided.end(),
+                                )
                     if g.points_to == "policy":
                         policy_cues += 1
                         if policy_cues > 1:
@@ -508,7 +565,7 @@ def judge(
                     scores[g.points_to] += w
                     why.append((g.points_to, w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                     if g.name in _MODAL_GROUPS:
-                        modal_spans.append((s, e))
+                        modal_spans.append((s, reach))
                     elif g.name in _VERB_GROUPS:
                         verb_like = True
 
@@ -690,6 +747,14 @@ def judge(
                 x,
             )
         )
+    elif first_word in _WH_FIRST and _WH_QUESTION.match(body):
+        extra.append(
+            ("not_a_claim", 3.0, "it asks a question instead of claiming something", None, None)
+        )
+    elif n_words <= 10 and _TIMEKEEPING.search(body):
+        extra.append(
+            ("not_a_claim", 3.0, "it keeps time in a debate: it claims nothing", None, None)
+        )
     elif first_word == "let" and _LET_ME.match(body):
         extra.append(("not_a_claim", 2.5, "'let me' asks to speak: it claims nothing", None, None))
     elif first_word in _FIRST_WORDS_TO_TEST and _IMPERATIVE.match(body):
@@ -774,19 +839,22 @@ def judge(
     if not reasons:
         reasons.append(Reason("it states something as a fact", None, None, "type"))
     cw = checkworthy(
-        text, lo, hi, kit_type, quantity, first_quantity, stakes, n_words, self_voice,
-        scores, bool(past), reasons,
+        text, lo, hi, kit_type, quantity, first_quantity, stakes, records, n_words,
+        self_voice, scores, bool(past), reasons,
     )  # fmt: skip
     return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
 
 
 _TEXT, _FORMAT, _EXPLAIN = range(3)
-_QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
+_QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age", "distance": "a distance"}
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
+_WH_FIRST = frozenset(
+    ("how", "what", "why", "where", "who", "which", "when", "or", "and", "but", "so")
+)
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 

@@ -61,6 +61,7 @@ def checkworthy(
     quantity: float,
     first_quantity: tuple[int, int] | None,
     stakes: list[tuple[int, int, str]],
+    records: list[tuple[int, int, str]],
     n_words: int,
     self_voice: bool,
     scores: dict[str, float],
@@ -81,6 +82,14 @@ def checkworthy(
             s, e = first_quantity
             reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
             return "yes"
+        if records and past_action:
+            s, e, why = records[0]
+            reasons.append(
+                Reason(
+                    f"a view, but the record it rests on ('{text[s:e]}') can be checked", s, e, _CW
+                )
+            )
+            return "yes"
         reasons.append(_OPINION_NOT_CHECKABLE)
         return "no"
     if kit_type == "prediction":
@@ -98,6 +107,10 @@ def checkworthy(
     if stakes:
         s, e, why = stakes[0]
         points += 1.5 if len(stakes) == 1 else 2.0
+        said.append(Reason(why.format(word=text[s:e]), s, e, _CW))
+    if records:
+        s, e, why = records[0]
+        points += 1.0
         said.append(Reason(why.format(word=text[s:e]), s, e, _CW))
     if kit_type == "policy":
         points += 2.0
