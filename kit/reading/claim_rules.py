@@ -138,7 +138,11 @@ _YEAR_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.?m\b\.?|o[’']clock\b|UTC|GMT|ET|EST|EDT|BST|CET|IST|hrs\b)", re.I
 )
-_UNIT_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?(?:-old)?\b", re.I)
+_UNIT_AFTER = re.compile(
+    r"-(?:year|month|week|day|hour|minute|met(?:er|re)|kilomet(?:er|re)|km|mile|foot|feet|inch|"
+    r"storey|story|acre|ton|tonne)s?(?:-old|-long|-high|-tall|-wide|-deep)?\b",
+    re.I,
+)
 _DURATION_AFTER = re.compile(
     r"\s+(?:more\s+|full\s+|long\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
     r"decades?|centuries|nights?)\b",
@@ -241,6 +245,10 @@ _REFUSAL_AFTER = re.compile(
 # "shortened so it would fit on a sign": what something was for, in the past, not a forecast.
 _PURPOSE_BEFORE = re.compile(
     r"\bso(?:\s+that)?\s+(?:it|he|she|they|we|i|you|people|(?:the|his|her|their)\s+[a-z]+)\s+$"
+)
+_MODAL_BEFORE = re.compile(
+    r"(?:\b(?:will|would|shall|going\s+to)|['’]ll)\s+(?:not\s+|also\s+|likely\s+|"
+    r"probably\s+|eventually\s+|only\s+)?$"
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
@@ -437,6 +445,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         or _NEGATION_BEFORE.search(low, max(lo, s - 40), s)
     ):
         return 0.0  # "would not confirm", "neither ... would endorse": the past, not the future
+    if name == "cause" and _MODAL_BEFORE.search(low, max(lo, s - 20), s):
+        return g.weight / 2  # "this will lead to flooding": a forecast of what follows
     if key == "would" and _PURPOSE_BEFORE.search(low, max(lo, s - 24), s):
         return 0.0  # "so it would fit": a purpose
     if key == "will" and _NOUN_BEFORE_WILL.search(low, max(lo, s - 12), s):
@@ -848,7 +858,7 @@ def judge(
 _TEXT, _FORMAT, _EXPLAIN = range(3)
 _QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age", "distance": "a distance"}
 # Groups and words whose sense depends on the words around them (see _weight).
-_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
+_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness", "cause"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
