@@ -118,8 +118,13 @@ def checkworthy(
         points += 1.5
     elif kit_type == "number":
         points += 1.5
-    if past_action:
+    names = _names(text, lo, hi)
+    if past_action:  # something was done: more so when we are told who did it, and in detail
         points += 0.5
+        if any(text[a:b] not in _WHEN_NAMES for a, b in names):
+            points += 0.5
+        if n_words >= 15:
+            points += 0.5
     if kit_type != "cause" and scores["cause"] > 0:
         points += 0.5  # a cause or a policy beside the main claim: more to check
     if kit_type != "policy" and scores["policy"] > 0:
@@ -136,7 +141,6 @@ def checkworthy(
                 _CW,
             )
         )
-    names = _names(text, lo, hi)
     if names:
         points += 0.5 if len(names) < 3 else 1.0
         who = [n for n in names if text[n[0] : n[1]] not in _WHEN_NAMES]
