@@ -105,3 +105,13 @@ def test_debate_time_keeping_and_questions_without_a_mark_are_not_claims(text, w
     s = one(text)
     assert (s.kit_type, s.checkworthy) == ("not_a_claim", "no")
     assert any(r.text.startswith(why) for r in s.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The previous administration doubled the national debt.", "It has doubled in eight years."],
+)
+def test_doubled_is_an_amount_you_can_check(text):
+    s = one(text)
+    assert (s.kit_type, s.checkworthy) == ("number", "yes")
+    assert any(r.text == "'doubled' is a number you could check" for r in s.reasons)

@@ -56,7 +56,8 @@ class Group:
     plain: bool = False  # its words never need their context to be judged
 
 
-_NUMBER_WORDS = list(_WORDS["number_words"])
+_NUMBER_WORDS = list(_WORDS["number_words"]) + list(_WORDS["multiples"])
+_MULTIPLES = frozenset(_WORDS["multiples"])
 _TENS = list(_WORDS["tens"])
 _UNITS = list(_WORDS["units"])
 
@@ -413,10 +414,12 @@ def _classify_number_word(text: str, s: int, e: int, hi: int) -> tuple[str, floa
     m = _DURATION_AFTER.match(text, e, hi)
     if m:
         return "duration", 1.0, m.end()
+    if word in _MULTIPLES and word.endswith("ed"):
+        return "quantity", 2.0, e  # "doubled": the amount is the claim
     if word in _VAGUE_COUNTS:
         return "quantity", 1.5, _with_next_word(text, e, hi)
     end = _with_next_word(text, e, hi)
-    if end > e or word in ("half", "twice"):
+    if end > e or word in _MULTIPLES:
         return "quantity", 2.0, end
     return "none", 0.0, e
 
