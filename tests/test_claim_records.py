@@ -115,3 +115,8 @@ def test_doubled_is_an_amount_you_can_check(text):
     s = one(text)
     assert (s.kit_type, s.checkworthy) == ("number", "yes")
     assert any(r.text == "'doubled' is a number you could check" for r in s.reasons)
+
+
+def test_a_question_that_only_opens_a_claim_is_not_taken_for_a_question():
+    s = one("So what do I even tell you, we've had so many problems.")
+    assert s.kit_type != "not_a_claim"

@@ -204,6 +204,10 @@ _WH_QUESTION = re.compile(
     r"do|does|did|would|will|shall|are|were)\s+(?:we|you|they|i|he|she)\b",
     re.I,
 )
+# "So what do I even tell you, we've had so many problems": the question only opens a claim.
+_CLAUSE_AFTER_QUESTION = re.compile(
+    r"[—–;:]|,\s+(?!you\s+know\b)(?:we|i|it|they|he|she|you|there)(?:['’]\w+|\s)", re.I
+)
 # A moderator keeping time: "Secretary Clinton, you have two minutes."
 _TIMEKEEPING = re.compile(
     r"\byou\s+(?:have|['’]ve\s+got)\s+(?:a|one|two|three|thirty|sixty|ninety|\d+)\s+(?:more\s+)?"
@@ -760,7 +764,11 @@ def judge(
                 x,
             )
         )
-    elif first_word in _WH_FIRST and _WH_QUESTION.match(body):
+    elif (
+        first_word in _WH_FIRST
+        and _WH_QUESTION.match(body)
+        and not _CLAUSE_AFTER_QUESTION.search(body)
+    ):
         extra.append(
             ("not_a_claim", 3.0, "it asks a question instead of claiming something", None, None)
         )
