@@ -394,8 +394,9 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     if (
         _DATE_BEFORE.search(text, max(lo, s - 12), s)
         or _DATE_AFTER.match(text, e, hi)
-        or _DAYS_BEFORE.search(text, max(lo, s - 24), s)
         or _DAYS_AFTER.match(text, e, hi)
+        or any(c.isdigit() for c in text[max(lo, s - 12) : s])  # quick test first
+        and _DAYS_BEFORE.search(text, max(lo, s - 24), s)
     ):
         return "when", 0.0, e
     digits = text[s:e]
