@@ -120,3 +120,9 @@ def test_doubled_is_an_amount_you_can_check(text):
 def test_a_question_that_only_opens_a_claim_is_not_taken_for_a_question():
     s = one("So what do I even tell you, we've had so many problems.")
     assert s.kit_type != "not_a_claim"
+
+
+def test_a_law_named_as_the_topic_is_not_a_policy_claim():
+    assert one("At times there have been protests against the restrictions.").kit_type == "event"
+    assert one("She chaired a region of the Constitution Party of Idaho.").kit_type == "event"
+    assert one("Parliament passed a ban on smoking in bars.").kit_type == "policy"

@@ -255,6 +255,11 @@ _MODAL_BEFORE = re.compile(
     r"(?:\b(?:will|would|shall|going\s+to)|['’]ll)\s+(?:not\s+|also\s+|likely\s+|"
     r"probably\s+|eventually\s+|only\s+)?$"
 )
+# A law or a rule named after "of", "against", "about", "on": the topic, not what is claimed.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:of|against|about|on|over)\s+(?:(?:the|a|an|its|their|his|her|this|that|these|those|"
+    r"such|new|many|different|other|any|all)\s+)*$"
+)
 _NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(
@@ -471,6 +476,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
         return 0.0
+    if name == "policy" and _TOPIC_BEFORE.search(low, max(lo, s - 40), s):
+        return g.weight / 2  # "protests against the restrictions": what it is about, not the claim
     if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
         return g.weight / 2  # "the coalition which would provide": a side remark, not the claim
     return g.weight
