@@ -126,3 +126,10 @@ def test_a_law_named_as_the_topic_is_not_a_policy_claim():
     assert one("At times there have been protests against the restrictions.").kit_type == "event"
     assert one("She chaired a region of the Constitution Party of Idaho.").kit_type == "event"
     assert one("Parliament passed a ban on smoking in bars.").kit_type == "policy"
+
+
+def test_under_a_law_says_what_the_law_allows_or_requires():
+    s = one("Under Maryland state law, the governor has until October 28 to call an election.")
+    assert s.kit_type == "policy"
+    assert s.reasons[0].text.startswith("'Under Maryland state law' says what a law")
+    assert one("Under pressure, the minister resigned.").kit_type == "event"

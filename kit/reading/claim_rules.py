@@ -214,6 +214,12 @@ _TIMEKEEPING = re.compile(
     r"(?:minutes?|seconds?)\b|\btime\s+is\s+up\b|\bwait\s+a\s+minute\b",
     re.I,
 )
+# "Under Maryland state law, ...", "Under the agreement, ...": what a rule says.
+_UNDER_RULE = re.compile(
+    r"\W*under\s+(?:[\w.'’-]+\s+){0,5}?(?:law|laws|act|constitution|rules|treaty|agreement|deal|"
+    r"legal\s+theory|regulations|bill|scheme|programme|program|plan|proposal)\b",
+    re.I,
+)
 _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
@@ -813,6 +819,22 @@ def judge(
         )
     elif n_words <= 3 and not past and not quantity:
         extra.append(("not_a_claim", 2.0, "too short to claim anything on its own", None, None))
+
+    if first_word == "under":
+        m = _UNDER_RULE.match(body)
+        if m:
+            x = shift + m.end()
+            words = m.group().strip(' \t"“(')
+            extra.append(
+                (
+                    "policy",
+                    2.0,
+                    f"'{words}' says what a law, a rule or an agreement allows or requires: check "
+                    "its text",
+                    x - len(words),
+                    x,
+                )
+            )
 
     # Event: a sentence with a verb tells what happened or what is the case.
     if claim_like and n_words > 2:
