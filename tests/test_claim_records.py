@@ -133,3 +133,10 @@ def test_under_a_law_says_what_the_law_allows_or_requires():
     assert s.kit_type == "policy"
     assert s.reasons[0].text.startswith("'Under Maryland state law' says what a law")
     assert one("Under pressure, the minister resigned.").kit_type == "event"
+
+
+def test_a_place_in_a_ranking_is_a_number_but_a_day_of_the_month_is_not():
+    s = one("She finished 3rd in the final.")
+    assert s.kit_type == "number"
+    assert any(r.text == "'3rd' is a place in a ranking you could check" for r in s.reasons)
+    assert one("The tenth anniversary was on June 3rd.").kit_type == "event"

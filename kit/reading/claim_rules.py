@@ -160,6 +160,11 @@ _PLACE_AFTER = re.compile(
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b",
     re.I,
 )
+_RANK_BEFORE = re.compile(
+    r"\b(?:ranked|ranks|rank|finished|finishes|placed|came|comes|rated|seeded|fell\s+to|rose\s+to)"
+    r"\s+(?:only\s+|just\s+)?$",
+    re.I,
+)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s+years?\s+old\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
@@ -388,6 +393,8 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     if ":" in text[s:e] or _CLOCK_AFTER.match(text, e, hi):
         return "when", 0.0, e
     if e < hi and text[e : e + 2] in ("st", "nd", "rd", "th"):
+        if _RANK_BEFORE.search(text, max(lo, s - 16), s):
+            return "rank", 2.0, e + 2  # "ranked 27th": a place in a ranking you could check
         return "when", 0.0, e
     if _ID_BEFORE.search(text, max(lo, s - 10), s):
         return "none", 0.0, e
@@ -897,7 +904,12 @@ def judge(
 
 
 _TEXT, _FORMAT, _EXPLAIN = range(3)
-_QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age", "distance": "a distance"}
+_QUANTITY_PHRASE = {
+    "duration": "a length of time",
+    "age": "an age",
+    "distance": "a distance",
+    "rank": "a place in a ranking",
+}
 # Groups and words whose sense depends on the words around them (see _weight).
 _CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness", "cause"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us"))
