@@ -28,6 +28,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kit.reading import wording as language
+from kit.reading.claim_patterns import (
+    CLAUSE_AFTER_QUESTION,
+    DECISION_AFTER,
+    MODAL_BEFORE,
+    PLACE_AFTER,
+    PURPOSE_BEFORE,
+    RANK_BEFORE,
+    TIMEKEEPING,
+    TOPIC_BEFORE,
+    UNDER_RULE,
+    WH_QUESTION,
+)
 from kit.reading.claim_worth import Reason, checkworthy
 from kit.reading.lexicon import Lexicon, fold, normalise_phrase, package_words, package_yaml
 
@@ -154,17 +166,6 @@ _MONEY_AFTER = re.compile(
     r"francs|yuan|roubles|rubles)\b|\s?(?:million|billion|trillion|bn|m|k)\b",
     re.I,
 )
-# "100 miles from Okinawa": a distance that places something, rarely the claim itself.
-_PLACE_AFTER = re.compile(
-    r"\s?(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:from|away|off|outside|"
-    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b",
-    re.I,
-)
-_RANK_BEFORE = re.compile(
-    r"\b(?:ranked|ranks|rank|finished|finishes|placed|came|comes|rated|seeded|fell\s+to|rose\s+to)"
-    r"\s+(?:only\s+|just\s+)?$",
-    re.I,
-)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
 _AGE_AFTER = re.compile(r"\s+years?\s+old\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
@@ -203,28 +204,6 @@ _GREETING = re.compile(
 )
 _THANKS = re.compile(r"\W*(?:thank\s+you|thanks(?!\s+to\b))\b", re.I)
 _EXCLAMATION = re.compile(r"\W*what\s+an?\s+[a-z]+", re.I)  # "What a week it has been."
-# "Or how can we improve ...": a question, even when the transcript forgot its question mark.
-_WH_QUESTION = re.compile(
-    r"\W*(?:(?:or|and|but|so)\s+)?(?:how|what|why|where|who|which|when)\s+(?:can|could|should|"
-    r"do|does|did|would|will|shall|are|were)\s+(?:we|you|they|i|he|she)\b",
-    re.I,
-)
-# "So what do I even tell you, we've had so many problems": the question only opens a claim.
-_CLAUSE_AFTER_QUESTION = re.compile(
-    r"[—–;:]|,\s+(?!you\s+know\b)(?:we|i|it|they|he|she|you|there)(?:['’]\w+|\s)", re.I
-)
-# A moderator keeping time: "Secretary Clinton, you have two minutes."
-_TIMEKEEPING = re.compile(
-    r"\byou\s+(?:have|['’]ve\s+got)\s+(?:a|one|two|three|thirty|sixty|ninety|\d+)\s+(?:more\s+)?"
-    r"(?:minutes?|seconds?)\b|\btime\s+is\s+up\b|\bwait\s+a\s+minute\b",
-    re.I,
-)
-# "Under Maryland state law, ...", "Under the agreement, ...": what a rule says.
-_UNDER_RULE = re.compile(
-    r"\W*under\s+(?:[\w.'’-]+\s+){0,5}?(?:law|laws|act|constitution|rules|treaty|agreement|deal|"
-    r"legal\s+theory|regulations|bill|scheme|programme|program|plan|proposal)\b",
-    re.I,
-)
 _LET_ME = re.compile(r"\W*(?:(?:so|and|but|now|well),?\s+)?let\s+me\b", re.I)
 _IMPERATIVE = re.compile(
     r"\W*(?:(?:so|and|but|now|please),?\s+)?(?:look|listen|imagine|consider|remember|promote|"
@@ -258,19 +237,6 @@ _REFUSAL_AFTER = re.compile(
     r"|\s+(?:sometimes|often|usually|always|regularly|frequently|later|eventually|go\s+on\s+to)\b",
     re.I,
 )
-# "shortened so it would fit on a sign": what something was for, in the past, not a forecast.
-_PURPOSE_BEFORE = re.compile(
-    r"\bso(?:\s+that)?\s+(?:it|he|she|they|we|i|you|people|(?:the|his|her|their)\s+[a-z]+)\s+$"
-)
-_MODAL_BEFORE = re.compile(
-    r"(?:\b(?:will|would|shall|going\s+to)|['’]ll)\s+(?:not\s+|also\s+|likely\s+|"
-    r"probably\s+|eventually\s+|only\s+)?$"
-)
-# A law or a rule named after "of", "against", "about", "on": the topic, not what is claimed.
-_TOPIC_BEFORE = re.compile(
-    r"\b(?:of|against|about|on|over)\s+(?:(?:the|a|an|its|their|his|her|this|that|these|those|"
-    r"such|new|many|different|other|any|all)\s+)*$"
-)
 _NEGATION_BEFORE = re.compile(r"\b(?:neither|nor|nobody|no one)\b[^,.;:!?]*$")
 _PAST_ABILITY_AFTER = re.compile(r"(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?!be\b|have\b)[a-z]+", re.I)
 _NOUN_BEFORE_WILL = re.compile(
@@ -278,11 +244,6 @@ _NOUN_BEFORE_WILL = re.compile(
 )
 # "said (that) he would ...": the speaker announces what they (or their side) will do.
 _ANNOUNCER_BEFORE = re.compile(r"\b(?:he|she|they|we|i)\s+$")
-# "said public transport would be shut down": a decision announced, in the passive.
-_DECISION_AFTER = re.compile(
-    r"\s+(?:not\s+)?(?:be|remain)\s+(?:" + "|".join(_WORDS["decision_participles"]) + r")\b",
-    re.I,
-)
 _REPORTED_PLAN = Group(
     "plan",
     "policy",
@@ -393,12 +354,12 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     if ":" in text[s:e] or _CLOCK_AFTER.match(text, e, hi):
         return "when", 0.0, e
     if e < hi and text[e : e + 2] in ("st", "nd", "rd", "th"):
-        if _RANK_BEFORE.search(text, max(lo, s - 16), s):
+        if RANK_BEFORE.search(text, max(lo, s - 16), s):
             return "rank", 2.0, e + 2  # "ranked 27th": a place in a ranking you could check
         return "when", 0.0, e
     if _ID_BEFORE.search(text, max(lo, s - 10), s):
         return "none", 0.0, e
-    m = _PLACE_AFTER.match(text, e, hi)
+    m = PLACE_AFTER.match(text, e, hi)
     if m:
         return "distance", 1.0, m.end()
     if _AGE_BEFORE.search(text, max(lo, s - 6), s) or _AGE_AFTER.match(text, e, hi):
@@ -471,9 +432,9 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         or _NEGATION_BEFORE.search(low, max(lo, s - 40), s)
     ):
         return 0.0  # "would not confirm", "neither ... would endorse": the past, not the future
-    if name == "cause" and _MODAL_BEFORE.search(low, max(lo, s - 20), s):
+    if name == "cause" and MODAL_BEFORE.search(low, max(lo, s - 20), s):
         return g.weight / 2  # "this will lead to flooding": a forecast of what follows
-    if key == "would" and _PURPOSE_BEFORE.search(low, max(lo, s - 24), s):
+    if key == "would" and PURPOSE_BEFORE.search(low, max(lo, s - 24), s):
         return 0.0  # "so it would fit": a purpose
     if key == "will" and _NOUN_BEFORE_WILL.search(low, max(lo, s - 12), s):
         return 0.0  # "the will of the people"
@@ -489,7 +450,7 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
         return 0.0
-    if name == "policy" and _TOPIC_BEFORE.search(low, max(lo, s - 40), s):
+    if name == "policy" and TOPIC_BEFORE.search(low, max(lo, s - 40), s):
         return g.weight / 2  # "protests against the restrictions": what it is about, not the claim
     if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
         return g.weight / 2  # "the coalition which would provide": a side remark, not the claim
@@ -587,7 +548,7 @@ def judge(
                 else:
                     reach = e
                     if key == "would" and (reported or reporting):
-                        decided = _DECISION_AFTER.match(low, e, hi)
+                        decided = DECISION_AFTER.match(low, e, hi)
                         if decided or _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s):
                             g = _REPORTED_PLAN  # "said he would host": a plan announced
                             if decided:  # "would be closed": no past event in "closed"
@@ -787,13 +748,13 @@ def judge(
         )
     elif (
         first_word in _WH_FIRST
-        and _WH_QUESTION.match(body)
-        and not _CLAUSE_AFTER_QUESTION.search(body)
+        and WH_QUESTION.match(body)
+        and not CLAUSE_AFTER_QUESTION.search(body)
     ):
         extra.append(
             ("not_a_claim", 3.0, "it asks a question instead of claiming something", None, None)
         )
-    elif n_words <= 10 and _TIMEKEEPING.search(body):
+    elif n_words <= 10 and TIMEKEEPING.search(body):
         extra.append(
             ("not_a_claim", 3.0, "it keeps time in a debate: it claims nothing", None, None)
         )
@@ -828,7 +789,7 @@ def judge(
         extra.append(("not_a_claim", 2.0, "too short to claim anything on its own", None, None))
 
     if first_word == "under":
-        m = _UNDER_RULE.match(body)
+        m = UNDER_RULE.match(body)
         if m:
             x = shift + m.end()
             words = m.group().strip(' \t"“(')
