@@ -28,7 +28,9 @@ def test_a_vote_on_the_record_is_worth_checking_and_says_where_to_look():
 def test_a_view_that_rests_on_a_record_is_checkable_in_that_part():
     s = one("I think it is sad that he vetoed the budget that Congress passed.")
     assert (s.kit_type, s.checkworthy) == ("opinion", "yes")
-    assert "a view, but the record it rests on ('vetoed') can be checked" in checkworthy_reasons(s)
+    assert checkworthy_reasons(s)[0].startswith(
+        "a view, but the record it rests on ('vetoed') can be checked: look it up"
+    )
 
 
 def test_a_view_without_anything_on_the_record_is_still_not_checkable():

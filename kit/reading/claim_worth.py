@@ -83,10 +83,14 @@ def checkworthy(
             reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
             return "yes"
         if records and past_action:
-            s, e, why = records[0]
+            s, e, _ = records[0]
             reasons.append(
                 Reason(
-                    f"a view, but the record it rests on ('{text[s:e]}') can be checked", s, e, _CW
+                    f"a view, but the record it rests on ('{text[s:e]}') can be checked: look it "
+                    "up in the official record or in reports from the time",
+                    s,
+                    e,
+                    _CW,
                 )
             )
             return "yes"
