@@ -28,6 +28,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kit.reading import wording as language
+from kit.reading.claim_patterns import (
+    CLAUSE_AFTER_QUESTION,
+    DECISION_AFTER,
+    MODAL_BEFORE,
+    PLACE_AFTER,
+    PURPOSE_BEFORE,
+    RANK_BEFORE,
+    TIMEKEEPING,
+    TOPIC_BEFORE,
+    UNDER_RULE,
+    WH_QUESTION,
+)
 from kit.reading.claim_worth import Reason, checkworthy
 from kit.reading.lexicon import Lexicon, fold, normalise_phrase, package_words, package_yaml
 
@@ -37,7 +49,7 @@ _PRIORITY = ("not_a_claim", "opinion", "number", "cause", "policy", "prediction"
 _WORDS = package_words("claim_rule_words.yaml")  # numbers as words, words the rules step over
 
 # What a cue does, besides pointing to a type.
-_TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD = range(7)
+_TYPE, _LANG, _REPORTING, _STAKES, _VERB, _WHEN, _NUMWORD, _RECORD = range(8)
 _MODAL_GROUPS = frozenset(("future", "conditional", "possibility", "ought", "obligation", "plan"))
 _VERB_GROUPS = frozenset(("view", "feeling", "cause", "trend", "characterise", "likeness"))
 
@@ -56,7 +68,8 @@ class Group:
     plain: bool = False  # its words never need their context to be judged
 
 
-_NUMBER_WORDS = list(_WORDS["number_words"])
+_NUMBER_WORDS = list(_WORDS["number_words"]) + list(_WORDS["multiples"])
+_MULTIPLES = frozenset(_WORDS["multiples"])
 _TENS = list(_WORDS["tens"])
 _UNITS = list(_WORDS["units"])
 
@@ -65,7 +78,7 @@ _UNITS = list(_WORDS["units"])
 def tables() -> tuple[Lexicon[Group], dict[str, Group]]:
     """The lexicon of every cue phrase (claim cues, language flags, number words) and the groups."""
     data = package_yaml("claim_cues.yaml")
-    roles = {"reporting": _REPORTING, "stakes": _STAKES, "verb": _VERB}
+    roles = {"reporting": _REPORTING, "stakes": _STAKES, "verb": _VERB, "record": _RECORD}
     groups: dict[str, Group] = {}
     table: dict[str, tuple[Group, ...]] = {}
 
@@ -125,6 +138,11 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
 _DATE_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
+# Either end of a range of days: "March 15 to 17", "15-17 March", "15 and 16 June".
+_DAYS_BEFORE = re.compile(
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|and|through|[–-])\s*$"
+)
+_DAYS_AFTER = re.compile(rf"\s*(?:to|until|and|through|[–-])\s*\d{{1,2}}\s+(?:{_MONTHS})\b")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|of|since|until|by|from|to|the|a|and|during|before|after|its|his|her|their)\s+"
     r"|[,–(-]\s*)$",
@@ -133,7 +151,11 @@ _YEAR_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.?m\b\.?|o[’']clock\b|UTC|GMT|ET|EST|EDT|BST|CET|IST|hrs\b)", re.I
 )
-_UNIT_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?(?:-old)?\b", re.I)
+_UNIT_AFTER = re.compile(
+    r"-(?:year|month|week|day|hour|minute|met(?:er|re)|kilomet(?:er|re)|km|mile|foot|feet|inch|"
+    r"storey|story|acre|ton|tonne)s?(?:-old|-long|-high|-tall|-wide|-deep)?\b",
+    re.I,
+)
 _DURATION_AFTER = re.compile(
     r"\s+(?:more\s+|full\s+|long\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
     r"decades?|centuries|nights?)\b",
@@ -233,6 +255,13 @@ _REPORTED_PLAN = Group(
     "'{word}' passes on a plan someone announced: you can check that it was announced, and "
     "later whether it was done",
 )
+_REPORTED_DECISION = Group(
+    "plan",
+    "policy",
+    2.0,
+    "'{word}' passes on a decision someone announced: you can check that it was announced, and "
+    "later whether it was carried out",
+)
 _QUOTATIVE_AFTER = re.compile(r"\s*[,:\"“‘']")
 _TOO_AFTER = re.compile(
     r"\s+(?!many\b|much\b|few\b|little\b|late\b|early\b|soon\b|far\b|long\b)[a-z]{3,}", re.I
@@ -329,9 +358,14 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     if ":" in text[s:e] or _CLOCK_AFTER.match(text, e, hi):
         return "when", 0.0, e
     if e < hi and text[e : e + 2] in ("st", "nd", "rd", "th"):
+        if RANK_BEFORE.search(text, max(lo, s - 16), s):
+            return "rank", 2.0, e + 2  # "ranked 27th": a place in a ranking you could check
         return "when", 0.0, e
     if _ID_BEFORE.search(text, max(lo, s - 10), s):
         return "none", 0.0, e
+    m = PLACE_AFTER.match(text, e, hi)
+    if m:
+        return "distance", 1.0, m.end()
     if _AGE_BEFORE.search(text, max(lo, s - 6), s) or _AGE_AFTER.match(text, e, hi):
         return "age", 1.0, e  # an age places a person, it is rarely the claim
     m = _DURATION_AFTER.match(text, e, hi)
@@ -340,7 +374,13 @@ def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, 
     m = _UNIT_AFTER.match(text, e, hi)
     if m:
         return "quantity", 1.0, m.end()
-    if _DATE_BEFORE.search(text, max(lo, s - 12), s) or _DATE_AFTER.match(text, e, hi):
+    if (
+        _DATE_BEFORE.search(text, max(lo, s - 12), s)
+        or _DATE_AFTER.match(text, e, hi)
+        or _DAYS_AFTER.match(text, e, hi)
+        or any(c.isdigit() for c in text[max(lo, s - 12) : s])  # quick test first
+        and _DAYS_BEFORE.search(text, max(lo, s - 24), s)
+    ):
         return "when", 0.0, e
     digits = text[s:e]
     if len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2099:
@@ -362,10 +402,12 @@ def _classify_number_word(text: str, s: int, e: int, hi: int) -> tuple[str, floa
     m = _DURATION_AFTER.match(text, e, hi)
     if m:
         return "duration", 1.0, m.end()
+    if word in _MULTIPLES and word.endswith("ed"):
+        return "quantity", 2.0, e  # "doubled": the amount is the claim
     if word in _VAGUE_COUNTS:
         return "quantity", 1.5, _with_next_word(text, e, hi)
     end = _with_next_word(text, e, hi)
-    if end > e or word in ("half", "twice"):
+    if end > e or word in _MULTIPLES:
         return "quantity", 2.0, end
     return "none", 0.0, e
 
@@ -394,6 +436,10 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         or _NEGATION_BEFORE.search(low, max(lo, s - 40), s)
     ):
         return 0.0  # "would not confirm", "neither ... would endorse": the past, not the future
+    if name == "cause" and MODAL_BEFORE.search(low, max(lo, s - 20), s):
+        return g.weight / 2  # "this will lead to flooding": a forecast of what follows
+    if key == "would" and PURPOSE_BEFORE.search(low, max(lo, s - 24), s):
+        return 0.0  # "so it would fit": a purpose
     if key == "will" and _NOUN_BEFORE_WILL.search(low, max(lo, s - 12), s):
         return 0.0  # "the will of the people"
     if key == "may" and not _is_may_verb(text, s, e, hi):
@@ -416,6 +462,8 @@ def _weight(text: str, low: str, s: int, e: int, key: str, g: Group, lo: int, hi
         return 0.0  # "they are like, 'I'm not sure'": spoken "like" that opens a quote
     if name == "excess" and not _TOO_AFTER.match(text, e, hi):
         return 0.0
+    if name == "policy" and TOPIC_BEFORE.search(low, max(lo, s - 40), s):
+        return g.weight / 2  # "protests against the restrictions": what it is about, not the claim
     if g.points_to in _SIDE_REMARK_TYPES and _SUBORDINATE_BEFORE.search(low, max(lo, s - 48), s):
         return g.weight / 2  # "the coalition which would provide": a side remark, not the claim
     return g.weight
@@ -459,6 +507,7 @@ def judge(
     why: list[tuple[str, float, int, int, str, str, int | None, int | None]] = []
     reporting: list[tuple[int, int]] = []
     stakes: list[tuple[int, int, str]] = []
+    records: list[tuple[int, int, str]] = []
     verbs: list[tuple[int, int]] = []
     modal_spans: list[tuple[int, int]] = []
     quantities: list[tuple[str, float, int, int]] = []
@@ -479,6 +528,8 @@ def judge(
                 reporting.append((s, e))
             elif role == _STAKES:
                 stakes.append((s, e, g.reason))
+            elif role == _RECORD:
+                records.append((s, e, g.reason))
             elif role == _VERB:
                 verbs.append((s, e))
             elif role == _NUMWORD:
@@ -514,12 +565,17 @@ def judge(
                         scores["event"] += w
                         why.append(("event", w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                 else:
-                    if (
-                        key == "would"
-                        and (reported or reporting)
-                        and _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s)
-                    ):
-                        g = _REPORTED_PLAN  # "said he would host": a plan announced
+                    reach = e
+                    if key == "would" and (reported or reporting):
+                        decided = DECISION_AFTER.match(low, e, hi)
+                        if decided or _ANNOUNCER_BEFORE.search(low, max(lo, s - 12), s):
+                            g = _REPORTED_PLAN  # "said he would host": a plan announced
+                            if decided:  # "would be closed": no past event in "closed"
+                                g, w, reach = (
+                                    _REPORTED_DECISION,
+                                    _REPORTED_DECISION.weight,
+                                    decided.end(),
+                                )
                     if g.points_to == "policy":
                         policy_cues += 1
                         if policy_cues > 1:
@@ -527,7 +583,7 @@ def judge(
                     scores[g.points_to] += w
                     why.append((g.points_to, w, len(why), _FORMAT, g.reason, text[s:e], s, e))
                     if g.name in _MODAL_GROUPS:
-                        modal_spans.append((s, e))
+                        modal_spans.append((s, reach))
                     elif g.name in _VERB_GROUPS:
                         verb_like = True
 
@@ -709,6 +765,18 @@ def judge(
                 x,
             )
         )
+    elif (
+        first_word in _WH_FIRST
+        and WH_QUESTION.match(body)
+        and not CLAUSE_AFTER_QUESTION.search(body)
+    ):
+        extra.append(
+            ("not_a_claim", 3.0, "it asks a question instead of claiming something", None, None)
+        )
+    elif n_words <= 10 and TIMEKEEPING.search(body):
+        extra.append(
+            ("not_a_claim", 3.0, "it keeps time in a debate: it claims nothing", None, None)
+        )
     elif first_word == "let" and _LET_ME.match(body):
         extra.append(("not_a_claim", 2.5, "'let me' asks to speak: it claims nothing", None, None))
     elif first_word in _FIRST_WORDS_TO_TEST and _IMPERATIVE.match(body):
@@ -738,6 +806,22 @@ def judge(
         )
     elif n_words <= 3 and not past and not quantity:
         extra.append(("not_a_claim", 2.0, "too short to claim anything on its own", None, None))
+
+    if first_word == "under":
+        m = UNDER_RULE.match(body)
+        if m:
+            x = shift + m.end()
+            words = m.group().strip(' \t"“(')
+            extra.append(
+                (
+                    "policy",
+                    2.0,
+                    f"'{words}' says what a law, a rule or an agreement allows or requires: check "
+                    "its text",
+                    x - len(words),
+                    x,
+                )
+            )
 
     # Event: a sentence with a verb tells what happened or what is the case.
     if claim_like and n_words > 2:
@@ -793,16 +877,21 @@ def judge(
     if not reasons:
         reasons.append(Reason("it states something as a fact", None, None, "type"))
     cw = checkworthy(
-        text, lo, hi, kit_type, quantity, first_quantity, stakes, n_words, self_voice,
-        scores, bool(past), reasons,
+        text, lo, hi, kit_type, quantity, first_quantity, stakes, records, n_words,
+        self_voice, scores, bool(past), reasons,
     )  # fmt: skip
     return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
 
 
 _TEXT, _FORMAT, _EXPLAIN = range(3)
-_QUANTITY_PHRASE = {"duration": "a length of time", "age": "an age"}
+_QUANTITY_PHRASE = {
+    "duration": "a length of time",
+    "age": "an age",
+    "distance": "a distance",
+    "rank": "a place in a ranking",
+}
 # Groups and words whose sense depends on the words around them (see _weight).
-_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness"))
+_CONTEXT_GROUPS = frozenset(("conditional", "excess", "when", "likeness", "cause"))
 _CONTEXT_WORDS = frozenset(("will", "may", "could", "couldn't", "us", "should", "personally"))
 # Opinion words that, capitalised inside a sentence, are part of a name ("Blind Faith").
 _NAME_SENSITIVE = frozenset(
@@ -821,6 +910,9 @@ _NAME_BEFORE = re.compile(r"[a-z0-9,;]\s+$")
 _I_WORDS = frozenset(("i", "i ", "i'"))
 _ELISION = ("[...]", "[…]", "(...)", '[...]"', "[...]”")
 _SIDE_REMARK_TYPES = frozenset(("prediction", "policy"))
+_WH_FIRST = frozenset(
+    ("how", "what", "why", "where", "who", "which", "when", "or", "and", "but", "so")
+)
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 

@@ -61,6 +61,7 @@ def checkworthy(
     quantity: float,
     first_quantity: tuple[int, int] | None,
     stakes: list[tuple[int, int, str]],
+    records: list[tuple[int, int, str]],
     n_words: int,
     self_voice: bool,
     scores: dict[str, float],
@@ -81,6 +82,18 @@ def checkworthy(
             s, e = first_quantity
             reasons.append(Reason("an opinion, but its number can be checked", s, e, _CW))
             return "yes"
+        if records and past_action:
+            s, e, _ = records[0]
+            reasons.append(
+                Reason(
+                    f"a view, but the record it rests on ('{text[s:e]}') can be checked: look it "
+                    "up in the official record or in reports from the time",
+                    s,
+                    e,
+                    _CW,
+                )
+            )
+            return "yes"
         reasons.append(_OPINION_NOT_CHECKABLE)
         return "no"
     if kit_type == "prediction":
@@ -99,14 +112,23 @@ def checkworthy(
         s, e, why = stakes[0]
         points += 1.5 if len(stakes) == 1 else 2.0
         said.append(Reason(why.format(word=text[s:e]), s, e, _CW))
+    if records:
+        s, e, why = records[0]
+        points += 1.0
+        said.append(Reason(why.format(word=text[s:e]), s, e, _CW))
     if kit_type == "policy":
         points += 2.0
     elif kit_type == "cause":
         points += 1.5
     elif kit_type == "number":
         points += 1.5
-    if past_action:
+    names = _names(text, lo, hi)
+    if past_action:  # something was done: more so when we are told who did it, and in detail
         points += 0.5
+        if any(text[a:b] not in _WHEN_NAMES for a, b in names):
+            points += 0.5
+        if n_words >= 15:
+            points += 0.5
     if kit_type != "cause" and scores["cause"] > 0:
         points += 0.5  # a cause or a policy beside the main claim: more to check
     if kit_type != "policy" and scores["policy"] > 0:
@@ -123,7 +145,6 @@ def checkworthy(
                 _CW,
             )
         )
-    names = _names(text, lo, hi)
     if names:
         points += 0.5 if len(names) < 3 else 1.0
         who = [n for n in names if text[n[0] : n[1]] not in _WHEN_NAMES]
