@@ -495,7 +495,7 @@ class Attributor:
                 a = self.attribute(cue, done)
                 if a is not None:
                     done.append((cue, a))
-            found.extend(self._cut_contents(done))
+            found.extend(self._cut_contents(_outermost(done)))
         found.extend(colon_quotes(self, found))
         found.extend(colon_headline(self, found))
         found = follow_up_quotes(self.doc, found)
@@ -675,6 +675,19 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
             continue
         out[last] = replace(out[last], content=Span(out[last].content.start, q.end))
     return out
+
+
+def _outermost(done: list[tuple[Cue, Attribution]]) -> list[tuple[Cue, Attribution]]:
+    """Leave out a view ("praised", "opposed": frame view) told inside another report's content:
+    "Witnesses said a man attacked ...", "She announced she was endorsing Biden" are one report."""
+    return [
+        (c, a)
+        for c, a in done
+        if c.frame != "view"
+        or not any(
+            b is not a and b.content and b.content.start <= c.start < b.content.end for _, b in done
+        )
+    ]
 
 
 def _first(a: Attribution) -> int:

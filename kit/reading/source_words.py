@@ -119,7 +119,8 @@ def source_lexicon() -> SourceLexicon:
             if "forms" in spec:
                 parts = spec["forms"].split("|")
                 kinds = ["base", "s", "past", "ing", "pp"]
-                listed = list(zip(parts, kinds))
+                # "-" leaves a form out: "attack" and "attacks" are nouns more often than verbs.
+                listed = [(f, k) for f, k in zip(parts, kinds) if f != "-"]
             else:
                 listed = _regular_forms(lemma)
             for form, kind in listed:

@@ -1,0 +1,43 @@
+"""Sources from cues of view, belief and perception (issue 16, third round): "X praised Y"
+attributes a view to X, as PolNeAR and other PARC-style corpora count attribution."""
+
+from __future__ import annotations
+
+from kit.reading.sources import find_attributions
+
+
+def cut(text: str, span) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def found(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
+        for a in find_attributions(text)
+    ]
+
+
+def test_praising_endorsing_and_opposing_attribute_a_view_to_the_source():
+    text = "Senator Jane Doe praised the new budget."
+    assert found(text) == [("Senator Jane Doe", "praised", "the new budget")]
+    text = "The teachers union endorsed Mr. Park for mayor."
+    assert found(text) == [("The teachers union", "endorsed", "Mr. Park for mayor")]
+    text = "Ms. Lee opposed the plan to close the library."
+    assert found(text) == [("Ms. Lee", "opposed", "the plan to close the library")]
+    (a,) = find_attributions("The mayor blasted the council for the delay.")
+    assert (a.speaker, a.stance) == ("mayor", "emphasis")
+
+
+def test_a_view_inside_another_report_is_part_of_that_report():
+    # One act of reporting: the endorsing is what she announced.
+    text = "Ms. Warren announced she was endorsing Joe Biden."
+    assert found(text) == [("Ms. Warren", "announced", "she was endorsing Joe Biden")]
+    text = "Witnesses said a man approached and attacked a group of people."
+    assert [a[1] for a in found(text)] == ["said"]
+
+
+def test_nouns_and_adjectives_are_not_views():
+    # "attack", "attacks" and "support" are left out as nouns; "the supported" is an adjective.
+    assert found("The attacks in Paris test the candidates.") == []
+    assert found("The support for the plan has grown.") == []
+    assert found("He is the defending champion.") == []
