@@ -41,3 +41,17 @@ def test_nouns_and_adjectives_are_not_views():
     assert found("The attacks in Paris test the candidates.") == []
     assert found("The support for the plan has grown.") == []
     assert found("He is the defending champion.") == []
+
+
+def test_referring_to_and_talking_about_report_what_a_source_spoke_of():
+    text = "Mr. Cruz pointed to the rising deficit."
+    assert found(text) == [("Mr. Cruz", "pointed to", "the rising deficit")]
+    text = "The governor talked about the new school."
+    assert found(text) == [("The governor", "talked about", "the new school")]
+
+
+def test_seeking_and_preferring_attribute_a_wish():
+    text = "The party sought a recount in two counties."
+    assert found(text) == [("The party", "sought", "a recount in two counties")]
+    text = "Most voters prefer a shorter campaign."
+    assert found(text) == [("Most voters", "prefer", "a shorter campaign")]
