@@ -55,3 +55,22 @@ def test_seeking_and_preferring_attribute_a_wish():
     assert found(text) == [("The party", "sought", "a recount in two counties")]
     text = "Most voters prefer a shorter campaign."
     assert found(text) == [("Most voters", "prefer", "a shorter campaign")]
+
+
+def test_a_claim_that_names_its_possessor_as_the_source():
+    text = "Donald Trump spoke in Ohio. Later he repeated his claim that Mexico will pay."
+    (a,) = find_attributions(text)
+    assert (cut(text, a.source), cut(text, a.cue), cut(text, a.content)) == (
+        "his",
+        "claim",
+        "Mexico will pay",
+    )
+    assert (a.speaker, a.stance) == ("Donald Trump", "doubt")
+    # Inside what another source said, it is part of that report.
+    text = "Donald Trump spoke in Ohio. Critics rejected Mr. Trump's claim that Mexico will pay."
+    assert found(text) == [("Critics", "rejected", "Mr. Trump's claim that Mexico will pay")]
+
+
+def test_a_noun_is_no_cue_without_a_possessor_and_that():
+    assert found("The claim that Mexico will pay was rejected.") == []
+    assert [a[1] for a in found("Critics mocked his plan to build a wall.")] == ["mocked"]

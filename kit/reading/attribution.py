@@ -22,6 +22,7 @@ from kit.reading.cues import (
     is_negated,
     is_passive,
 )
+from kit.reading.noun_cues import noun_cues
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.source_history import Source, SourceHistory
@@ -498,6 +499,7 @@ class Attributor:
             found.extend(self._cut_contents(_outermost(done)))
         found.extend(colon_quotes(self, found))
         found.extend(colon_headline(self, found))
+        found.extend(noun_attributions(self, found))
         found = follow_up_quotes(self.doc, found)
         found.sort(key=lambda a: (_first(a), a.cue.start if a.cue else 0))
         return found
@@ -622,6 +624,14 @@ def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attributio
             sentence=0,
         )
     ]
+
+
+def noun_attributions(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "Mr. Trump's claim that ...": a noun cue after its possessor (kit.reading.noun_cues), not
+    inside what an attribution already holds."""
+    taken = [s for a in found for s in (a.content, a.source, a.cue) if s is not None]
+    made = (att._make(*n) for n in noun_cues(att.doc, att.classifier, taken))
+    return [a for a in made if a is not None]
 
 
 def _source_tail(text: str, src_hi: int, s_hi: int) -> tuple[int, bool]:
