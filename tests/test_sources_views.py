@@ -81,3 +81,22 @@ def test_decrees_and_speech_acts_are_reports():
     assert found(text) == [("Judge Ana Ruiz", "ordered", "a recount in two counties")]
     text = "The senator lashed out at the press on Friday."
     assert found(text)[0][:2] == ("The senator", "lashed out at")
+
+
+def test_outlets_and_shares_of_people_are_typed_as_such():
+    text = "The Washington Post reported it first. The Post has learned that the FBI opened a file."
+    post = find_attributions(text)[1]
+    assert (cut(text, post.source), post.source_type, post.speaker) == (
+        "The Post",
+        "other_outlet",
+        "Washington Post",
+    )
+    (a,) = find_attributions("According to MSNBC, the vote was delayed.")
+    assert a.source_type == "other_outlet"
+    (a,) = find_attributions("The post said that the vote was rigged.")
+    assert a.source_type == "social_post"  # a post in lower case is a social-media post
+    text = "Twelve percent indicated they would vote for Johnson."
+    (a,) = find_attributions(text)
+    assert (cut(text, a.source), a.source_type) == ("Twelve percent", "anonymous")
+    (a,) = find_attributions("12 percent said they would vote for Johnson.")
+    assert a.speaker == "12 percent"

@@ -141,7 +141,8 @@ class Classifier:
         bare = bare_phrase(core_text)
         bare_low = bare.lower()
         if _GROUP.match(low):
-            return Source(span, bare_phrase(text[lo:hi]), "anonymous")  # "two in three voters"
+            whole = " ".join(text[lo:hi].split())  # "two in three voters", "12 percent"
+            return Source(span, whole if whole[0].isdigit() else bare_phrase(whole), "anonymous")
         if lex.anonymous_phrase.search(low) or any(t.low in ("anonymous", "unnamed") for t in toks):
             whole = any(x in low for x in ("close to", "familiar with"))
             return Source(span, bare_phrase(text[lo:hi]) if whole else bare, "anonymous")
@@ -170,6 +171,8 @@ class Classifier:
         outlet = self._outlet_name(core_words, bare)
         if outlet is not None:
             return Source(span, outlet, "other_outlet")
+        if head in w["outlet_heads"] and core_words[-1].cap and len(core_words) > 1:
+            return Source(span, self.resolve_name(bare, lo), "other_outlet")  # "The Post"
         if head in w["social_posts"]:
             return Source(span, owner or (person.name if person else bare), "social_post")
         if person is not None and head not in w["documents"]:
