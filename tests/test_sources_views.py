@@ -100,3 +100,16 @@ def test_outlets_and_shares_of_people_are_typed_as_such():
     assert (cut(text, a.source), a.source_type) == ("Twelve percent", "anonymous")
     (a,) = find_attributions("12 percent said they would vote for Johnson.")
     assert a.speaker == "12 percent"
+
+
+def test_responded_reports_before_a_quotation_or_that_and_as_a_refusal():
+    text = 'Mr. Trump responded, "Who knows at this point."'
+    assert found(text) == [("Mr. Trump", "responded", '"Who knows at this point."')]
+    assert found("Police responded to reports of a fire.") == []
+    text = "The company did not respond to a request for comment."
+    assert [a[1] for a in found(text)] == ["respond"]
+
+
+def test_declared_reports_a_declaration():
+    text = "The governor declared a state of emergency."
+    assert found(text) == [("The governor", "declared", "a state of emergency")]

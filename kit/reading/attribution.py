@@ -138,7 +138,8 @@ class Attributor:
         if is_hypothetical(toks, cue):
             return None
         if cue.frame == "negated" and not is_negated(toks, cue):
-            return None
+            if not self._that_follows(cue, before, s_hi):  # "responded: “...”" reports too
+                return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
         if is_passive(toks, cue, before):
