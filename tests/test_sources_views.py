@@ -81,6 +81,8 @@ def test_decrees_and_speech_acts_are_reports():
     assert found(text) == [("Judge Ana Ruiz", "ordered", "a recount in two counties")]
     text = "The senator lashed out at the press on Friday."
     assert found(text)[0][:2] == ("The senator", "lashed out at")
+    text = "Ms. Ortiz railed against the new tax."
+    assert found(text) == [("Ms. Ortiz", "railed against", "the new tax")]
 
 
 def test_outlets_and_shares_of_people_are_typed_as_such():
