@@ -490,14 +490,16 @@ class Attributor:
                 if done and done[-1][0].tj == cue.ti and done[-1][0].lemma != "according to":
                     continue
                 if any(
-                    a.content and a.content.start <= cue.start < a.content.end and a.direct
+                    a.content
+                    and a.content.start <= cue.start < a.content.end
+                    and (a.direct or cue.frame == "view")  # a view told in a report: its part
                     for _, a in done
                 ):
                     continue
                 a = self.attribute(cue, done)
                 if a is not None:
                     done.append((cue, a))
-            found.extend(self._cut_contents(_outermost(done)))
+            found.extend(self._cut_contents(_outermost(done) if len(done) > 1 else done))
         found.extend(colon_quotes(self, found))
         found.extend(colon_headline(self, found))
         found.extend(noun_attributions(self, found))
@@ -630,8 +632,7 @@ def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attributio
 def noun_attributions(att: Attributor, found: list[Attribution]) -> list[Attribution]:
     """ "Mr. Trump's claim that ...": a noun cue after its possessor (kit.reading.noun_cues), not
     inside what an attribution already holds."""
-    taken = [s for a in found for s in (a.content, a.source, a.cue) if s is not None]
-    made = (att._make(*n) for n in noun_cues(att.doc, att.classifier, taken))
+    made = (att._make(*n) for n in noun_cues(att.doc, att.classifier, found))
     return [a for a in made if a is not None]
 
 

@@ -4,7 +4,9 @@ with what was said after "that" ("Trump's claim that Mexico will pay", "his warn
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import compress
+from typing import TYPE_CHECKING
 
 from kit.articles.segment import Span
 from kit.reading.cues import Cue
@@ -12,25 +14,40 @@ from kit.reading.source_history import Source
 from kit.reading.source_types import Classifier
 from kit.reading.tokens import ArticleText, trim
 
+if TYPE_CHECKING:
+    from kit.reading.attribution import Attribution
+
 # Where the content of a noun cue ends: the end of its clause.
 _CLAUSE_END = frozenset(",;:()—–")
 _COPULA = frozenset(("is", "was", "are", "were"))
+_AFTER = frozenset(("that", ":"))
+_POSSESSIVE = frozenset(("his", "her", "their", "its"))
 
 
 def noun_cues(
-    doc: ArticleText, classifier: Classifier, taken: list[Span]
+    doc: ArticleText, classifier: Classifier, found: Sequence[Attribution]
 ) -> list[tuple[Cue, Source, Span, bool, int, int]]:
     """Each noun cue right after a possessor, with its source, content, directness, sentence and
-    paragraph; none inside a quotation or inside what an attribution already holds (`taken`)."""
+    paragraph; none inside a quotation or inside what an attribution already `found` holds."""
     toks = doc.tokens
     lows, words, starts = toks.lows, toks.words, toks.starts
     nouns = classifier.lex.nouns
     out = []
-    for i in compress(range(toks.n), map(nouns.__contains__, lows)):
-        if i == 0 or words[i][0].isupper():
+    taken: list[Span] | None = None
+    n = toks.n
+    for i in compress(range(n), map(nouns.__contains__, lows)):
+        # Cheap tests first: "that", "is that" or a colon after, a possessive before.
+        after = lows[i + 1] if i + 1 < n else ""
+        if not (after in _AFTER or after in _COPULA and i + 2 < n and lows[i + 2] == "that"):
             continue
-        entry = nouns[lows[i]]
+        before = lows[i - 1] if i > 0 else ""
+        if not (before in _POSSESSIVE or before.endswith(("'s", "’s")) or before in ("'", "’")):
+            continue
+        if words[i][0].isupper():
+            continue
         pos = starts[i]
+        if taken is None:
+            taken = [s for a in found for s in (a.content, a.source, a.cue) if s is not None]
         if doc.quote_around(pos) is not None or any(s.start <= pos < s.end for s in taken):
             continue
         sent = doc.sentence_of(pos)
@@ -44,7 +61,7 @@ def noun_cues(
             # the sentence's own verb; only an object's runs to the end of the clause.
             continue
         content, direct = found
-        lemma, stance = entry
+        lemma, stance = nouns[lows[i]]
         cue = Cue(pos, pos + len(words[i]), i, i + 1, lemma, stance, "noun", "noun")
         out.append((cue, source, content, direct, sent, para))
     return out
