@@ -112,6 +112,9 @@ def test_responded_reports_before_a_quotation_or_that_and_as_a_refusal():
     assert [a[1] for a in found(text)] == ["respond"]
 
 
-def test_declared_reports_a_declaration():
-    text = "The governor declared a state of emergency."
-    assert found(text) == [("The governor", "declared", "a state of emergency")]
+def test_declaring_an_emergency_is_an_action_not_a_report():
+    # Tried as a declaration and left out: the seed's "Putin declared a 72-hour ceasefire" is
+    # what he did, and students are asked who is talking.
+    assert found("The governor declared a state of emergency.") == []
+    text = "The governor declared that the roads were safe."
+    assert found(text) == [("The governor", "declared", "the roads were safe")]
