@@ -138,7 +138,11 @@ class Attributor:
         if is_hypothetical(toks, cue):
             return None
         if cue.frame == "negated" and not is_negated(toks, cue):
-            if not self._that_follows(cue, before, s_hi):  # "responded: “...”" reports too
+            # "responded: “...”" and "responded that" report too, "responded to ..., calling
+            # for “...”" does not.
+            pos = content_start(self.phrases, cue, after_i, s_hi)
+            gap = text[cue.end : pos].rstrip(" ,:")
+            if "," in gap or not self._that_follows(cue, before, s_hi):
                 return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
