@@ -119,3 +119,14 @@ def test_declaring_an_emergency_is_an_action_not_a_report():
     assert found("The governor declared a state of emergency.") == []
     text = "The governor declared that the roads were safe."
     assert found(text) == [("The governor", "declared", "the roads were safe")]
+
+
+def test_a_quotation_after_a_noun_of_speech_is_its_possessors():
+    text = "Ms. Park spoke first. Later came her answer: “We will win.”"
+    answers = [a for a in find_attributions(text) if a.cue_lemma == "answer"]
+    assert [(cut(text, a.source), cut(text, a.content), a.direct) for a in answers] == [
+        ("her", "“We will win.”", True)
+    ]
+    # A decision says nothing: the quotation is the commenter's.
+    text = "Wei commented on the court's decision: “It is historic.”"
+    assert all(a.cue_lemma != "decision" for a in find_attributions(text))

@@ -52,7 +52,8 @@ def noun_cues(
             continue
         sent = doc.sentence_of(pos)
         _, s_hi, para = doc.sents[sent]
-        found = _content(doc, i + 1, s_hi)
+        lemma, stance = nouns[lows[i]]
+        found = _content(doc, i + 1, s_hi, lemma in classifier.lex.quote_nouns)
         if found is None:
             continue
         source = classifier.possessor(i - 1)
@@ -61,15 +62,14 @@ def noun_cues(
             # the sentence's own verb; only an object's runs to the end of the clause.
             continue
         content, direct = found
-        lemma, stance = nouns[lows[i]]
         cue = Cue(pos, pos + len(words[i]), i, i + 1, lemma, stance, "noun", "noun")
         out.append((cue, source, content, direct, sent, para))
     return out
 
 
-def _content(doc: ArticleText, j: int, s_hi: int) -> tuple[Span, bool] | None:
+def _content(doc: ArticleText, j: int, s_hi: int, speech: bool) -> tuple[Span, bool] | None:
     """What follows a noun cue at token j: "that ..." or "is that ..." to the end of its clause,
-    or a colon and a quotation."""
+    or, after a noun of speech, a colon and a quotation."""
     toks = doc.tokens
     lows, words, starts = toks.lows, toks.words, toks.starts
     n = toks.n
@@ -78,7 +78,7 @@ def _content(doc: ArticleText, j: int, s_hi: int) -> tuple[Span, bool] | None:
     if j >= n or starts[j] >= s_hi:
         return None
     if words[j] == ":":
-        q = doc.quote_starting_at(starts[j], s_hi)
+        q = doc.quote_starting_at(starts[j], s_hi) if speech else None
         return (q, True) if q is not None else None
     if lows[j] != "that":
         return None

@@ -86,6 +86,7 @@ class SourceLexicon:
     not_name: frozenset[str] = frozenset()
     not_person: frozenset[str] = frozenset()  # modifiers | not_name | honorifics: not a name
     nouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # "claims" -> (claim, doubt)
+    quote_nouns: frozenset[str] = frozenset()  # "answer": a noun cue a quotation may follow
 
 
 def _regular_forms(lemma: str) -> list[tuple[str, str]]:
@@ -180,6 +181,7 @@ def source_lexicon() -> SourceLexicon:
             nouns.setdefault(_plural(noun), (noun, stance))
     return SourceLexicon(
         nouns=nouns,
+        quote_nouns=frozenset(cues.get("quote_nouns") or ()),
         forms=forms,
         phrases=phrases,
         audiences=frozenset(a.lower() for a in cues["audiences"]),
