@@ -21,6 +21,7 @@ from kit.reading.cues import (
     is_hypothetical,
     is_negated,
     is_passive,
+    right_after,
 )
 from kit.reading.noun_cues import noun_cues
 from kit.reading.noun_phrases import NounPhrases
@@ -138,11 +139,7 @@ class Attributor:
         if is_hypothetical(toks, cue):
             return None
         if cue.frame == "negated" and not is_negated(toks, cue):
-            # "responded: “...”" and "responded that" report too, "responded to ..., calling
-            # for “...”" does not.
-            pos = content_start(self.phrases, cue, after_i, s_hi)
-            gap = text[cue.end : pos].rstrip(" ,:")
-            if "," in gap or not self._that_follows(cue, before, s_hi):
+            if not (right_after(self.phrases, cue, s_hi) and self._that_follows(cue, before, s_hi)):
                 return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
