@@ -166,6 +166,8 @@ def test_a_transcript_label_of_initials_is_the_person_with_those_initials():
 
 
 def test_two_apostrophe_quotations_report_with_any_verb_too():
-    text = "Mr. Hedge runs a golf club.\n\n''We are just scratching out a profit,'' Mr. Hedge sighed."
+    text = (
+        "Mr. Hedge runs a golf club.\n\n''We are just scratching out a profit,'' Mr. Hedge sighed."
+    )
     a = by_content(text, "''We are just scratching out a profit,''")
     assert a.speaker == "Hedge" and a.direct

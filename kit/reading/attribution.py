@@ -21,7 +21,16 @@ from kit.reading.cues import (
     is_hypothetical,
     is_negated,
     is_passive,
+    right_after,
 )
+from kit.reading.loose_sources import (
+    document_before,
+    inverted_loose,
+    loose_source,
+    pronoun_subject,
+    unknown_source,
+)
+from kit.reading.noun_cues import noun_cues
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.quote_rules import (
@@ -37,22 +46,16 @@ from kit.reading.source_words import (
     COORDINATORS,
     GERUND_PREPS,
     HEADLINE_LABELS,
-    INDEFINITE,
-    INVERTING_CUES,
     NOUN_BEFORE,
-    NOUN_CUES,
     PREPS,
     PUBLISHED,
-    SUBJECT_LEADS,
     TIME_OR_AUX,
     TIME_WORDS,
     source_lexicon,
 )
 from kit.reading.tokens import (
-    GROUPS,
     ArticleText,
     Token,
-    bare_phrase,
     rstrip_at,
     strip_lead,
     trim,
@@ -72,10 +75,6 @@ _COMMA = re.compile(r"\s*,\s*")
 # up to the sentence's end or a closing bracket.
 _SOURCE_TAIL = re.compile(r"((?:\s+[\w’'&/-]+(?:\.[\w’'&/-]+)*){1,8}?)\s*[.)!?]?\s*$")
 _COMMA_WHO = re.compile(r"\s*,\s*(?:who|which)\b")
-# Words that do not follow a cue after a subject the lists do not know unless "that" comes after
-# them: "The black hole described in the study is ...", "the debate concluded with ...".
-LOOSE_CONTENT_STOP = frozenset("in as by with of for from at into".split())
-_THAT_OR_QUOTE = re.compile(r"\bthat\b|[:“\"‘]")
 # What may follow a cue when the content is the quotation before it: ""...," she said to cheers",
 # "... said in an interview", "... said on Monday".
 _AFTER_QUOTE_TAIL = re.compile(
@@ -154,13 +153,14 @@ class Attributor:
         # "found", "shows": without "that", only a document's ("a poll shows Clinton ahead").
         need_document = False
         if cue.frame in ("that", "document") and not self._that_follows(cue, before, s_hi):
-            if cue.frame == "that" or not _document_before(self, cue):
+            if cue.frame == "that" or not document_before(self, cue):
                 return None
             need_document = True
         if is_hypothetical(toks, cue):
             return None
         if cue.frame == "negated" and not is_negated(toks, cue):
-            return None
+            if not (right_after(self.phrases, cue, s_hi) and self._that_follows(cue, before, s_hi)):
+                return None
         if cue.lemma == "according to":
             return self._according(cue, lo, sent)
         if is_passive(toks, cue, before):
@@ -190,7 +190,7 @@ class Attributor:
                 ):
                     hi = self.phrases.appositive(j, s_hi, toks[j - 1].end)
                     source = self.classifier.classify(toks[after_i].start, hi)
-            source = source or _inverted_loose(self, cue, s_hi)
+            source = source or inverted_loose(self, cue, s_hi)
             inverted = source is not None
         if not inverted:
             source = self._source_before(cue, before, lo, s_lo, sent, prev)
@@ -333,7 +333,7 @@ class Attributor:
             src_hi, ends_here = _source_tail(text, src_hi, s_hi)
         source = self.classifier.classify(toks[after_i].start, src_hi)
         if source is None and loose:
-            source = _unknown_source(text, toks[after_i].start, src_hi)
+            source = unknown_source(text, toks[after_i].start, src_hi)
         if source is None:
             return None
         content = None
@@ -450,7 +450,7 @@ class Attributor:
                 source = self.classifier.classify(*src)
                 if source is not None:
                     return source
-        source = _loose_source(self, cue, lo, src_end, src)
+        source = loose_source(self, cue, lo, src_end, src)
         if source is not None:
             return source
         b, mark = self.phrases.boundary(lo, src_end)
@@ -465,7 +465,7 @@ class Attributor:
             if last.source is None:
                 return None
             return Source(last.source, last.speaker, last.source_type)
-        subj = self.classifier.sentence_subject(sent) or _pronoun_subject(self, sent, cue)
+        subj = self.classifier.sentence_subject(sent) or pronoun_subject(self, sent, cue)
         if subj is None or subj[0] > cue.start:
             return None
         return self.classifier.classify(*subj)
@@ -510,18 +510,21 @@ class Attributor:
                 if done and done[-1][0].tj == cue.ti and done[-1][0].lemma != "according to":
                     continue
                 if any(
-                    a.content and a.content.start <= cue.start < a.content.end and a.direct
+                    a.content
+                    and a.content.start <= cue.start < a.content.end
+                    and (a.direct or cue.frame == "view")  # a view told in a report: its part
                     for _, a in done
                 ):
                     continue
                 a = self.attribute(cue, done)
                 if a is not None:
                     done.append((cue, a))
-            found.extend(self._cut_contents(done))
+            found.extend(self._cut_contents(_outermost(done) if len(done) > 1 else done))
         found.extend(colon_quotes(self, found))
         found.extend(quotes_with_any_verb(self, found))
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
+        found.extend(noun_attributions(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
         found = mixed_quotes(self.doc, found, [c.start for c in cues])
@@ -770,6 +773,13 @@ def colon_headline(att: Attributor, found: list[Attribution]) -> list[Attributio
     ]
 
 
+def noun_attributions(att: Attributor, found: list[Attribution]) -> list[Attribution]:
+    """ "Mr. Trump's claim that ...": a noun cue after its possessor (kit.reading.noun_cues), not
+    inside what an attribution already holds."""
+    made = (att._make(*n) for n in noun_cues(att.doc, att.classifier, found))
+    return [a for a in made if a is not None]
+
+
 def _source_tail(text: str, src_hi: int, s_hi: int) -> tuple[int, bool]:
     """After ", according to X": where X ends, and whether the clause ends with it. The rest of
     the sentence (or bracket) is X's ("according to data released Friday by state gaming
@@ -823,96 +833,17 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
     return out
 
 
-def _document_before(att: Attributor, cue: Cue) -> bool:
-    """Is the word before the cue (past auxiliaries and time words) a document noun ("poll",
-    "emails")? A cheap test before the source is looked for."""
-    lows = att.tokens.lows
-    k = cue.ti - 1
-    while k >= 0 and (lows[k] in TIME_OR_AUX):
-        k -= 1
-    return k >= 0 and lows[k] in att.lex.words["documents"]
-
-
-def _pronoun_subject(att: Attributor, sent: int, cue: Cue) -> tuple[int, int] | None:
-    """ "He dismissed the critique, saying ...": a sentence that opens with a personal pronoun
-    (after "But", "And" ...) has it as the subject of a verb of saying after it."""
-    if cue.lemma not in INVERTING_CUES:
-        return None  # "He praised it, citing the quote"
-    toks = att.tokens
-    k = att.doc.tok_at(att.doc.sents[sent][0])
-    while k < toks.n and toks.lows[k] in SUBJECT_LEADS:
-        k += 1
-    if k < toks.n and toks.lows[k] in att.lex.words["pronouns"]:
-        return toks.starts[k], toks.starts[k] + len(toks.words[k])
-    return None
-
-
-def _loose_source(
-    att: Attributor, cue: Cue, lo: int, end: int, strict: tuple[int, int] | None
-) -> Source | None:
-    """A subject whose head the word lists do not know ("The actress said", "A spokesman for
-    the buyer said"), when the lists' own subject (`strict`) gave no source: typed by the lists
-    when they can, else as `_unknown_source`."""
-    if cue.kind == "ing" or (strict is not None and strict[1] != end):
-        return None
-    lows = att.tokens.lows
-    if lows[cue.ti] in NOUN_CUES or cue.lemma == "call":
-        return None  # "his remarks", "a band called Sophistafunk": nouns and names
-    if cue.kind in ("past", "pp") and cue.tj < len(lows) and lows[cue.tj] == "by":
-        return None  # "numbers reported by the AP": a participle, not a cue
-    if cue.tj < len(lows) and lows[cue.tj] in LOOSE_CONTENT_STOP:
-        # "The black hole described in the study is ...": a participle, unless "that" or a
-        # quotation follows ("The actress said in an interview that ...").
-        s_hi = att.doc.sents[att.doc.sentence_of(cue.start)][1]
-        if not _THAT_OR_QUOTE.search(att.text, cue.end, s_hi):
-            return None
-    span = att.phrases.loose_subject(lo, end)
-    if span is None:
-        return None
-    k = att.doc.tok_at(span[0]) - 1
-    if k >= 0 and att.tokens[k].low in ("whether", "if"):
-        return None
-    head = att.tokens[att.doc.tok_at(span[1]) - 1].low
-    if (
-        att.doc.tok_at(span[1]) == cue.ti
-        and cue.kind in ("base", "s")
-        and not GROUPS.match(att.text[span[0] : span[1]].lower())
-    ):
-        # The verb agrees with its subject: "the mere mention" is a noun, "officials say"
-        # and "the actress says" are cues.
-        if _plural(head) != (cue.kind == "base"):
-            return None
-    return att.classifier.classify(*span) or _unknown_source(att.text, *span)
-
-
-def _inverted_loose(att: Attributor, cue: Cue, s_hi: int) -> Source | None:
-    """ "“...,” said Robert Antonacci of the New York delegation": after a quotation that hands
-    over to it, the noun phrase after the cue is the source even when the lists do not know its
-    words (typed as `_unknown_source` when they do not)."""
-    if cue.lemma not in INVERTING_CUES:
-        return None  # "“terrible,” denounced her record": an object, not a source
-    if att.doc.quote_ending_at(cue.start, max(0, cue.start - 3000)) is None:
-        return None
-    j = att.phrases.loose_after(cue.tj, s_hi)
-    if j <= cue.tj:
-        return None
-    lo = att.tokens[cue.tj].start
-    hi = att.phrases.appositive(j, s_hi, att.tokens[j - 1].end)
-    return att.classifier.classify(lo, hi) or _unknown_source(att.text, lo, hi)
-
-
-def _unknown_source(text: str, lo: int, hi: int) -> Source:
-    """A source the lists cannot type: anonymous when indefinite or plural ("One California
-    delegate", "forecasters"), else unknown ("the woman", "the 46-year-old")."""
-    words = text[lo:hi].split()
-    plural = _plural(words[-1].lower())
-    kind = "anonymous" if words[0].lower() in INDEFINITE or plural else "unknown"
-    return Source(Span(lo, hi), bare_phrase(text[lo:hi]), kind)
-
-
-def _plural(word: str) -> bool:
-    """Does a noun look plural ("officials", "delegates"; not "virus", "boss", "analysis")?"""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+def _outermost(done: list[tuple[Cue, Attribution]]) -> list[tuple[Cue, Attribution]]:
+    """Leave out a view ("praised", "opposed": frame view) told inside another report's content:
+    "Witnesses said a man attacked ...", "She announced she was endorsing Biden" are one report."""
+    return [
+        (c, a)
+        for c, a in done
+        if c.frame != "view"
+        or not any(
+            b is not a and b.content and b.content.start <= c.start < b.content.end for _, b in done
+        )
+    ]
 
 
 def _first(a: Attribution) -> int:

@@ -28,13 +28,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kit.reading import wording as language
+from kit.reading.claim_numbers import MONTHS, classify_number, classify_number_word, starts_number
 from kit.reading.claim_patterns import (
     CLAUSE_AFTER_QUESTION,
     DECISION_AFTER,
     MODAL_BEFORE,
-    PLACE_AFTER,
     PURPOSE_BEFORE,
-    RANK_BEFORE,
     TIMEKEEPING,
     TOPIC_BEFORE,
     UNDER_RULE,
@@ -69,7 +68,6 @@ class Group:
 
 
 _NUMBER_WORDS = list(_WORDS["number_words"]) + list(_WORDS["multiples"])
-_MULTIPLES = frozenset(_WORDS["multiples"])
 _TENS = list(_WORDS["tens"])
 _UNITS = list(_WORDS["units"])
 
@@ -132,54 +130,6 @@ _NUMBER_START = re.compile(r"[0-9$£€¥][0-9,.:]*")
 _ED = re.compile(r"ed\b")
 _WORD_OPENERS = "\"“‘'([—–-/"
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
-_DATE_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
-# Either end of a range of days: "March 15 to 17", "15-17 March", "15 and 16 June".
-_DAYS_BEFORE = re.compile(
-    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|and|through|[–-])\s*$"
-)
-_DAYS_AFTER = re.compile(rf"\s*(?:to|until|and|through|[–-])\s*\d{{1,2}}\s+(?:{_MONTHS})\b")
-_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|of|since|until|by|from|to|the|a|and|during|before|after|its|his|her|their)\s+"
-    r"|[,–(-]\s*)$",
-    re.I,
-)
-_CLOCK_AFTER = re.compile(
-    r"\s?(?:[ap]\.?m\b\.?|o[’']clock\b|UTC|GMT|ET|EST|EDT|BST|CET|IST|hrs\b)", re.I
-)
-_UNIT_AFTER = re.compile(
-    r"-(?:year|month|week|day|hour|minute|met(?:er|re)|kilomet(?:er|re)|km|mile|foot|feet|inch|"
-    r"storey|story|acre|ton|tonne)s?(?:-old|-long|-high|-tall|-wide|-deep)?\b",
-    re.I,
-)
-_DURATION_AFTER = re.compile(
-    r"\s+(?:more\s+|full\s+|long\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
-    r"decades?|centuries|nights?)\b",
-    re.I,
-)
-_MONEY_AFTER = re.compile(
-    r"\s?(?:million\s+|billion\s+|trillion\s+)?(?:dollars|pounds|euros|yen|rupees|cents|pence|"
-    r"francs|yuan|roubles|rubles)\b|\s?(?:million|billion|trillion|bn|m|k)\b",
-    re.I,
-)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.I)
-_AGE_AFTER = re.compile(r"\s+years?\s+old\b", re.I)
-_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.I)
-_SCORE_AFTER = re.compile(
-    r"\s*(?:to|[–-])\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I
-)
-_ID_BEFORE = re.compile(
-    r"\b(?:version|v|no|number|route|flight|article|section|chapter|page|room|level|tier|grade|"
-    r"category|phase|stage|part|episode|season)\.?\s+$",
-    re.I,
-)
-_NEXT_WORD = re.compile(r"\s+(?:of\s+)?([A-Za-z][A-Za-z-]*)")
-_STOP_NEXT = frozenset(_WORDS["not_a_counted_noun"])
-_VAGUE_COUNTS = frozenset(_WORDS["vague_counts"])
 _NOT_PAST = frozenset(_WORDS["not_past"])
 _HEADLINE_TO = re.compile(r"(?<![\w'’-])to\s+([a-z]{2,})\b")
 _PRONOUN_VERB = re.compile(
@@ -194,7 +144,7 @@ _S_VERB = re.compile(r"(?<![\w'’-])([a-z]{3,}(?:s|es))\s+[\w$£€“\"‘]")
 _NOT_S_VERB = frozenset(_WORDS["not_s_verbs"])
 _DATELINE = re.compile(
     rf"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS})),?\s+\d{{4}}\s*$"
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS})),?\s+\d{{4}}\s*$"
 )
 _CAPTION = re.compile(r"\b(?:Image|Photo|Picture|Pictured|File|Credit|Source)\s*:", re.I)
 _GREETING = re.compile(
@@ -303,7 +253,7 @@ class Scan:
         last = 0
         for m in _NUMBER_START.finditer(text):
             s = m.start()
-            if s >= last and _starts_number(text, s):
+            if s >= last and starts_number(text, s):
                 d = _DIGITS.match(text, s)
                 if d:
                     numbers.append(d.span())
@@ -329,94 +279,6 @@ class Scan:
         self.past_starts = [x[0] for x in past]
         self.scare = list(language.scare_quotes(text))
         self.scare_starts = [x[0] for x in self.scare]
-
-
-def _starts_number(text: str, s: int) -> bool:
-    """False for digits inside words and codes: "COVID-19", "G7", "N2"."""
-    if s == 0:
-        return True
-    before = text[s - 1]
-    if before.isalnum() or before == "." and s > 1 and text[s - 2].isalnum():
-        return False
-    return not (before in "-‐" and s > 1 and text[s - 2].isalpha())
-
-
-# ---------------------------------------------------------------- numbers
-
-
-def _classify_number(text: str, s: int, e: int, lo: int, hi: int) -> tuple[str, float, int]:
-    """(kind, weight, end of the words to quote) for digits at text[s:e]."""
-    if text[s] in "$£€¥":
-        m = _MONEY_AFTER.match(text, e, hi)
-        return "quantity", 2.5, m.end() if m else _with_next_word(text, e, hi)
-    m = _PERCENT_AFTER.match(text, e, hi)
-    if m:
-        return "quantity", 2.5, m.end()
-    m = _MONEY_AFTER.match(text, e, hi)
-    if m and m.group().strip().lower() not in ("m", "k"):
-        return "quantity", 2.5, m.end()
-    if ":" in text[s:e] or _CLOCK_AFTER.match(text, e, hi):
-        return "when", 0.0, e
-    if e < hi and text[e : e + 2] in ("st", "nd", "rd", "th"):
-        if RANK_BEFORE.search(text, max(lo, s - 16), s):
-            return "rank", 2.0, e + 2  # "ranked 27th": a place in a ranking you could check
-        return "when", 0.0, e
-    if _ID_BEFORE.search(text, max(lo, s - 10), s):
-        return "none", 0.0, e
-    m = PLACE_AFTER.match(text, e, hi)
-    if m:
-        return "distance", 1.0, m.end()
-    if _AGE_BEFORE.search(text, max(lo, s - 6), s) or _AGE_AFTER.match(text, e, hi):
-        return "age", 1.0, e  # an age places a person, it is rarely the claim
-    m = _DURATION_AFTER.match(text, e, hi)
-    if m:
-        return "duration", 1.0, m.end()
-    m = _UNIT_AFTER.match(text, e, hi)
-    if m:
-        return "quantity", 1.0, m.end()
-    if (
-        _DATE_BEFORE.search(text, max(lo, s - 12), s)
-        or _DATE_AFTER.match(text, e, hi)
-        or _DAYS_AFTER.match(text, e, hi)
-        or any(c.isdigit() for c in text[max(lo, s - 12) : s])  # quick test first
-        and _DAYS_BEFORE.search(text, max(lo, s - 24), s)
-    ):
-        return "when", 0.0, e
-    digits = text[s:e]
-    if len(digits) == 4 and digits.isdigit() and 1500 <= int(digits) <= 2099:
-        nxt = _NEXT_WORD.match(text, e, hi)
-        before = _YEAR_BEFORE.search(text, max(lo, s - 12), s)
-        if before or s == lo or not nxt or not nxt.group(1)[0].islower():
-            return "when", 0.0, e
-    return "quantity", 2.0, _with_next_word(text, e, hi)
-
-
-def _classify_number_word(text: str, s: int, e: int, hi: int) -> tuple[str, float, int]:
-    word = text[s:e].lower()
-    m = _PERCENT_AFTER.match(text, e, hi)
-    if m:
-        return "quantity", 2.5, m.end()
-    m = _SCORE_AFTER.match(text, e, hi)
-    if m:
-        return "quantity", 2.0, m.end()
-    m = _DURATION_AFTER.match(text, e, hi)
-    if m:
-        return "duration", 1.0, m.end()
-    if word in _MULTIPLES and word.endswith("ed"):
-        return "quantity", 2.0, e  # "doubled": the amount is the claim
-    if word in _VAGUE_COUNTS:
-        return "quantity", 1.5, _with_next_word(text, e, hi)
-    end = _with_next_word(text, e, hi)
-    if end > e or word in _MULTIPLES:
-        return "quantity", 2.0, end
-    return "none", 0.0, e
-
-
-def _with_next_word(text: str, end: int, hi: int) -> int:
-    m = _NEXT_WORD.match(text, end, hi)
-    if m and m.group(1).lower() not in _STOP_NEXT:
-        return m.end()
-    return end
 
 
 # ---------------------------------------------------------------- judging one span
@@ -533,7 +395,7 @@ def judge(
             elif role == _VERB:
                 verbs.append((s, e))
             elif role == _NUMWORD:
-                kind, weight, end = _classify_number_word(text, s, e, hi)
+                kind, weight, end = classify_number_word(text, s, e, hi)
                 if kind != "none":
                     quantities.append((kind, weight, s, end))
             else:
@@ -593,7 +455,7 @@ def judge(
     j = bisect_left(starts, hi, i)
     for s, e in scan.numbers[i:j]:
         if e <= hi:
-            kind, weight, end = _classify_number(text, s, e, lo, hi)
+            kind, weight, end = classify_number(text, s, e, lo, hi)
             if kind != "none":
                 quantities.append((kind, weight, s, end))
     quantity = 0.0

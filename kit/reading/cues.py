@@ -224,3 +224,10 @@ def content_start(phrases: NounPhrases, cue: Cue, i: int, s_hi: int) -> int:
                 continue
         break
     return starts[i] if i < n else len(text)
+
+
+def right_after(phrases: NounPhrases, cue: Cue, s_hi: int) -> bool:
+    """Does the content start right after the cue, with no clause between ("responded: “...”",
+    "responded that"; not "responded to her letter, calling for “...”")?"""
+    pos = content_start(phrases, cue, cue.tj, s_hi)
+    return "," not in phrases.text[cue.end : pos].rstrip(" ,:")

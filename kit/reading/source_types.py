@@ -4,6 +4,7 @@ outlet, social post, unknown) and who it names, resolved against the people and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -34,6 +35,10 @@ def _institution_pattern(head: str) -> re.Pattern[str]:
         + re.escape(head.capitalize())
         + r"(?: of(?: the)?(?: [A-Z][\w-]+)+)?)"
     )
+
+
+# Possessive pronouns, read as the pronoun they go with ("his claim": he claimed).
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 class Classifier:
@@ -162,6 +167,8 @@ class Classifier:
         outlet = self._outlet_name(core_words, bare)
         if outlet is not None:
             return Source(span, outlet, "other_outlet")
+        if head in w["outlet_heads"] and core_words[-1].cap and len(core_words) > 1:
+            return Source(span, self.resolve_name(bare, lo), "other_outlet")  # "The Post"
         if head in w["social_posts"]:
             return Source(span, owner or (person.name if person else bare), "social_post")
         if person is not None and head not in w["documents"]:
@@ -288,6 +295,38 @@ class Classifier:
             if sp != bare and len(sp) > len(bare) and sp.split()[-len(words) :] == words:
                 return sp
         return bare
+
+    def possessor(self, k: int) -> Source | None:
+        """The source a possessive at token k names: "his" as "he" would, "Mr. Trump's" as the
+        person, "the agency's" as the agency; None when token k is no possessive."""
+        toks = self.tokens
+        t = toks[k]
+        if t.low in _POSSESSIVE_PRONOUNS:
+            return self._pronoun(Span(t.start, t.end), _POSSESSIVE_PRONOUNS[t.low], False)
+        if t.text in ("'", "’") and k > 0 and toks[k - 1].end == t.start:
+            t = toks[k - 1]  # "Sanders’ plan"
+            if not (t.cap and t.low.endswith("s")):
+                return None
+            name_end = t.end
+        elif t.low.endswith(("'s", "’s")) and len(t.text) > 2:
+            name_end = t.end - 2
+        else:
+            return None
+        people = self.people
+        i = bisect_right(people.mstarts, name_end) - 1
+        if i >= 0 and people.mentions[i].end == name_end:
+            m = people.mentions[i]
+            return Source(Span(m.start, t.end), m.person.name, "named_person", m.person)
+        # "the Supreme Court's", "The Clinton campaign's": capitalised words and "the" before.
+        lo = k if t is toks[k] else k - 1
+        while lo > 0 and toks[lo - 1].word and toks[lo - 1].cap and toks[lo - 1].low not in DETS:
+            lo -= 1
+        if lo > 0 and toks[lo - 1].low == "the":
+            lo -= 1
+        source = self.classify(toks[lo].start, t.end)
+        if source is None or source.type == "unknown" and lo == k:
+            return None
+        return Source(source.span, strip_possessive(source.speaker or ""), source.type)
 
     def _pronoun(self, span: Span, low: str, probe: bool) -> Source | None:
         if probe:

@@ -13,7 +13,7 @@ kit/data with the files of kit.reading.language_data, read by kit.reading.cue_ru
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kit.reading.lexicon import package_words, package_yaml
@@ -88,6 +88,8 @@ class SourceLexicon:
     first_words: frozenset[str] = frozenset()
     not_name: frozenset[str] = frozenset()
     not_person: frozenset[str] = frozenset()  # modifiers | not_name | honorifics: not a name
+    nouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # "claims" -> (claim, doubt)
+    quote_nouns: frozenset[str] = frozenset()  # "answer": a noun cue a quotation may follow
 
 
 def _regular_forms(lemma: str) -> list[tuple[str, str]]:
@@ -122,7 +124,8 @@ def source_lexicon() -> SourceLexicon:
             if "forms" in spec:
                 parts = spec["forms"].split("|")
                 kinds = ["base", "s", "past", "ing", "pp"]
-                listed = list(zip(parts, kinds))
+                # "-" leaves a form out: "attack" and "attacks" are nouns more often than verbs.
+                listed = [(f, k) for f, k in zip(parts, kinds) if f != "-"]
             else:
                 listed = _regular_forms(lemma)
             for form, kind in listed:
@@ -174,7 +177,14 @@ def source_lexicon() -> SourceLexicon:
         | single["metonyms"]
         | single["documents"]
     )
+    nouns: dict[str, tuple[str, str]] = {}
+    for stance, items in (cues.get("nouns") or {}).items():
+        for noun in items or []:
+            nouns.setdefault(noun, (noun, stance))
+            nouns.setdefault(_plural(noun), (noun, stance))
     return SourceLexicon(
+        nouns=nouns,
+        quote_nouns=frozenset(cues.get("quote_nouns") or ()),
         forms=forms,
         phrases=phrases,
         audiences=frozenset(a.lower() for a in cues["audiences"]),

@@ -1,0 +1,123 @@
+"""Sources the word lists do not know: a subject whose head no list names ("The actress said",
+"A spokesman for the buyer said"), the phrase after a cue that follows a quotation ("said Robert
+Antonacci of the New York delegation"), a pronoun opening the sentence before ", saying", and a
+document noun before a cue. Each is typed by the lists when they can, else as unnamed or unclear
+(`unknown_source`). Used by `kit.reading.attribution.Attributor`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kit.articles.segment import Span
+from kit.reading.cues import Cue
+from kit.reading.source_history import Source
+from kit.reading.source_words import (
+    INDEFINITE,
+    INVERTING_CUES,
+    NOUN_CUES,
+    SUBJECT_LEADS,
+    TIME_OR_AUX,
+)
+from kit.reading.tokens import GROUPS, bare_phrase
+
+if TYPE_CHECKING:
+    from kit.reading.attribution import Attributor
+
+# Words that do not follow a cue after a subject the lists do not know unless "that" comes after
+# them: "The black hole described in the study is ...", "the debate concluded with ...".
+LOOSE_CONTENT_STOP = frozenset("in as by with of for from at into".split())
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|[:“\"‘]")
+
+
+def document_before(att: Attributor, cue: Cue) -> bool:
+    """Is the word before the cue (past auxiliaries and time words) a document noun ("poll",
+    "emails")? A cheap test before the source is looked for."""
+    lows = att.tokens.lows
+    k = cue.ti - 1
+    while k >= 0 and (lows[k] in TIME_OR_AUX):
+        k -= 1
+    return k >= 0 and lows[k] in att.lex.words["documents"]
+
+
+def pronoun_subject(att: Attributor, sent: int, cue: Cue) -> tuple[int, int] | None:
+    """ "He dismissed the critique, saying ...": a sentence that opens with a personal pronoun
+    (after "But", "And" ...) has it as the subject of a verb of saying after it."""
+    if cue.lemma not in INVERTING_CUES:
+        return None  # "He praised it, citing the quote"
+    toks = att.tokens
+    k = att.doc.tok_at(att.doc.sents[sent][0])
+    while k < toks.n and toks.lows[k] in SUBJECT_LEADS:
+        k += 1
+    if k < toks.n and toks.lows[k] in att.lex.words["pronouns"]:
+        return toks.starts[k], toks.starts[k] + len(toks.words[k])
+    return None
+
+
+def loose_source(
+    att: Attributor, cue: Cue, lo: int, end: int, strict: tuple[int, int] | None
+) -> Source | None:
+    """A subject whose head the word lists do not know ("The actress said", "A spokesman for
+    the buyer said"), when the lists' own subject (`strict`) gave no source: typed by the lists
+    when they can, else as `_unknown_source`."""
+    if cue.kind == "ing" or (strict is not None and strict[1] != end):
+        return None
+    lows = att.tokens.lows
+    if lows[cue.ti] in NOUN_CUES or cue.lemma == "call":
+        return None  # "his remarks", "a band called Sophistafunk": nouns and names
+    if cue.kind in ("past", "pp") and cue.tj < len(lows) and lows[cue.tj] == "by":
+        return None  # "numbers reported by the AP": a participle, not a cue
+    if cue.tj < len(lows) and lows[cue.tj] in LOOSE_CONTENT_STOP:
+        # "The black hole described in the study is ...": a participle, unless "that" or a
+        # quotation follows ("The actress said in an interview that ...").
+        s_hi = att.doc.sents[att.doc.sentence_of(cue.start)][1]
+        if not _THAT_OR_QUOTE.search(att.text, cue.end, s_hi):
+            return None
+    span = att.phrases.loose_subject(lo, end)
+    if span is None:
+        return None
+    k = att.doc.tok_at(span[0]) - 1
+    if k >= 0 and att.tokens[k].low in ("whether", "if"):
+        return None
+    head = att.tokens[att.doc.tok_at(span[1]) - 1].low
+    if (
+        att.doc.tok_at(span[1]) == cue.ti
+        and cue.kind in ("base", "s")
+        and not GROUPS.match(att.text[span[0] : span[1]].lower())
+    ):
+        # The verb agrees with its subject: "the mere mention" is a noun, "officials say"
+        # and "the actress says" are cues.
+        if _plural(head) != (cue.kind == "base"):
+            return None
+    return att.classifier.classify(*span) or unknown_source(att.text, *span)
+
+
+def inverted_loose(att: Attributor, cue: Cue, s_hi: int) -> Source | None:
+    """ "“...,” said Robert Antonacci of the New York delegation": after a quotation that hands
+    over to it, the noun phrase after the cue is the source even when the lists do not know its
+    words (typed as `_unknown_source` when they do not)."""
+    if cue.lemma not in INVERTING_CUES:
+        return None  # "“terrible,” denounced her record": an object, not a source
+    if att.doc.quote_ending_at(cue.start, max(0, cue.start - 3000)) is None:
+        return None
+    j = att.phrases.loose_after(cue.tj, s_hi)
+    if j <= cue.tj:
+        return None
+    lo = att.tokens[cue.tj].start
+    hi = att.phrases.appositive(j, s_hi, att.tokens[j - 1].end)
+    return att.classifier.classify(lo, hi) or unknown_source(att.text, lo, hi)
+
+
+def unknown_source(text: str, lo: int, hi: int) -> Source:
+    """A source the lists cannot type: anonymous when indefinite or plural ("One California
+    delegate", "forecasters"), else unknown ("the woman", "the 46-year-old")."""
+    words = text[lo:hi].split()
+    plural = _plural(words[-1].lower())
+    kind = "anonymous" if words[0].lower() in INDEFINITE or plural else "unknown"
+    return Source(Span(lo, hi), bare_phrase(text[lo:hi]), kind)
+
+
+def _plural(word: str) -> bool:
+    """Does a noun look plural ("officials", "delegates"; not "virus", "boss", "analysis")?"""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))

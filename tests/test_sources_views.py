@@ -1,0 +1,132 @@
+"""Sources from cues of view, belief and perception (issue 16, third round): "X praised Y"
+attributes a view to X, as PolNeAR and other PARC-style corpora count attribution."""
+
+from __future__ import annotations
+
+from kit.reading.sources import find_attributions
+
+
+def cut(text: str, span) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def found(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
+        for a in find_attributions(text)
+    ]
+
+
+def test_praising_endorsing_and_opposing_attribute_a_view_to_the_source():
+    text = "Senator Jane Doe praised the new budget."
+    assert found(text) == [("Senator Jane Doe", "praised", "the new budget")]
+    text = "The teachers union endorsed Mr. Park for mayor."
+    assert found(text) == [("The teachers union", "endorsed", "Mr. Park for mayor")]
+    text = "Ms. Lee opposed the plan to close the library."
+    assert found(text) == [("Ms. Lee", "opposed", "the plan to close the library")]
+    (a,) = find_attributions("The mayor blasted the council for the delay.")
+    assert (a.speaker, a.stance) == ("mayor", "emphasis")
+
+
+def test_a_view_inside_another_report_is_part_of_that_report():
+    # One act of reporting: the endorsing is what she announced.
+    text = "Ms. Warren announced she was endorsing Joe Biden."
+    assert found(text) == [("Ms. Warren", "announced", "she was endorsing Joe Biden")]
+    text = "Witnesses said a man approached and attacked a group of people."
+    assert [a[1] for a in found(text)] == ["said"]
+
+
+def test_nouns_and_adjectives_are_not_views():
+    # "attack", "attacks" and "support" are left out as nouns; "the supported" is an adjective.
+    assert found("The attacks in Paris test the candidates.") == []
+    assert found("The support for the plan has grown.") == []
+    assert found("He is the defending champion.") == []
+
+
+def test_referring_to_and_talking_about_report_what_a_source_spoke_of():
+    text = "Mr. Cruz pointed to the rising deficit."
+    assert found(text) == [("Mr. Cruz", "pointed to", "the rising deficit")]
+    text = "The governor talked about the new school."
+    assert found(text) == [("The governor", "talked about", "the new school")]
+
+
+def test_seeking_and_preferring_attribute_a_wish():
+    text = "The party sought a recount in two counties."
+    assert found(text) == [("The party", "sought", "a recount in two counties")]
+    text = "Most voters prefer a shorter campaign."
+    assert found(text) == [("Most voters", "prefer", "a shorter campaign")]
+
+
+def test_a_claim_that_names_its_possessor_as_the_source():
+    text = "Donald Trump spoke in Ohio. Later he dropped his claim that Mexico will pay."
+    (a,) = find_attributions(text)
+    assert (cut(text, a.source), cut(text, a.cue), cut(text, a.content)) == (
+        "his",
+        "claim",
+        "Mexico will pay",
+    )
+    assert (a.speaker, a.stance) == ("Donald Trump", "doubt")
+    # Inside what another source said, it is part of that report.
+    text = "Donald Trump spoke in Ohio. Critics rejected Mr. Trump's claim that Mexico will pay."
+    assert found(text) == [("Critics", "rejected", "Mr. Trump's claim that Mexico will pay")]
+
+
+def test_a_noun_is_no_cue_without_a_possessor_and_that():
+    assert found("The claim that Mexico will pay was rejected.") == []
+    assert [a[1] for a in found("Critics mocked his plan to build a wall.")] == ["mocked"]
+
+
+def test_decrees_and_speech_acts_are_reports():
+    text = "Judge Ana Ruiz ordered that the count be repeated."
+    assert found(text) == [("Judge Ana Ruiz", "ordered", "the count be repeated")]
+    assert found("The shop ordered bigger packages from suppliers.") == []  # a purchase
+    text = "The senator lashed out at the press on Friday."
+    assert found(text)[0][:2] == ("The senator", "lashed out at")
+    text = "Ms. Ortiz railed against the new tax."
+    assert found(text) == [("Ms. Ortiz", "railed against", "the new tax")]
+
+
+def test_outlets_and_shares_of_people_are_typed_as_such():
+    text = "The Washington Post reported it first. The Post has learned that the FBI opened a file."
+    post = find_attributions(text)[1]
+    assert (cut(text, post.source), post.source_type, post.speaker) == (
+        "The Post",
+        "other_outlet",
+        "Washington Post",
+    )
+    (a,) = find_attributions("According to MSNBC, the vote was delayed.")
+    assert a.source_type == "other_outlet"
+    (a,) = find_attributions("The post said that the vote was rigged.")
+    assert a.source_type == "social_post"  # a post in lower case is a social-media post
+    text = "Twelve percent indicated they would vote for Johnson."
+    (a,) = find_attributions(text)
+    assert (cut(text, a.source), a.source_type) == ("Twelve percent", "anonymous")
+    (a,) = find_attributions("12 percent said they would vote for Johnson.")
+    assert a.speaker == "12 percent"
+
+
+def test_responded_reports_before_a_quotation_or_that_and_as_a_refusal():
+    text = 'Mr. Trump responded, "Who knows at this point."'
+    assert found(text) == [("Mr. Trump", "responded", '"Who knows at this point."')]
+    assert found("Police responded to reports of a fire.") == []
+    text = "The company did not respond to a request for comment."
+    assert [a[1] for a in found(text)] == ["respond"]
+
+
+def test_declaring_an_emergency_is_an_action_not_a_report():
+    # Tried as a declaration and left out: the seed's "Putin declared a 72-hour ceasefire" is
+    # what he did, and students are asked who is talking.
+    assert found("The governor declared a state of emergency.") == []
+    text = "The governor declared that the roads were safe."
+    assert found(text) == [("The governor", "declared", "the roads were safe")]
+
+
+def test_a_quotation_after_a_noun_of_speech_is_its_possessors():
+    text = "Ms. Park spoke first. Later came her answer: “We will win.”"
+    answers = [a for a in find_attributions(text) if a.cue_lemma == "answer"]
+    assert [(cut(text, a.source), cut(text, a.content), a.direct) for a in answers] == [
+        ("her", "“We will win.”", True)
+    ]
+    # A decision says nothing: the quotation is the commenter's.
+    text = "Wei commented on the court's decision: “It is historic.”"
+    assert all(a.cue_lemma != "decision" for a in find_attributions(text))
