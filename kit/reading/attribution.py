@@ -222,11 +222,13 @@ class Attributor:
                 and cue.kind != "ing"
                 and source.span.start >= pre.end
                 and not text[pre.end : source.span.start].strip(" ,\n")
-                and self._quote_hands_over(pre, source, after_text)
+                and quote_hands_over(text, pre, source, after_text)
             )
         )
         if post is not None:
-            content = Span(pre.start, post.end) if pre is not None else post
+            # A quotation that is a sentence of its own before "X said: “...”" is not joined.
+            joined = pre is not None and pre.end > s_lo
+            content = Span(pre.start, post.end) if joined else post
             direct = True
         elif not nothing_after:
             m = _THAT.match(after_text)
@@ -247,16 +249,6 @@ class Attributor:
         if content is None:
             return None
         return self._make(cue, source, content, direct, sent, para)
-
-    def _quote_hands_over(self, pre: Span, source: Source, after_text: str) -> bool:
-        """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
-        whatever follows the cue, unless "that" or a quotation does."""
-        inner = self.text[max(pre.start, pre.end - 3) : pre.end]
-        if "," not in inner:
-            # "“Why?” he asked" hands over; "“I quit!” He left ..." starts a new sentence.
-            if not any(c in inner for c in "?!") or not self.text[source.span.start].islower():
-                return False
-        return _THAT.match(after_text) is None
 
     def _that_follows(self, cue: Cue, before: Token | None, s_hi: int) -> bool:
         """For cues with other senses ("found", "continued", "read"): "that" or a quote follows,
@@ -573,6 +565,17 @@ class Attributor:
         if mark == ",":
             return b - 1
         return pos
+
+
+def quote_hands_over(text: str, pre: Span, source: Source, after_text: str) -> bool:
+    """ "“...,” X said ...": a quotation closed by a comma (or ?, !) hands over to its speaker,
+    whatever follows the cue, unless "that" or a quotation does."""
+    inner = text[max(pre.start, pre.end - 3) : pre.end]
+    if "," not in inner:
+        # "“Why?” he asked" hands over; "“I quit!” He left ..." starts a new sentence.
+        if not any(c in inner for c in "?!") or not text[source.span.start].islower():
+            return False
+    return _THAT.match(after_text) is None
 
 
 def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]:
