@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from kit.reading.quotes import find_quotes
 from kit.reading.sources import Attribution, find_attributions
-
-
-def cut(text: str, span) -> str | None:
-    return None if span is None else text[span.start : span.end]
+from tests.source_helpers import cut
 
 
 def by_content(text: str, content: str) -> Attribution:

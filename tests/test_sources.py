@@ -21,6 +21,7 @@ from kit.reading.sources import (
 )
 from kit.reading.tokens import TOKEN, Tokens
 from kit.views.show import source_marks
+from tests.source_helpers import cut
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parent / "seeds" / "000_8e915a2399968c01.txt"
@@ -31,10 +32,6 @@ DEV = HERE / "data" / "dev_sources.jsonl"
 def seed_found():
     article = kit.load_article(SEED)
     return article, find_attributions(article)
-
-
-def cut(text: str, span) -> str | None:
-    return None if span is None else text[span.start : span.end]
 
 
 def find(text: str, found: list[Attribution], cue: str, source: str | None = None) -> Attribution:

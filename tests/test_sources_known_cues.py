@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kit.reading.sources import find_attributions
-
-
-def cut(text: str, span) -> str | None:
-    return None if span is None else text[span.start : span.end]
+from tests.source_helpers import cut
 
 
 def pairs(text: str) -> list[tuple[str | None, str | None]]:

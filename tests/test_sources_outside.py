@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from kit.reading.quotes import find_quotes
 from kit.reading.sources import Attribution, find_attributions
-
-
-def cut(text: str, span) -> str | None:
-    return None if span is None else text[span.start : span.end]
-
-
-def found(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
-        for a in find_attributions(text)
-    ]
+from tests.source_helpers import cut, found
 
 
 def test_two_apostrophes_open_and_close_a_quotation():

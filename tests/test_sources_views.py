@@ -4,17 +4,7 @@ attributes a view to X, as PolNeAR and other PARC-style corpora count attributio
 from __future__ import annotations
 
 from kit.reading.sources import find_attributions
-
-
-def cut(text: str, span) -> str | None:
-    return None if span is None else text[span.start : span.end]
-
-
-def found(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
-        for a in find_attributions(text)
-    ]
+from tests.source_helpers import cut, found
 
 
 def test_praising_endorsing_and_opposing_attribute_a_view_to_the_source():
