@@ -101,7 +101,7 @@ def test_a_factual_claim_may_be_false():
 
 
 def test_a_forecast_is_judged_later_and_an_opinion_is_asked_what_it_rests_on():
-    forecast = one("The new stadium will probably be full every week.")
+    forecast = one("Next year the new stadium will probably be full every week.")
     assert (forecast.kit_type, forecast.checkworthy) == ("prediction", "no")
     assert any("judge it later" in r for r in worth(forecast))
     view = one("This is a deeply dangerous and irresponsible way to run a school.")
@@ -144,6 +144,46 @@ def test_an_announced_plan_is_policy_checkable_now_and_later(text):
 def test_a_forecast_nobody_decides_stays_a_prediction():
     s = one("The river would flood the whole valley if the old dam broke.")
     assert s.kit_type == "prediction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deep problems with the rail network will remain, whatever the strike ends in.",
+        "The party will never win back those voters.",
+    ],
+)
+def test_the_writers_own_forecast_is_a_view(text):
+    s = one(text)
+    assert s.kit_type == "opinion", [r.text for r in s.reasons]
+    assert any(
+        "writer's own forecast" in r.text and text[r.start : r.end] == "will" for r in s.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum will reopen in the spring.",
+        "The new bridge will open next year.",
+        "Officials said the road will be closed.",
+        "We will build more homes for young families.",
+        'The mayor told us: "The road will be closed."',
+        "The river would flood the whole valley if the old dam broke.",
+    ],
+)
+def test_a_dated_reported_or_promised_forecast_stays_a_prediction(text):
+    s = one(text)
+    assert s.kit_type != "opinion", [r.text for r in s.reasons]
+
+
+def test_a_forecast_in_an_interview_is_the_speakers_not_the_writers_view():
+    text = (
+        "((Wikinews)) What happens next?\n"
+        "((Jane Roe)) The inner star will become a giant as well. Most of the gas will be lost."
+    )
+    kinds = [s.kit_type for s in suggest(text, attributions=[]) if "will" in s.text]
+    assert kinds == ["prediction", "prediction"], kinds
 
 
 def test_a_headline_to_is_a_plan_when_someone_announces_it():

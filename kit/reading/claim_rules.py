@@ -11,7 +11,9 @@ and language.yaml):
    listener ("Promote them.") are opinions.
 3. The type with the highest total wins; ties go to opinion, number, cause, policy, prediction,
    event in that order ("the bill would ban ..." is a policy before it is a prediction). An
-   opinion needs more than one weak cue, a number claim a real quantity.
+   opinion needs more than one weak cue, a number claim a real quantity. A plain "will" in the
+   writer's own voice (no date, figure, plan word or source, not an interview) is the writer's
+   forecast, which is a view: an opinion.
 4. Check-worthiness, once the type is known: see `kit.reading.claim_worth`.
 
 The judge reads only the sentence, so it works the same on one sentence without its article.
@@ -163,6 +165,8 @@ _IMPERATIVE = re.compile(
     r"(?!\s+(?:is|are|was|were|has|had)\b)",
     re.I,
 )
+# "((Jane Doe))" marks who speaks in an interview: its lines are the speaker's, not the writer's.
+_INTERVIEW_TAG = re.compile(r"\(\([^()\n]{1,80}\)\)")
 _SPEAKER_TAG = re.compile(r"\s*\(\(([^)]*)\)\)\s*:?\s*")
 _INTERVIEWER = re.compile(r"(?:WN|Wikinews|Q|Interviewer|[A-Z]{2,4})$")
 _RHETORICAL = re.compile(
@@ -235,7 +239,7 @@ class Scan:
 
     __slots__ = (
         "low", "lex", "lex_starts", "numbers", "number_starts", "past", "past_starts",
-        "scare", "scare_starts",
+        "scare", "scare_starts", "interview",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
@@ -279,6 +283,7 @@ class Scan:
         self.past_starts = [x[0] for x in past]
         self.scare = list(language.scare_quotes(text))
         self.scare_starts = [x[0] for x in self.scare]
+        self.interview = "((" in text and bool(_INTERVIEW_TAG.search(text))
 
 
 # ---------------------------------------------------------------- judging one span
@@ -720,6 +725,13 @@ def judge(
             second = v
     if top <= 0:
         kit_type = "event" if claim_like else "not_a_claim"
+    if kit_type == "prediction" and not (
+        reported or reporting or when_seen or quantities or scores["cause"] or scan.interview
+    ):
+        own = _own_forecast(text, lo, hi, why)
+        if own:  # "deep issues will remain": the writer's forecast, a view (CheckThat's guide)
+            kit_type, top = "opinion", top + 0.5
+            why.append(("opinion", top, -1, _TEXT, *own))
     confidence = 0.5 + (top - second) / (2 * (top + 0.5)) if top > 0 else 0.5
     confidence = int(min(0.95, max(0.3, confidence)) * 100 + 0.5) / 100
 
@@ -776,6 +788,42 @@ _WH_FIRST = frozenset(
     ("how", "what", "why", "where", "who", "which", "when", "or", "and", "but", "so")
 )
 _DAY_STARTS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+
+
+# The plain future ("will", "won't", "shall") and hedges beside it; not "would" (a condition, a
+# habit, a reported plan), not a date or plan word ("next year", "is expected to", "forecast":
+# those announce or report a forecast someone can check), not "I will" or "we will" (a promise).
+_PLAIN_FUTURE = frozenset(("will", "won't", "shall", "it'll", "they'll", "that'll"))
+_HEDGES = frozenset(("may", "might", "could", "likely", "perhaps", "probably"))
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter|soon|later|again)\b", re.I)
+_PROMISER = re.compile(r"\b(?:i|we|i'm|we're)\s+(?:\w+\s+)?$", re.I)
+
+
+def _own_forecast(text: str, lo: int, hi: int, why: list) -> tuple[str, str, int, int] | None:
+    """(reason, "", start, end of the "will") when the writer forecasts in their own voice, else
+    None: a plain "will" with no date, figure, season or plan word, said by no one named and not
+    promised by "I" or "we"."""
+    cues = [w for w in why if w[0] == "prediction" and w[6] is not None]
+    chunk = text[lo:hi]
+    if not cues or any(q in chunk for q in '"“”') or _SEASON.search(chunk):
+        return None
+    future: tuple[int, int] | None = None
+    for w in cues:
+        word = text[w[6] : w[7]].lower().replace("’", "'")
+        if word in _PLAIN_FUTURE and not _PROMISER.search(text, max(lo, w[6] - 20), w[6]):
+            future = future or (w[6], w[7])
+        elif word not in _HEDGES:
+            return None
+    if not future:
+        return None
+    s, e = future
+    return (
+        f"'{text[s:e]}' here is the writer's own forecast, with no date, no figure and no one "
+        "named who says it: a judgement about the future is a view, not yet a fact",
+        "",
+        s,
+        e,
+    )
 
 
 def _BY_WEIGHT(why: tuple) -> tuple[float, int]:
