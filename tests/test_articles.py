@@ -60,6 +60,26 @@ def test_txt_with_windows_line_endings_and_odd_spaces_loads_cleanly(tmp_path):
     assert "\r" not in a.text
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Plain ASCII, one space each.", "Plain ASCII, one space each."),
+        ("Two  spaces\fa form feed\va tab\there", "Two spaces a form feed a tab here"),
+        ("“Curly” and\u2009thin\u00a0 \u3000spaces", "“Curly” and thin spaces"),
+        ("“Curly”  double  spaces", "“Curly” double spaces"),
+        (
+            "Soft\u00adhy\u200bphen \u200b and a space left alone",
+            "Softhyphen and a space left alone",
+        ),
+        ("Caf\u0065\u0301 au lait ", "Caf\u00e9 au lait"),
+    ],
+)
+def test_paragraph_text_folds_every_odd_space_run_to_one_space(raw, clean):
+    # ASCII and non-ASCII paragraphs take different paths through the cleaning.
+    a = kit.make_article("Title", [raw])
+    assert a.body == (clean,)
+
+
 def test_two_line_txt_is_a_headline_and_one_paragraph(tmp_path):
     a = kit.load_article(write(tmp_path, "short.txt", "Headline\nOnly paragraph.\n"))
     assert (a.title, a.standfirst, a.body) == ("Headline", "", ("Only paragraph.",))

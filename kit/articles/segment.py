@@ -182,6 +182,12 @@ class _Buffers(threading.local):
             self.out = ctypes.create_string_buffer(self.size)
             self.starts = (ctypes.c_int32 * self.size)()
             self.ends = (ctypes.c_int32 * self.size)()
+            # The pointers blingfire is given, made once per buffer rather than once per call.
+            self.refs = (
+                ctypes.byref(self.out),
+                ctypes.byref(self.starts),
+                ctypes.byref(self.ends),
+            )
 
 
 _buffers = _Buffers()
@@ -200,9 +206,9 @@ def _blingfire_offsets(chunk: str) -> list[tuple[int, int]]:
     # long paragraph made every later call slower (40% of blingfire's time on Wikinews).
     room = len(data) * 2 + 16
     b.ensure(room)
-    n = _text_to_sentences(data, len(data), b.out, b.starts, b.ends, room)
+    n = _text_to_sentences(data, len(data), b.refs, room)
     if n > room:  # never seen; given all the buffer, as before
-        n = _text_to_sentences(data, len(data), b.out, b.starts, b.ends, b.size)
+        n = _text_to_sentences(data, len(data), b.refs, b.size)
     if n <= 0 or n > b.size:
         return []
     count = b.out.value.count(b"\n") + 1
@@ -220,10 +226,12 @@ def _blingfire_offsets(chunk: str) -> list[tuple[int, int]]:
     return [(mapping[s], mapping[e]) for s, e in pairs]
 
 
-def _text_to_sentences(data: bytes, length: int, out, starts, ends, size: int) -> int:
-    return blingfire.blingfire.TextToSentencesWithOffsets(
-        data, length, ctypes.byref(out), ctypes.byref(starts), ctypes.byref(ends), size
-    )
+_TEXT_TO_SENTENCES = blingfire.blingfire.TextToSentencesWithOffsets
+
+
+def _text_to_sentences(data: bytes, length: int, refs: tuple, size: int) -> int:
+    out, starts, ends = refs
+    return _TEXT_TO_SENTENCES(data, length, out, starts, ends, size)
 
 
 def _needs_join(prev: str, nxt: str) -> bool:

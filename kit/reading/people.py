@@ -140,7 +140,7 @@ class People:
                     k -= 1
                 else:
                     break
-            titled = bool(roles & person_heads)
+            titled = not roles.isdisjoint(person_heads)
             # The name is what follows the last title, place or institution word of the group:
             # "Deputy Emergency Situations Minister Alexander Chupriyan" -> "Alexander Chupriyan".
             cut = 0
@@ -176,12 +176,16 @@ class People:
             folded = [
                 p.lower() if p.isascii() else fold_name(p) for p in parts
             ]  # fold_name, inlined
-            if any(
-                p in not_name or p in modifiers or (len(p) > 1 and words[g].isupper())
-                for p, g in zip(folded, names)
-            ):
+            rejected = False
+            for p, g in zip(folded, names):  # a loop, not any(): no generator per candidate
+                if p in not_name or p in modifiers or (len(p) > 1 and words[g].isupper()):
+                    rejected = True
+                    break
+            if rejected:
                 continue
-            if any(map(str.isdigit, "".join(parts))):  # any character a digit
+            joined = "".join(parts)
+            # Any character a digit (letters only: none, without looking at each character).
+            if not joined.isalpha() and any(map(str.isdigit, joined)):
                 continue
             start = tstarts[names[0]]
             end = tstarts[last] + len(words[last]) - (2 if possessive else 0)
@@ -233,8 +237,13 @@ class People:
                     hits.append(at)
                     at = text.find(name, at + len(name))
         for at in sorted(hits):
-            k = self.doc.tok_at(at)
+            k = bisect_right(tstarts, at - 1)  # tok_at
             if k >= n or tstarts[k] != at:
+                continue
+            # Most hits are inside a mention already found ("Smith" of "John Smith"): that
+            # cheap test first.
+            c = bisect_right(cstarts, at) - 1
+            if c >= 0 and covered[c][0] <= at < covered[c][1]:
                 continue
             wk = words[k]
             if wk[0].isalnum() and wk[0].isupper():
@@ -250,9 +259,6 @@ class People:
                             x = bisect_right(seen_at, at) - 1
                             if x >= 0 and seen_at[x] > latest:
                                 latest, person = seen_at[x], p
-                    c = bisect_right(cstarts, at) - 1
-                    if c >= 0 and covered[c][0] <= at < covered[c][1]:
-                        continue
                     poss = lows[k].endswith(("'s", "’s"))
                     end = at + len(wk) - (2 if poss else 0)
                     self.mentions.append(Mention(at, end, person, poss, self.doc.sentence_of(at)))

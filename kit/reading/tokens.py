@@ -8,7 +8,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
@@ -76,7 +76,7 @@ class Tokens(dict[int, Token]):
         # split() with a group gives [gap, token, gap, token, ..., gap]; the running sum of the
         # lengths is every token's start, with no match object per token.
         parts = _TOKEN_SPLIT.split(text)
-        self.starts = list(accumulate(map(len, parts)))[0:-1:2]
+        self.starts = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
         self.words = parts[1::2]
         self.lows = list(map(str.lower, self.words))
         self.n = len(self.starts)
