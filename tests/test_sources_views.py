@@ -120,3 +120,49 @@ def test_a_quotation_after_a_noun_of_speech_is_its_possessors():
     # A decision says nothing: the quotation is the commenter's.
     text = "Wei commented on the court's decision: “It is historic.”"
     assert all(a.cue_lemma != "decision" for a in find_attributions(text))
+
+
+# Issue 16, fourth round: stances and acts towards something, the content a noun phrase.
+
+
+def test_stances_towards_someone_or_something_attribute_a_view():
+    text = "The mayor offered her condolences to the families."
+    assert found(text) == [("The mayor", "offered", "her condolences to the families")]
+    text = "Mr. Ruiz attacked the governor for the delay."
+    assert found(text) == [("Mr. Ruiz", "attacked", "the governor for the delay")]
+    text = "Two senators voiced concern about the new tax."
+    assert found(text) == [("Two senators", "voiced", "concern about the new tax")]
+    text = "The union hailed the deal as a victory for nurses."
+    assert found(text) == [("The union", "hailed", "the deal as a victory for nurses")]
+    (a,) = find_attributions("Ms. Okafor slammed the budget.")
+    assert (a.speaker, a.stance) == ("Okafor", "emphasis")
+
+
+def test_seeing_comparing_and_dismissing_need_their_complement():
+    text = "Ms. Lee sees the tax as a mistake."
+    assert found(text) == [("Ms. Lee", "sees", "the tax as a mistake")]
+    assert found("Ms. Lee sees the lake from her window.") == []  # perception
+    text = "The senator compared the plan to a tax on the poor."
+    assert found(text) == [("The senator", "compared", "the plan to a tax on the poor")]
+    assert found("The senator compared the two bills in a speech.") == []
+    text = "The governor dismissed the report as a partisan attack."
+    (a,) = find_attributions(text)
+    assert (cut(text, a.content), a.stance) == ("the report as a partisan attack", "doubt")
+
+
+def test_a_verb_of_view_with_no_object_or_in_an_act_is_no_stance():
+    assert found("Troops attacked from the air on Monday.") == []
+    assert found("Two gunmen attacked the village at night.") == []
+    assert found("A judge dismissed the lawsuit on Friday.") == []
+    assert found("Supporters backed away from the plan.") == []
+    # Verbs that take a clause keep it: "sought to", "complained about".
+    text = "The party sought to delay the vote."
+    assert found(text) == [("The party", "sought", "to delay the vote")]
+    text = "Residents complained about the noise."
+    assert found(text) == [("Residents", "complained", "about the noise")]
+
+
+def test_the_verb_itself_is_never_its_own_source():
+    # The subject the rules find for "and praised ..." may start at the verb; that is no source.
+    text = "They worked for an elite unit, and praised Ms. Spanton for her work."
+    assert all(cut(text, a.source) != "praised Ms. Spanton" for a in find_attributions(text))

@@ -53,6 +53,7 @@ from kit.reading.source_words import (
     TIME_WORDS,
     source_lexicon,
 )
+from kit.reading.stances import view_fits
 from kit.reading.tokens import (
     ArticleText,
     Token,
@@ -156,7 +157,7 @@ class Attributor:
             if cue.frame == "that" or not document_before(self, cue):
                 return None
             need_document = True
-        if is_hypothetical(toks, cue):
+        if is_hypothetical(toks, cue) or not view_fits(toks, cue, s_hi):
             return None
         if cue.frame == "negated" and not is_negated(toks, cue):
             if not (right_after(self.phrases, cue, s_hi) and self._that_follows(cue, before, s_hi)):
@@ -458,7 +459,7 @@ class Attributor:
                 return None
             return Source(last.source, last.speaker, last.source_type)
         subj = self.classifier.sentence_subject(sent) or pronoun_subject(self, sent, cue)
-        if subj is None or subj[0] > cue.start:
+        if subj is None or subj[0] >= cue.start:
             return None
         return self.classifier.classify(*subj)
 
