@@ -166,3 +166,11 @@ def test_the_verb_itself_is_never_its_own_source():
     # The subject the rules find for "and praised ..." may start at the verb; that is no source.
     text = "They worked for an elite unit, and praised Ms. Spanton for her work."
     assert all(cut(text, a.source) != "praised Ms. Spanton" for a in find_attributions(text))
+
+
+def test_a_passive_view_names_its_source_after_by_and_is_about_the_subject():
+    text = "Mr. Park has been endorsed by the teachers union."
+    assert found(text) == [("the teachers union", "endorsed", "Mr. Park")]
+    text = "The plan was praised by Senator Jane Doe."
+    assert found(text) == [("Senator Jane Doe", "praised", "The plan")]
+    assert found("The lawsuit was dismissed by a judge.") == []  # an act

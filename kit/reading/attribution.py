@@ -53,7 +53,7 @@ from kit.reading.source_words import (
     TIME_WORDS,
     source_lexicon,
 )
-from kit.reading.stances import view_fits
+from kit.reading.stances import passive_subject, view_fits
 from kit.reading.tokens import (
     ArticleText,
     Token,
@@ -391,7 +391,7 @@ class Attributor:
                     content = trim(text, s_lo, before.start)
             elif text[pos:s_hi].strip(" .,"):
                 content = trim(text, pos, s_hi)
-        if content is None:
+        if content is None and (content := passive_subject(self.phrases, cue, s_lo)) is None:
             return None
         return self._make(cue, source, content, direct, sent, para)
 

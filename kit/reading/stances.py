@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kit.articles.segment import Span
 from kit.reading.cues import Cue, is_passive
 from kit.reading.lexicon import package_yaml
-from kit.reading.source_words import language_file
-from kit.reading.tokens import Tokens
+from kit.reading.noun_phrases import NounPhrases
+from kit.reading.source_words import AUX, language_file
+from kit.reading.tokens import Tokens, trim
 
 # How far after the verb its complement may stand: "compared the senator's plan to a tax".
 _REACH = 12
 # The words after a verb that may name its object ("dismissed a Trump lawsuit"); the two before
 # it may name its subject ("gunmen attacked").
 _OBJECT = 5
+# Words between a passive's subject and its verb besides auxiliaries: "has not yet been endorsed".
+_ADVERBS = frozenset(("not", "n't", "never", "also", "already", "yet", "since", "widely", "long"))
 # Punctuation that ends the clause the complement must be in.
 _CLAUSE_END = frozenset(".;:!?,()—–")
 
@@ -43,18 +47,18 @@ def view_fits(toks: Tokens, cue: Cue, s_hi: int) -> bool:
     ("as", "to") follows the object in the same clause."""
     if cue.frame != "view":
         return True
+    not_object, needs, acts = _stance_words()
+    j = cue.tj
+    act_words = acts.get(cue.lemma)
+    if act_words and any(w in act_words for w in toks.lows[max(0, cue.ti - 2) : j + _OBJECT]):
+        return False  # "a judge dismissed the lawsuit", "gunmen attacked": an act
     before = toks[cue.ti - 1] if cue.ti > 0 else None
     if is_passive(toks, cue, before):
         return True
-    not_object, needs, acts = _stance_words()
-    j = cue.tj
     if j >= toks.n or toks.starts[j] >= s_hi:
         return False
     if toks.lows[j] in not_object:
         return False  # "support among voters", "backed away": no object
-    act_objects = acts.get(cue.lemma)
-    if act_objects and any(w in act_objects for w in toks.lows[max(0, cue.ti - 2) : j + _OBJECT]):
-        return False  # "a judge dismissed the lawsuit", "gunmen attacked": an act
     particle = needs.get(cue.lemma)
     if particle is None:
         return True
@@ -64,3 +68,19 @@ def view_fits(toks: Tokens, cue: Cue, s_hi: int) -> bool:
         if toks.lows[k] == particle:
             return True
     return False
+
+
+def passive_subject(phrases: NounPhrases, cue: Cue, s_lo: int) -> Span | None:
+    """ "Mr. Park has been endorsed by the union": the content of a passive view with nothing
+    after its source is what the view is about, the clause's subject ("Mr. Park")."""
+    if cue.frame != "view":
+        return None
+    toks = phrases.tokens
+    k = cue.ti - 1
+    while k >= 0 and toks.starts[k] >= s_lo and (toks.lows[k] in AUX or toks.lows[k] in _ADVERBS):
+        k -= 1
+    if k < 0 or k == cue.ti - 1 or toks.starts[k] < s_lo:
+        return None
+    end = toks.starts[k + 1]
+    lo, _ = phrases.boundary(s_lo, end)
+    return trim(phrases.text, lo, end)
