@@ -174,3 +174,9 @@ def test_a_passive_view_names_its_source_after_by_and_is_about_the_subject():
     text = "The plan was praised by Senator Jane Doe."
     assert found(text) == [("Senator Jane Doe", "praised", "The plan")]
     assert found("The lawsuit was dismissed by a judge.") == []  # an act
+
+
+def test_welcoming_a_decision_is_a_view_and_welcoming_a_guest_is_not():
+    text = "The council welcomed the decision."
+    assert found(text) == [("The council", "welcomed", "the decision")]
+    assert found("Mr Putin welcomed the Chinese president to Moscow.") == []
