@@ -84,6 +84,18 @@ def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
             "The council is saying that the library will stay open.",
             ("The council", "saying", "the library will stay open"),
         ),
+        (
+            "The mayor was quick to note that the budget had grown.",
+            ("The mayor", "quick to note", "the budget had grown"),
+        ),
+        (
+            "She made the case that the school needed more money.",
+            ("She", "made the case that", "the school needed more money"),
+        ),
+        (
+            "Officials understand that the bridge is unsafe.",
+            ("Officials", "understand", "the bridge is unsafe"),
+        ),
         # Polling and statistics are documents that show what they found.
         (
             "Exit polling showed that turnout rose among younger voters.",
