@@ -17,6 +17,7 @@ from kit.reading.source_words import (
     BOUNDARY_WORDS,
     DETS,
     MODALS,
+    PREPS,
     TIME_NOT_PREP,
     TIME_OR_AUX,
     TIME_WORDS,
@@ -73,8 +74,8 @@ def find_cues(tokens: Tokens, lex: SourceLexicon) -> list[Cue]:
                 cue = _belief(tokens, cue)
                 if cue is None:
                     continue
-            if cue.kind == "ing":
-                cue = _progressive(tokens, cue)
+            if cue.kind == "ing" and i + 1 < tokens.n and _opens_content(lows[i + 1]):
+                cue = _progressive(tokens, cue)  # "is saying that", "are planning to"
             out.append(_with_lead(tokens, cue, out))
     return out
 
@@ -83,6 +84,15 @@ _BE = frozenset(("is", "are", "was", "were", "am", "been", "be"))
 # A pronoun and "is", "are" or "am", one token: "he's", "they’re" (not a possessive, "Trump's").
 _BE_CONTRACTED = re.compile(r"(?:he|she|it|who|that|there|they|we|you|i)['’](?:s|re|m)$")
 _PASSIVE_BE = re.compile(r"(?:(?:it|that|there)['’]s|(?:they|we|you)['’]re|i['’]m)$")
+
+
+def _opens_content(low: str) -> bool:
+    """What may follow a verb in -ing that is a finite verb ("is saying that", "are planning
+    to", "is predicting he will win"): not an object or an adverb ("is planning a trip", "is
+    thinking about it", "is declining rapidly"), after which it is more often something else."""
+    if low in _lead_words()[1] or low == "to":
+        return True
+    return not (low in DETS or low in PREPS or low == "about" or low.endswith("ly"))
 
 
 def _progressive(tokens: Tokens, cue: Cue) -> Cue:
