@@ -111,7 +111,7 @@ def test_any_verb_after_a_quotation_and_its_speaker_reports_it():
         "“This is fantastic!” beamed Donald Hartley of Madison, who was there."
     )
     a = by_content(text, "“There were some of us who thought you might work with them,”")
-    assert a.speaker == "Ted Bozell" and cut(text, a.cue) == "points" and a.direct
+    assert a.speaker == "Ted Bozell" and cut(text, a.cue) == "points out" and a.direct
     assert by_content(text, "“Go back to Univision,”").speaker == "Trump"
     assert by_content(text, "“This is fantastic!”").speaker == "Donald Hartley"
 

@@ -3,9 +3,12 @@ around one say about it (a hypothetical, a passive, where its content starts).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import compress
 
+from kit.reading.lexicon import package_yaml
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.quotes import QUOTE_MARKS
 from kit.reading.source_words import (
@@ -14,9 +17,12 @@ from kit.reading.source_words import (
     BOUNDARY_WORDS,
     DETS,
     MODALS,
+    PREPS,
     TIME_NOT_PREP,
+    TIME_OR_AUX,
     TIME_WORDS,
     SourceLexicon,
+    language_file,
 )
 from kit.reading.tokens import Token, Tokens
 
@@ -63,8 +69,85 @@ def find_cues(tokens: Tokens, lex: SourceLexicon) -> list[Cue]:
                 break
         if not found and form is not None and (not twords[i][0].isupper() or i == 0):
             end = start + len(twords[i])
-            out.append(Cue(start, end, i, i + 1, form.lemma, form.stance, form.frame, form.kind))
+            cue = Cue(start, end, i, i + 1, form.lemma, form.stance, form.frame, form.kind)
+            if form.frame == "belief":
+                cue = _belief(tokens, cue)
+                if cue is None:
+                    continue
+            if cue.kind == "ing" and i + 1 < tokens.n and _opens_content(lows[i + 1]):
+                cue = _progressive(tokens, cue)  # "is saying that", "are planning to"
+            out.append(_with_lead(tokens, cue, out))
     return out
+
+
+_BE = frozenset(("is", "are", "was", "were", "am", "been", "be"))
+# A pronoun and "is", "are" or "am", one token: "he's", "they’re" (not a possessive, "Trump's").
+_BE_CONTRACTED = re.compile(r"(?:he|she|it|who|that|there|they|we|you|i)['’](?:s|re|m)$")
+_PASSIVE_BE = re.compile(r"(?:(?:it|that|there)['’]s|(?:they|we|you)['’]re|i['’]m)$")
+
+
+def _opens_content(low: str) -> bool:
+    """What may follow a verb in -ing that is a finite verb ("is saying that", "are planning
+    to", "is predicting he will win"): not an object or an adverb ("is planning a trip", "is
+    thinking about it", "is declining rapidly"), after which it is more often something else."""
+    if low in _lead_words()[1] or low == "to":
+        return True
+    return not (low in DETS or low in PREPS or low == "about" or low.endswith("ly"))
+
+
+def _progressive(tokens: Tokens, cue: Cue) -> Cue:
+    """ "is saying", "He's claiming", "were also arguing": a finite verb, not a participle."""
+    lows = tokens.lows
+    k = cue.ti - 1
+    while k >= 0 and k >= cue.ti - 3 and lows[k] in AUX and lows[k] not in _BE:
+        k -= 1  # "is also saying", "isn't"
+    if k >= 0 and (lows[k] in _BE or _BE_CONTRACTED.match(lows[k])):
+        return replace(cue, kind="prog")
+    return cue
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
+    """The words that open a cue before its verb or adjective, by kind (reporting_cues.yaml
+    `leads`), and the words that open a belief's content (`belief_openers`)."""
+    data = package_yaml(language_file("reporting_cues.yaml"))
+    leads = {
+        kind: tuple(sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True))
+        for kind, items in (data.get("leads") or {}).items()
+    }
+    return leads, frozenset(data.get("belief_openers") or ())
+
+
+def _belief(tokens: Tokens, cue: Cue) -> Cue | None:
+    """A belief, knowledge or attitude ("knows", "is confident") counts only when "that" or a
+    question word follows, after time words ("knew long ago that"); it is then read as a view."""
+    lows, words = tokens.lows, tokens.words
+    k = cue.tj
+    while k < tokens.n and k - cue.tj < 4 and lows[k] in TIME_OR_AUX and words[k][0].isalnum():
+        k += 1
+    if k < tokens.n and lows[k] in _lead_words()[1]:
+        return replace(cue, frame="view")
+    return None
+
+
+def _with_lead(tokens: Tokens, cue: Cue, out: list[Cue]) -> Cue:
+    """ "continued to argue", "went on to explain", "remain confident": the lead opens the cue,
+    so the source is found before it (a lead that is a cue itself, "continued", gives way)."""
+    leads, openers = _lead_words()
+    kind = "before_adjective" if cue.frame == "view" and cue.kind == "base" else "before_verb"
+    lows = tokens.lows
+    i = cue.ti - 1
+    opened = cue.tj < tokens.n and lows[cue.tj] in openers
+    if opened and i >= 0 and lows[i].endswith(("n't", "n’t")):
+        # "didn't argue that", "doesn't know how" (not "didn't want to": too seldom a report).
+        return replace(cue, start=tokens.starts[i], ti=i)
+    for words in leads.get(kind, ()):
+        i = cue.ti - len(words)
+        if i >= 0 and tuple(lows[i : cue.ti]) == words:
+            if out and out[-1].ti >= i:
+                out.pop()
+            return replace(cue, start=tokens.starts[i], ti=i)
+    return cue
 
 
 def _cue_word_tokens(tokens: Tokens, lex: SourceLexicon) -> list[int]:
@@ -126,8 +209,8 @@ def is_passive(toks: Tokens, cue: Cue, before: Token | None) -> bool:
     steps = 0
     while k >= 0 and steps < 4 and toks[k].word:
         low = toks[k].low
-        if low in ("was", "were", "is", "are", "been", "be", "being"):
-            return True
+        if low in ("was", "were", "is", "are", "been", "be", "being") or _PASSIVE_BE.match(low):
+            return True  # "it's written", "they're called" (not "he's said": he has said)
         if low not in AUX and low not in TIME_WORDS:
             return False
         k -= 1

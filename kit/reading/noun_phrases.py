@@ -33,6 +33,8 @@ _ANON_TAIL = re.compile(
 )
 _ASIDE_OPENING = re.compile(r"\s*(?:who|whom|which|whose|aged|a|an|the|\d)")
 _ONE_WORD = re.compile(r"\s*[\w-]+\s*")
+# A pronoun and a contracted auxiliary, one token: "he's", "they’ve", "we're".
+_CONTRACTED = re.compile(r"(he|she|it|they|we|i|you|who)['’](?:s|re|ve|d|m)")
 # A capitalised adjective ("Republican", "Democratic", "British", "Chinese") before a noun.
 _ADJECTIVE_ENDS = ("an", "ic", "ish", "ese")
 # Words that are not descriptions before a name ("problem like Valeria", "by the government").
@@ -238,8 +240,9 @@ class NounPhrases:
         i = max(bisect_right(starts, lo - 1), j - 24)  # a subject is rarely longer than that
         for k in range(i, j):
             w, low, start = words[k], lows[k], starts[k]
-            if k == j - 1 and low in pronouns and start + len(w) == end_pos:
-                return start, end_pos
+            if k == j - 1 and low[: end_pos - start] in pronouns:
+                if start + len(w) == end_pos or _CONTRACTED.fullmatch(low):  # "He's claiming"
+                    return start, end_pos
             c = w[0]
             if not c.isalnum() or low in BOUNDARY_WORDS:
                 continue
@@ -275,6 +278,9 @@ class NounPhrases:
                 k -= 1
             else:
                 break
+        m = _CONTRACTED.fullmatch(lows[k]) if k >= 0 and starts[k] >= lo else None
+        if m is not None:
+            return starts[k] + m.end(1)  # "He's claiming", "they've argued": the subject
         return starts[k] + len(words[k]) if k >= 0 else lo
 
     def boundary(self, lo: int, pos: int) -> tuple[int, str]:

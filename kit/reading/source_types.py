@@ -104,8 +104,8 @@ class Classifier:
         toks = [
             t for t in self.tokens.slice(self.doc.tok_at(lo), self.doc.tok_at(hi)) if t.end <= hi
         ]
-        if not toks:
-            return None
+        if not toks:  # "He" of "He's claiming" (a pronoun and a contraction: one token)
+            return self._pronoun(span, low, probe) if low in w["pronouns"] else None
         if len(toks) == 1 and toks[0].low in w["pronouns"]:
             return self._pronoun(span, toks[0].low, probe)
         # The core: tokens before a preposition, "and", an appositive comma or a bracket.
