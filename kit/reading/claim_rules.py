@@ -752,7 +752,7 @@ def judge(
         reasons.append(Reason("it states something as a fact", None, None, "type"))
     cw = checkworthy(
         text, lo, hi, kit_type, quantity, first_quantity, stakes, records, n_words,
-        self_voice, scores, bool(past), reasons,
+        self_voice, scores, bool(past), reasons, reported or bool(reporting),
     )  # fmt: skip
     return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
 

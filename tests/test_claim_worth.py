@@ -1,0 +1,66 @@
+"""Check-worthiness, fourth round of issue 16: facts under a view ("The fact is, ...", a judgement
+that rests on who did what) and a record of what was done, told in the speaker's own voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.reading.claims import ClaimSuggestion, suggest
+
+
+def one(text: str) -> ClaimSuggestion:
+    """The suggestion for the whole sentence (not an attributed part)."""
+    return next(s for s in suggest(text) if not s.part)
+
+
+def checkworthy_reasons(s: ClaimSuggestion) -> list[str]:
+    return [r.text for r in s.reasons if r.about == "checkworthy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("The fact is, the Governor of Ohio cut school funding.", "The fact is"),
+        ("In fact, Governor Brown closed the clinic.", "In fact"),
+    ],
+)
+def test_a_claim_presented_as_a_fact_is_worth_checking_as_one(text, frame):
+    s = one(text)
+    assert (s.kit_type, s.checkworthy) == ("opinion", "yes")
+    (reason,) = [r for r in s.reasons if r.about == "checkworthy"]
+    assert s.text[reason.start : reason.end] == frame
+    assert reason.text.startswith(f"'{frame}' presents what follows as a fact")
+
+
+def test_the_fact_is_before_a_feeling_leaves_nothing_to_check():
+    s = one("The fact is, we all love our families.")
+    assert (s.kit_type, s.checkworthy) == ("opinion", "no")
+
+
+def test_a_view_that_rests_on_who_did_what_is_checkable_in_that_part():
+    s = one("I think it was shameful that Mayor Green closed the hospital in Springfield.")
+    assert (s.kit_type, s.checkworthy) == ("opinion", "yes")
+    (reason,) = checkworthy_reasons(s)
+    assert reason.startswith("a view, but it rests on facts that can be checked")
+    assert "'Mayor Green'" in reason
+
+
+def test_a_view_with_few_details_stays_not_checkable():
+    s = one("I think it was shameful that he closed the hospital.")
+    assert (s.kit_type, s.checkworthy) == ("opinion", "no")
+
+
+def test_what_someone_named_did_in_detail_is_worth_checking():
+    s = one(
+        "Governor Brown closed the rural clinics in Ohio and laid off the nurses who worked there "
+        "for years."
+    )
+    assert (s.kit_type, s.checkworthy) == ("event", "yes")
+
+
+def test_the_speakers_own_story_with_the_same_details_is_not():
+    s = one(
+        "I closed the family shop in Ohio and laid off the workers who had been with me for years."
+    )
+    assert s.checkworthy == "minor"
+    assert any("small or background detail" in r for r in checkworthy_reasons(s))
