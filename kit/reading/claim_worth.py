@@ -210,9 +210,14 @@ def _facts_under_view(
     """
     if reported:
         return None
+    details = past_action + bool(stakes) + bool(records) + (quantity > 0)
+    chunk = text[lo:hi]
+    framed = "act" in chunk or "ruth" in chunk or "eality" in chunk  # before the regex: speed
+    if details < 2 and not framed:
+        return None
     names = [n for n in _names(text, lo, hi) if text[n[0] : n[1]] not in _WHEN_NAMES]
-    details = min(len(names), 2) + past_action + bool(stakes) + bool(records) + (quantity > 0)
-    frame = FACT_FRAME.search(text, lo, hi) if details >= 2 else None
+    details += min(len(names), 2)
+    frame = FACT_FRAME.search(text, lo, hi) if framed and details >= 2 else None
     if frame:
         s, e = frame.span()
         return Reason(
