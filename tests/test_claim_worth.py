@@ -64,3 +64,26 @@ def test_the_speakers_own_story_with_the_same_details_is_not():
     )
     assert s.checkworthy == "minor"
     assert any("small or background detail" in r for r in checkworthy_reasons(s))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("But the risk is real.", "real"),
+        ("The explanation is simple.", "simple"),
+        ("That is no accident.", "accident"),
+    ],
+)
+def test_a_short_verdict_in_plain_words_is_the_writers_opinion(text, word):
+    s = one(text)
+    assert s.kit_type == "opinion"
+    assert s.checkworthy == "no"
+    (reason,) = [r for r in s.reasons if "verdict" in r.text]
+    assert s.text[reason.start : reason.end] == word
+
+
+@pytest.mark.parametrize(
+    "text", ["The bridge is closed.", "The school is new.", "The risk is real for 300 families."]
+)
+def test_a_plain_description_is_not_a_verdict(text):
+    assert one(text).kit_type != "opinion"

@@ -2,7 +2,8 @@
 claims of one type from those that are: a distance that places something, a place in a ranking,
 a question without its mark, a debate moderator keeping time, what a law says, a purpose, a
 cause in the future, a law named as the topic, a decision announced in the passive; and for
-check-worthiness, a claim presented as a fact ("The fact is, ...").
+check-worthiness, a claim presented as a fact ("The fact is, ..."); the writer's verdict in plain
+words ("But the risk is real.").
 
 The rules try each only where its words can be (after a number, at a cue word, or when the
 sentence starts with the right word), so they cost little on the hot path.
@@ -85,3 +86,13 @@ FACT_FRAME = re.compile(
     r"the\s+fact\s+of\s+the\s+matter|the\s+reality\s+is|the\s+facts\s+are)\b",
     re.I,
 )
+
+# "But the risk is real.", "The explanation is simple.", "That is no accident.": a short sentence
+# that ends on the writer's verdict about what it names.
+VERDICT = re.compile(
+    r"\W*(?:(?:but|and|yet|so|still)\s+)?(?:the|this|that|it|such)(?:\s+[a-z]+){0,3}?\s+"
+    r"(?:is|are|was|were)\s+(?:not\s+|also\s+|still\s+|just\s+|simply\s+|quite\s+|very\s+|so\s+)?"
+    r"(?:(?:a|an|no)\s+)?(" + "|".join(_WORDS["verdict_words"]) + r")[\s.!\"”’']*$",
+    re.I,
+)
+VERDICT_FIRST = frozenset(("but", "and", "yet", "so", "still", "the", "this", "that", "it", "such"))
