@@ -87,3 +87,15 @@ def test_a_short_verdict_in_plain_words_is_the_writers_opinion(text, word):
 )
 def test_a_plain_description_is_not_a_verdict(text):
     assert one(text).kit_type != "opinion"
+
+
+def test_backing_a_project_is_a_stand_on_the_record():
+    s = one("Senator Jones backed the pipeline in committee.")
+    assert s.checkworthy == "yes"
+    (record,) = [r for r in s.reasons if r.about == "checkworthy" and "on the record" in r.text]
+    assert s.text[record.start : record.end] == "backed"
+
+
+def test_an_increase_in_something_is_a_change_in_an_amount_worth_checking():
+    assert one("We have seen an increase in crime in our cities.").checkworthy == "yes"
+    assert one("We have seen crime in our cities.").checkworthy == "minor"
