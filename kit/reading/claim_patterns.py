@@ -1,7 +1,9 @@
 """Patterns the claim rules (`kit.reading.claim_rules`) use to tell sentences that only look like
 claims of one type from those that are: a distance that places something, a place in a ranking,
 a question without its mark, a debate moderator keeping time, what a law says, a purpose, a
-cause in the future, a law named as the topic, a decision announced in the passive.
+cause in the future, a law named as the topic, a decision announced in the passive; and for
+check-worthiness, a claim presented as a fact ("The fact is, ..."); the writer's verdict in plain
+words ("But the risk is real.").
 
 The rules try each only where its words can be (after a number, at a cue word, or when the
 sentence starts with the right word), so they cost little on the hot path.
@@ -77,3 +79,20 @@ DECISION_AFTER = re.compile(
     r"\s+(?:not\s+)?(?:be|remain)\s+(?:" + "|".join(_WORDS["decision_participles"]) + r")\b",
     re.I,
 )
+
+# "The fact is, ...", "in fact": the speaker presents what follows as a fact (check-worthiness).
+FACT_FRAME = re.compile(
+    r"\b(?:in\s+fact|the\s+fact\s+is|(?:as\s+a\s+)?matter\s+of\s+fact|the\s+truth\s+is|"
+    r"the\s+fact\s+of\s+the\s+matter|the\s+reality\s+is|the\s+facts\s+are)\b",
+    re.I,
+)
+
+# "But the risk is real.", "The explanation is simple.", "That is no accident.": a short sentence
+# that ends on the writer's verdict about what it names.
+VERDICT = re.compile(
+    r"\W*(?:(?:but|and|yet|so|still)\s+)?(?:the|this|that|it|such)(?:\s+[a-z]+){0,3}?\s+"
+    r"(?:is|are|was|were)\s+(?:not\s+|also\s+|still\s+|just\s+|simply\s+|quite\s+|very\s+|so\s+)?"
+    r"(?:(?:a|an|no)\s+)?(" + "|".join(_WORDS["verdict_words"]) + r")[\s.!\"”’']*$",
+    re.I,
+)
+VERDICT_FIRST = frozenset(("but", "and", "yet", "so", "still", "the", "this", "that", "it", "such"))

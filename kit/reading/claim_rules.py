@@ -39,6 +39,8 @@ from kit.reading.claim_patterns import (
     TIMEKEEPING,
     TOPIC_BEFORE,
     UNDER_RULE,
+    VERDICT,
+    VERDICT_FIRST,
     WH_QUESTION,
 )
 from kit.reading.claim_worth import Reason, checkworthy
@@ -674,6 +676,10 @@ def judge(
     elif n_words <= 3 and not past and not quantity:
         extra.append(("not_a_claim", 2.0, "too short to claim anything on its own", None, None))
 
+    if n_words <= 8 and first_word in VERDICT_FIRST and (m := VERDICT.match(body)):
+        s, e = shift + m.start(1), shift + m.end(1)
+        reason = f"'{text[s:e]}' is the writer's verdict in plain words: a judgement, not a fact"
+        extra.append(("opinion", 2.0, reason, s, e))
     if first_word == "under":
         m = UNDER_RULE.match(body)
         if m:
@@ -752,7 +758,7 @@ def judge(
         reasons.append(Reason("it states something as a fact", None, None, "type"))
     cw = checkworthy(
         text, lo, hi, kit_type, quantity, first_quantity, stakes, records, n_words,
-        self_voice, scores, bool(past), reasons,
+        self_voice, scores, bool(past), reasons, reported or bool(reporting),
     )  # fmt: skip
     return kit_type, cw, confidence, reasons, reporting[0] if reporting else None
 

@@ -3,10 +3,13 @@ would a fact-checker or a careful reader want to verify it? Each decision adds a
 reads.
 
 Predictions and non-claims are `no` (predictions `minor` when they hold a number), opinions `no`
-unless they hold a number you could check ("Pakistan has 100 nuclear warheads"). Other claims earn
-points for a quantity, a comparison ("higher than"), a topic that matters to the public, a policy
-or cause (as the claim or beside it), a named person or place and an action in the past, and lose
-points for personal stories and very short sentences: `yes` from 2.5 points, `minor` from 0.
+unless they hold a number you could check ("Pakistan has 100 nuclear warheads"), a record, facts
+presented as such ("The fact is, ...") or enough checkable details (who did what, about what).
+Other claims earn points for a quantity, a comparison ("higher than"), a topic that matters to the
+public, a policy or cause (as the claim or beside it), a named person or place and an action in
+the past (more when the speaker, not a reported source, tells what was done, with a detail to
+check), and lose points for personal stories and very short sentences: `yes` from 2.5 points,
+`minor` from 0.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from kit.articles.segment import Span
+from kit.reading.claim_patterns import FACT_FRAME
 from kit.reading.lexicon import package_words
 
 _WORDS = package_words("claim_rule_words.yaml")
@@ -67,6 +71,7 @@ def checkworthy(
     scores: dict[str, float],
     past_action: bool,
     reasons: list[Reason],
+    reported: bool = False,
 ) -> str:
     """Check-worthiness; appends its reasons (the ones not already given for the type).
 
@@ -93,6 +98,10 @@ def checkworthy(
                     _CW,
                 )
             )
+            return "yes"
+        facts = _facts_under_view(text, lo, hi, stakes, records, quantity, past_action, reported)
+        if facts is not None:
+            reasons.append(facts)
             return "yes"
         reasons.append(_OPINION_NOT_CHECKABLE)
         return "no"
@@ -166,6 +175,11 @@ def checkworthy(
         said.append(_PERSONAL)
     if n_words < 4:
         points -= 1.0
+    if (past_action or records) and not reported and not self_voice:
+        # a record of what was done, in the speaker's own voice, with another detail to check
+        who = [n for n in names if text[n[0] : n[1]] not in _WHEN_NAMES]
+        if min(len(who), 2) + past_action + bool(stakes) + bool(records) + (quantity > 0) >= 2:
+            points += 0.5
     cw = "yes" if points >= 2.5 else "minor" if points >= 0 else "no"
     if cw == "no":
         reasons.append(_PERSONAL if self_voice and not names else _TOO_VAGUE)
@@ -173,6 +187,56 @@ def checkworthy(
     reasons.extend(said)  # what in it could be checked, then how a claim of its type is
     reasons.append(_HOW_TO_CHECK[kit_type] if cw == "yes" else _SMALL_FACT)
     return cw
+
+
+def _facts_under_view(
+    text: str,
+    lo: int,
+    hi: int,
+    stakes: list[tuple[int, int, str]],
+    records: list[tuple[int, int, str]],
+    quantity: float,
+    past_action: bool,
+    reported: bool,
+) -> Reason | None:
+    """The reason an opinion in the speaker's own voice is still worth checking, if it is: it
+    says "the fact is" before checkable details ("The fact is, the take-home pay is lower than it
+    has been since 1929"), or it rests on four or more of them: who (two names count two), an
+    action in the past, a topic of public interest, a record, a number ("He attacked the Governor
+    of Texas over the war in Iraq, and he was right to").
+
+    A view that a source is reported to hold ("Pelosi accused Trump of ...") is left to the source
+    detector: the claim to check there is what was said, and that is said in the report.
+    """
+    if reported:
+        return None
+    details = past_action + bool(stakes) + bool(records) + (quantity > 0)
+    chunk = text[lo:hi]
+    framed = "act" in chunk or "ruth" in chunk or "eality" in chunk  # before the regex: speed
+    if details < 2 and not framed:
+        return None
+    names = [n for n in _names(text, lo, hi) if text[n[0] : n[1]] not in _WHEN_NAMES]
+    details += min(len(names), 2)
+    frame = FACT_FRAME.search(text, lo, hi) if framed and details >= 2 else None
+    if frame:
+        s, e = frame.span()
+        return Reason(
+            f"'{text[s:e]}' presents what follows as a fact, not a view: so check it as one, in "
+            "reports, records or official figures",
+            s,
+            e,
+            _CW,
+        )
+    if details < 4:
+        return None
+    s, e = max(names, key=_LENGTH) if names else (stakes or records)[0][:2]
+    return Reason(
+        f"a view, but it rests on facts that can be checked (who or what: '{text[s:e]}', what "
+        "was done, about what): check those in reports and records from the time",
+        s,
+        e,
+        _CW,
+    )
 
 
 def _comparison(text: str, lo: int, hi: int) -> tuple[int, int] | None:
