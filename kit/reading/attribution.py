@@ -617,22 +617,29 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
             source = _clause_subject(att, sent, end, q)
         if source is None:
             continue
-        att.history.add(source, sent)
         out.append(
-            Attribution(
-                cue=None,
-                source=source.span,
-                content=q,
-                speaker=source.speaker,
-                source_type=source.type,
-                direct=True,
-                stance="neutral",
-                cue_lemma=None,
-                paragraph=doc.sents[doc.sentence_of(q.start)][2],
-                sentence=sent,
-            )
+            _direct_quote(att, source, q, None, sent, doc.sents[doc.sentence_of(q.start)][2])
         )
     return out
+
+
+def _direct_quote(
+    att: Attributor, source: Source, q: Span, cue: Span | None, sent: int, para: int
+) -> Attribution:
+    """A direct, neutral quotation q of source (a cue word or none), recorded in the history."""
+    att.history.add(source, sent)
+    return Attribution(
+        cue=cue,
+        source=source.span,
+        content=q,
+        speaker=source.speaker,
+        source_type=source.type,
+        direct=True,
+        stance="neutral",
+        cue_lemma=None if cue is None else att.text[cue.start : cue.end].lower(),
+        paragraph=para,
+        sentence=sent,
+    )
 
 
 # Words after a quotation and its speaker that are no reporting verb: "“...,” he was told",
@@ -676,21 +683,7 @@ def quotes_with_any_verb(att: Attributor, found: list[Attribution]) -> list[Attr
                 cue = Span(toks[k].start, toks[k].end)
         if source is None or cue is None or source.type == "unknown" and not toks[k].cap:
             continue
-        att.history.add(source, sent)
-        out.append(
-            Attribution(
-                cue=cue,
-                source=source.span,
-                content=q,
-                speaker=source.speaker,
-                source_type=source.type,
-                direct=True,
-                stance="neutral",
-                cue_lemma=text[cue.start : cue.end].lower(),
-                paragraph=para,
-                sentence=sent,
-            )
-        )
+        out.append(_direct_quote(att, source, q, cue, sent, para))
     return out
 
 
