@@ -39,6 +39,7 @@ from kit.reading.quote_rules import (
     quote_after_aside,
     transcript_turns,
 )
+from kit.reading.quote_speakers import quote_speakers
 from kit.reading.quotes import AFTER_QUOTE_VERBS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
@@ -227,7 +228,7 @@ class Attributor:
         )
         if post is not None:
             # A quotation that is a sentence of its own before "X said: “...”" is not joined.
-            joined = pre is not None and pre.end > s_lo
+            joined = pre is not None and pre.end > s_lo and not text[s_lo : pre.start].strip()
             content = Span(pre.start, post.end) if joined else post
             direct = True
         elif not nothing_after:
@@ -514,6 +515,7 @@ class Attributor:
             found.extend(self._cut_contents(_outermost(done) if len(done) > 1 else done))
         found.extend(colon_quotes(self, found))
         found.extend(quotes_with_any_verb(self, found))
+        found = quote_speakers(self, found, _direct_quote)
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
         found.extend(noun_attributions(self, found))

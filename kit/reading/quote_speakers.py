@@ -1,0 +1,199 @@
+"""Quotations whose speaker the cue rules do not reach: a long or unusual subject between the
+quotation and "said" ("“...,” former presidential candidate Herman Cain said", "“...,” James B.
+Comey Jr., the director of the F.B.I., said"), a speaker named on a line of their own after the
+quotation ("― Hillary Clinton"), and a manner-of-speaking verb before it ("Mr. Trump yelled,
+“Out!”")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kit.articles.segment import Span
+from kit.reading.lexicon import package_yaml
+from kit.reading.quote_rules import last_inside
+from kit.reading.source_history import Source
+
+if TYPE_CHECKING:
+    from kit.reading.attribution import Attribution, Attributor
+
+_DATA = package_yaml("en/quotes.yaml")
+# Verbs that report the quotation before them when its speaker stands between ("“...,” X said").
+# Verbs of speaking aloud or in writing that give the quotation after them to their subject.
+_MANNER = frozenset(_DATA.get("manner_before_quote_verbs") or ())
+_SAID = frozenset(_DATA.get("speaker_verbs") or ()) | _MANNER
+# Words between the speaker and the verb: "“...,” X later said", "X, 67, said by telephone".
+_BETWEEN = frozenset({"also", "later", "then", "once", "had", "has", "have", "again", "further"})
+# A paragraph that only names the speaker of the quotation before it: "- Bernie Sanders.",
+# "― Michelle Marks, Philadelphia".
+_SIGNATURE = re.compile(r"[-—―–]{1,2}\s?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})[^\n]{0,160}$")
+
+Found = tuple[Source, Span, Span | None, int, int]
+
+
+def quote_speakers(
+    att: Attributor, found: list[Attribution], record: Callable[..., Attribution]
+) -> list[Attribution]:
+    """The attributions found, with the quotations no attribution holds yet (record(att, source,
+    quotation, cue, sentence, paragraph) makes each): the speaker after the quotation, on a
+    signature line, or before a manner verb. A clause the verb was read with before ("“...,” X,
+    the director, said at a news conference": content "at a news conference") is dropped."""
+    out = list(found)
+    taken = [a.content for a in found if a.content is not None and not _told_backwards(a)]
+    for q in att.doc.quotes:
+        if len(q) < 8 or any(c.overlaps(q) for c in taken):
+            continue
+        hit = _speaker_after(att, q) or _signature(att, q) or _manner_before(att, q)
+        if hit is None:
+            continue
+        cue = hit[2]
+        out = [a for a in out if cue is None or a.cue != cue or a.direct]
+        out.append(record(att, *hit))
+        taken.append(q)
+    return out
+
+
+def _told_backwards(a: Attribution) -> bool:
+    """ "“...,” Ramos, 58, told AFP" read as AFP's words: "told" never comes before its speaker,
+    the name after it is the listener."""
+    return (
+        a.cue_lemma == "tell"
+        and a.source is not None
+        and a.cue is not None
+        and a.content is not None
+        and a.content.end <= a.cue.start < a.source.start
+    )
+
+
+def _speaker_after(att: Attributor, q: Span) -> Found | None:
+    """ "“...,” <subject> said ..." or "“...,” said <name>, ...": the subject between the
+    quotation and the verb, however long (an apposition's commas included)."""
+    text, toks, doc = att.text, att.tokens, att.doc
+    if last_inside(text, q) not in ",?!":
+        return None
+    sent = doc.sentence_of(q.start)
+    s_lo, _, para = doc.sents[sent]
+    if text[s_lo : q.start].strip():
+        return None
+    s_hi = _tail_end(att, q)
+    k0 = doc.tok_at(q.end)
+    if k0 >= toks.n or toks[k0].start >= s_hi or toks[k0].start - q.end > 1:
+        return None
+    if toks[k0].low in _SAID:
+        # "“...,” said Will Doyle, a professor ...": the name up to a comma or the end.
+        k = k0 + 1
+        while k < toks.n and toks[k].start < s_hi and toks[k].text not in ",.;:!?":
+            k += 1
+        if k == k0 + 1 or k - k0 > 9:
+            return None
+        return _found(att, toks[k0 + 1].start, toks[k - 1].end, toks[k0], q, sent, para)
+    k = k0
+    while k < toks.n and toks[k].start < s_hi and k - k0 < 25:
+        if toks[k].low in _SAID and k > k0:
+            break
+        if toks[k].text in '"“”‘’;:' or toks[k].text in ("''", "``"):
+            return None
+        k += 1
+    else:
+        return None
+    if k >= toks.n or toks[k].start >= s_hi or toks[k].low not in _SAID:
+        return None
+    e = k
+    while e > k0 and (toks[e - 1].low in _BETWEEN or toks[e - 1].low.endswith("ly")):
+        e -= 1
+    comma = next((j for j in range(k0, e) if toks[j].text == ","), e)
+    if comma == k0:
+        return None
+    return _found(att, toks[k0].start, toks[comma - 1].end, toks[k], q, sent, para)
+
+
+def _tail_end(att: Attributor, q: Span) -> int:
+    """Where the sentence that goes on after quotation q ends: its own sentence's end, or the
+    next sentence's when the quotation ended one ("“Ho, ho!” some protesters chanted")."""
+    doc, text = att.doc, att.text
+    n = doc.sentence_of(q.end - 1)
+    _, hi, para = doc.sents[n]
+    if hi > q.end + 1 or n + 1 >= len(doc.sents) or doc.sents[n + 1][2] != para:
+        return hi
+    lo = doc.sents[n + 1][0]
+    return doc.sents[n + 1][1] if text[lo : lo + 1].islower() and lo - q.end <= 1 else hi
+
+
+def _found(att: Attributor, lo: int, hi: int, verb, q: Span, sent: int, para: int) -> Found | None:
+    first = att.text[lo : lo + 1]
+    source = att.classifier.classify(lo, hi)
+    if source is None or (source.type == "unknown" and not first.isupper()):
+        source = _plain_subject(att, lo, att.doc.tok_at(hi))
+    if source is None or source.span.start != lo:
+        return None
+    return source, q, Span(verb.start, verb.end), sent, para
+
+
+def _signature(att: Attributor, q: Span) -> Found | None:
+    """A paragraph that is only a quotation, then one that is a dash and a name: the name's."""
+    text, doc = att.text, att.doc
+    sent = doc.sentence_of(q.start)
+    s_lo, _, para = doc.sents[sent]
+    if text[s_lo : q.start].strip():
+        return None
+    nxt = doc.sentence_of(q.end - 1) + 1
+    while nxt < len(doc.sents) and doc.sents[nxt][2] == doc.sents[nxt - 1][2]:
+        nxt += 1
+    if nxt >= len(doc.sents) or text[q.end : doc.sents[nxt][0]].strip(" \n\t\xa0.,"):
+        return None
+    n_lo = doc.sents[nxt][0]
+    line_end = text.find("\n", n_lo)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _SIGNATURE.match(text, n_lo, line_end)
+    if m is None:
+        return None
+    hi = m.end(1) - 1 if text[m.end(1) - 1] == "." else m.end(1)
+    source = att.classifier.classify(m.start(1), hi)
+    if source is None or source.type not in ("named_person", "institution", "unknown"):
+        return None
+    if source.speaker is None:
+        source = Source(source.span, m.group(1), "named_person", source.person)
+    return source, q, None, sent, para
+
+
+def _manner_before(att: Attributor, q: Span) -> Found | None:
+    """ "Mr. Trump yelled, “Out, out, out!”", "protesters chanted “Dump Trump.”": a manner verb
+    before the quotation gives it to the verb's subject."""
+    toks, doc = att.tokens, att.doc
+    k = doc.tok_at(q.start) - 1
+    if k >= 0 and toks[k].text in ",:":
+        k -= 1
+    if k < 1 or toks[k].low not in _MANNER or toks[k].end < q.start - 3:
+        return None
+    sent = doc.sentence_of(toks[k].start)
+    s_lo, _, para = doc.sents[sent]
+    end = toks[k - 1].start if toks[k - 1].low.endswith("ly") else toks[k].start
+    subj = att.phrases.subject_before(s_lo, att.phrases.strip_back(s_lo, end))
+    source = att.classifier.classify(*subj) if subj is not None else None
+    if source is None or source.type == "unknown":
+        source = _plain_subject(att, s_lo, att.doc.tok_at(end))
+    if source is None:
+        return None
+    return source, q, Span(toks[k].start, toks[k].end), sent, para
+
+
+# A group or person the classifier has no word for: "the crowd", "some protesters", "a man".
+_DETERMINERS = frozenset("the a an some many several one another".split())
+
+
+def _plain_subject(att: Attributor, s_lo: int, k: int) -> Source | None:
+    """ "The crowd chanted", "“...,” the man shouted": a determiner and one to three plain words
+    ending just before token k, opening the sentence or a clause after a comma."""
+    toks = att.tokens
+    j = k - 1
+    while j >= 0 and k - j <= 3 and toks[j].word and toks[j].text.isalpha():
+        if toks[j].low in _DETERMINERS and j < k - 1:
+            if toks[j].start > s_lo and toks[j - 1].text not in ",;":
+                return None
+            lo, hi = toks[j].start, toks[k - 1].end
+            return Source(Span(lo, hi), toks[k - 1].low, "unknown")
+        if not toks[j].text.islower() and toks[j].low not in _DETERMINERS:
+            return None
+        j -= 1
+    return None
