@@ -91,3 +91,32 @@ def test_a_quoted_phrase_inside_the_lead_in_is_not_joined_to_the_quotation_after
     text = "Praising her “quiet strength,” Tamsin Rhee said, “She never gave up on the town.”"
     a = quote_of(text, "“She never gave up on the town.”")
     assert a.direct and a.speaker == "Tamsin Rhee"
+
+
+def test_an_adverb_between_the_speaker_and_said_before_a_quotation():
+    text = "The endorsements came in. Okafor jokingly said, “I am becoming respectable. Help me.”"
+    a = quote_of(text, "“I am becoming respectable. Help me.”")
+    assert a.direct and a.speaker == "Okafor"
+
+
+def test_by_saying_gives_the_quotation_to_the_sentences_subject():
+    text = "Talks ended.\n\nLindqvist closed the meeting by saying, “We will appeal this ruling.”"
+    a = quote_of(text, "“We will appeal this ruling.”")
+    assert a.direct and a.speaker == "Lindqvist" and cut(text, a.cue) == "saying"
+
+
+def test_as_someone_put_it_names_the_speaker_of_the_quotation():
+    text = (
+        "The vote is close.\n\nAs Mira Castell, a historian at Dunmore College, put it, "
+        "“Nobody wins a fight like this one.”"
+    )
+    a = quote_of(text, "“Nobody wins a fight like this one.”")
+    assert a.direct and a.speaker == "Mira Castell"
+
+
+def test_the_person_who_was_asked_a_question_did_not_ask_it():
+    text = "On the show, Halvorsen was asked, “Would you run again?” He smiled."
+    found = find_attributions(text)
+    assert not any(
+        cut(text, a.content) == "“Would you run again?”" and a.speaker == "Halvorsen" for a in found
+    )

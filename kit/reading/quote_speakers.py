@@ -25,6 +25,11 @@ _MANNER = frozenset(_DATA.get("manner_before_quote_verbs") or ())
 _SAID = frozenset(_DATA.get("speaker_verbs") or ()) | _MANNER
 # Words between the speaker and the verb: "“...,” X later said", "X, 67, said by telephone".
 _BETWEEN = frozenset({"also", "later", "then", "once", "had", "has", "have", "again", "further"})
+# Participles of speaking that hand a quotation to the clause's subject ("..., saying, “...”").
+_GERUNDS = frozenset(_DATA.get("speaking_participles") or ())
+# Words that make the speaking unreal or denied: "would say", "did not say", "if he said".
+_BE = frozenset("is are was were be been being".split())
+_UNREAL = frozenset("would could should might may not n't never if unless whether".split())
 # A paragraph that only names the speaker of the quotation before it: "- Bernie Sanders.",
 # "― Michelle Marks, Philadelphia".
 _SIGNATURE = re.compile(r"[-—―–]{1,2}\s?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})[^\n]{0,160}$")
@@ -158,24 +163,68 @@ def _signature(att: Attributor, q: Span) -> Found | None:
 
 
 def _manner_before(att: Attributor, q: Span) -> Found | None:
-    """ "Mr. Trump yelled, “Out, out, out!”", "protesters chanted “Dump Trump.”": a manner verb
-    before the quotation gives it to the verb's subject."""
-    toks, doc = att.tokens, att.doc
+    """ "Mr. Trump yelled, “Out, out, out!”", "protesters chanted “Dump Trump.”", "Trump jokingly
+    said, “...”", "She followed that by saying, “...”", "As Akhil Amar put it, “...”": a verb of
+    speaking right before a quotation that ends the sentence gives it to the verb's subject."""
+    text, toks, doc = att.text, att.tokens, att.doc
     k = doc.tok_at(q.start) - 1
     if k >= 0 and toks[k].text in ",:":
         k -= 1
-    if k < 1 or toks[k].low not in _MANNER or toks[k].end < q.start - 3:
+    if k < 1 or toks[k].end < q.start - 3:
         return None
-    sent = doc.sentence_of(toks[k].start)
+    put_it = toks[k].low == "it" and toks[k - 1].low == "put"
+    v = k - 1 if put_it else k
+    if not (put_it or toks[v].low in _SAID or toks[v].low in _GERUNDS):
+        return None
+    sent = doc.sentence_of(toks[v].start)
     s_lo, _, para = doc.sents[sent]
-    end = toks[k - 1].start if toks[k - 1].low.endswith("ly") else toks[k].start
-    subj = att.phrases.subject_before(s_lo, att.phrases.strip_back(s_lo, end))
-    source = att.classifier.classify(*subj) if subj is not None else None
-    if source is None or source.type == "unknown":
-        source = _plain_subject(att, s_lo, att.doc.tok_at(end))
-    if source is None:
+    tail = text[q.end : _tail_end(att, q)]
+    if (any(ch.isalnum() for ch in tail) and last_inside(text, q) not in ".!?") or any(
+        t.low in _UNREAL for t in toks.slice(doc.tok_at(s_lo), v)
+    ):
         return None
-    return source, q, Span(toks[k].start, toks[k].end), sent, para
+    end = toks[v - 1].start if toks[v - 1].low.endswith("ly") else toks[v].start
+    if put_it and text.startswith("As ", s_lo):
+        # "As Akhil Amar, professor of law at Yale, put it, “...”"
+        comma = text.find(",", s_lo, end)
+        source = att.classifier.classify(s_lo + 3, comma if comma > 0 else rstrip_end(text, end))
+    elif toks[v].low in _GERUNDS:
+        # "She followed that by saying, “...”": the sentence's subject, not the noun before.
+        if toks[v - 1].low not in (",", "by", "and", "then"):
+            return None
+        subj = att.classifier.sentence_subject(sent) or _pronoun_first(att, s_lo)
+        nxt = toks[doc.tok_at(subj[1])].low if subj and subj[1] <= end else ","
+        if nxt in (",", "the", "a", "an"):
+            return None  # "On Twitter, she ...", "Outside the arena, ...": no subject
+        source = att.classifier.classify(*subj)
+        if source is not None and source.type == "social_post":
+            return None
+    else:
+        if toks[v - 1].low in _BE:
+            return None  # "Blumenthal was asked, “...”": the asker's words
+        subj = att.phrases.subject_before(s_lo, att.phrases.strip_back(s_lo, end))
+        source = att.classifier.classify(*subj) if subj is not None else None
+        if source is None or source.type == "unknown":
+            source = _plain_subject(att, s_lo, doc.tok_at(end)) or source
+    if source is None or (
+        toks[v].low not in _MANNER
+        and (
+            source.type in ("other_outlet", "document", "social_post")
+            or (source.type == "unknown" and not text[source.span.start].isupper())
+        )
+    ):
+        return None
+    return source, q, Span(toks[v].start, toks[k].end), sent, para
+
+
+def _pronoun_first(att: Attributor, s_lo: int) -> tuple[int, int] | None:
+    """The personal pronoun a sentence opens with ("She followed that by saying ...")."""
+    t = att.tokens[att.doc.tok_at(s_lo)]
+    return (t.start, t.end) if t.low in att.lex.words["pronouns"] else None
+
+
+def rstrip_end(text: str, end: int) -> int:
+    return len(text[:end].rstrip())
 
 
 # A group or person the classifier has no word for: "the crowd", "some protesters", "a man".
