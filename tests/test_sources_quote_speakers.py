@@ -120,3 +120,22 @@ def test_the_person_who_was_asked_a_question_did_not_ask_it():
     assert not any(
         cut(text, a.content) == "“Would you run again?”" and a.speaker == "Halvorsen" for a in found
     )
+
+
+def test_a_clause_ending_in_a_colon_before_a_quotation_is_its_pronoun_subjects():
+    text = "Ilse Brandt spoke first.\n\nShe went on: “We fixed the roof. We will fix the school.”"
+    a = quote_of(text, "“We fixed the roof. We will fix the school.”")
+    assert a.direct and a.speaker == "Ilse Brandt"
+
+
+def test_a_verb_and_a_place_before_a_comma_and_a_quotation():
+    text = "In May, Okonkwo emphatically declared at a town hall, “I did not take the money.”"
+    a = quote_of(text, "“I did not take the money.”")
+    assert a.direct and a.speaker == "Okonkwo"
+
+
+def test_a_clause_that_only_describes_a_quotation_gives_it_no_speaker():
+    text = "The banner was huge: “Welcome home, Class of 1999.”"
+    assert not any(
+        cut(text, a.content) == "“Welcome home, Class of 1999.”" for a in find_attributions(text)
+    )

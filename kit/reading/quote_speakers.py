@@ -49,7 +49,12 @@ def quote_speakers(
     for q in att.doc.quotes:
         if len(q) < 8 or any(c.overlaps(q) for c in taken):
             continue
-        hit = _speaker_after(att, q) or _signature(att, q) or _manner_before(att, q)
+        hit = (
+            _speaker_after(att, q)
+            or _signature(att, q)
+            or _manner_before(att, q)
+            or _clause_before(att, q)
+        )
         if hit is None:
             continue
         cue = hit[2]
@@ -215,6 +220,45 @@ def _manner_before(att: Attributor, q: Span) -> Found | None:
     ):
         return None
     return source, q, Span(toks[v].start, toks[k].end), sent, para
+
+
+# The subject's verb phrase before a colon or comma that opens a quotation: "Kelly responded
+# pointedly, with a smile:", "She went on:", "Clinton emphatically proclaimed at a press
+# conference,", "she thanked her home state and then boomed,". A past or present form (-ed, -s, or
+# an irregular past in after_quote_verbs), adverbs before it, a few words after it.
+_CLAUSE_VERB = re.compile(
+    r"\s+(?:(?:then|also|later|again|just|and|once|finally|\w+ly)\s+)*"
+    r"(?P<verb>[a-z]+ed|[a-z]+[^s\W]s|went|shot|spoke|wrote|put|told|said|says)\b"
+    r"(?P<rest>(?:[ ,]+[\w’'-]+){0,8}?)\s*(?P<mark>[:,])\s*$"
+)
+
+
+def _clause_before(att: Attributor, q: Span) -> Found | None:
+    """ "She went on: “...”", "Hillary Clinton cracked, “...”": a quotation that ends its
+    sentence after a clause whose verb ends with a colon or comma is the clause subject's."""
+    text, doc = att.text, att.doc
+    sent = doc.sentence_of(q.start)
+    s_lo, _, para = doc.sents[sent]
+    if not text[s_lo : q.start].strip() or any(
+        ch.isalnum() for ch in text[q.end : _tail_end(att, q)]
+    ):
+        return None
+    subj = att.classifier.sentence_subject(sent) or _pronoun_first(att, s_lo)
+    if subj is None or subj[1] >= q.start:
+        return None
+    m = _CLAUSE_VERB.match(text[: q.start], subj[1])
+    if m is None or (m.group("mark") == "," and len(m.group("rest").split()) > 4):
+        return None
+    if m.group("verb") in ("was", "is", "has") or any(
+        w in _UNREAL for w in text[s_lo : m.start("verb")].lower().split()
+    ):
+        return None
+    source = att.classifier.classify(*subj)
+    if source is None or source.type in ("other_outlet", "document", "social_post"):
+        return None
+    if source.type == "unknown" and not text[source.span.start].isupper():
+        return None
+    return source, q, Span(m.start("verb"), m.end("verb")), sent, para
 
 
 def _pronoun_first(att: Attributor, s_lo: int) -> tuple[int, int] | None:
