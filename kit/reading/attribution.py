@@ -801,7 +801,7 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
         if a.paragraph is not None:
             by_para.setdefault(a.paragraph, []).append(n)
     for q in doc.quotes:
-        sentence_like = doc.text[q.end - 2 : q.end - 1] in ".!?,…"
+        sentence_like = last_inside(doc.text, q) in ".!?,…"
         if not (len(q) >= 20 or sentence_like):
             continue
         s = doc.sentence_of(q.start)
