@@ -139,3 +139,12 @@ def test_a_clause_that_only_describes_a_quotation_gives_it_no_speaker():
     assert not any(
         cut(text, a.content) == "“Welcome home, Class of 1999.”" for a in find_attributions(text)
     )
+
+
+def test_adding_reports_only_the_quotation_after_it():
+    text = (
+        "Talks ended.\n\n“She led the state well,” Varga said, adding: “I would welcome her help.”"
+    )
+    first = quote_of(text, "“She led the state well,”")
+    second = quote_of(text, "“I would welcome her help.”")
+    assert cut(text, first.cue) == "said" and cut(text, second.cue) == "adding"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kit.articles.segment import Span
@@ -44,7 +45,7 @@ def quote_speakers(
     quotation, cue, sentence, paragraph) makes each): the speaker after the quotation, on a
     signature line, or before a manner verb. A clause the verb was read with before ("“...,” X,
     the director, said at a news conference": content "at a news conference") is dropped."""
-    out = list(found)
+    out = [_unjoin(att, a, found) for a in found]
     taken = [a.content for a in found if a.content is not None and not _told_backwards(a)]
     for q in att.doc.quotes:
         if len(q) < 8 or any(c.overlaps(q) for c in taken):
@@ -62,6 +63,26 @@ def quote_speakers(
         out.append(record(att, *hit))
         taken.append(q)
     return out
+
+
+def _unjoin(att: Attributor, a: Attribution, found: list[Attribution]) -> Attribution:
+    """ "“A,” Cruz said, adding: “B.”": "said" reports A and "adding" reports B, so "adding" does
+    not also take A (as "“A,” said Jo, “and B.”" takes both, one quotation split by its cue)."""
+    c, cue = a.content, a.cue
+    if not (a.direct and c is not None and cue is not None and c.start < cue.start < c.end):
+        return a
+    if not any(
+        b is not a
+        and b.content is not None
+        and b.content.start == c.start
+        and b.content.end <= cue.start
+        for b in found
+    ):
+        return a
+    for q in att.doc.quotes:
+        if q.start >= cue.end and abs(q.end - c.end) <= 1:
+            return replace(a, content=q)
+    return a
 
 
 def _told_backwards(a: Attribution) -> bool:
