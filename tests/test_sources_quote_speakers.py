@@ -148,3 +148,12 @@ def test_adding_reports_only_the_quotation_after_it():
     first = quote_of(text, "“She led the state well,”")
     second = quote_of(text, "“I would welcome her help.”")
     assert cut(text, first.cue) == "said" and cut(text, second.cue) == "adding"
+
+
+def test_a_quotation_ending_in_a_nested_quote_and_said_then_a_name_and_a_time():
+    text = (
+        "The debate ran late.\n\n\"Then someone says, 'We have to keep going,' \" said former "
+        "mayor Lena Dorsey during the second debate, smiling."
+    )
+    a = quote_of(text, "\"Then someone says, 'We have to keep going,' \"")
+    assert a.direct and a.speaker == "Lena Dorsey"

@@ -31,6 +31,8 @@ _GERUNDS = frozenset(_DATA.get("speaking_participles") or ())
 # Words that make the speaking unreal or denied: "would say", "did not say", "if he said".
 _BE = frozenset("is are was were be been being".split())
 _UNREAL = frozenset("would could should might may not n't never if unless whether".split())
+# Words that end a name after "said": "said Carly Fiorina during the debate".
+_AFTER_NAME = frozenset("during in on at after before who as when while from".split())
 # A paragraph that only names the speaker of the quotation before it: "- Bernie Sanders.",
 # "― Michelle Marks, Philadelphia".
 _SIGNATURE = re.compile(r"[-—―–]{1,2}\s?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4})[^\n]{0,160}$")
@@ -101,7 +103,8 @@ def _speaker_after(att: Attributor, q: Span) -> Found | None:
     """ "“...,” <subject> said ..." or "“...,” said <name>, ...": the subject between the
     quotation and the verb, however long (an apposition's commas included)."""
     text, toks, doc = att.text, att.tokens, att.doc
-    if last_inside(text, q) not in ",?!":
+    inner = text[q.start + 1 : q.end - 1].rstrip(" '’\"”")  # "... ‘keep it alive,’ ”"
+    if last_inside(text, q) not in ",?!" and inner[-1:] not in (",", "?", "!"):
         return None
     sent = doc.sentence_of(q.start)
     s_lo, _, para = doc.sents[sent]
@@ -115,6 +118,8 @@ def _speaker_after(att: Attributor, q: Span) -> Found | None:
         # "“...,” said Will Doyle, a professor ...": the name up to a comma or the end.
         k = k0 + 1
         while k < toks.n and toks[k].start < s_hi and toks[k].text not in ",.;:!?":
+            if toks[k].low in _AFTER_NAME and k > k0 + 1:
+                break  # "said Carly Fiorina during the debate"
             k += 1
         if k == k0 + 1 or k - k0 > 9:
             return None
