@@ -270,6 +270,8 @@ def _clause_before(att: Attributor, q: Span) -> Found | None:
     """ "She went on: “...”", "Hillary Clinton cracked, “...”": a quotation that ends its
     sentence after a clause whose verb ends with a colon or comma is the clause subject's."""
     text, doc = att.text, att.doc
+    if text[max(0, q.start - 20) : q.start].rstrip()[-1:] not in (":", ","):
+        return None
     sent = doc.sentence_of(q.start)
     s_lo, _, para = doc.sents[sent]
     if not text[s_lo : q.start].strip() or any(
