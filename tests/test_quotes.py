@@ -168,3 +168,14 @@ def test_two_apostrophe_quotations_report_with_any_verb_too():
     )
     a = by_content(text, "''We are just scratching out a profit,''")
     assert a.speaker == "Hedge" and a.direct
+
+
+def test_a_letter_between_apostrophes_is_no_quotation():
+    text = "He loves rock 'n' roll and the song 'Hound Dog' most of all."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["'Hound Dog'"]
+
+
+def test_a_short_two_apostrophe_sentence_goes_on_with_the_quotation_before_it():
+    text = "Results came in. ''We won,'' Mr. Park said. ''Go home!''"
+    a = by_content(text, "''We won,'' Mr. Park said. ''Go home!''")
+    assert a.direct and a.speaker == "Park"

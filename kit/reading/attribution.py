@@ -39,6 +39,7 @@ from kit.reading.quote_rules import (
     quote_after_aside,
     transcript_turns,
 )
+from kit.reading.quote_speakers import quote_speakers
 from kit.reading.quotes import AFTER_QUOTE_VERBS
 from kit.reading.source_history import Source, SourceHistory
 from kit.reading.source_types import Classifier
@@ -228,7 +229,7 @@ class Attributor:
         )
         if post is not None:
             # A quotation that is a sentence of its own before "X said: “...”" is not joined.
-            joined = pre is not None and pre.end > s_lo
+            joined = pre is not None and pre.end > s_lo and not text[s_lo : pre.start].strip()
             content = Span(pre.start, post.end) if joined else post
             direct = True
         elif not nothing_after:
@@ -515,6 +516,7 @@ class Attributor:
             found.extend(self._cut_contents(_outermost(done) if len(done) > 1 else done))
         found.extend(colon_quotes(self, found))
         found.extend(quotes_with_any_verb(self, found))
+        found = quote_speakers(self, found, _direct_quote)
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
         found.extend(noun_attributions(self, found))
@@ -618,22 +620,29 @@ def colon_quotes(att: Attributor, found: list[Attribution]) -> list[Attribution]
             source = _clause_subject(att, sent, end, q)
         if source is None:
             continue
-        att.history.add(source, sent)
         out.append(
-            Attribution(
-                cue=None,
-                source=source.span,
-                content=q,
-                speaker=source.speaker,
-                source_type=source.type,
-                direct=True,
-                stance="neutral",
-                cue_lemma=None,
-                paragraph=doc.sents[doc.sentence_of(q.start)][2],
-                sentence=sent,
-            )
+            _direct_quote(att, source, q, None, sent, doc.sents[doc.sentence_of(q.start)][2])
         )
     return out
+
+
+def _direct_quote(
+    att: Attributor, source: Source, q: Span, cue: Span | None, sent: int, para: int
+) -> Attribution:
+    """A direct, neutral quotation q of source (a cue word or none), recorded in the history."""
+    att.history.add(source, sent)
+    return Attribution(
+        cue=cue,
+        source=source.span,
+        content=q,
+        speaker=source.speaker,
+        source_type=source.type,
+        direct=True,
+        stance="neutral",
+        cue_lemma=None if cue is None else att.text[cue.start : cue.end].lower(),
+        paragraph=para,
+        sentence=sent,
+    )
 
 
 # Words after a quotation and its speaker that are no reporting verb: "“...,” he was told",
@@ -677,21 +686,7 @@ def quotes_with_any_verb(att: Attributor, found: list[Attribution]) -> list[Attr
                 cue = Span(toks[k].start, toks[k].end)
         if source is None or cue is None or source.type == "unknown" and not toks[k].cap:
             continue
-        att.history.add(source, sent)
-        out.append(
-            Attribution(
-                cue=cue,
-                source=source.span,
-                content=q,
-                speaker=source.speaker,
-                source_type=source.type,
-                direct=True,
-                stance="neutral",
-                cue_lemma=text[cue.start : cue.end].lower(),
-                paragraph=para,
-                sentence=sent,
-            )
-        )
+        out.append(_direct_quote(att, source, q, cue, sent, para))
     return out
 
 
@@ -807,7 +802,7 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
         if a.paragraph is not None:
             by_para.setdefault(a.paragraph, []).append(n)
     for q in doc.quotes:
-        sentence_like = doc.text[q.end - 2 : q.end - 1] in ".!?,…"
+        sentence_like = last_inside(doc.text, q) in ".!?,…"
         if not (len(q) >= 20 or sentence_like):
             continue
         s = doc.sentence_of(q.start)

@@ -134,7 +134,7 @@ def find_quotes(
                     if open_s is None:
                         open_s = i
                 elif ch in close_single and open_s is not None and not nxt.isalnum():
-                    if i - open_s > 1:
+                    if i - open_s > 2:  # not "rock 'n' roll"
                         quotes.append(Span(open_s, i + 1))
                     open_s = None
         if open_d is not None:
