@@ -157,17 +157,3 @@ def test_a_quotation_ending_in_a_nested_quote_and_said_then_a_name_and_a_time():
     )
     a = quote_of(text, "\"Then someone says, 'We have to keep going,' \"")
     assert a.direct and a.speaker == "Lena Dorsey"
-
-
-def test_a_signature_after_the_quotation_on_its_own_line():
-    text = (
-        "What voters said.\n\n“He is the only one who can fix the roads.” ― Tom Brekke, 61, "
-        "retired, Ames\n\n“She has the experience.” — Ana Lindgren, 33, nurse"
-    )
-    assert quote_of(text, "“He is the only one who can fix the roads.”").speaker == "Tom Brekke"
-    assert quote_of(text, "“She has the experience.”").speaker == "Ana Lindgren"
-
-
-def test_a_quoted_slogan_and_a_dash_aside_is_no_signature():
-    text = "Slogans.\n\n“Make America Great Again” — the slogan — was everywhere."
-    assert not any(a.cue is None and a.direct for a in find_attributions(text))

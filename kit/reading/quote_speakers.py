@@ -173,14 +173,15 @@ def _signature(att: Attributor, q: Span) -> Found | None:
     s_lo, _, para = doc.sents[sent]
     if text[s_lo : q.start].strip():
         return None
-    m = _signature_line(text, q.end)  # "“...” ― Tom Baker, 61, Des Moines"
-    if m is None:
-        nxt = doc.sentence_of(q.end - 1) + 1
-        while nxt < len(doc.sents) and doc.sents[nxt][2] == doc.sents[nxt - 1][2]:
-            nxt += 1
-        if nxt >= len(doc.sents) or text[q.end : doc.sents[nxt][0]].strip(" \n\t\xa0.,"):
-            return None
-        m = _signature_line(text, doc.sents[nxt][0])
+    nxt = doc.sentence_of(q.end - 1) + 1
+    while nxt < len(doc.sents) and doc.sents[nxt][2] == doc.sents[nxt - 1][2]:
+        nxt += 1
+    if nxt >= len(doc.sents) or text[q.end : doc.sents[nxt][0]].strip(" \n\t\xa0.,"):
+        return None
+    n_lo = doc.sents[nxt][0]
+    line_end = text.find("\n", n_lo)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _SIGNATURE.match(text, n_lo, line_end)
     if m is None:
         return None
     hi = m.end(1) - 1 if text[m.end(1) - 1] == "." else m.end(1)
@@ -190,14 +191,6 @@ def _signature(att: Attributor, q: Span) -> Found | None:
     if source.speaker is None:
         source = Source(source.span, m.group(1), "named_person", source.person)
     return source, q, None, sent, para
-
-
-def _signature_line(text: str, lo: int) -> re.Match[str] | None:
-    """A dash and a name from lo (after spaces) to the end of its line."""
-    line_end = text.find("\n", lo)
-    line_end = len(text) if line_end < 0 else line_end
-    start = lo + len(text[lo:line_end]) - len(text[lo:line_end].lstrip())
-    return _SIGNATURE.match(text, start, line_end) if start < line_end else None
 
 
 def _manner_before(att: Attributor, q: Span) -> Found | None:
