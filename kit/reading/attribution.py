@@ -23,6 +23,7 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
+from kit.reading.intentions import intentions
 from kit.reading.loose_sources import (
     document_before,
     inverted_loose,
@@ -517,6 +518,7 @@ class Attributor:
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
         found.extend(noun_attributions(self, found))
+        found.extend(intentions(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
         found = mixed_quotes(self.doc, found, [c.start for c in cues])
