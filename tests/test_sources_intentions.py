@@ -68,3 +68,11 @@ def test_the_claim_rules_do_not_read_an_intention_as_a_report():
     # A report in the same words keeps its speaker.
     said = suggest("The city council said it will close the old bridge by June.")
     assert said[0].attribution is not None
+
+
+def test_a_to_infinitive_is_content_even_when_its_verb_is_also_a_noun():
+    # "visit", "address", "call" are nouns of an adverbial too ("said during a visit").
+    text = "Clinton plans to visit Ohio next week."
+    assert found(text) == [("Clinton", "plans", "to visit Ohio next week")]
+    text = "The governor wants to address the nation tonight."
+    assert found(text) == [("The governor", "wants", "to address the nation tonight")]
