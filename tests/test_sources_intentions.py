@@ -76,3 +76,13 @@ def test_a_to_infinitive_is_content_even_when_its_verb_is_also_a_noun():
     assert found(text) == [("Clinton", "plans", "to visit Ohio next week")]
     text = "The governor wants to address the nation tonight."
     assert found(text) == [("The governor", "wants", "to address the nation tonight")]
+
+
+def test_readiness_and_an_aim_after_a_comma_are_intentions():
+    text = "The minister was quick to reject the offer from the unions."
+    assert found(text) == [("The minister", "quick", "to reject the offer from the unions")]
+    text = "The council is open to moving the market to the square."
+    assert found(text) == [("The council", "open", "to moving the market to the square")]
+    text = "Mayor Ann Lee toured the county in March, looking to win back young voters."
+    assert found(text) == [("Mayor Ann Lee", "looking", "to win back young voters")]
+    assert find_attributions("A bill looking to ban the sale was dropped.") == []

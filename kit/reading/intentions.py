@@ -89,8 +89,10 @@ def intentions(att: Attributor, found: list[Attribution]) -> list[Attribution]:
             before is None or (before.low not in AUX and before.low not in _BEFORE_ADJECTIVE)
         ):
             continue
-        if word.kind == "ing" and (before is None or before.low not in _BE):
-            continue  # "is seeking to", not "a bill seeking to" nor "Seeking to win, ..."
+        if word.kind == "ing" and (
+            before is None or (before.low not in _BE and before.text != ",")
+        ):
+            continue  # "is looking to", ", looking to"; not "a bill looking to", "Looking to"
         start = starts[i]
         if start in cued or att.doc.quote_around(start) is not None:
             continue
