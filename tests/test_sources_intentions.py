@@ -86,3 +86,12 @@ def test_readiness_and_an_aim_after_a_comma_are_intentions():
     text = "Mayor Ann Lee toured the county in March, looking to win back young voters."
     assert found(text) == [("Mayor Ann Lee", "looking", "to win back young voters")]
     assert find_attributions("A bill looking to ban the sale was dropped.") == []
+
+
+def test_a_to_phrase_after_a_quotation_is_the_cues_own_content():
+    text = 'Ms. Park called it "a fair deal." Mr. Lund vowed to fight the plan in court.'
+    assert found(text)[-1] == ("Mr. Lund", "vowed", "to fight the plan in court")
+    assert find_attributions(text)[-1].direct is False
+    # A phrase after a quotation's speaker is still no content: the quotation is.
+    text = "“We will win,” she said to cheers at the rally."
+    assert found(text) == [("she", "said", "“We will win,”")]

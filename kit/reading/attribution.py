@@ -23,7 +23,7 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
-from kit.reading.intentions import intentions
+from kit.reading.intentions import intentions, quote_tail
 from kit.reading.loose_sources import (
     document_before,
     inverted_loose,
@@ -216,7 +216,7 @@ class Attributor:
             or not after_text.strip(' .,;:!?"”’')
             or (post is None and after_text.lstrip().startswith(","))
             or _SUBORDINATE.match(after_text) is not None
-            or (pre is not None and post is None and _AFTER_QUOTE_TAIL.match(after_text))
+            or (pre is not None and post is None and quote_tail(_AFTER_QUOTE_TAIL, cue, after_text))
             or (
                 pre is not None
                 and post is None

@@ -6,6 +6,7 @@ as the writer's. The words are in data/en/reporting_cues.yaml, `intentions`."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,6 +27,10 @@ _BEFORE_ADJECTIVE = frozenset(("seem", "seems", "seemed", "very", "so", "too", "
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "'s", "'re", "’s", "’re"))
 # After "to": words that are no verb ("agreed to the deal", "voted to him").
 _NO_VERB = DETS | frozenset(("him", "her", "them", "us", "me", "it", "you", "what", "which"))
+
+
+# "to" and a verb: the to-phrase after a cue ("vowed to stay", "declined not to comment").
+_TO_VERB = re.compile(r"\s*(?:(?:not|never)\s+)?to\s+([a-z][\w'’-]*)")
 
 
 class _Word(NamedTuple):
@@ -57,6 +62,24 @@ def _words() -> dict[str, _Word]:
 @lru_cache(maxsize=1)
 def _lemmas() -> frozenset[str]:
     return frozenset(w.lemma for w in _words().values())
+
+
+@lru_cache(maxsize=1)
+def _reports_with_to() -> frozenset[str]:
+    data = package_yaml(language_file("reporting_cues.yaml"))["intentions"]
+    return frozenset(data.get("reports_with_to") or ())
+
+
+def quote_tail(tail: re.Pattern[str], cue: Cue, after: str) -> bool:
+    """Is `after` (the rest of the cue's sentence) only a phrase after a quotation that is the
+    content ("“...,” she said to cheers")? Not a to-phrase after a cue of intention: "Rubio vowed
+    to stay in the race" after a quotation is what Rubio vowed."""
+    if tail.match(after) is None:
+        return False
+    if cue.lemma not in _reports_with_to():
+        return True
+    m = _TO_VERB.match(after)
+    return m is None or m.group(1) in _NO_VERB
 
 
 def is_intention(a: Attribution) -> bool:
