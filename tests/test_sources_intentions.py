@@ -3,6 +3,8 @@ the to-phrase as content, a frame of their own that the claim rules do not read 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kit.reading.claims import suggest
 from kit.reading.intentions import is_intention
 from kit.reading.sources import find_attributions
@@ -95,3 +97,16 @@ def test_a_to_phrase_after_a_quotation_is_the_cues_own_content():
     # A phrase after a quotation's speaker is still no content: the quotation is.
     text = "“We will win,” she said to cheers at the rally."
     assert found(text) == [("she", "said", "“We will win,”")]
+
+
+def test_quiz_questions_are_not_made_from_an_intention():
+    # "Queen Elizabeth agrees to suspend UK Parliament ...": the headline names her decision, not
+    # a source the news comes from (Wikinews, CC BY 2.5).
+    import kit
+
+    folder = Path(__file__).parent / "data" / "wikinews"
+    loaded = kit.load_articles(sorted(folder.glob("subset_*.csv"))).articles
+    article = next(a for a in loaded if a.id == "wikinews_2019_090")
+    assert any(is_intention(a) for a in find_attributions(article))
+    for q in kit.generate_quiz(article, seed=0).questions:
+        assert "agrees" not in q.explanation, q.prompt
