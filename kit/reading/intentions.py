@@ -94,10 +94,13 @@ def intentions(att: Attributor, found: list[Attribution]) -> list[Attribution]:
     toks = att.tokens
     lows, words, starts = toks.lows, toks.words, toks.starts
     n = toks.n
+    candidates = list(compress(range(n), map(words_of.__contains__, lows)))
+    if not candidates:
+        return []
     cued = {a.cue.start for a in found if a.cue is not None}
     held = [a.content for a in found if a.content is not None]
     out: list[Attribution] = []
-    for i in compress(range(n), map(words_of.__contains__, lows)):
+    for i in candidates:
         k = i + 1
         if k < n and lows[k] in _NEGATIONS:
             k += 1
