@@ -139,9 +139,11 @@ def generate(
     """
     _check_language(article)
     if attributions is None:
+        from kit.reading.intentions import is_intention
         from kit.reading.sources import find_attributions
 
-        attributions = find_attributions(article)
+        # An intention ("agrees to suspend Parliament") is no statement to ask "who said" about.
+        attributions = [a for a in find_attributions(article) if not is_intention(a)]
     if claims is None:
         from kit.reading.claims import suggest
 

@@ -23,6 +23,7 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
+from kit.reading.intentions import intentions, quote_tail
 from kit.reading.loose_sources import (
     document_before,
     inverted_loose,
@@ -217,7 +218,7 @@ class Attributor:
             or not after_text.strip(' .,;:!?"”’')
             or (post is None and after_text.lstrip().startswith(","))
             or _SUBORDINATE.match(after_text) is not None
-            or (pre is not None and post is None and _AFTER_QUOTE_TAIL.match(after_text))
+            or (pre is not None and post is None and quote_tail(_AFTER_QUOTE_TAIL, cue, after_text))
             or (
                 pre is not None
                 and post is None
@@ -520,6 +521,7 @@ class Attributor:
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found))
         found.extend(noun_attributions(self, found))
+        found.extend(intentions(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
         found = mixed_quotes(self.doc, found, [c.start for c in cues])

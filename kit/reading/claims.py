@@ -29,6 +29,7 @@ from kit.reading.claim_labels import (
 )
 from kit.reading.claim_rules import CLAIM_TYPES, Scan, judge
 from kit.reading.claim_worth import Reason
+from kit.reading.intentions import is_intention
 from kit.reading.sources import Attribution, find_attributions
 
 __all__ = [
@@ -103,7 +104,10 @@ def suggest(
     atts = list(find_attributions(article) if attributions is None else attributions)
     text = article.text
     scan = Scan(text)
-    with_content = [a for a in atts if a.content is not None and len(a.content) > 0]
+    # An intention ("agreed to debate") is what the source means to do, not a claim it reports.
+    with_content = [
+        a for a in atts if a.content is not None and len(a.content) > 0 and not is_intention(a)
+    ]
     out: list[ClaimSuggestion] = []
     for sent in article.sentences:
         lo, hi = sent.start, sent.end

@@ -274,6 +274,13 @@ def content_start(phrases: NounPhrases, cue: Cue, i: int, s_hi: int) -> int:
             i += 1
             continue
         if low in ("on", "in", "at", "during", "via", "through", "to", "with"):
+            if (
+                low == "to"
+                and i + 1 < n
+                and lows[i + 1] in ADVERBIAL_NOUNS
+                and words[i + 1].islower()
+            ):
+                break  # "plans to visit Ohio", "wants to address the nation": an infinitive
             j = i + 1
             while j < n and starts[j] < s_hi and words[j][0].isalnum() and j - i < 8:
                 lj = lows[j]
