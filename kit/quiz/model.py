@@ -529,10 +529,10 @@ def class_summary(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _bank_file(quiz: Quiz, path: Path) -> Path:
-    """The file `Quiz.save(path)` writes, its folder made when missing. A file name of another
-    kind (`bank.txt`, `bank.quiz`) is a KitError, not a folder of that name."""
+    """The file `Quiz.save(path)` writes, its folder made when missing. A new file name of
+    another kind (`bank.txt`, `bank.quiz`) is a KitError, not a folder of that name."""
     suffix = path.suffix.lower()
-    if not path.is_dir() and suffix[1:].isalpha() and suffix not in (".yaml", ".yml", ".json"):
+    if not path.exists() and suffix[1:].isalpha() and suffix not in (".yaml", ".yml", ".json"):
         raise KitError(
             f"a quiz bank is saved as YAML (.yaml) or JSON (.json), not as {path.suffix}",
             path=path,
