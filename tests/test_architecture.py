@@ -6,6 +6,7 @@ widgets."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,26 @@ def test_every_package_says_what_it_is_for(init):
 
 def test_kit_has_at_least_five_subpackages():
     assert len([p for p in KIT.iterdir() if (p / "__init__.py").exists()]) >= 5
+
+
+def _file_name_constants(path: Path) -> list[tuple[str, str]]:
+    """The module-level constants of `path` that name a file or a file ending ('.sealed.json',
+    'collect-report.csv'), as (name, value)."""
+    out = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            value = node.value.value
+            if isinstance(value, str) and re.fullmatch(r"[\w.-]*\.(json|ya?ml|csv|zip)", value):
+                out += [(t.id, value) for t in node.targets if isinstance(t, ast.Name)]
+    return out
+
+
+def test_a_file_name_the_kit_gives_is_written_in_one_place():
+    """Two constants for one name drift apart: one writer and another reader would then miss
+    each other's files (a sealed key read as the teacher's, a report not found)."""
+    where: dict[str, list[str]] = {}
+    for name, path in MODULES.items():
+        for const, value in _file_name_constants(path):
+            where.setdefault(value, []).append(f"{name}.{const}")
+    assert {v: w for v, w in where.items() if len(w) > 1} == {}
+    assert where[".sealed.json"] == ["kit.work.key_files.SEALED_SUFFIX"]

@@ -540,12 +540,48 @@ def test_a_key_file_beside_the_article_is_used_as_the_key(tmp_path):
 
 
 def test_a_broken_or_absurdly_nested_key_file_is_one_clear_problem(tmp_path):
-    from kit.classroom.materials import read_key
+    from kit.classroom.materials import load_materials
 
-    article = kit.load_article(h.SEED)
-    for name, text in (("a.key.yaml", "items: [\n  - quote: x\n bad"), ("a.json", "[" * 100_000)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        with pytest.raises(KitError) as err:
-            read_key(path, {article.id: article})
-        assert str(path) in str(err.value)
+    for name, text in (
+        (f"{h.ARTICLE_ID}.key.yaml", "items: [\n  - quote: x\n bad"),
+        (f"keys/{h.ARTICLE_ID}.json", "[" * 100_000),
+        ("keys/other.yaml", "items: [\n  - quote: x\n bad"),
+    ):
+        seeds = h.make_seeds(tmp_path / name.replace("/", "_"))
+        (seeds / "keys" / f"{h.ARTICLE_ID}.json").unlink()
+        (seeds / name).write_text(text, encoding="utf-8")
+        materials = load_materials(seeds)
+        assert len(materials.problems) == 1 and str(seeds / name) in materials.problems[0]
+        assert h.ARTICLE_ID not in materials.keys
+
+
+def test_two_keys_for_one_article_are_a_named_problem_not_a_silent_pick(tmp_path):
+    seeds = h.make_seeds(tmp_path / "seeds")  # keys/<id>.json, made in the widgets
+    beside = seeds / "mine.key.yaml"  # and a key file of another name that says it is for it
+    beside.write_text(
+        f"article: {h.ARTICLE_ID}\nitems:\n  - quote: Mr Putin\n    label: Named person\n"
+    )
+    work = load_class(h.make_class(tmp_path / "class"), seeds=seeds, course=h.course())
+    assert h.ARTICLE_ID not in work.keys
+    assert len(work.problems) == 1
+    assert f"two answer keys are for article '{h.ARTICLE_ID}'" in work.problems[0]
+    assert str(beside) in work.problems[0] and f"{h.ARTICLE_ID}.json" in work.problems[0]
+    assert "keep the one you mean" in work.problems[0]
+    assert "two answer keys" in work.overview().html
+    beside.unlink()  # one key again: it is used, sources and claims alike
+    work = load_class(h.make_class(tmp_path / "class2"), seeds=seeds, course=h.course())
+    assert work.problems == ()
+    assert len(work.keys[h.ARTICLE_ID]) == len(h.KEY_SOURCES) + len(h.KEY_CLAIMS)
+
+
+def test_a_key_for_no_article_in_the_seeds_is_named(tmp_path):
+    from kit.classroom.materials import load_materials
+
+    seeds = h.make_seeds(tmp_path / "seeds")
+    (seeds / "keys" / "lost.yaml").write_text("article: lost\nitems:\n  - quote: x\n")
+    (seeds / "keys" / "nameless.yaml").write_text("items:\n  - quote: x\n")
+    problems = load_materials(seeds).problems
+    assert len(problems) == 2
+    assert "lost.yaml: no article 'lost' in the seeds folder" in problems[0]
+    assert "nameless.yaml: this key is for no article" in problems[1]
+    assert "article: <id>" in problems[1]

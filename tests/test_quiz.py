@@ -343,3 +343,35 @@ def test_cli_grade_with_no_work_yet(tmp_path, capsys):
 
     assert main(["quiz", "grade", str(SEED_BANK), "--work", str(tmp_path)]) == 0
     assert "no student work" in capsys.readouterr().out
+
+
+def test_bank_saved_as_json_is_json_and_loads_back_the_same(quiz, tmp_path):
+    out = quiz.save(tmp_path / "copy.json")
+    data = json.loads(out.read_text(encoding="utf-8"))  # JSON, not YAML in a .json file
+    assert [q["id"] for q in data["questions"]] == [q.id for q in quiz.questions]
+    again = Quiz.from_file(out)
+    assert again.questions == quiz.questions and again.settings == quiz.settings
+    assert quiz.save(out) == out  # saved again over the file it wrote: no complaint
+    out.write_text(out.read_text(encoding="utf-8").replace('"title"', '"title": "x", "title"'))
+    with pytest.raises(kit.KitError, match="'title' appears twice"):
+        Quiz.from_file(out)
+
+
+def test_a_number_json_writes_in_exponent_form_reads_back_as_a_number(tmp_path):
+    bank = tmp_path / "tiny.quiz.yaml"
+    bank.write_text(
+        "title: Tiny\nquestions:\n  - id: q\n    type: number\n    prompt: How small?\n"
+        "    answer: 0.00001\n",
+        encoding="utf-8",
+    )
+    quiz = Quiz.from_file(bank)
+    out = quiz.save(tmp_path / "tiny.json")
+    assert "1e-05" in out.read_text(encoding="utf-8")
+    assert Quiz.from_file(out).grade({"q": "0.00001"}).total == 1
+
+
+def test_a_bank_saved_under_another_kind_of_file_name_is_refused_with_the_fix(quiz, tmp_path):
+    with pytest.raises(kit.KitError) as e:
+        quiz.save(tmp_path / "bank.txt")
+    assert f'quiz.save("{tmp_path / "bank"}.quiz.yaml")' in e.value.message
+    assert not list(tmp_path.iterdir())  # no folder called bank.txt

@@ -35,6 +35,7 @@ from kit.classroom import agreement as agr
 from kit.classroom import findings, report
 from kit.classroom import index as class_index
 from kit.classroom import tables as tidy
+from kit.classroom.collect import REPORT_NAME as COLLECT_REPORT
 from kit.classroom.course import Course
 from kit.classroom.course_folder import course_here, find_course_folder
 from kit.classroom.manifest import manifest_of_class
@@ -46,9 +47,6 @@ from kit.views.html import SafeHTML
 from kit.work.annotations import Annotation, AnnotationRow
 from kit.work.reader import check_class_fields
 from kit.work.store import MAX_WORK_FILE_BYTES, parse_work, text_fingerprint
-
-COLLECT_REPORT = "collect-report.csv"
-
 
 # ---------------------------------------------------------------- the class's work
 

@@ -34,8 +34,8 @@ from kit.classroom.manifest import MANIFEST_NAME, Manifest, texts_of, write_mani
 from kit.errors import KitError
 from kit.files import RefusedFile, atomic_write_text, open_regular, read_bytes
 from kit.progress import progress
-from kit.quiz.sealed_keys import SUFFIX as SEALED_KEY_SUFFIX
 from kit.work.annotations import AnnotationRow
+from kit.work.keys import SEALED_SUFFIX
 from kit.work.reader import (
     MAX_WORK_FILE_BYTES,
     check_class_fields,
@@ -168,7 +168,7 @@ _Found = tuple[_Candidate, dict[str, Any], tuple[AnnotationRow, ...]]
 def _release_key(folder: str, name: str) -> bool:
     """A sealed answer key a release ships (`seeds/keys/<id>.sealed.json`): part of the copy a
     student hands back, not their work, so collect passes over it as over the manifest."""
-    return folder == "keys" and name.lower().endswith(SEALED_KEY_SUFFIX)
+    return folder == "keys" and name.lower().endswith(SEALED_SUFFIX)
 
 
 def collect(

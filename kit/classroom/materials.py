@@ -1,9 +1,10 @@
 """The teacher's side of a course: articles, answer keys and quiz banks, read from `seeds/`.
 
-`load_materials(seeds)` reads what `course.seed_files` finds there: every article, each answer key
-(a work file the teacher made with the widgets, or a key file in kit.work.keys's format) and each
-quiz bank (`*.quiz.yaml`, as the few facts about each question the class views need). A file that
-cannot be read is one line in `Materials.problems`, never an error for the whole class.
+`load_materials(seeds)` reads what `course.seed_files` finds there: every article, its answer key
+(a work file the teacher made with the widgets, or a key file in kit.work.keys's format, found as
+`kit.answer_key` finds it) and each quiz bank (`*.quiz.yaml`, as the few facts about each question
+the class views need). A file that cannot be read, or two keys for one article, is one line in
+`Materials.problems`, never an error for the whole class.
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ from typing import Any
 from kit.articles.article import Article, read_file
 from kit.classroom.course import seed_files
 from kit.errors import KitError
-from kit.files import read_text
 from kit.work.annotations import Annotation, reanchor
-from kit.work.keys import load_key, parse_key
-from kit.work.store import FORMAT as WORK_FORMAT
-from kit.work.store import read_document, text_fingerprint
-from kit.work.tag_keys import is_tag_key
-
-MAX_BANK_BYTES = 2 * 1024 * 1024
+from kit.work.key_files import (
+    KEY_SUFFIX,
+    KEYS_FOLDER,
+    SEALED_SUFFIX,
+    is_tag_key,
+    key_files_for,
+    key_says_for,
+    two_keys,
+)
+from kit.work.keys import load_key
+from kit.work.store import text_fingerprint
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,8 @@ def load_materials(seeds: str | Path | None) -> Materials:
 
     A key is either a work file the teacher made with the widgets (the teacher's own answers,
     `seeds/keys/<article_id>.json`) or a key file in kit.work.keys's format (YAML or JSON with
-    `items:`, e.g. `<article>.key.yaml` beside the article).
+    `items:`, e.g. `<article>.key.yaml` beside the article), found for each article as
+    `kit.answer_key` finds it: two keys for one article are a problem, and neither is used.
     """
     if seeds is None:
         return Materials()
@@ -128,7 +134,6 @@ def load_materials(seeds: str | Path | None) -> Materials:
         raise KitError("this folder does not exist", path=root, fix="give the seeds folder")
     files = seed_files(root)
     articles: dict[str, Article] = {}
-    keys: dict[str, tuple[Annotation, ...]] = {}
     banks: dict[str, BankInfo] = {}
     problems: list[str] = []
     for f in files.articles:
@@ -143,38 +148,60 @@ def load_materials(seeds: str | Path | None) -> Materials:
             banks[bank.id] = bank
         except KitError as e:
             problems.append(e.message)
-    for f in files.keys:
-        if f.suffix.lower() not in (".json", ".yaml", ".yml") or is_tag_key(f):
-            continue  # keys for the taggers (kit.work.tag_keys) are not the article's key
-        try:
-            article_id, anns = read_key(f, articles)
-        except KitError as e:
-            problems.append(e.message)
+    keys, key_problems = _keys(articles, files.keys)
+    return Materials(articles, keys, banks, tuple(problems + key_problems))
+
+
+def _keys(
+    articles: dict[str, Article], files: Iterable[Path]
+) -> tuple[dict[str, tuple[Annotation, ...]], list[str]]:
+    """Each article's answer key as annotations on its current text (every kind the key tags),
+    found as `kit.answer_key` finds it (kit.work.key_files.key_files_for), and the problems:
+    a key that cannot be read, two keys for one article (neither is used: the dashboard never
+    picks one silently), a key file in `files` that is for no article here."""
+    keys: dict[str, tuple[Annotation, ...]] = {}
+    problems: list[str] = []
+    used: set[Path] = set()
+    for article in articles.values():
+        found = key_files_for(article)
+        used.update(f.resolve() for f in found)
+        if len(found) > 1:
+            problems.append(two_keys(article, found).message)
             continue
-        keys[article_id] = anns
-    return Materials(articles, keys, banks, tuple(problems))
+        if found:
+            try:
+                keys[article.id] = tuple(
+                    load_key(found[0], article, None).as_annotations(article.text)
+                )
+            except KitError as e:
+                problems.append(e.message)
+    for f in files:
+        name = f.name.lower()
+        if (
+            f.suffix.lower() in (".json", ".yaml", ".yml")
+            and not is_tag_key(f)  # keys for the taggers (kit.work.tag_keys)
+            and not name.endswith(SEALED_SUFFIX)  # a student copy's (kit.quiz.sealed_keys)
+            and f.resolve() not in used
+        ):
+            problems.append(_unused_key(f, articles))
+    return keys, problems
 
 
-def read_key(path: Path, articles: dict[str, Article]) -> tuple[str, tuple[Annotation, ...]]:
-    """One key file as (article id, annotations on the article's current text)."""
-    text, _ = read_text(path, MAX_BANK_BYTES)
-    if path.suffix.lower() == ".json" and f'"{WORK_FORMAT}"' in text:
-        doc = read_document(path)
-        article_id = str(doc.get("article_id") or path.stem)
-        return article_id, _anchored(doc, articles.get(article_id))
-    raw = parse_key(text, path)
-    named = raw.get("article") if isinstance(raw, dict) else None
-    article_id = str(named or path.name.split(".")[0])  # `<article_id>.key.yaml`
-    if article_id not in articles:
-        raise KitError(f"no article '{article_id}' in the seeds folder for this key", path=path)
-    article = articles[article_id]
-    return article_id, tuple(load_key(raw, article, path=path).as_annotations(article.text))
-
-
-def _anchored(doc: dict[str, Any], article: Article | None) -> tuple[Annotation, ...]:
-    """A work document's annotations, moved onto the article's current text if it changed."""
-    anns = tuple(Annotation.from_w3c(raw) for raw in doc.get("annotations", []))
-    return on_current_text(anns, doc.get("text_sha"), article)
+def _unused_key(path: Path, articles: dict[str, Article]) -> str:
+    """Why a key file in the seeds folder is the key of no article there."""
+    try:
+        said = key_says_for(path)
+    except KitError as e:
+        return e.message
+    if said and said not in articles:
+        problem, fix = f"no article '{said}' in the seeds folder for this key", None
+    else:
+        problem = "this key is for no article in the seeds folder"
+        fix = (
+            "write the article's id in it (article: <id>) or name it after the article: "
+            f"{KEYS_FOLDER}/<id>.yaml, or <id>{KEY_SUFFIX} beside the article"
+        )
+    return KitError(problem, path=path, fix=fix).message
 
 
 def on_current_text(

@@ -14,8 +14,8 @@ from pathlib import Path
 from kit.articles.article import Article, read_file
 from kit.classroom.course import seed_files
 from kit.errors import KitError
-from kit.quiz.sealed_keys import SUFFIX, write_sealed_key
-from kit.work.keys import KEYS_FOLDER, Key, answer_key
+from kit.quiz.sealed_keys import write_sealed_key
+from kit.work.keys import KEYS_FOLDER, SEALED_SUFFIX, Key, answer_key
 from kit.work.tag_keys import FILES, tag_answers, tag_key
 
 
@@ -60,7 +60,7 @@ def ship_keys(
             tags = {kind: answers for kind, answers in tags.items() if answers}
             if (key is None or not len(key)) and not tags:
                 continue
-            rel = Path(KEYS_FOLDER) / f"{article.id}{SUFFIX}"
+            rel = Path(KEYS_FOLDER) / f"{article.id}{SEALED_SUFFIX}"
             key = key if key is not None else Key((), article.id)
             write_sealed_key(key, article, out / rel, cost=cost, tags=tags)
             written.append(rel.as_posix())

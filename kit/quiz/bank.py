@@ -27,7 +27,7 @@ import yaml
 
 from kit.articles.article import SUFFIXES, Article, load_article, read_file, safe_id
 from kit.errors import KitError
-from kit.files import check_yaml_nodes
+from kit.files import CHECK, check_yaml_nodes
 from kit.quiz import answers as keys
 from kit.quiz.questions import MAX_BANK_BYTES, TYPES, Question, Settings
 from kit.quiz.sealed import SEALING, older_copy
@@ -156,6 +156,50 @@ def _read_yaml(text: str, path: Path | None) -> tuple[Any, _Lines]:
     finally:
         loader.dispose()
     return data, _Lines(root)
+
+
+def _read_json(text: str, path: Path) -> tuple[Any, _Lines]:
+    """A bank saved as JSON (`Quiz.save("x.json")`): read as JSON, not YAML (numbers like 1e-05,
+    characters YAML refuses), without the kit's check of the file it wrote (`kit-check`); lines
+    come from the same text read as YAML where it can be."""
+    if len(text) > MAX_BANK_BYTES:
+        raise KitError(
+            f"the bank is {len(text) / 1e6:.1f} MB, more than a quiz needs",
+            path=path,
+            fix="split it into several banks",
+        )
+    try:
+        data = json.loads(text, object_pairs_hook=_no_twice)
+    except json.JSONDecodeError as e:
+        raise KitError(
+            f"the bank is not valid JSON ({e.msg})",
+            path=path,
+            line=e.lineno,
+            fix="check the commas, quotes and brackets on this line and the one above",
+        ) from None
+    except ValueError as e:  # a key twice in one object
+        raise KitError(str(e), path=path, fix="keep one of them") from None
+    except RecursionError:
+        raise KitError(
+            "the JSON is nested too deeply", path=path, fix="a quiz bank needs only a few levels"
+        ) from None
+    if isinstance(data, dict):
+        data.pop(CHECK, None)
+    try:
+        _, lines = _read_yaml(text, path)
+    except KitError:
+        lines = _Lines(None)
+    return data, lines
+
+
+def _no_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key that appears twice (json would keep the last silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key '{key}' appears twice in one object")
+        out[key] = value
+    return out
 
 
 def _syntax_fix(e: yaml.MarkedYAMLError) -> str:
@@ -389,7 +433,10 @@ def parse_bank(
     any problems) and the problems."""
     where: Path | str = path or "<bank>"
     try:
-        data, lines = _read_yaml(text, path)
+        if path is not None and path.suffix.lower() == ".json":
+            data, lines = _read_json(text, path)
+        else:
+            data, lines = _read_yaml(text, path)
     except KitError as e:
         return None, [e]
     if not isinstance(data, dict):

@@ -12,6 +12,7 @@ imported by `kit.quiz.jupyterquiz`; both sit above this module.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
@@ -129,9 +130,10 @@ class Quiz:
         return header + dump(self.to_dict(article_ref))
 
     def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
-        """Write the bank as YAML (atomically); returns the file. `path`: a file, or a folder (text
-        or Path, made when missing) to write `<id>.quiz.yaml` in (`<id>.student.yaml` for a
-        student copy). The article is named by its id when it is beside the file, else by its
+        """Write the bank (atomically); returns the file. `path`: a file (`.json` is written as
+        JSON, `.yaml`/`.yml` as YAML; `from_file` reads either back), or a folder (text or Path,
+        made when missing) to write `<id>.quiz.yaml` in (`<id>.student.yaml` for a student
+        copy). The article is named by its id when it is beside the file, else by its
         path from the file's folder. A teacher's bank edited by hand since this session saved or
         loaded it is kept (KitError) unless `overwrite=True`; a student copy is replaced."""
         return _write_bank(self, _bank_file(self, Path(path)), overwrite)
@@ -527,8 +529,16 @@ def class_summary(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _bank_file(quiz: Quiz, path: Path) -> Path:
-    """The file `Quiz.save(path)` writes, its folder made when missing."""
-    if path.is_dir() or path.suffix.lower() not in (".yaml", ".yml", ".json"):
+    """The file `Quiz.save(path)` writes, its folder made when missing. A new file name of
+    another kind (`bank.txt`, `bank.quiz`) is a KitError, not a folder of that name."""
+    suffix = path.suffix.lower()
+    if not path.exists() and suffix[1:].isalpha() and suffix not in (".yaml", ".yml", ".json"):
+        raise KitError(
+            f"a quiz bank is saved as YAML (.yaml) or JSON (.json), not as {path.suffix}",
+            path=path,
+            fix=f'name the file for what it holds: quiz.save("{path.with_suffix("")}.quiz.yaml")',
+        )
+    if path.is_dir() or suffix not in (".yaml", ".yml", ".json"):
         ending = ".student.yaml" if quiz.released else ".quiz.yaml"
         path = path / f"{safe_name(quiz.id, 'quiz id')}{ending}"
     make_folder(path.parent)
@@ -545,7 +555,11 @@ def _load_bank(cls: type[Quiz], p: Path, article: Article | None) -> Quiz:
 
 def _write_bank(quiz: Quiz, p: Path, overwrite: bool) -> Path:
     """`Quiz.save`'s write: a student copy is replaced; a teacher's bank only when safe."""
-    text = quiz.to_yaml(article_ref(quiz, p))
+    ref = article_ref(quiz, p)
+    if p.suffix.lower() == ".json":  # the data to_yaml writes, without its comments
+        text = json.dumps(quiz.to_dict(ref), ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = quiz.to_yaml(ref)
     if quiz.released:
         atomic_write_text(p, text)
         return p

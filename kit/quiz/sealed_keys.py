@@ -46,14 +46,21 @@ from kit.progress import progress
 from kit.quiz import sealed
 from kit.quiz.answers import article_tokens, seal, tokens_in, unseal
 from kit.work.annotations import Annotation
-from kit.work.keys import KEYS_FOLDER, MAX_LENGTH_RATIO, Key, KeyItem, with_sources
+from kit.work.keys import (
+    KEYS_FOLDER,
+    MAX_LENGTH_RATIO,
+    SEALED_SUFFIX,
+    Key,
+    KeyItem,
+    with_sources,
+)
 from kit.work.store import text_fingerprint
 from kit.work.tag_keys import tag_answers, tag_key, tag_key_path
 
 FORMAT = "kit-sealed-key/1"
-#: How a sealed key is named: `keys/<article id>.sealed.json` in a student copy's seeds folder
-#: (in `keys/`, so that the course's list of seed files counts it as a key, never an article).
-SUFFIX = ".sealed.json"
+#: A sealed key is named `keys/<article id>.sealed.json` (kit.work.key_files.SEALED_SUFFIX) in a
+#: student copy's seeds folder (in `keys/`, so that the course's list of seed files counts it as
+#: a key, never an article, and the teacher's key finder passes over it).
 #: What the compare view calls a sealed key.
 NAME = "your teacher's key"
 MAX_BYTES = 4 * 1024 * 1024
@@ -368,7 +375,7 @@ def find_sealed_key(article: Article) -> SealedKey | None:
     if article.path is None:
         return None
     for folder in list(Path(article.path).resolve().parents)[:3]:
-        path = folder / KEYS_FOLDER / f"{article.id}{SUFFIX}"
+        path = folder / KEYS_FOLDER / f"{article.id}{SEALED_SUFFIX}"
         if path.is_file():
             return load_sealed_key(path)
     return None

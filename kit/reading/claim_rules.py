@@ -169,8 +169,8 @@ _IMPERATIVE = re.compile(
 )
 # "((Jane Doe))" marks who speaks in an interview: its lines are the speaker's, not the writer's.
 _INTERVIEW_TAG = re.compile(r"\(\([^()\n]{1,80}\)\)")
-_SPEAKER_TAG = re.compile(r"\s*\(\(([^)]*)\)\)\s*:?\s*")
-_INTERVIEWER = re.compile(r"(?:WN|Wikinews|Q|Interviewer|[A-Z]{2,4})$")
+SPEAKER_TAG = re.compile(r"\s*\(\(([^)]*)\)\)\s*:?\s*")
+INTERVIEWER = re.compile(r"(?:WN|Wikinews|Q|Interviewer|[A-Z]{2,4})$")
 _RHETORICAL = re.compile(
     r"\W*(?:(?:but|and|so|yet|then)\s+)?(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|"
     r"doesn['’]t|didn['’]t|won['’]t|can['’]t|shouldn['’]t|wouldn['’]t|haven['’]t|hasn['’]t|"
@@ -524,10 +524,10 @@ def judge(
     # Interviews mark the speaker: "((WN)) Does the team ...?"
     body, shift, interviewer = chunk, lo, False
     if chunk.startswith("(("):
-        tag = _SPEAKER_TAG.match(chunk)
+        tag = SPEAKER_TAG.match(chunk)
         if tag:
             body, shift = chunk[tag.end() :], lo + tag.end()
-            interviewer = bool(_INTERVIEWER.match(tag.group(1).strip()))
+            interviewer = bool(INTERVIEWER.match(tag.group(1).strip()))
             n_words = body.count(" ") + 1
 
     finite = bool(verbs or past or modal_spans or verb_like)

@@ -12,6 +12,7 @@ the word lists in kit/data/claim_cues.yaml and language.yaml. The label set stud
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -27,7 +28,7 @@ from kit.reading.claim_labels import (
     load_labels,
     resolve_labels,
 )
-from kit.reading.claim_rules import CLAIM_TYPES, Scan, judge
+from kit.reading.claim_rules import CLAIM_TYPES, INTERVIEWER, SPEAKER_TAG, Scan, judge
 from kit.reading.claim_worth import Reason
 from kit.reading.intentions import is_intention
 from kit.reading.sources import Attribution, find_attributions
@@ -108,12 +109,14 @@ def suggest(
     with_content = [
         a for a in atts if a.content is not None and len(a.content) > 0 and not is_intention(a)
     ]
+    answers = _interview_answers(article) if scan.interview else {}
     out: list[ClaimSuggestion] = []
     for sent in article.sentences:
         lo, hi = sent.start, sent.end
         overlapping = _overlapping(with_content, lo, hi) if with_content else []
         owner = overlapping[0][1] if overlapping else None
-        out.append(_suggestion(text, lo, hi, scan, owner, label_set, sent.index, False))
+        answer = answers.get(sent.paragraph) if owner is None else None
+        out.append(_suggestion(text, lo, hi, scan, owner, label_set, sent.index, False, answer))
         for _, att in overlapping:
             part = _part_span(text, att, lo, hi)
             if part is not None:
@@ -146,11 +149,14 @@ def _suggestion(
     label_set: LabelSet,
     sentence: int,
     part: bool,
+    answer: Reason | None = None,
 ) -> ClaimSuggestion:
+    """`answer`: for a sentence no attribution covers, the interview answer it is part of (the
+    reason naming its speaker: see `_interview_answers`)."""
     kit_type, cw, confidence, reasons, reporting = judge(text, lo, hi, scan, att is not None)
     if kit_type == "opinion" and att is not None and att.content is not None:
         reasons.append(_whose_judgement(att, text, reasons))
-    reasons.append(_claimant_reason(att, text, reporting))
+    reasons.append(answer or _claimant_reason(att, text, reporting))
     return ClaimSuggestion(
         new_span(lo, hi),
         text[lo:hi],
@@ -158,7 +164,7 @@ def _suggestion(
         kit_type,
         cw,
         confidence,
-        _claimant(att, text),
+        _interviewed(answer, text) if answer else _claimant(att, text),
         att,
         tuple(reasons),
         sentence,
@@ -211,6 +217,64 @@ def _claimant(att: Attribution | None, text: str) -> str:
     if att.source is not None:
         return text[att.source.start : att.source.end]
     return "an unnamed source"
+
+
+def _interview_answers(article: Article) -> dict[int, Reason]:
+    """The answers of an interview, by paragraph: a paragraph that opens with the tag of someone
+    interviewed ("((Dorsa Derakhshani))  I got interested in chess ..."), every sentence of it,
+    and the paragraphs after it that go on with the answer, up to the next tag: those in the
+    first or second person ("I", "we", "you") or opening like speech ("So", "And", "Well", a
+    small letter). The reason names the speaker and points at the tag. An interview has two
+    tagged paragraphs at least; the interviewer's ("((WN))", initials) are the reporter's, and so
+    is a paragraph after an answer that reads as the reporter's ("On May 5, the party ...")."""
+    text = article.text
+    tagged = {}
+    for n, p in enumerate(article.paragraphs):
+        m = SPEAKER_TAG.match(text, p.start, p.end)
+        if m is not None and m.group(1).strip()[:1].isupper():
+            tagged[n] = m
+    if len(tagged) < 2:
+        return {}
+    out: dict[int, Reason] = {}
+    reason = None
+    for n, p in enumerate(article.paragraphs):
+        m = tagged.get(n)
+        if m is not None:
+            who = m.group(1).strip()
+            reason = (
+                None
+                if INTERVIEWER.match(who)
+                else _answer_reason(who, m.start(1) - 2, m.end(1) + 2)
+            )
+        elif reason is not None and not _GOES_ON.search(text, p.start, p.end):
+            reason = None
+        if reason is not None:
+            out[n] = reason
+    return out
+
+
+#: A paragraph that goes on with an interview answer: speech in the first or second person, or
+#: opening like speech (not "On May 5, the party ...": the reporter's).
+_GOES_ON = re.compile(
+    r"\A\W*(?:[a-z]|(?:So|And|But|Well|Yeah|Yes|No|Now|Because|Also|Actually|Oh|Um|Ok|Okay)\b)"
+    r"|\b(?:I|I['’](?:m|ve|d|ll)|we|We|our|Our|us|my|My|me|you|You|your|Your)\b"
+)
+
+
+def _answer_reason(who: str, start: int, end: int) -> Reason:
+    return Reason(
+        f"'(({who}))' marks an answer in the interview: it shows it is {who}'s claim, not the "
+        "reporter's",
+        start,
+        end,
+        "claimant",
+    )
+
+
+def _interviewed(answer: Reason, text: str) -> str:
+    """The name in an interview answer's tag (`answer` points at "((Name))")."""
+    assert answer.start is not None and answer.end is not None
+    return text[answer.start + 2 : answer.end - 2]
 
 
 def _claimant_reason(

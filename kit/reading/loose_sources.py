@@ -3,27 +3,36 @@
 Antonacci of the New York delegation"), a pronoun opening the sentence before ", saying", and a
 document noun before a cue. Each is typed by the lists when they can, else as unnamed or unclear
 (`unknown_source`). Used by `kit.reading.attribution.Attributor`.
+
+And the guards against what reads like a report but is none: a cue word with an object after a
+subject the lists do not know ("the virus claimed 6606 lives"), and, over the attributions of a
+whole article (`not_reports`, run by kit.reading.sources), a content of adverbs only and a report
+in an aside between dashes running on past it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kit.articles.segment import Span
 from kit.reading.cues import Cue
 from kit.reading.source_history import Source
 from kit.reading.source_words import (
+    DETS,
     INDEFINITE,
     INVERTING_CUES,
     NOUN_CUES,
+    PREPS,
+    RELATIVE,
     SUBJECT_LEADS,
     TIME_OR_AUX,
 )
 from kit.reading.tokens import GROUPS, bare_phrase
 
 if TYPE_CHECKING:
-    from kit.reading.attribution import Attributor
+    from kit.reading.attribution import Attribution, Attributor
 
 # Words that do not follow a cue after a subject the lists do not know unless "that" comes after
 # them: "The black hole described in the study is ...", "the debate concluded with ...".
@@ -80,6 +89,8 @@ def loose_source(
     k = att.doc.tok_at(span[0]) - 1
     if k >= 0 and att.tokens[k].low in ("whether", "if"):
         return None
+    if _takes_an_object(att, cue, k >= 0 and att.tokens[k].low in RELATIVE):
+        return None
     head = att.tokens[att.doc.tok_at(span[1]) - 1].low
     if (
         att.doc.tok_at(span[1]) == cue.ti
@@ -91,6 +102,41 @@ def loose_source(
         if _plural(head) != (cue.kind == "base"):
             return None
     return att.classifier.classify(*span) or unknown_source(att.text, *span)
+
+
+def _takes_an_object(att: Attributor, cue: Cue, relative: bool) -> bool:
+    """After a subject the lists do not know, the cue word has an object or is a participle, not
+    a report: a number that no verb follows ("the virus claimed 6606 lives", not "The cable
+    indicated 13 guards would be needed"), a bare noun that ends the sentence or takes "of"
+    ("The inner star has estimated mass of ...", "1.6 million confirmed cases."), or a verb
+    straight after a participle ("A main issue discussed was ...", not "which the probe said
+    were covered up": `relative`, the subject follows a relative word)."""
+    toks = att.tokens
+    k = cue.tj
+    if k >= toks.n:
+        return False
+    word, low = toks.words[k], toks.lows[k]
+    if word[0].isdigit():
+        ahead = toks.lows[k + 1 : k + 6]
+        stop = next((i for i, w in enumerate(ahead) if not w[0].isalnum()), len(ahead))
+        clause = ahead[:stop]
+        return not any(w in _FINITE or (i and w.endswith("ed")) for i, w in enumerate(clause))
+    if cue.kind in ("past", "pp") and low in _BE_HAVE:
+        return not relative
+    if not word.isalpha() or not word.islower() or low in _OPENS_A_CLAUSE:
+        return False
+    after = toks.lows[k + 1] if k + 1 < toks.n else ""
+    s_hi = att.doc.sents[att.doc.sentence_of(cue.start)][1]
+    ends = k + 1 >= toks.n or toks.starts[k + 1] >= s_hi or after in (".", "!", "?")
+    return ends or (after == "of" and cue.frame != "object")  # not "accused him of"
+
+
+_BE_HAVE = frozenset("was were is are has have had".split())
+_FINITE = _BE_HAVE | frozenset("will would can could may might should shall did does do".split())
+#: Words after a cue that can open the clause reported: "said the ...", "said they ...".
+_OPENS_A_CLAUSE = (
+    DETS | PREPS | RELATIVE | TIME_OR_AUX | {"he", "she", "it", "they", "we", "i", "you"}
+)
 
 
 def inverted_loose(att: Attributor, cue: Cue, s_hi: int) -> Source | None:
@@ -121,3 +167,45 @@ def unknown_source(text: str, lo: int, hi: int) -> Source:
 def _plural(word: str) -> bool:
     """Does a noun look plural ("officials", "delegates"; not "virus", "boss", "analysis")?"""
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def not_reports(text: str, found: list[Attribution]) -> list[Attribution]:
+    """`found` without what reads as a report but says nothing, a content of adverbs only ("The
+    event was supported financially by Tyumen Oblast"); and a report inside an aside between
+    dashes ends where the aside does ("Bercow commented on the matter — which the BBC noted as an
+    unusual move by a Speaker — “...”": the BBC's view is not Bercow's quotation)."""
+    out = []
+    for a in found:
+        if a.content is not None and not a.direct:
+            if _ADVERBS_ONLY.fullmatch(text, a.content.start, a.content.end):
+                continue
+            end = _aside_end(text, a)
+            if end is not None:
+                a = replace(a, content=Span(a.content.start, end))
+        out.append(a)
+    return out
+
+
+_ADVERBS_ONLY = re.compile(r"\s*(?:[a-z]{4,}ly\b[\s,]*)+[.;]?\s*")
+_DASH = re.compile(r"\s(?:—|–|--)\s")
+_SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*$")
+
+
+def _aside_end(text: str, a: Attribution) -> int | None:
+    """Where the content of a report that opens inside an aside between dashes ends: before the
+    closing dash (None when it is not in one, or the content does not reach past it)."""
+    assert a.content is not None
+    if a.cue_lemma == "according to":
+        return (
+            None  # "— according to emails ... —": the aside is the source; the content is not in it
+        )
+    first = min(a.content.start, *(s.start for s in (a.source, a.cue) if s is not None))
+    lo = max(0, first - 300)
+    m = _SENTENCE_END.search(text, lo, first)
+    if len(_DASH.findall(text, m.start() if m else lo, first)) % 2 == 0:
+        return None  # no dash before it in its sentence, or the aside closed already
+    m = _DASH.search(text, a.content.start, a.content.end)
+    if m is None:
+        return None
+    end = m.start()
+    return end if text[a.content.start : end].strip() else None

@@ -24,6 +24,10 @@ class QuoteMarks:
     long: tuple[str, ...]  # two-character marks, matched before one-character ones
     one: str  # every one-character mark
     pattern: re.Pattern[str]
+    #: An opening double mark inside a double quotation opens one inside it, closed before the
+    #: outer one (German „A „B“ C“); else it is part of the quotation (English, where it is more
+    #: often a mark left open by mistake than a quotation inside one).
+    nested: bool = False
 
 
 def quote_marks(language: str = "en") -> QuoteMarks:
@@ -55,6 +59,7 @@ def make_quote_marks(marks: dict) -> QuoteMarks:
         long,
         one,
         re.compile("|".join([*map(re.escape, long), f"[{re.escape(one)}]"])),
+        bool(marks.get("nested_double", False)),
     )
 
 
@@ -78,12 +83,13 @@ def find_quotes(
     paras = list(paragraphs) if paragraphs is not None else _line_spans(text)
     open_double, close_double, straight = marks.open_double, marks.close_double, marks.straight
     open_only, open_single, close_single = marks.open_only, marks.open_single, marks.close_single
-    long_marks, pattern = marks.long, marks.pattern  # locals: read in the loop below
+    long_marks, pattern, nested = marks.long, marks.pattern, marks.nested  # locals for the loop
     quotes: list[Span] = []
     carry: int | None = None
     for n, p in enumerate(paras):
         open_d: int | None = None
         open_s: int | None = None
+        inner = 0  # opening marks inside the open double quote not closed yet: „A „B“ C“
         skip_first = False
         if carry is not None:
             first = text[p.start : p.start + 1]
@@ -116,15 +122,15 @@ def find_quotes(
                 continue
             if ch in open_double:
                 if open_d is None:
-                    open_d, open_s = i, None
-            elif ch in close_double:
-                if open_d is not None:
-                    quotes.append(Span(open_d, i + 1))
-                    open_d = None
-            elif ch in straight:
+                    open_d, open_s, inner = i, None, 0
+                elif nested:
+                    inner += 1
+            elif ch in close_double or ch in straight:
                 if open_d is None:
-                    if not (nxt.isspace() and not prev.isspace()):
-                        open_d, open_s = i, None
+                    if ch in straight and not (nxt.isspace() and not prev.isspace()):
+                        open_d, open_s, inner = i, None, 0
+                elif inner:
+                    inner -= 1
                 else:
                     quotes.append(Span(open_d, i + 1))
                     open_d = None

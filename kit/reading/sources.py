@@ -29,6 +29,7 @@ from kit.articles.article import Article, article_from_text
 from kit.reading.attribution import Attribution, Attributor
 from kit.reading.cue_rules import find_with_rules
 from kit.reading.language_data import has_rules, language_data
+from kit.reading.loose_sources import not_reports
 
 __all__ = [
     "SOURCE_LEGEND",
@@ -69,7 +70,7 @@ def find_attributions(article_or_text: Article | str) -> list[Attribution]:
     if not article.text.strip():
         return []
     if article.language == "en":
-        return Attributor(article).run()
+        return not_reports(article.text, Attributor(article).run())
     if has_rules(article.language):
         return find_with_rules(article, language_data(article.language))
     return []

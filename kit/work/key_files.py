@@ -48,17 +48,23 @@ def answer_key(article: Article, kind: str = "source") -> Key | None:
     """
     found = key_files_for(article)
     if len(found) > 1:
-        first, second = found[0], found[1]
-        more = f" (and {len(found) - 2} more)" if len(found) > 2 else ""
-        raise KitError(
-            f"two answer keys are for article '{article.id}': {first} and {second}{more}, so "
-            "the kit does not know which one students should be compared with",
-            path=first.parent,
-            fix=f"keep the one you mean and move the other out of this folder and its "
-            f"{KEYS_FOLDER}/ folder (or delete it); or use one by its name: "
-            f'kit.load_key("{first}", article)',
-        )
+        raise two_keys(article, found)
     return load_key(found[0], article, kind) if found else None
+
+
+def two_keys(article: Article, found: list[Path]) -> KitError:
+    """The error for two (or more) key files `found` for one article: naming both, and how to
+    keep one."""
+    first, second = found[0], found[1]
+    more = f" (and {len(found) - 2} more)" if len(found) > 2 else ""
+    return KitError(
+        f"two answer keys are for article '{article.id}': {first} and {second}{more}, so "
+        "the kit does not know which one students should be compared with",
+        path=first.parent,
+        fix=f"keep the one you mean and move the other out of this folder and its "
+        f"{KEYS_FOLDER}/ folder (or delete it); or use one by its name: "
+        f'kit.load_key("{first}", article)',
+    )
 
 
 def key_files_for(article: Article) -> list[Path]:
@@ -112,6 +118,13 @@ def _key_files_near(folder: Path) -> list[Path]:
             if f.name.lower().endswith(KEY_SUFFIXES) and not f.name.startswith(".") and f.is_file()
         ]
     return out
+
+
+def key_says_for(path: Path) -> str:
+    """The article id a key file says it is for ('' when it says none: a work file that names
+    only its text, a key with no `article:`); KitError when it cannot be read."""
+    st = path.stat()
+    return _says_for(path, st.st_mtime_ns, st.st_size)[0]
 
 
 def _is_for(path: Path, article_id: str, fingerprint: str) -> bool:

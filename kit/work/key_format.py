@@ -203,18 +203,24 @@ def _key_item(raw: Any, i: int, article: Article, kind: str, path: str | Path | 
 def load_key(
     source: str | Path | dict | list,
     article: Article,
-    kind: str = "source",
+    kind: str | None = "source",
     *,
     path: Path | None = None,
 ) -> Key:
     """A key from a YAML/JSON file (or the same data already loaded, read from `path`),
-    anchored in `article`."""
+    anchored in `article`.
+
+    `kind`: the kind of a key file's labels when it does not say (`kind:`), and the tag a work
+    file's highlights need to count; None takes a work file's every tagged highlight (sources
+    and claims alike, as the class dashboard compares both) and reads a key file's labels as
+    sources unless it says."""
     data: Any = source
     if isinstance(source, str | Path):
         path = Path(source)
         data = parse_key(read_text(path)[0], path)
     if isinstance(data, dict) and data.get("format") == WORK_FORMAT:
         return _key_from_work(data, article, kind, path)
+    kind = kind or "source"
     if isinstance(data, dict):
         if data.get("article") and str(data["article"]) != article.id:
             raise KitError(
@@ -239,9 +245,10 @@ def load_key(
     return Key(tuple(sorted(built, key=lambda k: (k.start, k.end))), article.id, name)
 
 
-def _key_from_work(doc: dict, article: Article, kind: str, path: Path | None) -> Key:
+def _key_from_work(doc: dict, article: Article, kind: str | None, path: Path | None) -> Key:
     """A work file a teacher made with the widgets (`seeds/keys/<id>.json`) as a key: its
-    highlights with a tag of `kind`, moved onto the article's current text."""
+    highlights with a tag of `kind` (None: with any tag), moved onto the article's current
+    text."""
     doc = parse_document(json.dumps(doc), path or "key")
     if doc.get("article_id") and str(doc["article_id"]) != article.id:
         raise KitError(
@@ -252,7 +259,9 @@ def _key_from_work(doc: dict, article: Article, kind: str, path: Path | None) ->
     items = []
     for raw in doc["annotations"]:
         ann = reanchor(Annotation.from_w3c(raw), article.text)
-        if ann is not None and ann.tag(kind) is not None:
+        if ann is None:
+            continue
+        if ann.tag(kind) is not None if kind else any(":" in t for t in ann.tags):
             items.append(KeyItem(ann.start, ann.end, ann.exact, ann.tags, ann.comment))
     name = f"the key ({path.name})" if path else "the key"
     return Key(tuple(sorted(items, key=lambda k: (k.start, k.end))), article.id, name)

@@ -14,6 +14,7 @@ from kit.work.feedback import with_sources as with_sources
 from kit.work.key_files import KEY_SUFFIX as KEY_SUFFIX
 from kit.work.key_files import KEY_SUFFIXES as KEY_SUFFIXES
 from kit.work.key_files import KEYS_FOLDER as KEYS_FOLDER
+from kit.work.key_files import SEALED_SUFFIX as SEALED_SUFFIX
 from kit.work.key_files import answer_key as answer_key
 from kit.work.key_files import key_path as key_path
 from kit.work.key_files import key_text as key_text
