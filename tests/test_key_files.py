@@ -86,6 +86,16 @@ def test_two_keys_for_one_article_are_a_kit_error_naming_both_and_how_to_choose(
     assert kit.answer_key(article).items[0].hint == "the kit's draft"
 
 
+def test_a_draft_saved_beside_the_reviewed_key_as_the_kit_suggests_is_not_a_second_key(seeds):
+    article = kit.load_article(seeds / f"{h.ARTICLE_ID}.txt")
+    reviewed = write_key(seeds / "keys" / f"{h.ARTICLE_ID}.yaml", hint="the reviewed one")
+    # save_key keeps a reviewed key and offers keys/<id>.draft.yaml for the draft instead
+    write_key(seeds / "keys" / f"{h.ARTICLE_ID}.draft.yaml", hint="a draft")
+    assert kit.answer_key(article).items[0].hint == "the reviewed one"
+    reviewed.unlink()  # a draft alone is still not the key until it is renamed
+    assert kit.answer_key(article) is None
+
+
 def test_two_keys_named_for_the_article_are_a_question_too(seeds, tmp_path):
     article = kit.load_article(seeds / f"{h.ARTICLE_ID}.txt")
     h.make_seeds(tmp_path / "made")

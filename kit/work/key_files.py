@@ -32,6 +32,7 @@ KEY_SUFFIX = ".key.yaml"
 TAG_FILES = {"claim": "claims", "role": "roles"}
 #: A student copy's sealed keys in `keys/` (kit.quiz.sealed_keys writes them).
 SEALED_SUFFIX = ".sealed.json"
+DRAFT_INFIX = ".draft"  # <id>.draft.yaml: a draft kept beside the reviewed key
 
 
 def answer_key(article: Article, kind: str = "source") -> Key | None:
@@ -88,6 +89,14 @@ def key_files_for(article: Article) -> list[Path]:
     return list(found.values())
 
 
+def is_draft_copy(path: str | Path) -> bool:
+    """Whether a file is a draft saved beside a reviewed key (`<id>.draft.yaml`, the name
+    `save_key` offers when it keeps the reviewed key): not used as the key until renamed."""
+    return any(
+        Path(path).name.lower().endswith(f"{DRAFT_INFIX}{ext}") for ext in (".yaml", ".json")
+    )
+
+
 def is_tag_key(path: str | Path) -> bool:
     """Whether a file in `keys/` is a key for tagging (`<id>.claims.yaml`, `<id>.roles.yaml`),
     which the source keys' readers (the class materials, `answer_key`) leave to the taggers."""
@@ -108,6 +117,7 @@ def _key_files_near(folder: Path) -> list[Path]:
                 if f.suffix.lower() in (".json", ".yaml", ".yml")
                 and not f.name.startswith(".")
                 and not f.name.lower().endswith(SEALED_SUFFIX)
+                and not is_draft_copy(f)
                 and not is_tag_key(f)
                 and f.is_file()
             ]
@@ -182,7 +192,7 @@ def save_key(
     text = key_text(mine, article, kind, reviewed=reviewed, as_json=target.suffix == ".json")
     make_folder(target.parent)
     call = "kit.work.keys.save_key(reviewer, article, {})".format
-    draft = target.with_name(f"{article.id}.draft.yaml")
+    draft = target.with_name(f"{article.id}{DRAFT_INFIX}.yaml")
     write_edited_file(
         target,
         text,
