@@ -169,6 +169,9 @@ def test_abbreviation_repairs_decide_as_the_forward_search_does(prev, nxt):
 
     prev = prev.strip()
     assert _needs_join(prev, nxt) == _needs_join_forwards(prev, nxt)
+    # A long sentence, whose last word may run back past the characters read first.
+    for lead in ("word " * 12, "x" * 45, "(" + "y" * 38, "z" * 39 + " "):
+        assert _needs_join(lead + prev, nxt) == _needs_join_forwards(lead + prev, nxt)
 
 
 def test_splitting_does_not_depend_on_the_paragraphs_split_before():
