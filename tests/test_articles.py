@@ -280,3 +280,23 @@ def test_the_wikinews_test_corpus_is_small_attributed_and_holds_every_dev_set_ar
         lines = (data / name).read_text(encoding="utf-8").splitlines()
         assert {json.loads(line)[key] for line in lines if line.strip()} <= ids, name
     assert attribution.count(" | held out |") >= 50  # articles no rule was tuned on
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("Plain \ud800 text", 6), ("“Curly” \udfff", 8), ("é" * 3000 + "\ud83d", 3000)],
+)
+def test_a_lone_surrogate_is_refused_with_its_place(text, where):
+    from kit.articles.article import article_from_text
+
+    with pytest.raises(KitError) as e:
+        article_from_text(text)
+    assert "lone surrogate" in e.value.message
+    assert f"at character {where})" in e.value.message
+
+
+def test_text_with_any_other_character_is_accepted():
+    from kit.articles.article import article_from_text
+
+    text = "“Curly” quotes, an emoji 🙂, Ünïcödé and a tab\there"
+    assert article_from_text(text).text == text

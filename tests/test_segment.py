@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.articles.article import article_from_text
-from kit.articles.segment import sentence_spans
+from kit.articles.segment import Span, sentence_spans
 
 
 def texts(article, spans):
@@ -169,6 +169,9 @@ def test_abbreviation_repairs_decide_as_the_forward_search_does(prev, nxt):
 
     prev = prev.strip()
     assert _needs_join(prev, nxt) == _needs_join_forwards(prev, nxt)
+    # A long sentence, whose last word may run back past the characters read first.
+    for lead in ("word " * 12, "x" * 45, "(" + "y" * 38, "z" * 39 + " "):
+        assert _needs_join(lead + prev, nxt) == _needs_join_forwards(lead + prev, nxt)
 
 
 def test_splitting_does_not_depend_on_the_paragraphs_split_before():
@@ -182,3 +185,33 @@ def test_splitting_does_not_depend_on_the_paragraphs_split_before():
         "She spoke.",
         "Mr. Jones left.",
     ]
+
+
+# Paragraphs that cannot hold a sentence end but at their end are not given to blingfire
+# (segment.py's _ONE_SENTENCE); blingfire must have returned them whole.
+_ONE_SENTENCE_WORDS = st.lists(
+    st.sampled_from(
+        list("aZ09 ,'\"“”‘’()-–—/&%$€£+#@*")
+        + ["é", "Ø", "ß", "ÿ", "Ā", "ž", "ǂ", "Ǆ", "ɏ", "said", "Smith", "  "]
+    ),
+    min_size=1,
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ONE_SENTENCE_WORDS, st.sampled_from(["", ".", "?", "!", ".”", "?’", '!"', "'"]))
+def test_a_paragraph_kept_whole_without_blingfire_is_one_blingfire_would_keep_whole(words, end):
+    from kit.articles.segment import _ONE_SENTENCE, _blingfire_offsets
+
+    text = words.strip() + end
+    if text and _ONE_SENTENCE.match(text):
+        assert _blingfire_offsets(text) == [(0, len(text))]
+        assert sentence_spans(text) == [Span(0, len(text))]
+
+
+def test_a_letter_that_looks_like_a_mark_still_goes_to_blingfire():
+    # "ǃ" (a click letter) ends a sentence for blingfire as "!" does; a headline is one sentence.
+    assert len(sentence_spans("Residents sayǃ Officials disagree")) == 2
+    headline = "Flood waters rise in the north, mayor says"
+    assert sentence_spans(headline) == [Span(0, len(headline))]

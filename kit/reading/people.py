@@ -22,8 +22,10 @@ from kit.reading.tokens import ArticleText, fold_name, strip_possessive, unaccen
 _UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 # The capital comes before the look-behind (which then looks at the character before it), so
 # that the regex engine can skip ahead to the next capital instead of trying every position.
+# The word is taken whole (a possessive `*+`: it holds the "." of "Dr." too), so a capitalised word
+# that no capital follows fails at once instead of giving its letters back one by one.
 _MULTI_CAP = re.compile(
-    rf"[{_UPPER}](?<![\w'’.\-].)[\w'’.\-]*\.? (?=[{_UPPER}]|(?:al|el|bin|ibn|de|van|von)[ -])"
+    rf"[{_UPPER}](?<![\w'’.\-].)[\w'’.\-]*+ (?=[{_UPPER}]|(?:al|el|bin|ibn|de|van|von)[ -])"
 )
 
 
