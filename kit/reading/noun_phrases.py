@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from kit.reading.lexicon import package_words
 from kit.reading.people import People
 from kit.reading.quotes import QUOTE_MARKS
 from kit.reading.source_words import (
@@ -23,8 +24,13 @@ from kit.reading.source_words import (
     SUBJECT_LEADS,
     TIME_WORDS,
     SourceLexicon,
+    language_file,
 )
 from kit.reading.tokens import GROUPS, ArticleText, rstrip_at, strip_possessive
+
+_SUBJECT_WORDS = package_words(language_file("subject_words.yaml"))
+_LY_NOT_ADVERBS = frozenset(_SUBJECT_WORDS["ly_not_adverbs"])
+_BE = frozenset("is are was were be been being".split())
 
 _ANON_TAIL = re.compile(
     r"\s+(?:with (?:direct )?knowledge of|familiar with|close to|briefed on|involved in|aware of|"
@@ -261,7 +267,8 @@ class NounPhrases:
         return None
 
     def strip_back(self, lo: int, pos: int) -> int:
-        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday")."""
+        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday",
+        "has long maintained", "bluntly suggested")."""
         toks = self.tokens
         words, lows, starts = toks.words, toks.lows, toks.starts
         k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
@@ -271,11 +278,30 @@ class NounPhrases:
             low = lows[k]
             if low in AUX or (low in TIME_WORDS and low != "the"):
                 k -= 1
+            elif _adverb(low, words[k]) and self._adverb_steps(k, lo):
+                k -= 1
+            elif low == "long" and k > 0 and lows[k - 1] in ("has", "have", "had"):
+                k -= 1
             elif low in ("on", "in", "at") and k + 1 < toks.n:
                 k -= 1
             else:
                 break
         return starts[k] + len(words[k]) if k >= 0 else lo
+
+    def _adverb_steps(self, k: int, lo: int) -> bool:
+        """May strip_back step over the adverb at token k? Not in a passive ("was not widely
+        expected") nor a clause with no subject ("..., widely expected to", "and widely
+        expected to")."""
+        toks = self.tokens
+        words, lows, starts = toks.words, toks.lows, toks.starts
+        k -= 1
+        while k >= 0 and starts[k] >= lo and (lows[k] in AUX or _adverb(lows[k], words[k])):
+            if lows[k] in _BE:
+                return False
+            k -= 1
+        if k < 0 or starts[k] < lo:
+            return True
+        return words[k] == "," or (words[k][0].isalnum() and lows[k] not in BOUNDARY_WORDS)
 
     def boundary(self, lo: int, pos: int) -> tuple[int, str]:
         """Start of the clause that ends at pos, and what marks it (',', 'and', 'start')."""
@@ -489,3 +515,14 @@ class NounPhrases:
         while j > i and (lows[j - 1] in PREPS or lows[j - 1] in DETS):
             j -= 1
         return j
+
+
+def _adverb(low: str, word: str) -> bool:
+    """An adverb in "-ly" between a subject and its cue ("bluntly", "often" is in the lists)."""
+    return (
+        len(low) > 4
+        and low.endswith("ly")
+        and word[0].islower()
+        and word.isalpha()
+        and low not in _LY_NOT_ADVERBS
+    )
