@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.source_helpers import found
+from kit.reading.sources import find_attributions
+from tests.source_helpers import cut, found
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,24 @@ def test_an_adverb_between_the_source_and_its_cue_is_stepped_over(text, source, 
 def test_an_adverb_in_a_passive_or_a_clause_without_subject_makes_no_source(text):
     assert not any(s in ("The new rule", "The ferry") for s, _, _ in found(text))
     assert not any(c == "expected" for _, c, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Some said they had waited three hours to vote.", "Some"),
+        ("Others say the bridge toll is too high.", "Others"),
+        ("Most of them said the school should stay open.", "Most of them"),
+        ("At the rally, many believe the mayor will run again.", "many"),
+    ],
+)
+def test_a_quantifier_alone_is_an_unnamed_source(text, source):
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == source
+    assert a.source_type == "anonymous"
+
+
+def test_a_quantifier_before_a_plural_noun_is_no_source():
+    text = "Some advocates for the park say the plan is a mistake."
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == "Some advocates for the park"

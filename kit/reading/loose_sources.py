@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kit.articles.segment import Span
 from kit.reading.cues import Cue
+from kit.reading.noun_phrases import QUANTIFIERS
 from kit.reading.source_history import Source
 from kit.reading.source_words import (
     INDEFINITE,
@@ -81,6 +82,10 @@ def loose_source(
     if k >= 0 and att.tokens[k].low in ("whether", "if"):
         return None
     head = att.tokens[att.doc.tok_at(span[1]) - 1].low
+    if att.tokens[att.doc.tok_at(span[0])].low in QUANTIFIERS:
+        if cue.kind == "s" or _plural(lows[cue.ti]):
+            return None  # "Some advocates for ...": a plural noun, not a cue
+        return Source(Span(*span), att.text[span[0] : span[1]], "anonymous")  # "Some say"
     if (
         att.doc.tok_at(span[1]) == cue.ti
         and cue.kind in ("base", "s")

@@ -30,6 +30,7 @@ from kit.reading.tokens import GROUPS, ArticleText, rstrip_at, strip_possessive
 
 _SUBJECT_WORDS = package_words(language_file("subject_words.yaml"))
 _LY_NOT_ADVERBS = frozenset(_SUBJECT_WORDS["ly_not_adverbs"])
+QUANTIFIERS = frozenset(_SUBJECT_WORDS["quantifier_subjects"])
 _BE = frozenset("is are was were be been being".split())
 
 _ANON_TAIL = re.compile(
@@ -47,6 +48,7 @@ _NOT_DESCRIPTIVE = frozenset("like as than by via from with to of for and or but
 _NOT_IN_SUBJECT = frozenset(
     "him them me us it you i we he she they there not no nobody how what why where".split()
 )
+_OF_GROUP = frozenset("them those these us".split())
 _REFLEXIVE = frozenset("himself herself themselves itself".split())
 # Words that end a source after its cue: "said Jo Park on Monday", "said an aide to the mayor".
 _AFTER_SOURCE = frozenset("on in at during following after to about via outside inside".split())
@@ -421,6 +423,10 @@ class NounPhrases:
             return None
         if GROUPS.match(self.text[starts[k] : end].lower()):
             return starts[k], end  # "About 4 in 10", "Nearly half"
+        if lows[k] in QUANTIFIERS and (
+            j - k == 1 or (j - k == 3 and lows[k + 1] == "of" and lows[k + 2] in _OF_GROUP)
+        ):
+            return starts[k], end  # "Some", "Many", "most of them"
         if lows[j - 1] in _REFLEXIVE and j - k > 1:
             j -= 1  # "Cruz himself": the phrase before it, a name the lists' rules read
             end = starts[j - 1] + len(words[j - 1])
