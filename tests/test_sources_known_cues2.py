@@ -70,3 +70,11 @@ def test_a_quantifier_before_a_plural_noun_is_no_source():
     text = "Some advocates for the park say the plan is a mistake."
     (a,) = find_attributions(text)
     assert cut(text, a.source) == "Some advocates for the park"
+
+
+def test_an_aside_between_spaced_hyphens_is_stepped_over():
+    text = (
+        "Councillor Ana Ruiz - who chaired the housing panel until last year - said the rents"
+        " were too high."
+    )
+    assert ("Councillor Ana Ruiz", "said", "the rents were too high") in found(text)

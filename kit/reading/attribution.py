@@ -83,8 +83,8 @@ _AFTER_QUOTE_TAIL = re.compile(
     r"again|also|of|for|by|afterward|afterwards|once|told|wrote)\b",
     re.IGNORECASE,
 )
-# An appositive between dashes before the cue: "Kall -- co-editor of a book -- said".
-_DASH_END = re.compile(r"\s*(--|—|–)\s*$")
+# An appositive between dashes before the cue: "Kall -- co-editor of a book -- said" (or " - ").
+_DASH_END = re.compile(r"\s*(--|—|–|\s-)\s*$")
 _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 
 
