@@ -78,3 +78,47 @@ def test_an_aside_between_spaced_hyphens_is_stepped_over():
         " were too high."
     )
     assert ("Councillor Ana Ruiz", "said", "the rents were too high") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("By a wide margin, those surveyed say the library should open later.", "those surveyed"),
+        ("Those over 65 say they feel safe on the trams.", "Those over 65"),
+        (
+            "But those who rent their homes say the rules came too late.",
+            "those who rent their homes",
+        ),
+        (
+            "Parents in Leeds who joined the protest said the school had ignored them.",
+            "Parents in Leeds who joined the protest",
+        ),
+        (
+            "But people who have fought such fires say the crew did well.",
+            "people who have fought such fires",
+        ),
+        ("On housing, 42% say the council is doing too little.", "42%"),
+    ],
+)
+def test_a_group_named_by_what_it_did_is_an_unnamed_source(text, source):
+    (a,) = find_attributions(text)
+    assert cut(text, a.source) == source
+    assert a.source_type == "anonymous"
+
+
+def test_one_and_another_are_unnamed_sources_with_a_singular_verb():
+    text = "One says the bridge will open in May, while another says it will take a year."
+    assert [(s, c) for s, c, _ in found(text)] == [("One", "says"), ("another", "says")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tenants who said they would stay were few.",
+        "A candidate who has largely rejected the party's plan might still win.",
+        "The voters who he says will decide the race are young.",
+    ],
+)
+def test_a_relative_clause_with_its_own_cue_gives_no_group_source(text):
+    sources = [s for s, _, _ in found(text)]
+    assert not any(s and " who " in s for s in sources)

@@ -31,6 +31,8 @@ from kit.reading.tokens import GROUPS, ArticleText, rstrip_at, strip_possessive
 _SUBJECT_WORDS = package_words(language_file("subject_words.yaml"))
 _LY_NOT_ADVERBS = frozenset(_SUBJECT_WORDS["ly_not_adverbs"])
 QUANTIFIERS = frozenset(_SUBJECT_WORDS["quantifier_subjects"])
+SINGULAR_QUANTIFIERS = frozenset(_SUBJECT_WORDS["singular_quantifiers"])
+THOSE_NEXT = frozenset(_SUBJECT_WORDS["those_next"])
 _BE = frozenset("is are was were be been being".split())
 
 _ANON_TAIL = re.compile(
@@ -427,6 +429,8 @@ class NounPhrases:
             j - k == 1 or (j - k == 3 and lows[k + 1] == "of" and lows[k + 2] in _OF_GROUP)
         ):
             return starts[k], end  # "Some", "Many", "most of them"
+        if lows[k] in SINGULAR_QUANTIFIERS and j - k == 1:
+            return starts[k], end  # "One says ..., while another says ..."
         if lows[j - 1] in _REFLEXIVE and j - k > 1:
             j -= 1  # "Cruz himself": the phrase before it, a name the lists' rules read
             end = starts[j - 1] + len(words[j - 1])
