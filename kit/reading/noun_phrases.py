@@ -26,7 +26,7 @@ from kit.reading.source_words import (
     SourceLexicon,
     language_file,
 )
-from kit.reading.tokens import GROUPS, ArticleText, rstrip_at, strip_possessive
+from kit.reading.tokens import GROUPS, ArticleText, Tokens, rstrip_at, strip_possessive
 
 _SUBJECT_WORDS = package_words(language_file("subject_words.yaml"))
 _LY_NOT_ADVERBS = frozenset(_SUBJECT_WORDS["ly_not_adverbs"])
@@ -282,7 +282,7 @@ class NounPhrases:
             low = lows[k]
             if low in AUX or (low in TIME_WORDS and low != "the"):
                 k -= 1
-            elif _adverb(low, words[k]) and self._adverb_steps(k, lo):
+            elif _adverb(low, words[k]) and _adverb_steps(toks, k, lo):
                 k -= 1
             elif low == "long" and k > 0 and lows[k - 1] in ("has", "have", "had"):
                 k -= 1
@@ -291,21 +291,6 @@ class NounPhrases:
             else:
                 break
         return starts[k] + len(words[k]) if k >= 0 else lo
-
-    def _adverb_steps(self, k: int, lo: int) -> bool:
-        """May strip_back step over the adverb at token k? Not in a passive ("was not widely
-        expected") nor a clause with no subject ("..., widely expected to", "and widely
-        expected to")."""
-        toks = self.tokens
-        words, lows, starts = toks.words, toks.lows, toks.starts
-        k -= 1
-        while k >= 0 and starts[k] >= lo and (lows[k] in AUX or _adverb(lows[k], words[k])):
-            if lows[k] in _BE:
-                return False
-            k -= 1
-        if k < 0 or starts[k] < lo:
-            return True
-        return words[k] == "," or (words[k][0].isalnum() and lows[k] not in BOUNDARY_WORDS)
 
     def boundary(self, lo: int, pos: int) -> tuple[int, str]:
         """Start of the clause that ends at pos, and what marks it (',', 'and', 'start')."""
@@ -425,12 +410,8 @@ class NounPhrases:
             return None
         if GROUPS.match(self.text[starts[k] : end].lower()):
             return starts[k], end  # "About 4 in 10", "Nearly half"
-        if lows[k] in QUANTIFIERS and (
-            j - k == 1 or (j - k == 3 and lows[k + 1] == "of" and lows[k + 2] in _OF_GROUP)
-        ):
-            return starts[k], end  # "Some", "Many", "most of them"
-        if lows[k] in SINGULAR_QUANTIFIERS and j - k == 1:
-            return starts[k], end  # "One says ..., while another says ..."
+        if _quantifier(lows, k, j):
+            return starts[k], end  # "Some", "Many", "most of them", "another"
         if lows[j - 1] in _REFLEXIVE and j - k > 1:
             j -= 1  # "Cruz himself": the phrase before it, a name the lists' rules read
             end = starts[j - 1] + len(words[j - 1])
@@ -525,6 +506,30 @@ class NounPhrases:
         while j > i and (lows[j - 1] in PREPS or lows[j - 1] in DETS):
             j -= 1
         return j
+
+
+def _adverb_steps(toks: Tokens, k: int, lo: int) -> bool:
+    """May strip_back step over the adverb at token k? Not in a passive ("was not widely
+    expected") nor a clause with no subject ("..., widely expected to", "and widely
+    expected to")."""
+    words, lows, starts = toks.words, toks.lows, toks.starts
+    k -= 1
+    while k >= 0 and starts[k] >= lo and (lows[k] in AUX or _adverb(lows[k], words[k])):
+        if lows[k] in _BE:
+            return False
+        k -= 1
+    if k < 0 or starts[k] < lo:
+        return True
+    return words[k] == "," or (words[k][0].isalnum() and lows[k] not in BOUNDARY_WORDS)
+
+
+def _quantifier(lows: list[str], k: int, j: int) -> bool:
+    """Is tokens k..j a quantifier alone: "Some", "Many", "most of them", "another"?"""
+    if lows[k] in SINGULAR_QUANTIFIERS:
+        return j - k == 1
+    return lows[k] in QUANTIFIERS and (
+        j - k == 1 or (j - k == 3 and lows[k + 1] == "of" and lows[k + 2] in _OF_GROUP)
+    )
 
 
 def _adverb(low: str, word: str) -> bool:
