@@ -122,3 +122,37 @@ def test_one_and_another_are_unnamed_sources_with_a_singular_verb():
 def test_a_relative_clause_with_its_own_cue_gives_no_group_source(text):
     sources = [s for s, _, _ in found(text)]
     assert not any(s and " who " in s for s in sources)
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        (
+            "PARIS, Aug 31 (Reuters) - The mayor of Lyon backed the plan on Wednesday, saying"
+            " the city needed more trams.",
+            "The mayor of Lyon",
+            "saying",
+        ),
+        (
+            "LEEDS, England - Councillor Priya Shah opened the session on Monday, warning that"
+            " the budget was short.",
+            "Councillor Priya Shah",
+            "warning",
+        ),
+        (
+            "Hours later, the council voted again, saying the first vote was void.",
+            "the council",
+            "saying",
+        ),
+        (
+            "On Thursday, he hedged on the question, telling reporters his support would depend"
+            " on the budget.",
+            "he",
+            "telling",
+        ),
+    ],
+)
+def test_a_participle_takes_the_subject_of_its_sentence_not_a_dateline_or_an_opening_word(
+    text, source, cue
+):
+    assert (source, cue) in [(s, c) for s, c, _ in found(text)]

@@ -14,6 +14,7 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
+from kit.reading.clause_subjects import clause_subject
 from kit.reading.cues import (
     Cue,
     content_start,
@@ -27,7 +28,6 @@ from kit.reading.loose_sources import (
     document_before,
     inverted_loose,
     loose_source,
-    pronoun_subject,
     unknown_source,
 )
 from kit.reading.noun_cues import noun_cues
@@ -457,7 +457,7 @@ class Attributor:
             if last.source is None:
                 return None
             return Source(last.source, last.speaker, last.source_type)
-        subj = self.classifier.sentence_subject(sent) or pronoun_subject(self, sent, cue)
+        subj = clause_subject(self, sent, cue)
         if subj is None or subj[0] > cue.start:
             return None
         return self.classifier.classify(*subj)
