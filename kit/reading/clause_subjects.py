@@ -38,9 +38,9 @@ def clause_subject(att: Attributor, sent: int, cue: Cue) -> tuple[int, int] | No
             k += 1
         if k >= cue.ti - 1:
             return None
-        if (
-            lows[k] in pronouns or lows[k][:-2] in pronouns and lows[k][-2:] in ("'s", "’s")
-        ) and cue.lemma not in _NOT_FOR_PRONOUN:
+        if lows[k] in pronouns or lows[k][:-2] in pronouns and lows[k][-2:] in ("'s", "’s"):
+            if cue.lemma in _NOT_FOR_PRONOUN:
+                return None  # "He shrugged, citing the quote": not his words
             return starts[k], starts[k] + len(lows[k].removesuffix("'s").removesuffix("’s"))
         e = att.phrases.np_end(k, starts[cue.ti])
         if e > k and e < n and _subject_here(att, k, e, cue):
