@@ -156,3 +156,39 @@ def test_a_participle_takes_the_subject_of_its_sentence_not_a_dateline_or_an_ope
     text, source, cue
 ):
     assert (source, cue) in [(s, c) for s, c, _ in found(text)]
+
+
+@pytest.mark.parametrize(
+    "headline, source, cue, content",
+    [
+        (
+            "Harbour Mayor Says Ferry Service Will Return In Spring",
+            "Harbour Mayor",
+            "Says",
+            "Ferry Service Will Return In Spring",
+        ),
+        (
+            "Library Cuts Are ‘A Disgrace’, Poet Laureate Ann Ferris Says",
+            "Poet Laureate Ann Ferris",
+            "Says",
+            "Library Cuts Are ‘A Disgrace’",
+        ),
+    ],
+)
+def test_a_title_case_headline_reports_with_its_capitalised_cue(headline, source, cue, content):
+    text = headline + ".\n\nThe rest of the story follows here in plain sentences."
+    assert (source, cue, content) in found(text)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Harbour Mayor Accused Of Hiding Ferry Costs",
+        "Council Boosts Spending In Northern States",
+        "Old Letters Found In Harbour Warehouse",
+        "Harbour Mayor Just Responded To The Ferry Critics",
+    ],
+)
+def test_a_title_case_headline_without_a_report_gives_none(headline):
+    text = headline + ".\n\nThe rest of the story follows here in plain sentences."
+    assert found(text) == []

@@ -24,12 +24,8 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
-from kit.reading.loose_sources import (
-    document_before,
-    inverted_loose,
-    loose_source,
-    unknown_source,
-)
+from kit.reading.headline_cues import headline_cues
+from kit.reading.loose_sources import document_before, inverted_loose, loose_source, unknown_source
 from kit.reading.noun_cues import noun_cues
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
@@ -515,7 +511,7 @@ class Attributor:
         found.extend(colon_quotes(self, found))
         found.extend(quotes_with_any_verb(self, found))
         found.extend(transcript_turns(self.doc, found, Attribution))
-        found.extend(colon_headline(self, found))
+        found.extend(colon_headline(self, found) or headline_cues(self, found))
         found.extend(noun_attributions(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
