@@ -192,3 +192,15 @@ def test_a_title_case_headline_reports_with_its_capitalised_cue(headline, source
 def test_a_title_case_headline_without_a_report_gives_none(headline):
     text = headline + ".\n\nThe rest of the story follows here in plain sentences."
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These old trams, commonly called rattlers, came from a depot in Leeds.",
+        "Although I'm usually called Pip online, my name is Philippa.",
+        "She was also tested and questioned for hours.",
+    ],
+)
+def test_a_naming_or_a_passive_after_an_adverb_or_and_is_no_report(text):
+    assert found(text) == []

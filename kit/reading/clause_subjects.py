@@ -13,7 +13,14 @@ from kit.reading.cues import Cue
 from kit.reading.lexicon import package_words
 from kit.reading.loose_sources import pronoun_subject
 from kit.reading.quotes import QUOTE_MARKS
-from kit.reading.source_words import BOUNDARY_WORDS, TIME_WORDS, language_file
+from kit.reading.source_words import (
+    BOUNDARY_WORDS,
+    TIME_WORDS,
+    language_file,
+)
+from kit.reading.source_words import (
+    INVERTING_CUES as INVERTING,
+)
 
 _SKIP = TIME_WORDS | BOUNDARY_WORDS
 _NOT_FOR_PRONOUN = frozenset(package_words(language_file("subject_words.yaml"))["not_for_pronoun"])
@@ -39,8 +46,8 @@ def clause_subject(att: Attributor, sent: int, cue: Cue) -> tuple[int, int] | No
         if k >= cue.ti - 1:
             return None
         if lows[k] in pronouns or lows[k][:-2] in pronouns and lows[k][-2:] in ("'s", "’s"):
-            if cue.lemma in _NOT_FOR_PRONOUN:
-                return None  # "He shrugged, citing the quote": not his words
+            if cue.lemma in _NOT_FOR_PRONOUN or cue.kind != "ing" and cue.lemma not in INVERTING:
+                return None  # "He shrugged, citing the quote"; "She was tested and questioned"
             return starts[k], starts[k] + len(lows[k].removesuffix("'s").removesuffix("’s"))
         e = att.phrases.np_end(k, starts[cue.ti])
         if e > k and e < n and _subject_here(att, k, e, cue):

@@ -33,7 +33,9 @@ _LY_NOT_ADVERBS = frozenset(_SUBJECT_WORDS["ly_not_adverbs"])
 QUANTIFIERS = frozenset(_SUBJECT_WORDS["quantifier_subjects"])
 SINGULAR_QUANTIFIERS = frozenset(_SUBJECT_WORDS["singular_quantifiers"])
 THOSE_NEXT = frozenset(_SUBJECT_WORDS["those_next"])
-_BE = frozenset("is are was were be been being".split())
+_BE = frozenset("is are was were be been being am".split())
+_BE_ENDS = ("'m", "’m", "'re", "’re")
+_NAMING = frozenset("called named known dubbed".split())
 
 _ANON_TAIL = re.compile(
     r"\s+(?:with (?:direct )?knowledge of|familiar with|close to|briefed on|involved in|aware of|"
@@ -271,18 +273,18 @@ class NounPhrases:
         return None
 
     def strip_back(self, lo: int, pos: int) -> int:
-        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday",
-        "has long maintained", "bluntly suggested")."""
+        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "bluntly")."""
         toks = self.tokens
         words, lows, starts = toks.words, toks.lows, toks.starts
         k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
         if k > 0 and words[k] == "." and starts[k] >= lo and lows[k - 1] in COMPANY_ENDS:
             return starts[k - 1] + len(words[k - 1])  # "Acme Inc. said": the name ends at "Inc"
+        verb = lows[min(k + 1, toks.n - 1)]  # the cue
         while k >= 0 and starts[k] >= lo and words[k][0].isalnum():
             low = lows[k]
             if low in AUX or (low in TIME_WORDS and low != "the"):
                 k -= 1
-            elif _adverb(low, words[k]) and _adverb_steps(toks, k, lo):
+            elif _adverb(low, words[k]) and _adverb_steps(toks, k, lo, verb):
                 k -= 1
             elif low == "long" and k > 0 and lows[k - 1] in ("has", "have", "had"):
                 k -= 1
@@ -508,10 +510,10 @@ class NounPhrases:
         return j
 
 
-def _adverb_steps(toks: Tokens, k: int, lo: int) -> bool:
-    """May strip_back step over the adverb at token k? Not in a passive ("was not widely
-    expected") nor a clause with no subject ("..., widely expected to", "and widely
-    expected to")."""
+def _adverb_steps(toks: Tokens, k: int, lo: int, verb: str) -> bool:
+    """May strip_back step over the adverb at token k, before `verb`? Not in a passive ("was not
+    widely expected", "I'm usually called") nor a clause with no subject ("..., widely expected
+    to", "and widely expected to", "bison, commonly called buffalo")."""
     words, lows, starts = toks.words, toks.lows, toks.starts
     k -= 1
     while k >= 0 and starts[k] >= lo and (lows[k] in AUX or _adverb(lows[k], words[k])):
@@ -520,7 +522,11 @@ def _adverb_steps(toks: Tokens, k: int, lo: int) -> bool:
         k -= 1
     if k < 0 or starts[k] < lo:
         return True
-    return words[k] == "," or (words[k][0].isalnum() and lows[k] not in BOUNDARY_WORDS)
+    if lows[k].endswith(_BE_ENDS):
+        return False
+    if words[k] == ",":
+        return verb not in _NAMING
+    return words[k][0].isalnum() and lows[k] not in BOUNDARY_WORDS
 
 
 def _quantifier(lows: list[str], k: int, j: int) -> bool:
