@@ -14,6 +14,7 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
+from kit.reading.clause_subjects import clause_subject
 from kit.reading.cues import (
     Cue,
     content_start,
@@ -23,12 +24,12 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
+from kit.reading.headline_cues import headline_cues
 from kit.reading.intentions import intentions, quote_tail
 from kit.reading.loose_sources import (
     document_before,
     inverted_loose,
     loose_source,
-    pronoun_subject,
     unknown_source,
 )
 from kit.reading.noun_cues import noun_cues
@@ -86,8 +87,8 @@ _AFTER_QUOTE_TAIL = re.compile(
     r"again|also|of|for|by|afterward|afterwards|once|told|wrote)\b",
     re.IGNORECASE,
 )
-# An appositive between dashes before the cue: "Kall -- co-editor of a book -- said".
-_DASH_END = re.compile(r"\s*(--|—|–)\s*$")
+# An appositive between dashes before the cue: "Kall -- co-editor of a book -- said" (or " - ").
+_DASH_END = re.compile(r"\s*(--|—|–|\s-)\s*$")
 _OF_THAT_DASH = re.compile(r"\s*(?:of|that)\b|\s*[—–-]")
 
 
@@ -460,7 +461,7 @@ class Attributor:
             if last.source is None:
                 return None
             return Source(last.source, last.speaker, last.source_type)
-        subj = self.classifier.sentence_subject(sent) or pronoun_subject(self, sent, cue)
+        subj = clause_subject(self, sent, cue)
         if subj is None or subj[0] >= cue.start:
             return None
         return self.classifier.classify(*subj)
@@ -519,7 +520,7 @@ class Attributor:
         found.extend(quotes_with_any_verb(self, found))
         found = quote_speakers(self, found, _direct_quote)
         found.extend(transcript_turns(self.doc, found, Attribution))
-        found.extend(colon_headline(self, found))
+        found.extend(colon_headline(self, found) or headline_cues(self, found))
         found.extend(noun_attributions(self, found))
         found.extend(intentions(self, found))
         found = follow_up_quotes(self.doc, found)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kit.articles.segment import Span
 from kit.reading.cues import Cue
+from kit.reading.noun_phrases import QUANTIFIERS, SINGULAR_QUANTIFIERS, THOSE_NEXT
 from kit.reading.source_history import Source
 from kit.reading.source_words import (
     DETS,
@@ -84,16 +85,27 @@ def loose_source(
         if not _THAT_OR_QUOTE.search(att.text, cue.end, s_hi):
             return None
     span = att.phrases.loose_subject(lo, end)
-    if span is None:
-        return None
+    if span is None or att.tokens[att.doc.tok_at(span[0])].low == "those":
+        group = group_subject(att, cue, lo, end)
+        if group is not None or span is None:
+            return group
     k = att.doc.tok_at(span[0]) - 1
     if k >= 0 and att.tokens[k].low in ("whether", "if"):
         return None
     if _takes_an_object(att, cue, k >= 0 and att.tokens[k].low in RELATIVE):
         return None
     head = att.tokens[att.doc.tok_at(span[1]) - 1].low
+    words = att.text[span[0] : span[1]].lower().split()
+    first = words[0]
+    if (first in QUANTIFIERS or first in SINGULAR_QUANTIFIERS) and (
+        len(words) == 1 or words[1] == "of" and len(words) == 3
+    ):
+        if (cue.kind == "s" or _plural(lows[cue.ti])) == (first in QUANTIFIERS):
+            return None  # "Some advocates for ...": a plural noun, not a cue
+        return Source(Span(*span), att.text[span[0] : span[1]], "anonymous")  # "Some say"
     if (
         att.doc.tok_at(span[1]) == cue.ti
+        and not (first in QUANTIFIERS and cue.kind == "base")  # "some people in Trump world"
         and cue.kind in ("base", "s")
         and not GROUPS.match(att.text[span[0] : span[1]].lower())
     ):
@@ -139,6 +151,53 @@ _OPENS_A_CLAUSE = (
 )
 
 
+def group_subject(att: Attributor, cue: Cue, lo: int, end: int) -> Source | None:
+    """A subject that names people by what they did or are ("those surveyed say", "people who
+    have battled online threats say", "Democrats in Iowa who watched the debate said"): a noun
+    phrase and a relative clause, or "those" and what follows, opening its clause. The source is
+    the whole phrase; the verb agrees with it."""
+    toks, text = att.tokens, att.text
+    lows, words = toks.lows, toks.words
+    b, mark = att.phrases.boundary(lo, end)
+    rel = None
+    if mark in ("who", "whose"):
+        rel = att.doc.tok_at(b) - 1
+        b, _ = att.phrases.boundary(lo, toks.starts[rel])
+    k = att.doc.tok_at(b)
+    while k < cue.ti and lows[k] in SUBJECT_LEADS:
+        k += 1
+    if k >= cue.ti or cue.ti - k > 18 or any(not w[0].isalnum() for w in words[k : cue.ti]):
+        return None
+    if lows[k] == "those":
+        if rel is None and (cue.ti - k > 8 or lows[k + 1] not in THOSE_NEXT):
+            return None
+        head = None
+    elif rel is None or rel == k:
+        return None
+    else:
+        head = att.phrases.loose_subject(toks.starts[k], toks.starts[rel] - 1)
+        if head is None:
+            head = att.phrases.np_backwards(toks.starts[k], toks.starts[rel] - 1)
+        if head is None or head[0] != toks.starts[k]:
+            return None
+    if rel is not None and (
+        lows[rel + 1] in att.lex.words["pronouns"]
+        or all(w in TIME_OR_AUX or w.endswith("ly") for w in lows[rel + 1 : cue.ti])
+    ):
+        # "the man who he said ...", "X who has largely rejected ...": the cue is the relative
+        # clause's own verb ("X who said" is read elsewhere, with X as the source)
+        return None
+    plural = head is None or _plural(text[head[0] : head[1]].split()[-1].lower())
+    if cue.kind in ("base", "s") and (cue.kind == "base") != plural:
+        return None
+    hi = toks.starts[cue.ti - 1] + len(words[cue.ti - 1])
+    hi = att.phrases.strip_back(toks.starts[k], hi)
+    if head is None:
+        return Source(Span(toks.starts[k], hi), text[toks.starts[k] : hi], "anonymous")
+    typed = att.classifier.classify(*head) or unknown_source(text, *head)
+    return Source(Span(toks.starts[k], hi), typed.speaker, typed.type)
+
+
 def inverted_loose(att: Attributor, cue: Cue, s_hi: int) -> Source | None:
     """ "“...,” said Robert Antonacci of the New York delegation": after a quotation that hands
     over to it, the noun phrase after the cue is the source even when the lists do not know its
@@ -165,8 +224,8 @@ def unknown_source(text: str, lo: int, hi: int) -> Source:
 
 
 def _plural(word: str) -> bool:
-    """Does a noun look plural ("officials", "delegates"; not "virus", "boss", "analysis")?"""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    """Does a noun look plural ("officials", "delegates", "people"; not "virus", "boss")?"""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) or word in _PLURALS
 
 
 def not_reports(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -209,3 +268,6 @@ def _aside_end(text: str, a: Attribution) -> int | None:
         return None
     end = m.start()
     return end if text[a.content.start : end].strip() else None
+
+
+_PLURALS = frozenset("people men women children police".split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from kit.reading.lexicon import package_words
 from kit.reading.people import People
 from kit.reading.quotes import QUOTE_MARKS
 from kit.reading.source_words import (
@@ -23,8 +24,18 @@ from kit.reading.source_words import (
     SUBJECT_LEADS,
     TIME_WORDS,
     SourceLexicon,
+    language_file,
 )
-from kit.reading.tokens import GROUPS, ArticleText, rstrip_at, strip_possessive
+from kit.reading.tokens import GROUPS, ArticleText, Tokens, rstrip_at, strip_possessive
+
+_SUBJECT_WORDS = package_words(language_file("subject_words.yaml"))
+_LY_NOT_ADVERBS = frozenset(_SUBJECT_WORDS["ly_not_adverbs"])
+QUANTIFIERS = frozenset(_SUBJECT_WORDS["quantifier_subjects"])
+SINGULAR_QUANTIFIERS = frozenset(_SUBJECT_WORDS["singular_quantifiers"])
+THOSE_NEXT = frozenset(_SUBJECT_WORDS["those_next"])
+_BE = frozenset("is are was were be been being am".split())
+_BE_ENDS = ("'m", "’m", "'re", "’re")
+_NAMING = frozenset("called named known dubbed".split())
 
 _ANON_TAIL = re.compile(
     r"\s+(?:with (?:direct )?knowledge of|familiar with|close to|briefed on|involved in|aware of|"
@@ -43,6 +54,7 @@ _NOT_DESCRIPTIVE = frozenset("like as than by via from with to of for and or but
 _NOT_IN_SUBJECT = frozenset(
     "him them me us it you i we he she they there not no nobody how what why where".split()
 )
+_OF_GROUP = frozenset("them those these us".split())
 _REFLEXIVE = frozenset("himself herself themselves itself".split())
 # Words that end a source after its cue: "said Jo Park on Monday", "said an aide to the mayor".
 _AFTER_SOURCE = frozenset("on in at during following after to about via outside inside".split())
@@ -264,15 +276,20 @@ class NounPhrases:
         return None
 
     def strip_back(self, lo: int, pos: int) -> int:
-        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "on Sunday")."""
+        """Move `pos` back over auxiliaries, adverbs and time words ("has also", "bluntly")."""
         toks = self.tokens
         words, lows, starts = toks.words, toks.lows, toks.starts
         k = bisect_right(starts, pos - 1) - 1  # tok_at(pos) - 1
         if k > 0 and words[k] == "." and starts[k] >= lo and lows[k - 1] in COMPANY_ENDS:
             return starts[k - 1] + len(words[k - 1])  # "Acme Inc. said": the name ends at "Inc"
+        verb = lows[min(k + 1, toks.n - 1)]  # the cue
         while k >= 0 and starts[k] >= lo and words[k][0].isalnum():
             low = lows[k]
             if low in AUX or (low in TIME_WORDS and low != "the"):
+                k -= 1
+            elif _adverb(low, words[k]) and _adverb_steps(toks, k, lo, verb):
+                k -= 1
+            elif low == "long" and k > 0 and lows[k - 1] in ("has", "have", "had"):
                 k -= 1
             elif low in ("on", "in", "at") and k + 1 < toks.n:
                 k -= 1
@@ -401,6 +418,8 @@ class NounPhrases:
             return None
         if GROUPS.match(self.text[starts[k] : end].lower()):
             return starts[k], end  # "About 4 in 10", "Nearly half"
+        if _quantifier(lows, k, j):
+            return starts[k], end  # "Some", "Many", "most of them", "another"
         if lows[j - 1] in _REFLEXIVE and j - k > 1:
             j -= 1  # "Cruz himself": the phrase before it, a name the lists' rules read
             end = starts[j - 1] + len(words[j - 1])
@@ -495,3 +514,42 @@ class NounPhrases:
         while j > i and (lows[j - 1] in PREPS or lows[j - 1] in DETS):
             j -= 1
         return j
+
+
+def _adverb_steps(toks: Tokens, k: int, lo: int, verb: str) -> bool:
+    """May strip_back step over the adverb at token k, before `verb`? Not in a passive ("was not
+    widely expected", "I'm usually called") nor a clause with no subject ("..., widely expected
+    to", "and widely expected to", "bison, commonly called buffalo")."""
+    words, lows, starts = toks.words, toks.lows, toks.starts
+    k -= 1
+    while k >= 0 and starts[k] >= lo and (lows[k] in AUX or _adverb(lows[k], words[k])):
+        if lows[k] in _BE:
+            return False
+        k -= 1
+    if k < 0 or starts[k] < lo:
+        return True
+    if lows[k].endswith(_BE_ENDS):
+        return False
+    if words[k] == ",":
+        return verb not in _NAMING
+    return words[k][0].isalnum() and lows[k] not in BOUNDARY_WORDS
+
+
+def _quantifier(lows: list[str], k: int, j: int) -> bool:
+    """Is tokens k..j a quantifier alone: "Some", "Many", "most of them", "another"?"""
+    if lows[k] in SINGULAR_QUANTIFIERS:
+        return j - k == 1
+    return lows[k] in QUANTIFIERS and (
+        j - k == 1 or (j - k == 3 and lows[k + 1] == "of" and lows[k + 2] in _OF_GROUP)
+    )
+
+
+def _adverb(low: str, word: str) -> bool:
+    """An adverb in "-ly" between a subject and its cue ("bluntly", "often" is in the lists)."""
+    return (
+        len(low) > 4
+        and low.endswith("ly")
+        and word[0].islower()
+        and word.isalpha()
+        and low not in _LY_NOT_ADVERBS
+    )
