@@ -287,18 +287,13 @@ class NounPhrases:
             low = lows[k]
             if low in AUX or (low in TIME_WORDS and low != "the"):
                 k -= 1
-            elif _adverb(low, words[k]) and _adverb_steps(toks, k, lo, verb):
-                k -= 1
-            elif low == "long" and k > 0 and lows[k - 1] in ("has", "have", "had"):
+            elif _steps_over(toks, k, lo, verb):
                 k -= 1
             elif low in ("on", "in", "at") and k + 1 < toks.n:
                 k -= 1
             else:
                 break
-        m = _CONTRACTED.fullmatch(lows[k]) if k >= 0 and starts[k] >= lo else None
-        if m is not None:
-            return starts[k] + m.end(1)  # "He's claiming", "they've argued": the subject
-        return starts[k] + len(words[k]) if k >= 0 else lo
+        return _subject_end(toks, k, lo)
 
     def boundary(self, lo: int, pos: int) -> tuple[int, str]:
         """Start of the clause that ends at pos, and what marks it (',', 'and', 'start')."""
@@ -516,6 +511,14 @@ class NounPhrases:
         return j
 
 
+def _steps_over(toks: Tokens, k: int, lo: int, verb: str) -> bool:
+    """May strip_back step over token k: an adverb ("bluntly") or the "long" of "has long"?"""
+    low = toks.lows[k]
+    if low == "long":
+        return k > 0 and toks.lows[k - 1] in ("has", "have", "had")
+    return _adverb(low, toks.words[k]) and _adverb_steps(toks, k, lo, verb)
+
+
 def _adverb_steps(toks: Tokens, k: int, lo: int, verb: str) -> bool:
     """May strip_back step over the adverb at token k, before `verb`? Not in a passive ("was not
     widely expected", "I'm usually called") nor a clause with no subject ("..., widely expected
@@ -553,3 +556,12 @@ def _adverb(low: str, word: str) -> bool:
         and word.isalpha()
         and low not in _LY_NOT_ADVERBS
     )
+
+
+def _subject_end(toks: Tokens, k: int, lo: int) -> int:
+    """Where the subject ends when token k is its last word (`lo` if none): a pronoun with a
+    contracted auxiliary ends before it ("He's claiming", "they've argued")."""
+    if k < 0:
+        return lo
+    m = _CONTRACTED.fullmatch(toks.lows[k]) if toks.starts[k] >= lo else None
+    return toks.starts[k] + (m.end(1) if m is not None else len(toks.words[k]))
