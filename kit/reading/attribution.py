@@ -505,7 +505,7 @@ class Attributor:
                 # "announced plans to", "told state media".
                 if done and done[-1][0].tj == cue.ti and done[-1][0].lemma != "according to":
                     continue
-                if any(
+                if done and any(
                     a.content
                     and a.content.start <= cue.start < a.content.end
                     and (a.direct or cue.frame == "view")  # a view told in a report: its part
@@ -838,6 +838,8 @@ def follow_up_quotes(doc: ArticleText, found: list[Attribution]) -> list[Attribu
 def _outermost(done: list[tuple[Cue, Attribution]]) -> list[tuple[Cue, Attribution]]:
     """Leave out a view ("praised", "opposed": frame view) told inside another report's content:
     "Witnesses said a man attacked ...", "She announced she was endorsing Biden" are one report."""
+    if all(c.frame != "view" for c, _ in done):
+        return done  # no view to leave out (most sentences)
     return [
         (c, a)
         for c, a in done

@@ -141,6 +141,8 @@ def _with_lead(tokens: Tokens, cue: Cue, out: list[Cue]) -> Cue:
     if opened and i >= 0 and lows[i].endswith(("n't", "n’t")):
         # "didn't argue that", "doesn't know how" (not "didn't want to": too seldom a report).
         return replace(cue, start=tokens.starts[i], ti=i)
+    if i < 0 or lows[i] not in _lead_ends().get(kind, ()):
+        return cue  # most cues: no lead ends right before them
     for words in leads.get(kind, ()):
         i = cue.ti - len(words)
         if i >= 0 and tuple(lows[i : cue.ti]) == words:
@@ -148,6 +150,13 @@ def _with_lead(tokens: Tokens, cue: Cue, out: list[Cue]) -> Cue:
                 out.pop()
             return replace(cue, start=tokens.starts[i], ti=i)
     return cue
+
+
+@lru_cache(maxsize=1)
+def _lead_ends() -> dict[str, frozenset[str]]:
+    """The last word of each lead, by kind: a lead can open a cue only when the word right
+    before the cue is one of them (checked before the leads are tried one by one)."""
+    return {kind: frozenset(w[-1] for w in items) for kind, items in _lead_words()[0].items()}
 
 
 def _cue_word_tokens(tokens: Tokens, lex: SourceLexicon) -> list[int]:
