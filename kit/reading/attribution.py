@@ -34,6 +34,7 @@ from kit.reading.loose_sources import (
 )
 from kit.reading.noun_cues import noun_cues
 from kit.reading.noun_phrases import NounPhrases
+from kit.reading.participle_subjects import participle_subject
 from kit.reading.people import People
 from kit.reading.quote_rules import (
     last_inside,
@@ -439,9 +440,7 @@ class Attributor:
                 return None  # "would not confirm whether Sir Keir planned to": a question
             if cue.kind == "ing" and not after_comma:
                 # "with officials saying", but not "a post on social media suggesting".
-                lead = self.tokens[k].low if k >= 0 else ""
-                if lead not in ("with", "despite", "without", "amid"):
-                    src = None
+                src = participle_subject(self, cue, src, k)
             if src is not None:
                 source = self.classifier.classify(*src)
                 if source is not None:

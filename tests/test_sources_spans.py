@@ -1,0 +1,80 @@
+"""Who is speaking, where the kit found what was said but gave it to the wrong source: a participle
+with a subject of its own ("- Ryan saying ..."), a dateline before the sentence's subject
+(issue 16, fourth round, second wave)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.source_helpers import found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The two leaders issued a joint statement on Friday - Mayor Ellen Park saying she was"
+            " very pleased and Governor Tom Reyes calling it a fair deal.",
+            [
+                ("Mayor Ellen Park", "saying", "she was very pleased"),
+                ("Governor Tom Reyes", "calling", "a fair deal"),
+            ],
+        ),
+        (
+            "The news channel aired footage of Senator Lena Ortiz talking about the tunnel vote.",
+            [("Senator Lena Ortiz", "talking about", "the tunnel vote")],
+        ),
+        (
+            "The board faced the anger of parents demanding that the school stay open.",
+            [("parents", "demanding", "the school stay open")],
+        ),
+    ],
+)
+def test_a_participle_with_its_own_subject_is_that_subjects(text, expected):
+    # Before, the sentence's subject ("The two leaders", "The board") was given every participle.
+    assert found(text) == expected
+
+
+def test_a_participle_after_and_has_the_subject_of_its_own_clause():
+    text = (
+        "With the court at an impasse and the state senators refusing to hold hearings, the rules"
+        " will be set by lower courts."
+    )
+    assert [s for s, c, _ in found(text) if c == "refusing"] == ["the state senators"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # The participle goes on with the sentence's clause: its subject is the speaker.
+        ("The mayor posted a series of tweets saying the deal was off.", "The mayor"),
+        ("The mayor spent much of her campaign railing against the new toll.", "The mayor"),
+        (
+            "The governor welcomed brothers John and Brian Meza talking about their farm.",
+            "The governor",
+        ),
+    ],
+)
+def test_a_noun_that_is_no_speaker_of_its_own_leaves_the_participle_to_the_subject(text, source):
+    assert [s for s, c, _ in found(text) if c.split()[0].endswith("ing")] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        (
+            "Berlin (AFP) – Chancellor Olaf Brandt on Monday toured the port, warning that the"
+            " tariffs would hurt exporters.",
+            "Chancellor Olaf Brandt",
+            "warning",
+        ),
+        (
+            "Lyon (Reuters) - The mayor of Lyon opened the new tram line, saying the city needed"
+            " more of them.",
+            "The mayor of Lyon",
+            "saying",
+        ),
+    ],
+)
+def test_a_dateline_with_an_agency_is_not_the_subject(text, source, cue):
+    assert [s for s, c, _ in found(text) if c == cue] == [source]
