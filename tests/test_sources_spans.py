@@ -78,3 +78,41 @@ def test_a_noun_that_is_no_speaker_of_its_own_leaves_the_participle_to_the_subje
 )
 def test_a_dateline_with_an_agency_is_not_the_subject(text, source, cue):
     assert [s for s, c, _ in found(text) if c == cue] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Cory Jansen, 22, of Flint, Mich., said he had not given up hope.", "Cory Jansen"),
+        (
+            "Ben Carson, speaking with the Register editorial board, called the launch a reason to"
+            " invest in space.",
+            "Ben Carson",
+        ),
+        (
+            "Powell's office, when contacted by Reuters, said the former diplomat could not recall"
+            " the dinner.",
+            "Powell's office",
+        ),
+        (
+            "Mayor Ann Holt, during a town hall meeting in Columbus, Ohio, said the budget was"
+            " short.",
+            "Mayor Ann Holt",
+        ),
+        (
+            "Senator Ruth Baker, who lost her seat in Aurora, Colorado, in 2012, said the vote was"
+            " rigged.",
+            "Senator Ruth Baker",
+        ),
+    ],
+)
+def test_the_subject_before_a_long_aside_is_the_source_not_the_asides_last_noun(text, source):
+    # Before, the aside's last noun phrase ("Flint, Mich.", "Reuters") was taken for the source.
+    assert found(text)[0][0] == source
+
+
+def test_a_comma_inside_the_content_leaves_the_subject_alone():
+    text = "The mayor said the bridge, which opened in Dayton, Ohio, in 2001, was safe."
+    assert found(text) == [
+        ("The mayor", "said", "the bridge, which opened in Dayton, Ohio, in 2001, was safe")
+    ]

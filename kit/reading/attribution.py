@@ -14,6 +14,7 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
+from kit.reading.aside_subjects import aside_subject
 from kit.reading.clause_subjects import clause_subject
 from kit.reading.cues import (
     Cue,
@@ -432,7 +433,7 @@ class Attributor:
         src = (
             None
             if (cue.kind == "ing" and after_comma)
-            else self.phrases.subject_before(lo, src_end)
+            else aside_subject(self, lo, src_end)
         )
         if src is not None:
             k = self.doc.tok_at(src[0]) - 1

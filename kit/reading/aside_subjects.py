@@ -1,0 +1,49 @@
+"""The subject before a long aside: "Cory James, 22, of Flint, Mich., said", "Sandra Inman, a Cruz
+supporter from Jackson, Miss., attending the convention, said", "Ben Carson, speaking with The Des
+Moines Register editorial board, called", "Powell's office, when contacted by Reuters, said". The
+noun phrase right before the cue is the aside's last one (a place, an outlet, an event); the one
+who speaks is the noun phrase the sentence opens with, before the aside's first comma. Used by
+`kit.reading.attribution.Attributor` in place of `NounPhrases.subject_before`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kit.reading.tokens import rstrip_at
+
+if TYPE_CHECKING:
+    from kit.reading.attribution import Attributor
+
+# How an aside after the subject opens: an age, a place ("of Flint", "from Ohio"), a relative
+# clause, a participle ("speaking with", "facing", "reacting to", "attending"), a time or place
+# phrase ("during a town hall", "in an interview with"), "when contacted by".
+_ASIDE = re.compile(
+    r",\s+(?:\d+|of|from|who|whose|which|when|while|during|in|at|on|after|before|like|"
+    r"[a-z]+ing|a|an|the)\b"
+)
+# An aside that is a list or a clause of its own: "Ohio, Texas, and Florida said", "..., but X".
+_NOT_ASIDE = re.compile(r",\s*(?:and|or|but|so|yet)\s+[^,]*$|\b(?:and|or)\s*,?\s*$")
+
+
+def aside_subject(att: Attributor, lo: int, end: int) -> tuple[int, int] | None:
+    """The subject of a cue ending at `end`: `subject_before`'s, unless a long aside between
+    commas stands between the sentence's opening noun phrase and the cue."""
+    src = att.phrases.subject_before(lo, end)
+    text = att.text
+    comma = rstrip_at(text, end)
+    if src is None or text[comma - 1 : comma] != ",":
+        return src
+    sent = att.doc.sentence_of(lo)
+    if att.doc.sents[sent][0] != lo:
+        return src  # a second clause of the sentence: its own subject
+    first = att.classifier.sentence_subject(sent)
+    if first is None or first[1] >= src[0] or first[0] == src[0]:
+        return src
+    aside = text[first[1] : comma - 1]
+    if not _ASIDE.match(aside) or _NOT_ASIDE.search(aside) or "\n" in aside:
+        return src
+    if text[lo : first[0]].strip(" \"“'‘"):
+        return src  # an introductory phrase before it: "At the rally, X, 54, said" is X's anyway
+    return first
