@@ -116,3 +116,23 @@ def test_a_comma_inside_the_content_leaves_the_subject_alone():
     assert found(text) == [
         ("The mayor", "said", "the bridge, which opened in Dayton, Ohio, in 2001, was safe")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Dick Dever, who was listed on the Cruz slate, told POLITICO, “Of the three, I like"
+            " John Kasich the best.”",
+            "“Of the three, I like John Kasich the best.”",
+        ),
+        (
+            "Dick Dever, who was listed on the Cruz slate, told POLITICO that he liked John Kasich"
+            " the best.",
+            "he liked John Kasich the best",
+        ),
+    ],
+)
+def test_after_an_aside_the_one_told_is_the_listener_not_the_speaker(text, content):
+    # Before, "POLITICO" was read as a speaker named after the cue ("..., said Jo Park").
+    assert found(text) == [("Dick Dever, who was listed on the Cruz slate", "told", content)]

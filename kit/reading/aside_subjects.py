@@ -3,7 +3,8 @@ supporter from Jackson, Miss., attending the convention, said", "Ben Carson, spe
 Moines Register editorial board, called", "Powell's office, when contacted by Reuters, said". The
 noun phrase right before the cue is the aside's last one (a place, an outlet, an event); the one
 who speaks is the noun phrase the sentence opens with, before the aside's first comma. Used by
-`kit.reading.attribution.Attributor` in place of `NounPhrases.subject_before`.
+`kit.reading.attribution.Attributor` in place of `NounPhrases.subject_before`; and after such an
+aside, "told POLITICO, “...”" names the listener, not a speaker after the cue.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kit.reading.cues import Cue
 from kit.reading.tokens import rstrip_at
 
 if TYPE_CHECKING:
@@ -47,3 +49,16 @@ def aside_subject(att: Attributor, lo: int, end: int) -> tuple[int, int] | None:
     if text[lo : first[0]].strip(" \"“'‘"):
         return src  # an introductory phrase before it: "At the rally, X, 54, said" is X's anyway
     return first
+
+
+def listener_after(att: Attributor, cue: Cue, j: int, s_hi: int) -> bool:
+    """ "Dick Dever, who was listed on the Cruz slate, told POLITICO, “...”": after an aside's
+    comma, the noun phrase after a cue that takes a listener (tokens up to `j`) is the listener
+    when a quotation or "that" follows it, not a speaker named after the cue."""
+    if cue.frame != "object":
+        return False
+    toks = att.tokens
+    k = j + 1 if j < toks.n and toks.words[j] == "," else j
+    if k >= toks.n or toks.starts[k] >= s_hi:
+        return False
+    return toks.lows[k] == "that" or att.doc.quote_starting_at(toks.starts[k], s_hi) is not None

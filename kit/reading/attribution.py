@@ -14,7 +14,7 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
-from kit.reading.aside_subjects import aside_subject
+from kit.reading.aside_subjects import aside_subject, listener_after
 from kit.reading.clause_subjects import clause_subject
 from kit.reading.cues import (
     Cue,
@@ -186,7 +186,7 @@ class Attributor:
             and not gap_before.strip()
         ):
             j = self.phrases.np_end(after_i, s_hi)
-            if j > after_i:
+            if j > after_i and not listener_after(self, cue, j, s_hi):
                 end_tok = toks[j] if j < len(toks) else None
                 if (
                     end_tok is None
