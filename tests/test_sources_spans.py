@@ -136,3 +136,23 @@ def test_a_comma_inside_the_content_leaves_the_subject_alone():
 def test_after_an_aside_the_one_told_is_the_listener_not_the_speaker(text, content):
     # Before, "POLITICO" was read as a speaker named after the cue ("..., said Jo Park").
     assert found(text) == [("Dick Dever, who was listed on the Cruz slate", "told", content)]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Officials who spoke with The Daily Ledger said the plant would close.", "Officials"),
+        (
+            "Another intelligence source speaking to Fox News said the agents were busy.",
+            "Another intelligence source",
+        ),
+    ],
+)
+def test_the_outlet_inside_the_subjects_modifier_is_not_the_source(text, source):
+    # Before, the outlet the subject spoke to ("The Daily Ledger", "Fox News") was the source.
+    assert found(text)[0][0] == source
+
+
+def test_a_subject_that_met_someone_keeps_its_cue():
+    text = "The mayor met with the governor and said the plant would close."
+    assert found(text) == [("The mayor", "said", "the plant would close")]

@@ -25,6 +25,12 @@ _ASIDE = re.compile(
     r",\s+(?:\d+|of|from|who|whose|which|when|while|during|in|at|on|after|before|like|"
     r"[a-z]+ing|a|an|the)\b"
 )
+# A modifier without commas between the subject and the noun phrase before the cue: a relative
+# clause or a participle, ending with the preposition before that noun phrase.
+_MODIFIER = re.compile(
+    r"\s+(?:who|that)\s+(?:[\w’']+\s+){0,3}?[a-z]+(?:ed|ke|oke)\s+(?:to|with|by)\s+|"
+    r"\s+[a-z]+(?:ing|ed)\s+(?:to|with|by)\s+"
+)
 # An aside that is a list or a clause of its own: "Ohio, Texas, and Florida said", "..., but X".
 _NOT_ASIDE = re.compile(r",\s*(?:and|or|but|so|yet)\s+[^,]*$|\b(?:and|or)\s*,?\s*$")
 
@@ -35,7 +41,7 @@ def aside_subject(att: Attributor, lo: int, end: int) -> tuple[int, int] | None:
     src = att.phrases.subject_before(lo, end)
     text = att.text
     comma = rstrip_at(text, end)
-    if src is None or text[comma - 1 : comma] != ",":
+    if src is None:
         return src
     sent = att.doc.sentence_of(lo)
     if att.doc.sents[sent][0] != lo:
@@ -43,6 +49,14 @@ def aside_subject(att: Attributor, lo: int, end: int) -> tuple[int, int] | None:
     first = att.classifier.sentence_subject(sent)
     if first is None or first[1] >= src[0] or first[0] == src[0]:
         return src
+    if text[comma - 1 : comma] != ",":
+        # "Officials who spoke with The Huffington Post said", "Another source speaking to Fox
+        # News said": the phrase before the cue is the object inside the subject's modifier.
+        head_end = first[1]
+        if text[first[0] : head_end].endswith((" who", " that")):
+            head_end = text.rindex(" ", first[0], head_end)  # "Officials who": the NP's own end
+        m = _MODIFIER.match(text, head_end, src[0])
+        return (first[0], head_end) if m is not None and m.end() == src[0] else src
     aside = text[first[1] : comma - 1]
     if not _ASIDE.match(aside) or _NOT_ASIDE.search(aside) or "\n" in aside:
         return src
