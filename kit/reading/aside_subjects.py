@@ -31,6 +31,7 @@ _MODIFIER = re.compile(
     r"\s+(?:who|that)\s+(?:[\w’']+\s+){0,3}?[a-z]+(?:ed|ke|oke)\s+(?:to|with|by)\s+|"
     r"\s+[a-z]+(?:ing|ed)\s+(?:to|with|by)\s+"
 )
+_BEFORE_OBJECT = re.compile(r"\s(?:to|with|by)\s+$")
 # An aside that is a list or a clause of its own: "Ohio, Texas, and Florida said", "..., but X".
 _NOT_ASIDE = re.compile(r",\s*(?:and|or|but|so|yet)\s+[^,]*$|\b(?:and|or)\s*,?\s*$")
 
@@ -41,15 +42,18 @@ def aside_subject(att: Attributor, lo: int, end: int) -> tuple[int, int] | None:
     src = att.phrases.subject_before(lo, end)
     text = att.text
     comma = rstrip_at(text, end)
-    if src is None:
-        return src
+    if src is None or src[0] - lo < 6:
+        return src  # nothing before the subject found: no aside to step over
+    after_comma = text[comma - 1 : comma] == ","
+    if not after_comma and _BEFORE_OBJECT.search(text, max(lo, src[0] - 8), src[0]) is None:
+        return src  # no aside, and no "to", "with" or "by" before the subject found
     sent = att.doc.sentence_of(lo)
     if att.doc.sents[sent][0] != lo:
         return src  # a second clause of the sentence: its own subject
     first = att.classifier.sentence_subject(sent)
     if first is None or first[1] >= src[0] or first[0] == src[0]:
         return src
-    if text[comma - 1 : comma] != ",":
+    if not after_comma:
         # "Officials who spoke with The Huffington Post said", "Another source speaking to Fox
         # News said": the phrase before the cue is the object inside the subject's modifier.
         head_end = first[1]

@@ -430,11 +430,7 @@ class Attributor:
         after_comma = before is not None and before.text == ","
         if cue.kind == "ing" and before is not None and before.low in GERUND_PREPS:
             return None  # "for his work in predicting ...": a gerund, not a participle
-        src = (
-            None
-            if (cue.kind == "ing" and after_comma)
-            else aside_subject(self, lo, src_end)
-        )
+        src = None if (cue.kind == "ing" and after_comma) else aside_subject(self, lo, src_end)
         if src is not None:
             k = self.doc.tok_at(src[0]) - 1
             if k >= 0 and self.tokens[k].low in ("whether", "if"):
