@@ -14,6 +14,7 @@ from typing import Any
 
 from kit.articles.article import Article
 from kit.articles.segment import Span
+from kit.reading.aside_subjects import aside_subject, listener_after
 from kit.reading.clause_subjects import clause_subject
 from kit.reading.cues import (
     Cue,
@@ -34,6 +35,7 @@ from kit.reading.loose_sources import (
 )
 from kit.reading.noun_cues import noun_cues
 from kit.reading.noun_phrases import NounPhrases
+from kit.reading.participle_subjects import participle_subject
 from kit.reading.people import People
 from kit.reading.quote_rules import (
     last_inside,
@@ -184,7 +186,7 @@ class Attributor:
             and not gap_before.strip()
         ):
             j = self.phrases.np_end(after_i, s_hi)
-            if j > after_i:
+            if j > after_i and not listener_after(self, cue, j, s_hi):
                 end_tok = toks[j] if j < len(toks) else None
                 if (
                     end_tok is None
@@ -428,20 +430,14 @@ class Attributor:
         after_comma = before is not None and before.text == ","
         if cue.kind == "ing" and before is not None and before.low in GERUND_PREPS:
             return None  # "for his work in predicting ...": a gerund, not a participle
-        src = (
-            None
-            if (cue.kind == "ing" and after_comma)
-            else self.phrases.subject_before(lo, src_end)
-        )
+        src = None if (cue.kind == "ing" and after_comma) else aside_subject(self, lo, src_end)
         if src is not None:
             k = self.doc.tok_at(src[0]) - 1
             if k >= 0 and self.tokens[k].low in ("whether", "if"):
                 return None  # "would not confirm whether Sir Keir planned to": a question
             if cue.kind == "ing" and not after_comma:
                 # "with officials saying", but not "a post on social media suggesting".
-                lead = self.tokens[k].low if k >= 0 else ""
-                if lead not in ("with", "despite", "without", "amid"):
-                    src = None
+                src = participle_subject(self, cue, src, k)
             if src is not None:
                 source = self.classifier.classify(*src)
                 if source is not None:

@@ -23,6 +23,7 @@ from kit.reading.source_words import (
 )
 
 _SKIP = TIME_WORDS | BOUNDARY_WORDS
+_DASHES = frozenset("- – — --".split())
 _NOT_FOR_PRONOUN = frozenset(package_words(language_file("subject_words.yaml"))["not_for_pronoun"])
 
 if TYPE_CHECKING:
@@ -50,6 +51,9 @@ def clause_subject(att: Attributor, sent: int, cue: Cue) -> tuple[int, int] | No
                 return None  # "He shrugged, citing the quote"; "She was tested and questioned"
             return starts[k], starts[k] + len(lows[k].removesuffix("'s").removesuffix("’s"))
         e = att.phrases.np_end(k, starts[cue.ti])
+        if e > k and e < n and words[e - 1] == ")" and words[e] in _DASHES:
+            i = e + 1  # "Washington (AFP) - Democrat Hillary Clinton ...": a dateline
+            continue
         if e > k and e < n and _subject_here(att, k, e, cue):
             return starts[k], starts[e - 1] + len(words[e - 1])
         while k < cue.ti and words[k] != ",":
