@@ -1,6 +1,6 @@
-"""Who is speaking when the source is a pronoun or "both" alone, and when a comma after the cue
-hides where its content starts ("He added, that ...", "She said, if elected, ...") (issue 16,
-fourth round, second wave)."""
+"""Who is speaking when the source is a pronoun or "both" alone, when a comma after the cue hides
+where its content starts ("He added, that ...", "She said, if elected, ..."), and reporting verbs
+the lists lacked ("assured", "anticipated") (issue 16, fourth round, second wave)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,42 @@ def test_a_comma_after_the_cue_does_not_hide_its_content(text, source, cue, cont
 )
 def test_a_clause_after_the_comma_is_not_taken_for_content(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        (
+            "She assured a crowd of supporters that the plant would stay open.",
+            "She",
+            "assured",
+            "the plant would stay open",
+        ),
+        (
+            "He anticipated that the hearing would focus on the budget.",
+            "He",
+            "anticipated",
+            "the hearing would focus on the budget",
+        ),
+        (
+            "The mayor proclaimed that the bridge was safe again.",
+            "The mayor",
+            "proclaimed",
+            "the bridge was safe again",
+        ),
+        (
+            "One columnist opined that the race was already over.",
+            "One columnist",
+            "opined",
+            "the race was already over",
+        ),
+        (
+            "They surmised that the vote would be close.",
+            "They",
+            "surmised",
+            "the vote would be close",
+        ),
+    ],
+)
+def test_reporting_verbs_the_lists_lacked(text, source, cue, content):
+    assert (source, cue, content) in found(text)
