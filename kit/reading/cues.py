@@ -227,6 +227,10 @@ def is_passive(toks: Tokens, cue: Cue, before: Token | None) -> bool:
     return False
 
 
+# After a cue and its comma, words that still open its content (or an aside before it).
+_OPEN_AFTER_COMMA = frozenset(("that", "if", "unless", "though", "however"))
+
+
 def content_start(phrases: NounPhrases, cue: Cue, i: int, s_hi: int) -> int:
     """Position where the content starts: after a listener, time words and "in a statement"."""
     # From the token lists (see np_end): a word starts with a letter or digit.
@@ -250,6 +254,14 @@ def content_start(phrases: NounPhrases, cue: Cue, i: int, s_hi: int) -> int:
         w, low = words[i], lows[i]
         if w == "," and i + 1 < n:
             nxt = lows[i + 1]
+            if i == cue.tj and nxt in _OPEN_AFTER_COMMA:
+                # "He added, that ...", "She said, if elected, she would ...", "He added,
+                # though, that ...": the content follows the comma all the same.
+                k = i + 3 if i + 2 < n and words[i + 2] == "," else i + 1
+                if nxt in ("though", "however") and k == i + 1:
+                    break
+                i = k
+                continue
             if (
                 nxt in forms
                 or nxt in BOUNDARY_WORDS
