@@ -24,6 +24,7 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
+from kit.reading.document_leads import document_leads
 from kit.reading.first_person import first_person
 from kit.reading.headline_cues import headline_cues
 from kit.reading.intentions import intentions, quote_tail
@@ -523,7 +524,7 @@ class Attributor:
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found) or headline_cues(self, found))
         found.extend(noun_attributions(self, found))
-        found.extend(intentions(self, found))
+        found.extend(intentions(self, found) + document_leads(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
         found = mixed_quotes(self.doc, found, [c.start for c in cues])
