@@ -32,6 +32,8 @@ _CLOSING = re.compile(rf",?\s+in\s+({_DETS}\s[^,;:\"“”]{{2,120}}?)[.!]?\s*$"
 # "conducted from Feb. 11": the poll's description goes on after the comma.
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|ing)\b")
 _WORD = re.compile(r"[A-Za-z]+")
+# A cheap first look: the sentences with a lead noun in them.
+_NOUN = re.compile(r"(?i)\b(?:" + "|".join(sorted(_NOUNS)) + r")\b")
 # A figure: digits, a share in words, "percent".
 _FIGURE = re.compile(r"\d|\bpercent\b|\bhalf\b|\bmajority\b|\bthirds?\b|\bquarters?\b", re.I)
 
@@ -41,7 +43,9 @@ def document_leads(att: Attributor, found: list[Attribution]) -> list[Attributio
     clause it reports and no attribution of its own holding the document."""
     text = att.text
     out = []
-    for n, (lo, hi, para) in enumerate(att.doc.sents):
+    sentences = sorted({att.doc.sentence_of(m.start()) for m in _NOUN.finditer(text)})
+    for n in sentences:
+        lo, hi, para = att.doc.sents[n]
         m = _OPENING.match(text, lo, hi)
         if m is not None:
             src, content = m.span(1), trim(text, m.end(), hi)
