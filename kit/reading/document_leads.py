@@ -32,8 +32,6 @@ _CLOSING = re.compile(rf",?\s+in\s+({_DETS}\s[^,;:\"“”]{{2,120}}?)[.!]?\s*$"
 # "conducted from Feb. 11": the poll's description goes on after the comma.
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|ing)\b")
 _WORD = re.compile(r"[A-Za-z]+")
-# A cheap first look: the sentences with a lead noun in them.
-_NOUN = re.compile(r"(?i)\b(?:" + "|".join(sorted(_NOUNS)) + r")\b")
 # A figure: digits, a share in words, "percent".
 _FIGURE = re.compile(r"\d|\bpercent\b|\bhalf\b|\bmajority\b|\bthirds?\b|\bquarters?\b", re.I)
 
@@ -43,14 +41,24 @@ def document_leads(att: Attributor, found: list[Attribution]) -> list[Attributio
     clause it reports and no attribution of its own holding the document."""
     text = att.text
     out = []
-    sentences = sorted({att.doc.sentence_of(m.start()) for m in _NOUN.finditer(text)})
-    for n in sentences:
+    lows = att.tokens.lows
+    if _NOUNS.isdisjoint(lows):
+        return []
+    seen = set()
+    for k in (k for k, low in enumerate(lows) if low in _NOUNS):
+        noun = att.tokens[k]
+        n = att.doc.sentence_of(noun.start)
+        if n in seen:
+            continue
+        seen.add(n)
         lo, hi, para = att.doc.sents[n]
-        m = _OPENING.match(text, lo, hi)
+        m = _OPENING.match(text, lo, hi) if noun.start - lo < 130 else None
         if m is not None:
             src, content = m.span(1), trim(text, m.end(), hi)
         else:
-            m = _CLOSING.search(text, lo, hi)
+            if hi - noun.end > 130:
+                continue  # the noun is not near the sentence's end
+            m = _CLOSING.search(text, max(lo, noun.start - 130), hi)
             if m is None or m.start() <= lo:
                 continue
             src, content = m.span(1), trim(text, lo, m.start())
