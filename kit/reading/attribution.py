@@ -25,6 +25,8 @@ from kit.reading.cues import (
     is_passive,
     right_after,
 )
+from kit.reading.document_leads import document_leads
+from kit.reading.first_person import first_person
 from kit.reading.headline_cues import headline_cues
 from kit.reading.intentions import intentions, quote_tail
 from kit.reading.loose_sources import (
@@ -442,7 +444,7 @@ class Attributor:
                 source = self.classifier.classify(*src)
                 if source is not None:
                     return source
-        source = loose_source(self, cue, lo, src_end, src)
+        source = loose_source(self, cue, lo, src_end, src) or first_person(self, cue, lo)
         if source is not None:
             return source
         b, mark = self.phrases.boundary(lo, src_end)
@@ -518,7 +520,7 @@ class Attributor:
         found.extend(transcript_turns(self.doc, found, Attribution))
         found.extend(colon_headline(self, found) or headline_cues(self, found))
         found.extend(noun_attributions(self, found))
-        found.extend(intentions(self, found))
+        found.extend(intentions(self, found) + document_leads(self, found))
         found = follow_up_quotes(self.doc, found)
         found = quote_after_aside(self.doc, found)
         found = mixed_quotes(self.doc, found, [c.start for c in cues])
