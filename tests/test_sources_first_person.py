@@ -49,9 +49,6 @@ def test_a_first_person_outside_quotations_is_the_writer(text, expected):
         # An interview: each answer is its speaker's, the "I" inside it no second source.
         "Q: Will the stadium pay for itself?\n\nA: I think it will, in ten years.\n\n"
         "Q: And the parking?\n\nA: I believe we will need more of it.",
-        # A Wikinews interview: its turns are tagged "((WN))", "((Name))".
-        "((WN)) Why chess?\n\n((Jo Park)) I think it teaches patience.\n\n"
-        "((WN)) And now?\n\n((Jo Park)) I believe I will play again.",
         # A letter quoted as a block after "wrote:".
         "The coach wrote:\n\nI think the team deserves a new stadium.",
         # Wishes and memories, the reader addressed, and the generic "you".
@@ -71,10 +68,3 @@ def test_the_writers_own_view_is_not_a_reported_claim():
     assert whole.claimant == "the reporter"
     assert whole.attribution is None
     assert not any(s.part for s in suggest(text))
-
-
-def test_they_after_we_is_not_the_writer():
-    text = "We asked the council for its figures. They said that the budget was balanced."
-    atts = find_attributions(text)
-    they = [a for a in atts if cut(text, a.source) == "They"]
-    assert they and they[0].speaker != "the writer"

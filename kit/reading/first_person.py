@@ -35,10 +35,7 @@ _NOT_CUES = frozenset(
     package_words(language_file("source_rule_words.yaml"))["first_person_not_cues"]
 )
 # A paragraph that opens with a turn's tag: "Q: ", "A: ", "FALLIN: ", "JAKE TAPPER: ".
-# Wikinews tags its interviews' turns "((WN))", "((Dorsa Derakhshani))".
-_TURN = re.compile(
-    r"^(?:(?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]+){0,3}:[ \t\xa0]+\S|\s*\(\([^()\n]{1,60}\)\))", re.M
-)
+_TURN = re.compile(r"^(?:[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]+){0,3}:[ \t\xa0]+\S", re.M)
 #: The speaker of a first-person source outside quotations.
 WRITER = "the writer"
 
@@ -70,10 +67,8 @@ def first_person(att: Attributor, cue: Cue, lo: int) -> Source | None:
 
 @lru_cache(maxsize=4)
 def _interview(text: str) -> bool:
-    """Is the text an interview or a transcript (two paragraphs or more open with a turn's tag:
-    "A:", "FALLIN:", "((WN))")?
-    There each answer is the one answering's (`kit.reading.claims` reads them so), not the
-    writer's."""
+    """Is the text an interview or a transcript (two paragraphs or more open with a turn's tag)?
+    There the answers are the attributions, with the one answering as their source."""
     return len(_TURN.findall(text, 0, 200_000)) >= 2
 
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kit.articles.segment import Span
-from kit.reading.first_person import WRITER
 from kit.reading.noun_phrases import NounPhrases
 from kit.reading.people import People
 from kit.reading.quotes import QUOTE_MARKS
@@ -342,8 +341,6 @@ class Classifier:
         # "they", "it": the last non-person source, or the subject of the sentence before.
         for hp, hs, src in reversed(self.history.found):
             if hp < span.start and hs >= sent - 2 and src.type != "named_person":
-                if src.speaker == WRITER:
-                    continue  # "we" is no "they"
                 return Source(span, src.speaker, src.type)
             if hs < sent - 2:
                 break
