@@ -114,9 +114,7 @@ def test_a_belief_or_a_report_before_a_clause_is_found(text, expected):
         "You know, it was a long day for everyone.",
         "Some parents are concerned about the new timetable.",  # an attitude to a thing
         "The organisers were confident of a big crowd.",
-        # "it's written": a passive (the writer's "I think" before it is tests/
-        # test_sources_first_person.py's)
-        "Maybe it's written in the rules somewhere.",
+        "I think it's written in the rules somewhere.",  # "it's written": a passive
         "The number of visitors is declining quickly this year.",
     ],
 )

@@ -26,7 +26,6 @@ from kit.reading.cues import (
     right_after,
 )
 from kit.reading.document_leads import document_leads
-from kit.reading.first_person import first_person
 from kit.reading.headline_cues import headline_cues
 from kit.reading.intentions import intentions, quote_tail
 from kit.reading.loose_sources import (
@@ -444,7 +443,7 @@ class Attributor:
                 source = self.classifier.classify(*src)
                 if source is not None:
                     return source
-        source = loose_source(self, cue, lo, src_end, src) or first_person(self, cue, lo)
+        source = loose_source(self, cue, lo, src_end, src)
         if source is not None:
             return source
         b, mark = self.phrases.boundary(lo, src_end)

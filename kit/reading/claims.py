@@ -30,7 +30,6 @@ from kit.reading.claim_labels import (
 )
 from kit.reading.claim_rules import CLAIM_TYPES, INTERVIEWER, SPEAKER_TAG, Scan, judge
 from kit.reading.claim_worth import Reason
-from kit.reading.first_person import is_first_person
 from kit.reading.intentions import is_intention
 from kit.reading.sources import Attribution, find_attributions
 
@@ -106,15 +105,9 @@ def suggest(
     atts = list(find_attributions(article) if attributions is None else attributions)
     text = article.text
     scan = Scan(text)
-    # An intention ("agreed to debate") is what the source means to do, not a claim it reports;
-    # the writer's own "I think" is the writer's opinion, not a report (kit.reading.first_person).
+    # An intention ("agreed to debate") is what the source means to do, not a claim it reports.
     with_content = [
-        a
-        for a in atts
-        if a.content is not None
-        and len(a.content) > 0
-        and not is_intention(a)
-        and not is_first_person(a, text)
+        a for a in atts if a.content is not None and len(a.content) > 0 and not is_intention(a)
     ]
     answers = _interview_answers(article) if scan.interview else {}
     out: list[ClaimSuggestion] = []
