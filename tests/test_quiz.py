@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 import kit
 from kit.quiz.answers import deletions, normalise_text, slips_match
+from kit.quiz.bank import MAX_BANK_BYTES, parse_bank
 from kit.quiz.model import Quiz
 from tests.quiz_helpers import SEED_ARTICLE, SEED_BANK, TYPES_BANK
 
@@ -375,3 +377,11 @@ def test_a_bank_saved_under_another_kind_of_file_name_is_refused_with_the_fix(qu
         quiz.save(tmp_path / "bank.txt")
     assert f'quiz.save("{tmp_path / "bank"}.quiz.yaml")' in e.value.message
     assert not list(tmp_path.iterdir())  # no folder called bank.txt
+
+
+@pytest.mark.parametrize("name", ["huge.quiz.yaml", "huge.json"])
+def test_a_bank_larger_than_any_quiz_is_refused_with_the_fix_yaml_or_json(name):
+    fields, problems = parse_bank("#" * (MAX_BANK_BYTES + 1), Path(name), None)
+    assert fields is None and len(problems) == 1
+    assert "more than a quiz needs" in problems[0].message
+    assert "split it into several banks" in str(problems[0])

@@ -108,15 +108,20 @@ class _Lines:
         return node.start_mark.line + 1 if node is not None else None
 
 
-def _read_yaml(text: str, path: Path | None) -> tuple[Any, _Lines]:
-    """Parse YAML safely: no object tags, no alias bombs; KitError with the line otherwise."""
-    where = path or "<bank>"
+def _check_size(text: str, where: Path | str) -> None:
+    """KitError when a bank is larger than any quiz needs (read as YAML or JSON alike)."""
     if len(text) > MAX_BANK_BYTES:
         raise KitError(
             f"the bank is {len(text) / 1e6:.1f} MB, more than a quiz needs",
             path=where,
             fix="split it into several banks",
         )
+
+
+def _read_yaml(text: str, path: Path | None) -> tuple[Any, _Lines]:
+    """Parse YAML safely: no object tags, no alias bombs; KitError with the line otherwise."""
+    where = path or "<bank>"
+    _check_size(text, where)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as e:  # the reader refuses control characters up front
@@ -162,12 +167,7 @@ def _read_json(text: str, path: Path) -> tuple[Any, _Lines]:
     """A bank saved as JSON (`Quiz.save("x.json")`): read as JSON, not YAML (numbers like 1e-05,
     characters YAML refuses), without the kit's check of the file it wrote (`kit-check`); lines
     come from the same text read as YAML where it can be."""
-    if len(text) > MAX_BANK_BYTES:
-        raise KitError(
-            f"the bank is {len(text) / 1e6:.1f} MB, more than a quiz needs",
-            path=path,
-            fix="split it into several banks",
-        )
+    _check_size(text, path)
     try:
         data = json.loads(text, object_pairs_hook=_no_twice)
     except json.JSONDecodeError as e:
