@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kit.reading.cues import Cue, is_hypothetical, is_passive
 from kit.reading.lexicon import package_yaml
-from kit.reading.source_words import AUX, DETS, _regular_forms, language_file
+from kit.reading.source_words import AUX, DETS, language_file, verb_forms
 from kit.reading.tokens import trim
 
 if TYPE_CHECKING:
@@ -46,12 +46,7 @@ def _words() -> dict[str, _Word]:
     for stance, verbs in data["verbs"].items():
         for lemma, spec in verbs.items():
             spec = spec or {}
-            if "forms" in spec:
-                kinds = ("base", "s", "past", "ing", "pp")
-                listed = [(f, k) for f, k in zip(spec["forms"].split("|"), kinds) if f != "-"]
-            else:
-                listed = _regular_forms(lemma)
-            for form, kind in listed:
+            for form, kind in verb_forms(lemma, spec):
                 out.setdefault(form, _Word(f"{lemma} to", stance, kind))
     for stance, adjectives in data["adjectives"].items():
         for adjective in adjectives:

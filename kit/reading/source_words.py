@@ -92,7 +92,17 @@ class SourceLexicon:
     quote_nouns: frozenset[str] = frozenset()  # "answer": a noun cue a quotation may follow
 
 
-def _regular_forms(lemma: str) -> list[tuple[str, str]]:
+def verb_forms(lemma: str, spec: dict) -> list[tuple[str, str]]:
+    """(form, kind) of a verb in the cue lists: its `forms` as given ("base|3rd person|past|-ing|
+    participle"; "-" leaves a form out: "attack" and "attacks" are nouns more often than verbs),
+    else the regular ones."""
+    if "forms" not in spec:
+        return regular_forms(lemma)
+    kinds = ("base", "s", "past", "ing", "pp")
+    return [(f, k) for f, k in zip(spec["forms"].split("|"), kinds) if f != "-"]
+
+
+def regular_forms(lemma: str) -> list[tuple[str, str]]:
     if lemma.endswith("e"):
         s, ed, ing = lemma + "s", lemma + "d", lemma[:-1] + "ing"
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
@@ -121,14 +131,7 @@ def source_lexicon() -> SourceLexicon:
         for lemma, spec in verbs.items():
             spec = spec or {}
             frame = spec.get("frame", "clause")
-            if "forms" in spec:
-                parts = spec["forms"].split("|")
-                kinds = ["base", "s", "past", "ing", "pp"]
-                # "-" leaves a form out: "attack" and "attacks" are nouns more often than verbs.
-                listed = [(f, k) for f, k in zip(parts, kinds) if f != "-"]
-            else:
-                listed = _regular_forms(lemma)
-            for form, kind in listed:
+            for form, kind in verb_forms(lemma, spec):
                 forms.setdefault(form, Form(lemma, stance, frame, kind))
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for stance, items in cues["phrases"].items():
