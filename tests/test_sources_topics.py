@@ -1,4 +1,4 @@
-"""Verbs with a preposition that report a topic: "talks about X", "warned of X", "commented on
+"""Verbs with a preposition that report a topic: "talks about X", "warned of X", "weighed in on
 X". The content is what follows the preposition; with nothing after it ("the law RIAA talks
 about in the notice") the phrase is no report (issue 16, fourth round, second wave)."""
 
@@ -29,8 +29,8 @@ def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
             ("The union", "warned of", "layoffs at the harbour"),
         ),
         (
-            "Ms. Ortega commented on the court's ruling.",
-            ("Ms. Ortega", "commented on", "the court's ruling"),
+            "Ms. Ortega raised questions about the court's ruling.",
+            ("Ms. Ortega", "raised questions about", "the court's ruling"),
         ),
         (
             "The governor weighed in on the school budget.",
