@@ -37,8 +37,8 @@ def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
             ("The governor", "weighed in on", "the school budget"),
         ),
         (
-            "Local farmers complained about the new water charges.",
-            ("Local farmers", "complained about", "the new water charges"),
+            "The prosecutors opened up about the delays in the case.",
+            ("The prosecutors", "opened up about", "the delays in the case"),
         ),
         (
             "Parents are worried about the closure of the bridge.",
