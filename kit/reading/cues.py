@@ -17,6 +17,7 @@ from kit.reading.source_words import (
     BOUNDARY_WORDS,
     DETS,
     MODALS,
+    OBJECT_PREPS,
     PREPS,
     TIME_NOT_PREP,
     TIME_OR_AUX,
@@ -58,6 +59,9 @@ def find_cues(tokens: Tokens, lex: SourceLexicon) -> list[Cue]:
         for words, stance in phrases or ():
             k = len(words)
             if tuple(lows[i : i + k]) == words:
+                if _no_topic(lows, words, i + k):
+                    found = True  # "such as RIAA talks about in the notice": no topic after it
+                    break
                 lemma = " ".join(words)
                 f = lex.forms.get(words[0])
                 kind = f.kind if f else _suffix_kind(words[0])
@@ -78,6 +82,19 @@ def find_cues(tokens: Tokens, lex: SourceLexicon) -> list[Cue]:
                 cue = _progressive(tokens, cue)  # "is saying that", "are planning to"
             out.append(_with_lead(tokens, cue, out))
     return out
+
+
+# What cannot open the topic after a phrase that ends in a preposition ("talks about ...").
+_NO_TOPIC = frozenset(".,;!?)")
+
+
+def _no_topic(lows: list[str], words: tuple[str, ...], j: int) -> bool:
+    """Does a phrase that ends in a preposition ("talks about", "pointed to") have nothing after
+    it to be its topic: another preposition or the clause's end ("RIAA talks about in the
+    notice", "the plan he pointed to.")?"""
+    if words[-1] not in OBJECT_PREPS:
+        return False
+    return j >= len(lows) or lows[j] in OBJECT_PREPS or lows[j] in _NO_TOPIC
 
 
 _BE = frozenset(("is", "are", "was", "were", "am", "been", "be"))
