@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kit.reading.sources import find_attributions
-from tests.source_helpers import cut
-
-
-def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
-        for a in find_attributions(text)
-    ]
+from tests.source_helpers import found
 
 
 @pytest.mark.parametrize(
@@ -104,7 +97,7 @@ def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
     ],
 )
 def test_a_belief_or_a_report_before_a_clause_is_found(text, expected):
-    assert triples(text) == [expected]
+    assert found(text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -119,12 +112,12 @@ def test_a_belief_or_a_report_before_a_clause_is_found(text, expected):
     ],
 )
 def test_no_attribution_without_a_clause_or_a_source(text):
-    assert triples(text) == []
+    assert found(text) == []
 
 
 def test_a_belief_inside_a_report_is_part_of_it():
     text = "The coach said she was confident that the team would win the cup."
-    assert triples(text) == [
+    assert found(text) == [
         ("The coach", "said", "she was confident that the team would win the cup")
     ]
 

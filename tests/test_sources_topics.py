@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kit.reading.sources import find_attributions
-from tests.source_helpers import cut
-
-
-def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (cut(text, a.source), cut(text, a.cue), cut(text, a.content))
-        for a in find_attributions(text)
-    ]
+from tests.source_helpers import found
 
 
 @pytest.mark.parametrize(
@@ -53,7 +46,7 @@ def triples(text: str) -> list[tuple[str | None, str | None, str | None]]:
 def test_a_topic_after_the_preposition_is_the_content(
     text: str, expected: tuple[str, str, str]
 ) -> None:
-    assert expected in triples(text)
+    assert expected in found(text)
 
 
 def test_the_stance_of_a_warning_is_emphasis() -> None:
@@ -70,7 +63,7 @@ def test_the_stance_of_a_warning_is_emphasis() -> None:
     ],
 )
 def test_no_topic_after_the_preposition_is_no_report(text: str) -> None:
-    assert all(cue not in ("talks about", "pointed to") for _, cue, _ in triples(text))
+    assert all(cue not in ("talks about", "pointed to") for _, cue, _ in found(text))
 
 
 @pytest.mark.parametrize(
