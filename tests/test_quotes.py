@@ -4,18 +4,8 @@ transcripts, quotations continued in the next paragraph, the apostrophes of news
 from __future__ import annotations
 
 from kit.reading.quotes import find_quotes
-from kit.reading.sources import Attribution, find_attributions
-from tests.source_helpers import cut
-
-
-def by_content(text: str, content: str) -> Attribution:
-    found = find_attributions(text)
-    for a in found:
-        if cut(text, a.content) == content:
-            return a
-    listing = [(cut(text, a.source), cut(text, a.content), a.direct) for a in found]
-    raise AssertionError(f"no attribution with content {content!r} in {listing}")
-
+from kit.reading.sources import find_attributions
+from tests.source_helpers import by_content, cut
 
 # ------------------------------------------------------------------ mixed quotations
 

@@ -3,17 +3,8 @@ between the quotation and "said", a signature line after it, a manner verb befor
 
 from __future__ import annotations
 
-from kit.reading.sources import Attribution, find_attributions
-from tests.source_helpers import cut
-
-
-def quote_of(text: str, quote: str) -> Attribution:
-    found = find_attributions(text)
-    for a in found:
-        if cut(text, a.content) == quote:
-            return a
-    listing = [(cut(text, a.source), cut(text, a.content), a.direct) for a in found]
-    raise AssertionError(f"no attribution with content {quote!r} in {listing}")
+from kit.reading.sources import find_attributions
+from tests.source_helpers import by_content, cut
 
 
 def test_a_long_title_before_said_still_names_the_speaker():
@@ -21,7 +12,7 @@ def test_a_long_title_before_said_still_names_the_speaker():
         "The race tightened.\n\n“Both of them are climbing,” former city council member "
         "Rosa Imbert said."
     )
-    a = quote_of(text, "“Both of them are climbing,”")
+    a = by_content(text, "“Both of them are climbing,”")
     assert a.direct and a.speaker == "Rosa Imbert" and cut(text, a.cue) == "said"
 
 
@@ -31,7 +22,7 @@ def test_an_apposition_between_the_speaker_and_said_is_left_out_of_the_name():
         "the law faculty at Lakeview College, said at a hearing on Monday."
     )
     found = find_attributions(text)
-    a = quote_of(text, "''It is a costly way to run a school,''")
+    a = by_content(text, "''It is a costly way to run a school,''")
     assert a.direct and cut(text, a.source) == "Paul K. Varga Jr."
     # The words after "said" are not read as the dean's report any more.
     assert not any(cut(text, b.content).startswith("at a hearing") for b in found)
@@ -39,13 +30,13 @@ def test_an_apposition_between_the_speaker_and_said_is_left_out_of_the_name():
 
 def test_said_then_a_name_that_starts_like_a_modal_verb():
     text = "Fees went up.\n\n“It is a costly model,” said Will Ostrova, a professor of economics."
-    a = quote_of(text, "“It is a costly model,”")
+    a = by_content(text, "“It is a costly model,”")
     assert a.direct and a.speaker == "Will Ostrova"
 
 
 def test_told_is_not_read_backwards_from_its_listener():
     text = "Agents met.\n\n“We are under pressure,” Tomas Riva, 58, told AFP in an interview."
-    a = quote_of(text, "“We are under pressure,”")
+    a = by_content(text, "“We are under pressure,”")
     assert a.direct and a.speaker == "Tomas Riva"
     assert all(b.speaker != "AFP" for b in find_attributions(text))
 
@@ -55,7 +46,7 @@ def test_a_signature_line_after_a_quotation_is_its_speaker():
         "Readers wrote in.\n\n“I will vote early because the lines were long last time.”\n\n"
         "― Dana Whitfield, 44, Toledo\n\nThe polls open at seven."
     )
-    a = quote_of(text, "“I will vote early because the lines were long last time.”")
+    a = by_content(text, "“I will vote early because the lines were long last time.”")
     assert a.direct and a.speaker == "Dana Whitfield" and a.cue is None
 
 
@@ -66,19 +57,19 @@ def test_a_dash_list_item_after_ordinary_text_is_no_signature():
 
 def test_a_manner_verb_before_a_quotation_gives_it_to_the_subject():
     text = "The rally ended. As the man was led out, Mr. Ostrander yelled, ''Out, out, out!''"
-    a = quote_of(text, "''Out, out, out!''")
+    a = by_content(text, "''Out, out, out!''")
     assert a.direct and a.speaker == "Ostrander" and cut(text, a.cue) == "yelled"
 
 
 def test_a_crowd_that_chants_a_quotation_is_its_source():
     text = "He spoke for an hour. The crowd chanted “Build it now!” as he left."
-    a = quote_of(text, "“Build it now!”")
+    a = by_content(text, "“Build it now!”")
     assert a.direct and cut(text, a.source) == "The crowd"
 
 
 def test_a_quotation_split_by_the_sentence_splitter_still_finds_its_speaker():
     text = "Trump spoke.\n\n“Hey, hey! Ho, ho! The mayor has got to go!” some protesters chanted."
-    a = quote_of(text, "“Hey, hey! Ho, ho! The mayor has got to go!”")
+    a = by_content(text, "“Hey, hey! Ho, ho! The mayor has got to go!”")
     assert a.direct and cut(text, a.source) == "some protesters"
 
 
@@ -89,19 +80,19 @@ def test_a_sign_that_read_a_slogan_is_no_ones_quotation():
 
 def test_a_quoted_phrase_inside_the_lead_in_is_not_joined_to_the_quotation_after_said():
     text = "Praising her “quiet strength,” Tamsin Rhee said, “She never gave up on the town.”"
-    a = quote_of(text, "“She never gave up on the town.”")
+    a = by_content(text, "“She never gave up on the town.”")
     assert a.direct and a.speaker == "Tamsin Rhee"
 
 
 def test_an_adverb_between_the_speaker_and_said_before_a_quotation():
     text = "The endorsements came in. Okafor jokingly said, “I am becoming respectable. Help me.”"
-    a = quote_of(text, "“I am becoming respectable. Help me.”")
+    a = by_content(text, "“I am becoming respectable. Help me.”")
     assert a.direct and a.speaker == "Okafor"
 
 
 def test_by_saying_gives_the_quotation_to_the_sentences_subject():
     text = "Talks ended.\n\nLindqvist closed the meeting by saying, “We will appeal this ruling.”"
-    a = quote_of(text, "“We will appeal this ruling.”")
+    a = by_content(text, "“We will appeal this ruling.”")
     assert a.direct and a.speaker == "Lindqvist" and cut(text, a.cue) == "saying"
 
 
@@ -110,7 +101,7 @@ def test_as_someone_put_it_names_the_speaker_of_the_quotation():
         "The vote is close.\n\nAs Mira Castell, a historian at Dunmore College, put it, "
         "“Nobody wins a fight like this one.”"
     )
-    a = quote_of(text, "“Nobody wins a fight like this one.”")
+    a = by_content(text, "“Nobody wins a fight like this one.”")
     assert a.direct and a.speaker == "Mira Castell"
 
 
@@ -124,13 +115,13 @@ def test_the_person_who_was_asked_a_question_did_not_ask_it():
 
 def test_a_clause_ending_in_a_colon_before_a_quotation_is_its_pronoun_subjects():
     text = "Ilse Brandt spoke first.\n\nShe went on: “We fixed the roof. We will fix the school.”"
-    a = quote_of(text, "“We fixed the roof. We will fix the school.”")
+    a = by_content(text, "“We fixed the roof. We will fix the school.”")
     assert a.direct and a.speaker == "Ilse Brandt"
 
 
 def test_a_verb_and_a_place_before_a_comma_and_a_quotation():
     text = "In May, Okonkwo emphatically declared at a town hall, “I did not take the money.”"
-    a = quote_of(text, "“I did not take the money.”")
+    a = by_content(text, "“I did not take the money.”")
     assert a.direct and a.speaker == "Okonkwo"
 
 
@@ -145,8 +136,8 @@ def test_adding_reports_only_the_quotation_after_it():
     text = (
         "Talks ended.\n\n“She led the state well,” Varga said, adding: “I would welcome her help.”"
     )
-    first = quote_of(text, "“She led the state well,”")
-    second = quote_of(text, "“I would welcome her help.”")
+    first = by_content(text, "“She led the state well,”")
+    second = by_content(text, "“I would welcome her help.”")
     assert cut(text, first.cue) == "said" and cut(text, second.cue) == "adding"
 
 
@@ -155,5 +146,5 @@ def test_a_quotation_ending_in_a_nested_quote_and_said_then_a_name_and_a_time():
         "The debate ran late.\n\n\"Then someone says, 'We have to keep going,' \" said former "
         "mayor Lena Dorsey during the second debate, smiling."
     )
-    a = quote_of(text, "\"Then someone says, 'We have to keep going,' \"")
+    a = by_content(text, "\"Then someone says, 'We have to keep going,' \"")
     assert a.direct and a.speaker == "Lena Dorsey"
